@@ -1,0 +1,44 @@
+// `npm run build`: the renderer with Vite; main, preload, web host and CLI with esbuild.
+// Why two tools: Vite (with the React plugin) is the renderer's dev/build tool; the Node-side
+// bundles are plain, so esbuild builds all four in a fraction of a second with explicit externals
+// (native modules and 'electron' stay outside the bundles).
+import { build as esbuild } from 'esbuild';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const out = path.join(root, 'out');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const quiet = process.argv.includes('--quiet');
+const log = (msg) => quiet || console.log(msg);
+
+// Native addons and optional ws accelerators are loaded from node_modules at run time.
+const NATIVE = ['better-sqlite3', '@napi-rs/canvas', 'sharp', 'bufferutil', 'utf-8-validate'];
+const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
+const esmBanner = {
+  js: "import { createRequire as __atelierCreateRequire } from 'node:module'; const require = __atelierCreateRequire(import.meta.url);",
+};
+
+async function buildNode() {
+  const common = { bundle: true, platform: 'node', target: 'node20', define, logLevel: 'warning', sourcemap: 'linked', legalComments: 'none' };
+  await Promise.all([
+    esbuild({ ...common, entryPoints: [path.join(root, 'src-main/host/electron/main.ts')], outfile: path.join(out, 'main/index.cjs'), format: 'cjs', external: ['electron', ...NATIVE] }),
+    // Sandboxed preloads cannot require anything but a few Electron modules: one self-contained file.
+    esbuild({ ...common, entryPoints: [path.join(root, 'src-main/host/electron/preload.ts')], outfile: path.join(out, 'preload/index.cjs'), format: 'cjs', external: ['electron'], sourcemap: false }),
+    esbuild({ ...common, entryPoints: [path.join(root, 'src-main/host/web/main.ts')], outfile: path.join(out, 'web/index.js'), format: 'esm', external: NATIVE, banner: esmBanner }),
+    esbuild({ ...common, entryPoints: [path.join(root, 'src-main/cli/main.ts')], outfile: path.join(out, 'cli/index.js'), format: 'esm', external: NATIVE, banner: esmBanner }),
+  ]);
+}
+
+async function buildRenderer() {
+  const { build } = await import('vite');
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
+}
+
+const started = Date.now();
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+await Promise.all([buildNode(), buildRenderer()]);
+writeFileSync(path.join(out, '.build-stamp'), JSON.stringify({ version: pkg.version, builtAt: new Date().toISOString() }));
+log(`[atelier] built main, preload, web host, CLI and renderer into out/ in ${Date.now() - started} ms`);

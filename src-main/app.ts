@@ -1,0 +1,78 @@
+// Composition root: one library, its services, the dispatcher and the event bus.
+// Every host (Electron, web, CLI, tests) builds the app through here, so they all behave alike.
+import { randomUUID } from 'node:crypto';
+import type { In, Method, Out } from './contract';
+import { fromWire } from './contract/errors';
+import { systemClock, type Clock, type IdGenerator } from './core/ports';
+import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
+import { createClientService } from './services/clients';
+import { seedDemo } from './services/demo';
+import { createEventBus } from './services/events';
+import { openLibrary } from './services/library';
+import { createPostService } from './services/posts';
+import { createSystemService } from './services/system';
+import { APP_VERSION } from './version';
+
+export type HostKind = 'electron' | 'web' | 'cli' | 'test';
+
+export interface CreateAtelierOptions {
+  dataDir: string;
+  host: HostKind;
+  clock?: Clock;
+  ids?: IdGenerator;
+  validateOutput?: boolean;
+}
+
+/** Short, URL-safe, unique ids (the CLI prints them, users type them). */
+export function defaultIds(): string {
+  return randomUUID().replace(/-/g, '').slice(0, 20);
+}
+
+export function createAtelier(options: CreateAtelierOptions) {
+  const clock = options.clock ?? systemClock;
+  const lib = openLibrary({ dataDir: options.dataDir, clock, ids: options.ids ?? defaultIds });
+  const events = createEventBus();
+  const clients = createClientService(lib, events);
+  const posts = createPostService(lib, events);
+  const system = createSystemService(lib, events);
+
+  const handlers: Handlers = {
+    'app.info': () => ({ version: APP_VERSION, schemaVersion: lib.schemaVersion, dataDir: lib.paths.dataDir, host: options.host }),
+    'app.doctor': () => system.doctor(),
+    'app.seedDemo': () => seedDemo(lib, clients, posts),
+    'settings.get': () => system.settings(),
+    'settings.update': (input) => system.updateSettings(input),
+    'clients.list': (input) => clients.list(input),
+    'clients.get': ({ id }) => clients.get(id),
+    'clients.create': (input) => clients.create(input),
+    'clients.update': (input) => clients.update(input),
+    'clients.delete': ({ id }) => clients.remove(id),
+    'clients.restore': ({ id }) => clients.restore(id),
+    'posts.list': (input) => posts.list(input),
+    'posts.get': ({ id }) => posts.get(id),
+    'posts.create': (input) => posts.create(input),
+    'posts.update': (input) => posts.update(input),
+    'posts.delete': ({ id }) => posts.remove(id),
+    'posts.restore': ({ id }) => posts.restore(id),
+  };
+
+  const dispatch: Dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput });
+
+  /** Typed in-process call that throws `AtelierError` on failure (CLI, tests, benchmarks). */
+  async function call<M extends Method>(method: M, input: In<M>): Promise<Out<M>> {
+    const outcome = await dispatch(method, input);
+    if (!outcome.ok) throw fromWire(outcome.error);
+    return outcome.result as Out<M>;
+  }
+
+  return {
+    dispatch,
+    call,
+    events,
+    library: lib,
+    services: { clients, posts, system },
+    close: () => lib.close(),
+  };
+}
+
+export type Atelier = ReturnType<typeof createAtelier>;

@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import type { Command } from 'commander';
+import { AtelierError } from '../../contract/errors';
+import { createAtelier } from '../../app';
+import { resolveDataDir } from '../../host/shared/data-dir';
+import { startWebHost } from '../../host/web/server';
+import type { GlobalOptions } from '../context';
+import { consoleOutput } from '../output';
+import { rendererDir } from '../paths';
+
+/** Best effort: a missing opener (no desktop, no xdg-open) is not an error. */
+function openBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
+  const args = process.platform === 'win32' ? ['/c', 'start', '""', url] : [url];
+  try {
+    const child = spawn(command, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // ignore
+  }
+}
+
+export function registerServeCommand(program: Command, globals: () => GlobalOptions): void {
+  program
+    .command('serve')
+    .description('run the studio in your browser (browser mode)')
+    .option('--port <n>', 'port (default: any free port)', '0')
+    .option('--host <host>', 'address to listen on (loopback only)', '127.0.0.1')
+    .option('--no-open', 'do not open a browser')
+    .action(async (opts: { port: string; host: string; open: boolean }) => {
+      const g = globals();
+      const output = consoleOutput(Boolean(g.json));
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AtelierError('invalid_input', `--port ${opts.port} is not a port number (0–65535).`);
+      const atelier = createAtelier({ dataDir: resolveDataDir(g.dataDir), host: 'web' });
+      let host;
+      try {
+        host = await startWebHost({ atelier, rendererDir: rendererDir(), port, host: opts.host });
+      } catch (error) {
+        atelier.close();
+        throw error;
+      }
+      if (output.json) output.out(JSON.stringify({ url: host.url, port: host.port, dataDir: atelier.library.paths.dataDir }));
+      else {
+        output.out(`Atelier is running at ${host.url}`);
+        output.out(`Library: ${atelier.library.paths.dataDir}`);
+        output.out('Press Ctrl+C to stop.');
+      }
+      if (opts.open) openBrowser(host.url);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await host.close();
+      atelier.close();
+      if (!output.json) output.out('Atelier stopped; the library is closed.');
+    });
+}

@@ -1,0 +1,38 @@
+// The one contract between the renderer and the main-side services. Every host validates every
+// call against this table; both sides take their types from it.
+import { z } from 'zod';
+import { clientMethods } from './api/clients';
+import { postMethods } from './api/posts';
+import { systemMethods } from './api/system';
+import { Id, Settings } from './entities';
+
+export const methods = {
+  ...systemMethods,
+  ...clientMethods,
+  ...postMethods,
+} as const;
+
+export type Methods = typeof methods;
+export type Method = keyof Methods;
+export type In<M extends Method> = z.input<Methods[M]['input']>;
+export type Out<M extends Method> = z.output<Methods[M]['output']>;
+export const METHOD_NAMES = Object.freeze(Object.keys(methods)) as readonly Method[];
+
+/** Change notifications pushed to every connected renderer. */
+export const events = {
+  'clients.changed': z.object({ ids: z.array(Id) }),
+  'posts.changed': z.object({ ids: z.array(Id), clientIds: z.array(Id) }),
+  'settings.changed': Settings,
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export const EVENT_NAMES = Object.freeze(Object.keys(events)) as readonly EventName[];
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(methods, name);
+}
+
+export * from './errors';
+export * from './entities';

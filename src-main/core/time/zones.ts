@@ -1,0 +1,106 @@
+// Time-zone maths for client calendars. Pure: runs in the renderer, the services and the CLI.
+//
+// Instants are stored in UTC; a client's calendar shows its own wall-clock time. Converting a
+// wall-clock time to an instant follows RFC 5545 / Temporal's "compatible" rule, which we document
+// to users: a time skipped by a spring-forward change moves forward by the gap (02:30 → 03:30),
+// and a time that happens twice at a fall-back change means the first (earlier) occurrence.
+import { Temporal } from 'temporal-polyfill';
+
+export type WallClockResolution = 'exact' | 'shifted_forward' | 'ambiguous_earlier';
+
+export interface ResolvedWallClock {
+  /** Epoch milliseconds (UTC). */
+  instantMs: number;
+  /** The wall-clock time the instant really shows in the zone, `YYYY-MM-DDTHH:mm`. */
+  local: string;
+  resolution: WallClockResolution;
+}
+
+const zoneCache = new Map<string, boolean>();
+
+/** True when `zone` is an IANA time-zone name this runtime knows (e.g. `Europe/Paris`, `UTC`). */
+export function isValidTimeZone(zone: string): boolean {
+  if (typeof zone !== 'string' || zone.length === 0 || zone.length > 64) return false;
+  const cached = zoneCache.get(zone);
+  if (cached !== undefined) return cached;
+  let ok = false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    ok = true;
+  } catch {
+    ok = false;
+  }
+  zoneCache.set(zone, ok);
+  return ok;
+}
+
+/** Every IANA zone the runtime lists, for pickers. */
+export function listTimeZones(): string[] {
+  const supported = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf;
+  const zones = supported ? supported('timeZone') : [];
+  return zones.includes('UTC') ? zones : ['UTC', ...zones];
+}
+
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})$/;
+
+/** Parses `YYYY-MM-DDTHH:mm`; returns null when the text is not a real calendar date and time. */
+export function parseWallClock(text: string): Temporal.PlainDateTime | null {
+  const m = WALL_CLOCK.exec(text.trim());
+  if (!m) return null;
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  try {
+    return Temporal.PlainDateTime.from({ year, month, day, hour, minute }, { overflow: 'reject' });
+  } catch {
+    return null;
+  }
+}
+
+/** Wall-clock time in `zone` → UTC instant, resolving DST gaps and overlaps by the documented rule. */
+export function wallClockToInstant(local: string, zone: string): ResolvedWallClock | null {
+  const pdt = parseWallClock(local);
+  if (!pdt || !isValidTimeZone(zone)) return null;
+  const zoned = pdt.toZonedDateTime(zone, { disambiguation: 'compatible' });
+  const earlier = pdt.toZonedDateTime(zone, { disambiguation: 'earlier' });
+  const later = pdt.toZonedDateTime(zone, { disambiguation: 'later' });
+  const shownLocal = formatPlain(zoned.toPlainDateTime());
+  let resolution: WallClockResolution = 'exact';
+  if (shownLocal !== formatPlain(pdt)) resolution = 'shifted_forward';
+  else if (earlier.epochMilliseconds !== later.epochMilliseconds) resolution = 'ambiguous_earlier';
+  return { instantMs: zoned.epochMilliseconds, local: shownLocal, resolution };
+}
+
+/** UTC instant → wall-clock `YYYY-MM-DDTHH:mm` in `zone`. */
+export function instantToWallClock(instantMs: number, zone: string): string {
+  const zdt = Temporal.Instant.fromEpochMilliseconds(instantMs).toZonedDateTimeISO(zone);
+  return formatPlain(zdt.toPlainDateTime());
+}
+
+/** The UTC offset of `zone` at an instant, as `+02:00`. */
+export function offsetAt(instantMs: number, zone: string): string {
+  return Temporal.Instant.fromEpochMilliseconds(instantMs).toZonedDateTimeISO(zone).offset;
+}
+
+/** First instant of the calendar month containing `yearMonth` (`YYYY-MM`) in `zone`, and of the next one. */
+export function monthRange(yearMonth: string, zone: string): { fromMs: number; toMs: number } {
+  const ym = Temporal.PlainYearMonth.from(yearMonth);
+  const start = ym.toPlainDate({ day: 1 }).toZonedDateTime({ timeZone: zone });
+  const end = ym.add({ months: 1 }).toPlainDate({ day: 1 }).toZonedDateTime({ timeZone: zone });
+  return { fromMs: start.epochMilliseconds, toMs: end.epochMilliseconds };
+}
+
+/** A calendar date `YYYY-MM-DD` in `zone` → the instant its day starts. */
+export function startOfLocalDay(date: string, zone: string): number | null {
+  try {
+    return Temporal.PlainDate.from(date, { overflow: 'reject' }).toZonedDateTime({ timeZone: zone }).epochMilliseconds;
+  } catch {
+    return null;
+  }
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function formatPlain(p: Temporal.PlainDateTime): string {
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+}

@@ -1,0 +1,81 @@
+// The single entry point every host calls: validate, run, validate again, and turn every failure
+// into a `{ code, message, details }` the other side can show.
+import type { z } from 'zod';
+import { isMethod, methods, type Method, type Methods, type Out } from './contract';
+import { AtelierError, describeIssues, type WireError } from './contract/errors';
+
+export type Handlers = {
+  [M in Method]: (input: z.output<Methods[M]['input']>) => Out<M> | Promise<Out<M>>;
+};
+
+export type DispatchResult<T = unknown> = { ok: true; result: T } | { ok: false; error: WireError };
+
+export interface DispatcherOptions {
+  /** Parse outputs too (on in tests and development: a broken service is caught at its source). */
+  validateOutput?: boolean;
+  /** Where unexpected errors are logged; they reach the caller only as `internal`. */
+  onUnexpectedError?: (method: string, error: unknown) => void;
+}
+
+export type Dispatch = (method: unknown, input: unknown) => Promise<DispatchResult>;
+
+export function createDispatcher(handlers: Handlers, options: DispatcherOptions = {}): Dispatch {
+  const validateOutput = options.validateOutput ?? true;
+  const log = options.onUnexpectedError ?? ((method, error) => console.error(`[atelier] ${method} failed:`, error));
+
+  return async function dispatch(method, input) {
+    if (!isMethod(method)) {
+      const name = typeof method === 'string' ? method.slice(0, 100) : typeof method;
+      return { ok: false, error: { code: 'unknown_method', message: `Unknown method: ${name}.` } };
+    }
+    const spec = methods[method];
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const issues = describeIssues(parsed.error);
+      const first = issues[0]!;
+      return {
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: `Invalid input for ${method}: ${first.path} ${first.message}`,
+          details: { issues },
+        },
+      };
+    }
+    try {
+      const handler = handlers[method] as (input: unknown) => unknown;
+      const result = await handler(parsed.data);
+      if (validateOutput) {
+        const checked = spec.output.safeParse(result);
+        if (!checked.success) {
+          log(method, checked.error);
+          return { ok: false, error: { code: 'internal', message: `Atelier produced an invalid answer for ${method}.` } };
+        }
+        return { ok: true, result: checked.data };
+      }
+      return { ok: true, result };
+    } catch (error) {
+      return { ok: false, error: toWireError(method, error, log) };
+    }
+  };
+}
+
+/** Known failures keep their code; SQLite's are named; anything else becomes `internal`. */
+export function toWireError(method: string, error: unknown, log: (method: string, error: unknown) => void): WireError {
+  if (error instanceof AtelierError) return error.toWire();
+  const sqliteCode = (error as { code?: unknown })?.code;
+  if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_')) {
+    if (sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
+      return { code: 'conflict', message: `That change conflicts with what is stored (${sqliteCode}); nothing was changed.` };
+    }
+    if (sqliteCode === 'SQLITE_FULL') return { code: 'io_error', message: 'The disk is full; nothing was changed. Free some space and try again.' };
+    if (sqliteCode.startsWith('SQLITE_READONLY')) return { code: 'io_error', message: 'The library is read-only; nothing was changed.' };
+    if (sqliteCode === 'SQLITE_BUSY') return { code: 'io_error', message: 'The library is busy in another program; try again.' };
+    if (sqliteCode.startsWith('SQLITE_IOERR') || sqliteCode === 'SQLITE_CORRUPT') {
+      log(method, error);
+      return { code: 'io_error', message: `The library file could not be read or written (${sqliteCode}).` };
+    }
+  }
+  log(method, error);
+  return { code: 'internal', message: `Something went wrong in ${method}; nothing was changed.` };
+}

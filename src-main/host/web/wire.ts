@@ -1,0 +1,34 @@
+// The WebSocket wire format. Requests: `{ id, method, input }`. Responses: `{ id, ok, result | error }`.
+// Events: `{ event, payload }`. Malformed frames get a typed error, never a dropped connection.
+import type { DispatchResult } from '../../dispatch';
+import type { WireError } from '../../contract/errors';
+
+export type DecodedRequest =
+  | { ok: true; id: number | string; method: unknown; input: unknown }
+  | { ok: false; id: number | string | null; error: WireError };
+
+export function decodeRequest(text: string | null): DecodedRequest {
+  if (text === null) return { ok: false, id: null, error: { code: 'invalid_input', message: 'Binary frames are not accepted.' } };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, id: null, error: { code: 'invalid_input', message: 'The message is not valid JSON.' } };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, id: null, error: { code: 'invalid_input', message: 'The message must be an object.' } };
+  }
+  const { id, method, input } = value as Record<string, unknown>;
+  if (typeof id !== 'number' && typeof id !== 'string') {
+    return { ok: false, id: null, error: { code: 'invalid_input', message: 'The message has no id.' } };
+  }
+  return { ok: true, id, method, input };
+}
+
+export function encodeResponse(id: number | string | null, outcome: DispatchResult): string {
+  return JSON.stringify(outcome.ok ? { id, ok: true, result: outcome.result } : { id, ok: false, error: outcome.error });
+}
+
+export function encodeEvent(event: string, payload: unknown): string {
+  return JSON.stringify({ event, payload });
+}

@@ -1,0 +1,49 @@
+// Applies preferences (language, theme) around the app and keeps them in sync with the library.
+import { useEffect, useMemo, useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { HostClient } from '../host/client';
+import { App } from './App';
+import { HostProvider } from './host-context';
+import { createI18n, resolveLanguage } from './i18n';
+import { useApp } from './store';
+
+function useSystemDark(): boolean {
+  const query = useMemo(() => (typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null), []);
+  const [dark, setDark] = useState(() => query?.matches ?? false);
+  useEffect(() => {
+    if (!query) return;
+    const listener = (e: MediaQueryListEvent) => setDark(e.matches);
+    query.addEventListener('change', listener);
+    return () => query.removeEventListener('change', listener);
+  }, [query]);
+  return dark;
+}
+
+export function Root({ host }: { host: HostClient }) {
+  const settings = useApp((s) => s.settings);
+  const setSettings = useApp((s) => s.setSettings);
+  const language = resolveLanguage(settings.language);
+  const i18n = useMemo(() => createI18n(language), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const systemDark = useSystemDark();
+  const theme = settings.theme === 'system' ? (systemDark ? 'dark' : 'light') : settings.theme;
+
+  useEffect(() => {
+    host.invoke('settings.get', {}).then(setSettings, () => undefined);
+    return host.on('settings.changed', setSettings);
+  }, [host, setSettings]);
+  useEffect(() => {
+    void i18n.changeLanguage(language);
+    document.documentElement.lang = language;
+  }, [i18n, language]);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  return (
+    <I18nextProvider i18n={i18n}>
+      <HostProvider host={host}>
+        <App />
+      </HostProvider>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,47 @@
+// App-wide state: where the user is, which client is in focus, preferences, toasts.
+import { create } from 'zustand';
+import type { Settings } from '../../src-main/contract';
+
+export const SCREENS = ['calendar', 'editor', 'captions', 'library', 'packs', 'clients', 'settings'] as const;
+export type Screen = (typeof SCREENS)[number];
+
+export interface Toast {
+  id: number;
+  message: string;
+  tone: 'info' | 'error';
+  action?: { label: string; run: () => void };
+}
+
+interface AppState {
+  screen: Screen;
+  clientId: string | null;
+  settings: Settings;
+  connected: boolean;
+  toasts: Toast[];
+  go(screen: Screen): void;
+  selectClient(id: string | null): void;
+  setSettings(settings: Settings): void;
+  setConnected(connected: boolean): void;
+  toast(toast: Omit<Toast, 'id'>): number;
+  dismiss(id: number): void;
+}
+
+let toastIds = 1;
+
+export const useApp = create<AppState>((set) => ({
+  screen: 'clients',
+  clientId: null,
+  settings: { language: 'system', theme: 'system' },
+  connected: true,
+  toasts: [],
+  go: (screen) => set({ screen }),
+  selectClient: (clientId) => set({ clientId }),
+  setSettings: (settings) => set({ settings }),
+  setConnected: (connected) => set({ connected }),
+  toast: (toast) => {
+    const id = toastIds++;
+    set((s) => ({ toasts: [...s.toasts.slice(-3), { ...toast, id }] }));
+    return id;
+  },
+  dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
+}));
