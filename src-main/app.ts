@@ -5,12 +5,12 @@ import type { In, Method, Out } from './contract';
 import { fromWire } from './contract/errors';
 import { systemClock, type Clock, type IdGenerator } from './core/ports';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
-import { createClientService } from './services/clients';
+import { clientHandlers, createClientService } from './services/clients';
 import { seedDemo } from './services/demo';
 import { createEventBus } from './services/events';
 import { openLibrary } from './services/library';
-import { createPostService } from './services/posts';
-import { createSystemService } from './services/system';
+import { createPostService, postHandlers } from './services/posts';
+import { createSystemService, systemHandlers } from './services/system';
 import { APP_VERSION } from './version';
 
 export type HostKind = 'electron' | 'web' | 'cli' | 'test';
@@ -36,25 +36,13 @@ export function createAtelier(options: CreateAtelierOptions) {
   const posts = createPostService(lib, events);
   const system = createSystemService(lib, events);
 
+  // One line per feature: each module maps its slice of the contract to its service.
   const handlers: Handlers = {
-    'app.info': () => ({ version: APP_VERSION, schemaVersion: lib.schemaVersion, dataDir: lib.paths.dataDir, host: options.host }),
-    'app.doctor': () => system.doctor(),
-    'app.seedDemo': () => seedDemo(lib, clients, posts),
-    'settings.get': () => system.settings(),
-    'settings.update': (input) => system.updateSettings(input),
-    'clients.list': (input) => clients.list(input),
-    'clients.get': ({ id }) => clients.get(id),
-    'clients.create': (input) => clients.create(input),
-    'clients.update': (input) => clients.update(input),
-    'clients.delete': ({ id }) => clients.remove(id),
-    'clients.restore': ({ id }) => clients.restore(id),
-    'posts.list': (input) => posts.list(input),
-    'posts.get': ({ id }) => posts.get(id),
-    'posts.create': (input) => posts.create(input),
-    'posts.update': (input) => posts.update(input),
-    'posts.delete': ({ id }) => posts.remove(id),
-    'posts.restore': ({ id }) => posts.restore(id),
+    ...systemHandlers({ system, info: () => ({ version: APP_VERSION, schemaVersion: lib.schemaVersion, dataDir: lib.paths.dataDir, host: options.host }), seedDemo: () => seedDemo(lib, clients, posts) }),
+    ...clientHandlers(clients),
+    ...postHandlers(posts),
   };
+
 
   const dispatch: Dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput });
 

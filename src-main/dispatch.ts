@@ -8,6 +8,9 @@ export type Handlers = {
   [M in Method]: (input: z.output<Methods[M]['input']>) => Out<M> | Promise<Out<M>>;
 };
 
+/** The handlers for one feature's slice of the method table (e.g. `HandlersFor<typeof clientMethods>`). */
+export type HandlersFor<T> = { [M in keyof T & Method]: Handlers[M] };
+
 export type DispatchResult<T = unknown> = { ok: true; result: T } | { ok: false; error: WireError };
 
 export interface DispatcherOptions {

@@ -1,4 +1,6 @@
 import type { Client, In } from '../contract';
+import type { clientMethods } from '../contract/api/clients';
+import type { HandlersFor } from '../dispatch';
 import { AtelierError } from '../contract/errors';
 import { nextClientColor } from '../core/domain/clients';
 import type { ClientRow } from '../db/repositories/clients';
@@ -103,3 +105,14 @@ export function createClientService(lib: Library, events: EventBus) {
 }
 
 export type ClientService = ReturnType<typeof createClientService>;
+
+export function clientHandlers(clients: ClientService): HandlersFor<typeof clientMethods> {
+  return {
+    'clients.list': (input) => clients.list(input),
+    'clients.get': ({ id }) => clients.get(id),
+    'clients.create': (input) => clients.create(input),
+    'clients.update': (input) => clients.update(input),
+    'clients.delete': ({ id }) => clients.remove(id),
+    'clients.restore': ({ id }) => clients.restore(id),
+  };
+}

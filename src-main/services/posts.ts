@@ -1,4 +1,6 @@
 import type { In, Post, Variant } from '../contract';
+import type { postMethods } from '../contract/api/posts';
+import type { HandlersFor } from '../dispatch';
 import { AtelierError } from '../contract/errors';
 import type { NetworkId, PostStatus } from '../core/domain/posts';
 import { instantToWallClock, wallClockToInstant } from '../core/time/zones';
@@ -188,3 +190,14 @@ export function createPostService(lib: Library, events: EventBus) {
 }
 
 export type PostService = ReturnType<typeof createPostService>;
+
+export function postHandlers(posts: PostService): HandlersFor<typeof postMethods> {
+  return {
+    'posts.list': (input) => posts.list(input),
+    'posts.get': ({ id }) => posts.get(id),
+    'posts.create': (input) => posts.create(input),
+    'posts.update': (input) => posts.update(input),
+    'posts.delete': ({ id }) => posts.remove(id),
+    'posts.restore': ({ id }) => posts.restore(id),
+  };
+}

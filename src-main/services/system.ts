@@ -1,10 +1,14 @@
-import type { Doctor, Settings } from '../contract';
+import type { Doctor, Out, Settings } from '../contract';
+import type { systemMethods } from '../contract/api/system';
+import type { HandlersFor } from '../dispatch';
 import { Settings as SettingsSchema } from '../contract/entities';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import type { EventBus } from './events';
 import type { Library } from './library';
 
 const DEFAULT_SETTINGS: Settings = { language: 'system', theme: 'system' };
+
+export type SystemService = ReturnType<typeof createSystemService>;
 
 export function createSystemService(lib: Library, events: EventBus) {
   function readSettings(): Settings {
@@ -46,5 +50,19 @@ export function createSystemService(lib: Library, events: EventBus) {
       events.emit('settings.changed', next);
       return next;
     },
+  };
+}
+
+export function systemHandlers(deps: {
+  system: SystemService;
+  info: () => Out<'app.info'>;
+  seedDemo: () => Out<'app.seedDemo'>;
+}): HandlersFor<typeof systemMethods> {
+  return {
+    'app.info': () => deps.info(),
+    'app.doctor': () => deps.system.doctor(),
+    'app.seedDemo': () => deps.seedDemo(),
+    'settings.get': () => deps.system.settings(),
+    'settings.update': (input) => deps.system.updateSettings(input),
   };
 }

@@ -69,10 +69,30 @@ export function wallClockToInstant(local: string, zone: string): ResolvedWallClo
   return { instantMs: zoned.epochMilliseconds, local: shownLocal, resolution };
 }
 
-/** UTC instant → wall-clock `YYYY-MM-DDTHH:mm` in `zone`. */
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** UTC instant → wall-clock `YYYY-MM-DDTHH:mm` in `zone`. Hot in the calendar: one cached Intl formatter per zone. */
 export function instantToWallClock(instantMs: number, zone: string): string {
-  const zdt = Temporal.Instant.fromEpochMilliseconds(instantMs).toZonedDateTimeISO(zone);
-  return formatPlain(zdt.toPlainDateTime());
+  let format = wallClockFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    wallClockFormats.set(zone, format);
+  }
+  const parts: Record<string, string> = {};
+  for (const part of format.formatToParts(instantMs)) parts[part.type] = part.value;
+  const year = Number(parts.year);
+  if (!Number.isFinite(year) || year < 1 || year > 9999) {
+    return formatPlain(Temporal.Instant.fromEpochMilliseconds(instantMs).toZonedDateTimeISO(zone).toPlainDateTime());
+  }
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
 /** The UTC offset of `zone` at an instant, as `+02:00`. */

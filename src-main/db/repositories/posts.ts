@@ -1,4 +1,5 @@
 // Post and variant rows. The month query is the hot path: (client_id, scheduled_at) is indexed.
+import type Database from 'better-sqlite3';
 import type { Db } from '../open';
 
 export interface PostRow {
@@ -68,6 +69,8 @@ export function createPostsRepository(db: Db) {
     'UPDATE post_variants SET caption = ?, updated_at = ? WHERE post_id = ? AND follows_master = 1',
   );
   const countActive = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM posts WHERE deleted_at IS NULL');
+  // list() builds its SQL from which filters are present: a handful of shapes, each prepared once.
+  const listStatements = new Map<string, Database.Statement<Record<string, unknown>, PostRow>>();
 
   return {
     insert(row: PostRow): void {
@@ -109,7 +112,12 @@ export function createPostsRepository(db: Db) {
       params.limit = range.limit ?? 100_000;
       const sql = `SELECT * FROM posts ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
                    ORDER BY scheduled_at IS NULL, scheduled_at, created_at, id LIMIT @limit`;
-      return db.prepare<Record<string, unknown>, PostRow>(sql).all(params);
+      let statement = listStatements.get(sql);
+      if (!statement) {
+        statement = db.prepare<Record<string, unknown>, PostRow>(sql);
+        listStatements.set(sql, statement);
+      }
+      return statement.all(params);
     },
     variants(postId: string): VariantRow[] {
       return variantsOf.all(postId);

@@ -1,0 +1,68 @@
+// `npm run bench`: runs every tests/bench/*.bench.ts, prints a table and writes bench-results.json.
+// Figures are ratios against baselines measured in the same run, never absolute timed assertions.
+// `npm run bench -- store` runs only the files whose name contains "store".
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildIsStale } from './freshness.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const filter = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const benchDir = path.join(root, 'tests', 'bench');
+const files = readdirSync(benchDir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)))
+  .sort();
+
+if (buildIsStale(root)) {
+  const result = spawnSync(process.execPath, [path.join(root, 'build/scripts/build.mjs'), '--quiet'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+// Inside the project, so bare imports resolve from node_modules.
+mkdirSync(path.join(root, 'out'), { recursive: true });
+const temp = mkdtempSync(path.join(root, 'out', '.bench-'));
+const results = {};
+try {
+  for (const file of files) {
+    const outfile = path.join(temp, file.replace(/\.ts$/, '.mjs'));
+    await build({
+      entryPoints: [path.join(benchDir, file)],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      define: { __APP_VERSION__: '"bench"' },
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url); const __filename = " + JSON.stringify(path.join(benchDir, file)) + "; const __dirname = " + JSON.stringify(benchDir) + ';' },
+      logLevel: 'warning',
+      absWorkingDir: root,
+      nodePaths: [path.join(root, 'node_modules')],
+    });
+    const mod = await import(pathToFileURL(outfile).href);
+    for (const bench of mod.benchmarks ?? []) {
+      process.stderr.write(`[bench] ${bench.name}…\n`);
+      try {
+        results[bench.name] = await bench.run();
+      } catch (error) {
+        results[bench.name] = { value: NaN, unit: 'error', target: 'runs', pass: false, extra: { error: String(error?.message ?? error) } };
+      }
+    }
+  }
+} finally {
+  rmSync(temp, { recursive: true, force: true });
+}
+
+const out = path.join(root, 'bench-results.json');
+writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+const fmt = (n) => (n === undefined ? '' : Number.isFinite(n) ? (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(2)) : String(n));
+const rows = Object.entries(results).map(([name, r]) => [name, `${fmt(r.value)} ${r.unit}`, fmt(r.baseline), fmt(r.ratio), r.target, r.pass ? 'pass' : 'FAIL']);
+const headers = ['benchmark', 'value', 'baseline', 'ratio', 'target', ''];
+const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (r) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
+console.log(line(headers));
+for (const r of rows) console.log(line(r));
+console.log(`\nWrote ${path.relative(root, out)}`);

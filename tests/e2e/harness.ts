@@ -1,0 +1,105 @@
+// Shared e2e plumbing: the built web host on a temp library, Debian Chromium through
+// playwright-core, and the built CLI — the real bundles a user runs.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../../build/scripts/chromium.mjs';
+import { tempDir } from '../helpers/temp';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const CLI = path.join(ROOT, 'out', 'cli', 'index.js');
+
+export function assertBuilt(): void {
+  if (!existsSync(CLI) || !existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) {
+    throw new Error('The e2e tests drive the built app: run `npm run build` first (npm test does).');
+  }
+}
+
+export interface Studio {
+  url: string;
+  origin: string;
+  port: number;
+  dataDir: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** `atelier serve` on a library folder (a fresh temp one unless given), as a child process. */
+export async function startStudio(options: { dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Studio> {
+  assertBuilt();
+  const temp = options.dataDir ? null : tempDir('atelier-e2e-');
+  const dataDir = options.dataDir ?? temp!.dir;
+  const child = spawn(process.execPath, [CLI, '--data-dir', dataDir, '--json', 'serve', '--no-open', '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+  const info = await new Promise<{ url: string; port: number }>((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error(`atelier serve did not start: ${stderr}`)), 20_000);
+    child.stdout!.on('data', (chunk) => {
+      buffer += String(chunk);
+      const line = buffer.split('\n').find((l) => l.trim().startsWith('{'));
+      if (line) {
+        clearTimeout(timer);
+        resolve(JSON.parse(line) as { url: string; port: number });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`atelier serve exited with ${code}: ${stderr}`));
+    });
+  });
+  const origin = new URL(info.url).origin;
+  return {
+    url: info.url,
+    origin,
+    port: info.port,
+    dataDir,
+    process: child,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      temp?.cleanup();
+    },
+  };
+}
+
+/** Runs the built CLI against a library; returns its exit code and output. */
+export function runCli(dataDir: string, args: readonly string[]): { code: number; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, '--data-dir', dataDir, ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM_PATH.');
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** A page with the language pinned and every request outside the studio recorded. */
+export async function openStudioPage(
+  browser: Browser,
+  studio: Studio,
+  options: { locale?: string; viewport?: { width: number; height: number } } = {},
+): Promise<{ context: BrowserContext; page: Page; foreignRequests: string[]; pageErrors: string[] }> {
+  const context = await browser.newContext({ locale: options.locale ?? 'en-US', viewport: options.viewport ?? { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const foreignRequests: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(studio.origin) && !url.startsWith(studio.origin.replace('http', 'ws')) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      foreignRequests.push(url);
+    }
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(studio.url);
+  return { context, page, foreignRequests, pageErrors };
+}
