@@ -8,6 +8,7 @@ import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { clientHandlers, createClientService } from './services/clients';
 import { seedDemo } from './services/demo';
 import { createEventBus } from './services/events';
+import { watchExternalChanges } from './services/external-changes';
 import { openLibrary } from './services/library';
 import { createPostService, postHandlers } from './services/posts';
 import { createSystemService, systemHandlers } from './services/system';
@@ -21,6 +22,8 @@ export interface CreateAtelierOptions {
   clock?: Clock;
   ids?: IdGenerator;
   validateOutput?: boolean;
+  /** Long-running hosts (Electron, web) notice writes made by other processes, such as the CLI. */
+  watchExternalChanges?: boolean;
 }
 
 /** Short, URL-safe, unique ids (the CLI prints them, users type them). */
@@ -44,6 +47,8 @@ export function createAtelier(options: CreateAtelierOptions) {
   };
 
 
+  const stopWatching = options.watchExternalChanges ? watchExternalChanges(lib, events) : () => undefined;
+
   const dispatch: Dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput });
 
   /** Typed in-process call that throws `AtelierError` on failure (CLI, tests, benchmarks). */
@@ -59,7 +64,10 @@ export function createAtelier(options: CreateAtelierOptions) {
     events,
     library: lib,
     services: { clients, posts, system },
-    close: () => lib.close(),
+    close: () => {
+      stopWatching();
+      lib.close();
+    },
   };
 }
 

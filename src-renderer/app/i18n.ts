@@ -56,6 +56,7 @@ export function createI18n(language: Language): I18n {
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
     initAsync: false,
+    showSupportNotice: false,
   });
   return instance;
 }

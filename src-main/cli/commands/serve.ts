@@ -33,7 +33,7 @@ export function registerServeCommand(program: Command, globals: () => GlobalOpti
       const output = consoleOutput(Boolean(g.json));
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AtelierError('invalid_input', `--port ${opts.port} is not a port number (0–65535).`);
-      const atelier = createAtelier({ dataDir: resolveDataDir(g.dataDir), host: 'web' });
+      const atelier = createAtelier({ dataDir: resolveDataDir(g.dataDir), host: 'web', watchExternalChanges: true });
       let host;
       try {
         host = await startWebHost({ atelier, rendererDir: rendererDir(), port, host: opts.host });

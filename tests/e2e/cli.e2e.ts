@@ -1,0 +1,92 @@
+// The built `atelier` CLI against real library folders.
+import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp';
+import { assertBuilt, runCli } from './harness';
+
+let temp: ReturnType<typeof tempDir>;
+beforeAll(() => assertBuilt());
+afterEach(() => temp?.cleanup());
+
+describe('atelier CLI', () => {
+  it('adds and lists clients, as text and as JSON', () => {
+    temp = tempDir();
+    const added = runCli(temp.dir, ['clients', 'add', '--name', 'Maison Lumière', '--timezone', 'Europe/Paris', '--color', '#DB2777']);
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/Created client Maison Lumière \(Europe\/Paris\) with id \w+/);
+    const listed = runCli(temp.dir, ['--json', 'clients', 'list']);
+    expect(listed.code).toBe(0);
+    const clients = JSON.parse(listed.stdout) as { id: string; name: string; timeZone: string; color: string }[];
+    expect(clients).toEqual([expect.objectContaining({ name: 'Maison Lumière', timeZone: 'Europe/Paris', color: '#db2777' })]);
+    expect(runCli(temp.dir, ['clients', 'list']).stdout).toMatch(/Maison Lumière\s+Europe\/Paris/);
+  });
+
+  it('schedules posts in the client’s wall-clock time and prints UTC, zone and local time in JSON', () => {
+    temp = tempDir();
+    runCli(temp.dir, ['clients', 'add', '--name', 'Harbor', '--timezone', 'America/New_York']);
+    const added = runCli(temp.dir, ['--json', 'posts', 'add', '--client', 'harbor', '--title', 'Launch', '--at', '2026-12-03T08:30', '--network', 'instagram,x', '--caption', 'Hello']);
+    expect(added.code).toBe(0);
+    const post = JSON.parse(added.stdout) as Record<string, unknown>;
+    expect(post).toMatchObject({ title: 'Launch', scheduledAt: '2026-12-03T13:30:00.000Z', timeZone: 'America/New_York', localTime: '2026-12-03T08:30' });
+    expect(post.id).toEqual(expect.any(String));
+    const listed = JSON.parse(runCli(temp.dir, ['--json', 'posts', 'list', '--client', 'Harbor', '--from', '2026-12-03', '--to', '2026-12-03']).stdout) as unknown[];
+    expect(listed).toHaveLength(1);
+    expect(JSON.parse(runCli(temp.dir, ['--json', 'posts', 'list', '--client', 'Harbor', '--from', '2026-12-04']).stdout)).toEqual([]);
+  });
+
+  it('says how a spring-forward gap was resolved', () => {
+    temp = tempDir();
+    runCli(temp.dir, ['clients', 'add', '--name', 'Paris', '--timezone', 'Europe/Paris']);
+    const added = runCli(temp.dir, ['posts', 'add', '--client', 'Paris', '--title', 'Gap', '--at', '2027-03-28T02:30']);
+    expect(added.code).toBe(0);
+    expect(added.stderr).toContain('does not exist in Europe/Paris');
+    expect(added.stdout).toContain('2027-03-28T03:30');
+  });
+
+  it.each([
+    [['clients', 'add', '--name', 'X', '--timezone', 'Mars/Base'], /timeZone is not a known IANA time zone/],
+    [['posts', 'add', '--client', 'Nobody', '--title', 'T'], /No client with id or name "Nobody"/],
+    [['posts', 'list', '--status', 'bogus'], /Unknown status: bogus/],
+    [['posts', 'list', '--from', '2026-02-30'], /--from 2026-02-30 is not a date/],
+  ])('fails with one clear line: %j', (args, message) => {
+    temp = tempDir();
+    const result = runCli(temp.dir, args);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a library folder that is a file', () => {
+    temp = tempDir();
+    const file = path.join(temp.dir, 'not-a-folder');
+    writeFileSync(file, 'x');
+    const result = runCli(file, ['clients', 'list']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/is a file, not a folder/);
+  });
+
+  it('refuses a library from a newer Atelier and leaves it untouched', () => {
+    temp = tempDir();
+    runCli(temp.dir, ['clients', 'add', '--name', 'Kept', '--timezone', 'UTC']);
+    const db = new Database(path.join(temp.dir, 'atelier.db'));
+    db.pragma('user_version = 999');
+    db.close();
+    const result = runCli(temp.dir, ['clients', 'add', '--name', 'New', '--timezone', 'UTC']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/newer version of Atelier/);
+    const check = new Database(path.join(temp.dir, 'atelier.db'), { readonly: true });
+    expect(check.prepare('SELECT name FROM clients').all()).toEqual([{ name: 'Kept' }]);
+    check.close();
+  });
+
+  it('reports the library in doctor and seeds a demo', () => {
+    temp = tempDir();
+    expect(runCli(temp.dir, ['demo']).stdout).toMatch(/Demo library ready: 2 clients, \d+ posts, \d+ designs/);
+    const doctor = runCli(temp.dir, ['--json', 'doctor']);
+    expect(doctor.code).toBe(0);
+    expect(JSON.parse(doctor.stdout)).toMatchObject({ ok: true, integrity: 'ok', counts: { clients: 2 }, paths: { database: path.join(temp.dir, 'atelier.db') } });
+  });
+});
