@@ -14,7 +14,7 @@ const NAV_ICONS: Record<Screen, string> = {
   editor: '✎',
   captions: '¶',
   library: '▣',
-  packs: '⧉',
+  packs: '▤',
   clients: '☺',
   settings: '⚙',
 };
