@@ -1,6 +1,7 @@
 // `npm test`: typecheck, lint, build, then every vitest project (unit, renderer, crash, e2e).
 // Extra arguments go to vitest, e.g. `npm test -- --project unit`.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from './chromium.mjs';
@@ -36,4 +37,13 @@ step('Typecheck', process.execPath, [path.join(root, 'node_modules/typescript/bi
 step('Lint', bin('eslint'), ['.', '--max-warnings', '0']);
 step('Build', process.execPath, [path.join(root, 'build/scripts/build.mjs'), '--quiet']);
 ensureChromium();
-step('Tests', bin('vitest'), ['run', ...extra]);
+const report = path.join(root, 'out', 'test-results.json');
+const outcome = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra], { cwd: root, stdio: 'inherit' });
+// One plain closing line, whatever the reporter printed above it.
+try {
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  console.log(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + (r.numTodoTests ?? 0)} skipped`);
+} catch {
+  console.log('\n[atelier] no test report was written');
+}
+process.exit(outcome.status ?? 1);
