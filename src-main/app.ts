@@ -9,7 +9,9 @@ import { clientHandlers, createClientService } from './services/clients';
 import { seedDemo } from './services/demo';
 import { createEventBus } from './services/events';
 import { openLibrary } from './services/library';
+import { nativeHandlers, noNativeShell, type NativeShell } from './services/native';
 import { createPostService, postHandlers } from './services/posts';
+import { createShutdown } from './services/shutdown';
 import { createSystemService, systemHandlers } from './services/system';
 import { APP_VERSION } from './version';
 
@@ -21,6 +23,8 @@ export interface CreateAtelierOptions {
   clock?: Clock;
   ids?: IdGenerator;
   validateOutput?: boolean;
+  /** Native dialogs and notifications; only the Electron host has them. */
+  native?: NativeShell;
 }
 
 /** Short, URL-safe, unique ids (the CLI prints them, users type them). */
@@ -35,14 +39,16 @@ export function createAtelier(options: CreateAtelierOptions) {
   const clients = createClientService(lib, events);
   const posts = createPostService(lib, events);
   const system = createSystemService(lib, events);
+  const native = options.native ?? noNativeShell(options.host === 'web' ? 'browser mode' : `the ${options.host} host`);
+  const shutdown = createShutdown({ close: () => lib.close() });
 
   // One line per feature: each module maps its slice of the contract to its service.
   const handlers: Handlers = {
     ...systemHandlers({ system, info: () => ({ version: APP_VERSION, schemaVersion: lib.schemaVersion, dataDir: lib.paths.dataDir, host: options.host }), seedDemo: () => seedDemo(lib, clients, posts) }),
     ...clientHandlers(clients),
     ...postHandlers(posts),
+    ...nativeHandlers(native),
   };
-
 
   const dispatch: Dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput });
 
@@ -59,6 +65,11 @@ export function createAtelier(options: CreateAtelierOptions) {
     events,
     library: lib,
     services: { clients, posts, system },
+    native,
+    /** Work to finish before the library closes (autosave flush, …). */
+    onBeforeClose: shutdown.onBeforeClose,
+    /** Runs the before-close hooks, then closes the library; what every host calls on exit. */
+    shutdown: () => shutdown.run(),
     close: () => lib.close(),
   };
 }
