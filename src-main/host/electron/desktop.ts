@@ -23,6 +23,8 @@ export interface DesktopOptions {
   env?: NodeJS.ProcessEnv;
   /** The folder holding out/main, out/preload and out/renderer. */
   outDir?: string;
+  /** Quit cleanly on SIGINT/SIGTERM (off in tests, which share the process). */
+  handleSignals?: boolean;
 }
 
 export function dataDirFromArgv(argv: readonly string[]): string | undefined {
@@ -187,5 +189,5 @@ export function runDesktop(options: DesktopOptions = {}): void {
   });
 
   // A terminal's Ctrl+C or a service manager's SIGTERM gets the same clean exit.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+  if (options.handleSignals !== false) for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
 }
