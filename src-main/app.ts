@@ -10,7 +10,9 @@ import { seedDemo } from './services/demo';
 import { createEventBus } from './services/events';
 import { watchExternalChanges } from './services/external-changes';
 import { openLibrary } from './services/library';
+import { nativeHandlers, noNativeShell, type NativeShell } from './services/native';
 import { createPostService, postHandlers } from './services/posts';
+import { createShutdown } from './services/shutdown';
 import { createSystemService, systemHandlers } from './services/system';
 import { APP_VERSION } from './version';
 
@@ -24,6 +26,8 @@ export interface CreateAtelierOptions {
   validateOutput?: boolean;
   /** Long-running hosts (Electron, web) notice writes made by other processes, such as the CLI. */
   watchExternalChanges?: boolean;
+  /** Native dialogs and notifications; only the Electron host has them. */
+  native?: NativeShell;
 }
 
 /** Short, URL-safe, unique ids (the CLI prints them, users type them). */
@@ -38,16 +42,25 @@ export function createAtelier(options: CreateAtelierOptions) {
   const clients = createClientService(lib, events);
   const posts = createPostService(lib, events);
   const system = createSystemService(lib, events);
+  const native = options.native ?? noNativeShell(options.host === 'web' ? 'browser mode' : `the ${options.host} host`);
+  let stopWatching: () => void = () => undefined;
+  const shutdown = createShutdown({
+    close: () => {
+      stopWatching();
+      lib.close();
+    },
+  });
 
   // One line per feature: each module maps its slice of the contract to its service.
   const handlers: Handlers = {
     ...systemHandlers({ system, info: () => ({ version: APP_VERSION, schemaVersion: lib.schemaVersion, dataDir: lib.paths.dataDir, host: options.host }), seedDemo: () => seedDemo(lib, clients, posts) }),
     ...clientHandlers(clients),
     ...postHandlers(posts),
+    ...nativeHandlers(native),
   };
 
 
-  const stopWatching = options.watchExternalChanges ? watchExternalChanges(lib, events) : () => undefined;
+  if (options.watchExternalChanges) stopWatching = watchExternalChanges(lib, events);
 
   const dispatch: Dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput });
 
@@ -64,6 +77,11 @@ export function createAtelier(options: CreateAtelierOptions) {
     events,
     library: lib,
     services: { clients, posts, system },
+    native,
+    /** Work to finish before the library closes (autosave flush, …). */
+    onBeforeClose: shutdown.onBeforeClose,
+    /** Runs the before-close hooks, then closes the library; what every host calls on exit. */
+    shutdown: () => shutdown.run(),
     close: () => {
       stopWatching();
       lib.close();
