@@ -6,7 +6,10 @@ import { fromWire } from './contract/errors';
 import { systemClock, type Clock, type IdGenerator } from './core/ports';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { clientHandlers, createClientService } from './services/clients';
+import { createCalendarService } from './services/calendar';
+import { calendarHandlers } from './services/calendar-handlers';
 import { seedDemo } from './services/demo';
+import { createDueScheduler } from './services/due-scheduler';
 import { createEventBus } from './services/events';
 import { openLibrary } from './services/library';
 import { createPostService, postHandlers } from './services/posts';
@@ -21,6 +24,8 @@ export interface CreateAtelierOptions {
   clock?: Clock;
   ids?: IdGenerator;
   validateOutput?: boolean;
+  /** Run due reminders (and mark posts missed while closed). Default: on for the desktop and web hosts. */
+  scheduler?: boolean;
 }
 
 /** Short, URL-safe, unique ids (the CLI prints them, users type them). */
@@ -35,16 +40,20 @@ export function createAtelier(options: CreateAtelierOptions) {
   const clients = createClientService(lib, events);
   const posts = createPostService(lib, events);
   const system = createSystemService(lib, events);
+  const calendar = createCalendarService(lib, events);
+  const dueScheduler = createDueScheduler(calendar, events, { clock });
 
   // One line per feature: each module maps its slice of the contract to its service.
   const handlers: Handlers = {
     ...systemHandlers({ system, info: () => ({ version: APP_VERSION, schemaVersion: lib.schemaVersion, dataDir: lib.paths.dataDir, host: options.host }), seedDemo: () => seedDemo(lib, clients, posts) }),
     ...clientHandlers(clients),
     ...postHandlers(posts),
+    ...calendarHandlers(calendar, lib, events),
   };
 
 
   const dispatch: Dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput });
+  if (options.scheduler ?? (options.host === 'electron' || options.host === 'web')) dueScheduler.start();
 
   /** Typed in-process call that throws `AtelierError` on failure (CLI, tests, benchmarks). */
   async function call<M extends Method>(method: M, input: In<M>): Promise<Out<M>> {
@@ -58,8 +67,11 @@ export function createAtelier(options: CreateAtelierOptions) {
     call,
     events,
     library: lib,
-    services: { clients, posts, system },
-    close: () => lib.close(),
+    services: { clients, posts, system, calendar, dueScheduler },
+    close: () => {
+      dueScheduler.stop();
+      lib.close();
+    },
   };
 }
 

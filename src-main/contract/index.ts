@@ -1,6 +1,7 @@
 // The one contract between the renderer and the main-side services. Every host validates every
 // call against this table; both sides take their types from it.
 import { z } from 'zod';
+import { calendarMethods } from './api/calendar';
 import { clientMethods } from './api/clients';
 import { postMethods } from './api/posts';
 import { systemMethods } from './api/system';
@@ -10,6 +11,7 @@ export const methods = {
   ...systemMethods,
   ...clientMethods,
   ...postMethods,
+  ...calendarMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -23,6 +25,8 @@ export const events = {
   'clients.changed': z.object({ ids: z.array(Id) }),
   'posts.changed': z.object({ ids: z.array(Id), clientIds: z.array(Id) }),
   'settings.changed': Settings,
+  /** Scheduled posts whose time has come (the host shows a notification; the UI its "Due now" panel). */
+  'post.due': z.object({ ids: z.array(Id), clientIds: z.array(Id) }),
 } as const;
 
 export type Events = typeof events;

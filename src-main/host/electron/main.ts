@@ -1,7 +1,7 @@
 // The Electron main process: the only code that imports 'electron'. It opens the library, serves the
 // renderer over atelier:// (never file://), relays the contract over one IPC channel with the
 // sender checked, and pushes change events to the window.
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, Notification, protocol, session, shell } from 'electron';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -57,6 +57,12 @@ function registerIpc(app: Atelier): void {
   });
   app.events.subscribe((name, payload) => {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send('atelier:event', name, payload);
+    // Due reminders become a native notification; the window shows its "Due now" panel.
+    if (name === 'post.due' && Notification.isSupported()) {
+      const ids = (payload as { ids: string[] }).ids;
+      const titles = ids.slice(0, 3).map((id) => app.library.posts.get(id)?.title ?? id);
+      new Notification({ title: ids.length === 1 ? 'A post is due' : `${ids.length} posts are due`, body: titles.join('\n') }).show();
+    }
   });
 }
 
