@@ -172,5 +172,5 @@ export function exportCsv(lib: Library, calendar: CalendarService, query: Export
     records.push(cells);
     count++;
   }
-  return { csv: stringify(records, { record_delimiter: '\r\n' }), count };
+  return { csv: stringify(records, { record_delimiter: '\r\n', quoted_match: /[\r\n]/ }), count };
 }

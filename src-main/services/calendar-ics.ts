@@ -3,6 +3,7 @@
 // ical-generator writes RFC 5545 folding and escaping; @touch4it/ical-timezones supplies VTIMEZONE.
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventStatus } from 'ical-generator';
+import { Temporal } from 'temporal-polyfill';
 import type { CalendarPost } from '../contract/api/calendar';
 import { APP_VERSION } from '../version';
 import type { ExportSelection } from './calendar-export';
@@ -25,22 +26,24 @@ function description(post: CalendarPost): string {
 }
 
 export function buildIcs(selection: ExportSelection, now: number): string {
-  const zones = new Set(selection.clients.map((c) => c.timeZone));
   const single = selection.clients.length === 1 ? selection.clients[0]! : null;
   const calendar = ical({
     prodId: { company: 'Atelier', product: `Atelier ${APP_VERSION}`, language: 'EN' },
     name: single ? `${single.name} — posts` : 'Atelier — posts',
-    // A name only when every event shares one zone; the generator adds a VTIMEZONE per zone used.
-    timezone: { name: zones.size === 1 ? [...zones][0]! : '', generator: getVtimezoneComponent },
+    // No calendar-wide zone (DTSTAMP and LAST-MODIFIED stay in UTC); the generator adds one
+    // VTIMEZONE per zone the events use.
+    timezone: { name: '', generator: getVtimezoneComponent },
   });
   const names = new Map(selection.clients.map((c) => [c.id, c.name]));
   for (const post of selection.posts) {
     if (!post.scheduledAt) continue;
-    const start = new Date(post.scheduledAt);
+    // Zoned Temporal values: ical-generator writes them as TZID wall-clock times (a plain Date
+    // would be read in the machine's own zone).
+    const start = Temporal.Instant.from(post.scheduledAt).toZonedDateTimeISO(post.timeZone);
     calendar.createEvent({
       id: postUid(post.id),
       start,
-      end: new Date(start.getTime() + EVENT_MINUTES * 60_000),
+      end: start.add({ minutes: EVENT_MINUTES }),
       timezone: post.timeZone,
       stamp: new Date(now),
       lastModified: new Date(post.updatedAt),

@@ -47,10 +47,10 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-function resolveLocal(local: string, zone: string, field: string, problems: string[]) {
+function resolveLocal(local: string, zone: string, field: string, problems: string[], shown = local.replace('T', ' ')) {
   const resolved = wallClockToInstant(local, zone);
   if (!resolved) {
-    problems.push(`${field} "${local.replace('T', ' ')}" is not a real date and time`);
+    problems.push(`${field} "${shown}" is not a real date and time`);
     return null;
   }
   return {
@@ -77,7 +77,7 @@ export function hootsuiteRow(cells: readonly string[], row: number, zone: string
   const local = parseSlashedDate(dateText, order);
   let when = null;
   if (!local) problems.push(`date "${dateText}" is not ${order === 'MDY' ? 'MM/DD/YYYY' : 'DD/MM/YYYY'} HH:mm`);
-  else when = resolveLocal(local, zone, 'date', problems);
+  else when = resolveLocal(local, zone, 'date', problems, dateText.trim());
   if (!message.trim() && !link.trim()) problems.push('message and link are both empty');
   if (problems.length || !when) return { ok: false, problems };
   return {
@@ -110,7 +110,7 @@ export function publerRow(cells: readonly string[], row: number, zone: string, c
       when = null;
     } else {
       const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-      when = resolveLocal(`${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}`, zone, 'Date', problems);
+      when = resolveLocal(`${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}`, zone, 'Date', problems, dateText);
     }
   }
   const text = cell(columns.text);
