@@ -6,7 +6,10 @@ import { fromWire } from './contract/errors';
 import { systemClock, type Clock, type IdGenerator } from './core/ports';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { clientHandlers, createClientService } from './services/clients';
+import { createCalendarService } from './services/calendar';
+import { calendarHandlers } from './services/calendar-handlers';
 import { seedDemo } from './services/demo';
+import { createDueScheduler } from './services/due-scheduler';
 import { createEventBus } from './services/events';
 import { watchExternalChanges } from './services/external-changes';
 import { openLibrary } from './services/library';
@@ -28,6 +31,8 @@ export interface CreateAtelierOptions {
   watchExternalChanges?: boolean;
   /** Native dialogs and notifications; only the Electron host has them. */
   native?: NativeShell;
+  /** Run due reminders (and mark posts missed while closed). Default: on for the desktop and web hosts. */
+  scheduler?: boolean;
 }
 
 /** Short, URL-safe, unique ids (the CLI prints them, users type them). */
@@ -43,13 +48,15 @@ export function createAtelier(options: CreateAtelierOptions) {
   const posts = createPostService(lib, events);
   const system = createSystemService(lib, events);
   const native = options.native ?? noNativeShell(options.host === 'web' ? 'browser mode' : `the ${options.host} host`);
-  let stopWatching: () => void = () => undefined;
-  const shutdown = createShutdown({
-    close: () => {
-      stopWatching();
-      lib.close();
-    },
-  });
+  const calendar = createCalendarService(lib, events);
+  const dueScheduler = createDueScheduler(calendar, events, { clock });
+  // Background work to stop before the database closes.
+  const stoppers: (() => void)[] = [() => dueScheduler.stop()];
+  const closeLibrary = () => {
+    for (const stop of stoppers.splice(0)) stop();
+    lib.close();
+  };
+  const shutdown = createShutdown({ close: closeLibrary });
 
   // One line per feature: each module maps its slice of the contract to its service.
   const handlers: Handlers = {
@@ -57,12 +64,22 @@ export function createAtelier(options: CreateAtelierOptions) {
     ...clientHandlers(clients),
     ...postHandlers(posts),
     ...nativeHandlers(native),
+    ...calendarHandlers(calendar, lib, events),
   };
 
-
-  if (options.watchExternalChanges) stopWatching = watchExternalChanges(lib, events);
+  if (options.watchExternalChanges) stoppers.push(watchExternalChanges(lib, events));
+  // Due reminders reach the OS as notifications where the host has them (the desktop app).
+  stoppers.push(
+    events.subscribe((name, payload) => {
+      if (name !== 'post.due') return;
+      const ids = (payload as { ids: string[] }).ids;
+      const titles = ids.slice(0, 3).map((id) => lib.posts.get(id)?.title ?? id);
+      native.notify({ title: ids.length === 1 ? 'A post is due' : `${ids.length} posts are due`, body: titles.join('\n') });
+    }),
+  );
 
   const dispatch: Dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput });
+  if (options.scheduler ?? (options.host === 'electron' || options.host === 'web')) dueScheduler.start();
 
   /** Typed in-process call that throws `AtelierError` on failure (CLI, tests, benchmarks). */
   async function call<M extends Method>(method: M, input: In<M>): Promise<Out<M>> {
@@ -76,16 +93,13 @@ export function createAtelier(options: CreateAtelierOptions) {
     call,
     events,
     library: lib,
-    services: { clients, posts, system },
+    services: { clients, posts, system, calendar, dueScheduler },
     native,
     /** Work to finish before the library closes (autosave flush, …). */
     onBeforeClose: shutdown.onBeforeClose,
     /** Runs the before-close hooks, then closes the library; what every host calls on exit. */
     shutdown: () => shutdown.run(),
-    close: () => {
-      stopWatching();
-      lib.close();
-    },
+    close: closeLibrary,
   };
 }
 

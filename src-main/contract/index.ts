@@ -1,6 +1,7 @@
 // The one contract between the renderer and the main-side services. Every host validates every
 // call against this table; both sides take their types from it.
 import { z } from 'zod';
+import { calendarMethods } from './api/calendar';
 import { clientMethods } from './api/clients';
 import { dialogMethods } from './api/dialogs';
 import { postMethods } from './api/posts';
@@ -12,6 +13,7 @@ export const methods = {
   ...clientMethods,
   ...postMethods,
   ...dialogMethods,
+  ...calendarMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -27,6 +29,8 @@ export const events = {
   'settings.changed': Settings,
   /** A native menu item the renderer carries out (desktop app only). */
   'app.menuCommand': z.object({ command: z.enum(['goto.calendar', 'goto.editor', 'goto.captions', 'goto.library', 'goto.packs', 'goto.clients', 'goto.settings']) }),
+  /** Scheduled posts whose time has come (the host shows a notification; the UI its "Due now" panel). */
+  'post.due': z.object({ ids: z.array(Id), clientIds: z.array(Id) }),
 } as const;
 
 export type Events = typeof events;
