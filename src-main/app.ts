@@ -1,14 +1,18 @@
 // Composition root: one library, its services, the dispatcher and the event bus.
 // Every host (Electron, web, CLI, tests) builds the app through here, so they all behave alike.
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { In, Method, Out } from './contract';
 import { fromWire } from './contract/errors';
 import { systemClock, type Clock, type IdGenerator } from './core/ports';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
+import { assetHandlers, createAssetService } from './services/assets';
+import { brandKitHandlers, createBrandKitService } from './services/brand-kits';
 import { clientHandlers, createClientService } from './services/clients';
 import { seedDemo } from './services/demo';
 import { createEventBus } from './services/events';
 import { openLibrary } from './services/library';
+import { findBundledFontsDir } from './services/media/fonts';
 import { createPostService, postHandlers } from './services/posts';
 import { createSystemService, systemHandlers } from './services/system';
 import { APP_VERSION } from './version';
@@ -21,6 +25,10 @@ export interface CreateAtelierOptions {
   clock?: Clock;
   ids?: IdGenerator;
   validateOutput?: boolean;
+  /** Where the bundled fonts are (default: `assets/fonts` found above the running script or the cwd). */
+  fontsDir?: string | null;
+  /** Collect unreferenced asset files shortly after start (default: on for the desktop and web hosts). */
+  autoGc?: boolean;
 }
 
 /** Short, URL-safe, unique ids (the CLI prints them, users type them). */
@@ -35,14 +43,30 @@ export function createAtelier(options: CreateAtelierOptions) {
   const clients = createClientService(lib, events);
   const posts = createPostService(lib, events);
   const system = createSystemService(lib, events);
+  const assets = createAssetService(lib, events);
+  const fontsDir = options.fontsDir !== undefined ? options.fontsDir : (findBundledFontsDir(path.dirname(process.argv[1] ?? '.')) ?? findBundledFontsDir(process.cwd()));
+  const brandKits = createBrandKitService(lib, assets, events, { fontsDir });
 
   // One line per feature: each module maps its slice of the contract to its service.
   const handlers: Handlers = {
     ...systemHandlers({ system, info: () => ({ version: APP_VERSION, schemaVersion: lib.schemaVersion, dataDir: lib.paths.dataDir, host: options.host }), seedDemo: () => seedDemo(lib, clients, posts) }),
     ...clientHandlers(clients),
     ...postHandlers(posts),
+    ...assetHandlers(assets),
+    ...brandKitHandlers(brandKits),
   };
 
+
+  // Unreferenced files are collected after a grace period, once per start, off the start-up path.
+  const gcTimer = (options.autoGc ?? (options.host === 'electron' || options.host === 'web'))
+    ? setTimeout(() => {
+        try {
+          assets.collectGarbage();
+        } catch (error) {
+          console.error('[atelier] asset gc failed:', error);
+        }
+      }, 10_000).unref()
+    : null;
 
   const dispatch: Dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput });
 
@@ -58,8 +82,11 @@ export function createAtelier(options: CreateAtelierOptions) {
     call,
     events,
     library: lib,
-    services: { clients, posts, system },
-    close: () => lib.close(),
+    services: { clients, posts, system, assets, brandKits },
+    close: () => {
+      if (gcTimer) clearTimeout(gcTimer);
+      lib.close();
+    },
   };
 }
 
