@@ -1,10 +1,13 @@
 // Composition root: one library, its services, the dispatcher and the event bus.
 // Every host (Electron, web, CLI, tests) builds the app through here, so they all behave alike.
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { In, Method, Out } from './contract';
 import { fromWire } from './contract/errors';
 import { systemClock, type Clock, type IdGenerator } from './core/ports';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
+import { assetHandlers, createAssetService } from './services/assets';
+import { brandKitHandlers, createBrandKitService } from './services/brand-kits';
 import { clientHandlers, createClientService } from './services/clients';
 import { createCalendarService } from './services/calendar';
 import { calendarHandlers } from './services/calendar-handlers';
@@ -14,6 +17,7 @@ import { createEventBus } from './services/events';
 import { watchExternalChanges } from './services/external-changes';
 import { openLibrary } from './services/library';
 import { nativeHandlers, noNativeShell, type NativeShell } from './services/native';
+import { findBundledFontsDir } from './services/media/fonts';
 import { createPostService, postHandlers } from './services/posts';
 import { createShutdown } from './services/shutdown';
 import { createSystemService, systemHandlers } from './services/system';
@@ -33,6 +37,10 @@ export interface CreateAtelierOptions {
   native?: NativeShell;
   /** Run due reminders (and mark posts missed while closed). Default: on for the desktop and web hosts. */
   scheduler?: boolean;
+  /** Where the bundled fonts are (default: `assets/fonts` found above the running script or the cwd). */
+  fontsDir?: string | null;
+  /** Collect unreferenced asset files shortly after start (default: on for the desktop and web hosts). */
+  autoGc?: boolean;
 }
 
 /** Short, URL-safe, unique ids (the CLI prints them, users type them). */
@@ -57,6 +65,9 @@ export function createAtelier(options: CreateAtelierOptions) {
     lib.close();
   };
   const shutdown = createShutdown({ close: closeLibrary });
+  const assets = createAssetService(lib, events);
+  const fontsDir = options.fontsDir !== undefined ? options.fontsDir : (findBundledFontsDir(path.dirname(process.argv[1] ?? '.')) ?? findBundledFontsDir(process.cwd()));
+  const brandKits = createBrandKitService(lib, assets, events, { fontsDir });
 
   // One line per feature: each module maps its slice of the contract to its service.
   const handlers: Handlers = {
@@ -65,6 +76,8 @@ export function createAtelier(options: CreateAtelierOptions) {
     ...postHandlers(posts),
     ...nativeHandlers(native),
     ...calendarHandlers(calendar, lib, events),
+    ...assetHandlers(assets),
+    ...brandKitHandlers(brandKits),
   };
 
   if (options.watchExternalChanges) stoppers.push(watchExternalChanges(lib, events));
@@ -77,6 +90,18 @@ export function createAtelier(options: CreateAtelierOptions) {
       native.notify({ title: ids.length === 1 ? 'A post is due' : `${ids.length} posts are due`, body: titles.join('\n') });
     }),
   );
+
+  // Unreferenced files are collected after a grace period, once per start, off the start-up path.
+  const gcTimer = (options.autoGc ?? (options.host === 'electron' || options.host === 'web'))
+    ? setTimeout(() => {
+        try {
+          assets.collectGarbage();
+        } catch (error) {
+          console.error('[atelier] asset gc failed:', error);
+        }
+      }, 10_000).unref()
+    : null;
+  if (gcTimer) stoppers.push(() => clearTimeout(gcTimer));
 
   const dispatch: Dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput });
   if (options.scheduler ?? (options.host === 'electron' || options.host === 'web')) dueScheduler.start();
@@ -93,7 +118,7 @@ export function createAtelier(options: CreateAtelierOptions) {
     call,
     events,
     library: lib,
-    services: { clients, posts, system, calendar, dueScheduler },
+    services: { clients, posts, system, calendar, dueScheduler, assets, brandKits },
     native,
     /** Work to finish before the library closes (autosave flush, …). */
     onBeforeClose: shutdown.onBeforeClose,

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { AtelierError } from '../contract/errors';
 import { APP_VERSION } from '../version';
 import { registerCalendarCommands } from './commands/calendar';
+import { registerAssetCommands } from './commands/assets';
 import { registerClientCommands } from './commands/clients';
 import { registerPostCommands } from './commands/posts';
 import { registerServeCommand } from './commands/serve';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerPostCommands(program, globals);
   registerSystemCommands(program, globals);
   registerCalendarCommands(program, globals);
+  registerAssetCommands(program, globals);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

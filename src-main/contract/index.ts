@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { calendarMethods } from './api/calendar';
 import { clientMethods } from './api/clients';
 import { dialogMethods } from './api/dialogs';
+import { libraryMethods } from './api/library';
 import { postMethods } from './api/posts';
 import { systemMethods } from './api/system';
 import { Id, Settings } from './entities';
@@ -14,6 +15,7 @@ export const methods = {
   ...postMethods,
   ...dialogMethods,
   ...calendarMethods,
+  ...libraryMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -31,6 +33,8 @@ export const events = {
   'app.menuCommand': z.object({ command: z.enum(['goto.calendar', 'goto.editor', 'goto.captions', 'goto.library', 'goto.packs', 'goto.clients', 'goto.settings']) }),
   /** Scheduled posts whose time has come (the host shows a notification; the UI its "Due now" panel). */
   'post.due': z.object({ ids: z.array(Id), clientIds: z.array(Id) }),
+  'assets.changed': z.object({ ids: z.array(z.string()) }),
+  'brandKits.changed': z.object({ clientIds: z.array(Id) }),
 } as const;
 
 export type Events = typeof events;
