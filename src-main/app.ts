@@ -7,6 +7,7 @@ import { systemClock, type Clock, type IdGenerator } from './core/ports';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { clientHandlers, createClientService } from './services/clients';
 import { seedDemo } from './services/demo';
+import { createDesignService, designHandlers } from './services/designs';
 import { createEventBus } from './services/events';
 import { openLibrary } from './services/library';
 import { createPostService, postHandlers } from './services/posts';
@@ -35,12 +36,14 @@ export function createAtelier(options: CreateAtelierOptions) {
   const clients = createClientService(lib, events);
   const posts = createPostService(lib, events);
   const system = createSystemService(lib, events);
+  const designs = createDesignService(lib, events);
 
   // One line per feature: each module maps its slice of the contract to its service.
   const handlers: Handlers = {
     ...systemHandlers({ system, info: () => ({ version: APP_VERSION, schemaVersion: lib.schemaVersion, dataDir: lib.paths.dataDir, host: options.host }), seedDemo: () => seedDemo(lib, clients, posts) }),
     ...clientHandlers(clients),
     ...postHandlers(posts),
+    ...designHandlers(designs),
   };
 
 
@@ -58,7 +61,7 @@ export function createAtelier(options: CreateAtelierOptions) {
     call,
     events,
     library: lib,
-    services: { clients, posts, system },
+    services: { clients, posts, system, designs },
     close: () => lib.close(),
   };
 }

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { AtelierError } from '../contract/errors';
 import { APP_VERSION } from '../version';
 import { registerClientCommands } from './commands/clients';
+import { registerDesignCommands } from './commands/designs';
 import { registerPostCommands } from './commands/posts';
 import { registerServeCommand } from './commands/serve';
 import { registerSystemCommands } from './commands/system';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerServeCommand(program, globals);
   registerClientCommands(program, globals);
   registerPostCommands(program, globals);
+  registerDesignCommands(program, globals);
   registerSystemCommands(program, globals);
   for (const command of program.commands) {
     command.exitOverride();

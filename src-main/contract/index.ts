@@ -2,6 +2,7 @@
 // call against this table; both sides take their types from it.
 import { z } from 'zod';
 import { clientMethods } from './api/clients';
+import { designMethods } from './api/designs';
 import { postMethods } from './api/posts';
 import { systemMethods } from './api/system';
 import { Id, Settings } from './entities';
@@ -10,6 +11,7 @@ export const methods = {
   ...systemMethods,
   ...clientMethods,
   ...postMethods,
+  ...designMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -23,6 +25,7 @@ export const events = {
   'clients.changed': z.object({ ids: z.array(Id) }),
   'posts.changed': z.object({ ids: z.array(Id), clientIds: z.array(Id) }),
   'settings.changed': Settings,
+  'designs.changed': z.object({ ids: z.array(Id) }),
 } as const;
 
 export type Events = typeof events;

@@ -8,3 +8,4 @@ export * from './snapping';
 export * from './history';
 export * from './magic-resize';
 export * from './factory';
+export * from './scene';
