@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { ClientsScreen } from '../features/clients/ClientsScreen';
+import { EditorScreen } from '../features/editor/EditorScreen';
 import { createClientsStore } from '../features/clients/clients-store';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -81,6 +82,8 @@ export function App() {
           <ClientsScreen store={clientsStore} />
         ) : screen === 'settings' ? (
           <SettingsScreen />
+        ) : screen === 'editor' ? (
+          <EditorScreen />
         ) : (
           <ComingSoon screen={screen} />
         )}
