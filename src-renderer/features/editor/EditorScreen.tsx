@@ -22,7 +22,7 @@ import './fonts.css';
 declare global {
   interface Window {
     /** Test and automation hooks (e2e, golden images, benchmarks). */
-    atelierEditor?: { editor: EditorStore; cmd: Commands; renderPage: typeof renderPageInBrowser; nodeFor: typeof nodeFor };
+    atelierEditor?: { editor: EditorStore; cmd: Commands; renderPage: typeof renderPageInBrowser; nodeFor: typeof nodeFor; registerImage: typeof registerLocalImage };
   }
 }
 
@@ -342,7 +342,7 @@ export function EditorScreen() {
   const [ready, setReady] = useState(false);
 
   useEffect(() => {
-    window.atelierEditor = { editor, cmd, renderPage: renderPageInBrowser, nodeFor };
+    window.atelierEditor = { editor, cmd, renderPage: renderPageInBrowser, nodeFor, registerImage: registerLocalImage };
     const onUnload = (e: BeforeUnloadEvent) => {
       if (editor.hasUnsaved()) {
         void editor.flush();
