@@ -13,6 +13,7 @@ import { createCalendarService } from './services/calendar';
 import { calendarHandlers } from './services/calendar-handlers';
 import { seedDemo } from './services/demo';
 import { createDueScheduler } from './services/due-scheduler';
+import { createDesignService, designHandlers } from './services/designs';
 import { createEventBus } from './services/events';
 import { watchExternalChanges } from './services/external-changes';
 import { openLibrary } from './services/library';
@@ -68,6 +69,7 @@ export function createAtelier(options: CreateAtelierOptions) {
   const assets = createAssetService(lib, events);
   const fontsDir = options.fontsDir !== undefined ? options.fontsDir : (findBundledFontsDir(path.dirname(process.argv[1] ?? '.')) ?? findBundledFontsDir(process.cwd()));
   const brandKits = createBrandKitService(lib, assets, events, { fontsDir });
+  const designs = createDesignService(lib, events);
 
   // One line per feature: each module maps its slice of the contract to its service.
   const handlers: Handlers = {
@@ -78,6 +80,7 @@ export function createAtelier(options: CreateAtelierOptions) {
     ...calendarHandlers(calendar, lib, events),
     ...assetHandlers(assets),
     ...brandKitHandlers(brandKits),
+    ...designHandlers(designs),
   };
 
   if (options.watchExternalChanges) stoppers.push(watchExternalChanges(lib, events));
@@ -118,7 +121,7 @@ export function createAtelier(options: CreateAtelierOptions) {
     call,
     events,
     library: lib,
-    services: { clients, posts, system, calendar, dueScheduler, assets, brandKits },
+    services: { clients, posts, system, calendar, dueScheduler, assets, brandKits, designs },
     native,
     /** Work to finish before the library closes (autosave flush, …). */
     onBeforeClose: shutdown.onBeforeClose,

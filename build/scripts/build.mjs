@@ -29,6 +29,8 @@ async function buildNode() {
     esbuild({ ...common, entryPoints: [path.join(root, 'src-main/host/electron/preload.ts')], outfile: path.join(out, 'preload/index.cjs'), format: 'cjs', external: ['electron'], sourcemap: false }),
     esbuild({ ...common, entryPoints: [path.join(root, 'src-main/host/web/main.ts')], outfile: path.join(out, 'web/index.js'), format: 'esm', external: NATIVE, banner: esmBanner }),
     esbuild({ ...common, entryPoints: [path.join(root, 'src-main/cli/main.ts')], outfile: path.join(out, 'cli/index.js'), format: 'esm', external: NATIVE, banner: esmBanner }),
+    // Headless render worker threads (Konva bundled, @napi-rs/canvas native).
+    esbuild({ ...common, entryPoints: [path.join(root, 'src-main/render/worker.ts')], outfile: path.join(out, 'render/worker.js'), format: 'esm', external: NATIVE, banner: esmBanner }),
   ]);
 }
 

@@ -5,6 +5,7 @@ import { APP_VERSION } from '../version';
 import { registerCalendarCommands } from './commands/calendar';
 import { registerAssetCommands } from './commands/assets';
 import { registerClientCommands } from './commands/clients';
+import { registerDesignCommands } from './commands/designs';
 import { registerPostCommands } from './commands/posts';
 import { registerServeCommand } from './commands/serve';
 import { registerSystemCommands } from './commands/system';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerServeCommand(program, globals);
   registerClientCommands(program, globals);
   registerPostCommands(program, globals);
+  registerDesignCommands(program, globals);
   registerSystemCommands(program, globals);
   registerCalendarCommands(program, globals);
   registerAssetCommands(program, globals);

@@ -5,6 +5,7 @@ import { calendarMethods } from './api/calendar';
 import { clientMethods } from './api/clients';
 import { dialogMethods } from './api/dialogs';
 import { libraryMethods } from './api/library';
+import { designMethods } from './api/designs';
 import { postMethods } from './api/posts';
 import { systemMethods } from './api/system';
 import { Id, Settings } from './entities';
@@ -16,6 +17,7 @@ export const methods = {
   ...dialogMethods,
   ...calendarMethods,
   ...libraryMethods,
+  ...designMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -35,6 +37,7 @@ export const events = {
   'post.due': z.object({ ids: z.array(Id), clientIds: z.array(Id) }),
   'assets.changed': z.object({ ids: z.array(z.string()) }),
   'brandKits.changed': z.object({ clientIds: z.array(Id) }),
+  'designs.changed': z.object({ ids: z.array(Id) }),
 } as const;
 
 export type Events = typeof events;

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { ClientsScreen } from '../features/clients/ClientsScreen';
+import { EditorScreen } from '../features/editor/EditorScreen';
 import { createClientsStore } from '../features/clients/clients-store';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { createLibraryStore } from '../features/library/library-store';
@@ -86,6 +87,8 @@ export function App() {
           <LibraryScreen store={libraryStore} clients={clients} />
         ) : screen === 'settings' ? (
           <SettingsScreen />
+        ) : screen === 'editor' ? (
+          <EditorScreen />
         ) : (
           <ComingSoon screen={screen} />
         )}

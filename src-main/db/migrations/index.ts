@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { initialSchema } from './001-initial';
 import { schedulingSchema } from './003-scheduling';
 import { librarySchema } from './004-library';
+import { designsSchema } from './005-designs';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => db.exec(initialSchema) },
   { version: 3, name: 'scheduling: status history, notes, series, undo log', up: (db) => db.exec(schedulingSchema) },
   { version: 4, name: 'media and brand library', up: (db) => db.exec(librarySchema) },
+  { version: 5, name: 'design templates and linked copies', up: (db) => db.exec(designsSchema) },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
