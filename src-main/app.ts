@@ -1,19 +1,44 @@
 // Composition root: one library, its services, the dispatcher and the event bus.
 // Every host (Electron, web, CLI, tests) builds the app through here, so they all behave alike.
+//
+// The library is opened as a *session* that can be closed and reopened (a restore swaps the
+// database file underneath). When the database is damaged the app starts in *recovery* state
+// instead of crashing: only the recovery, backup and info methods answer, so every host can still
+// serve the renderer and offer a restore.
 import { randomUUID } from 'node:crypto';
 import type { In, Method, Out } from './contract';
-import { fromWire } from './contract/errors';
+import { METHOD_NAMES } from './contract';
+import type { backupMethods, RestoreResult } from './contract/api/backups';
+import type { recoveryMethods, RecoveryStatus } from './contract/api/recovery';
+import { AtelierError, fromWire } from './contract/errors';
 import { systemClock, type Clock, type IdGenerator } from './core/ports';
-import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
+import { LATEST_SCHEMA_VERSION } from './db/migrations';
+import { createDispatcher, type Dispatch, type Handlers, type HandlersFor } from './dispatch';
+import { createBackupService, DAY_MS, type BackupPolicy } from './services/backups';
 import { clientHandlers, createClientService } from './services/clients';
 import { seedDemo } from './services/demo';
 import { createEventBus } from './services/events';
-import { openLibrary } from './services/library';
+import { libraryPaths, openLibrary, prepareDataDir, type Library, type StartupReport } from './services/library';
 import { createPostService, postHandlers } from './services/posts';
+import { exportReadable, isCorruption } from './services/recovery';
 import { createSystemService, systemHandlers } from './services/system';
+import { createTrashService, trashHandlers } from './services/trash';
 import { APP_VERSION } from './version';
 
 export type HostKind = 'electron' | 'web' | 'cli' | 'test';
+
+/** Repeating work (the daily backup, the trash purge); tests pass a manual one. */
+export interface Scheduler {
+  every(ms: number, task: () => void): () => void;
+}
+
+export const realScheduler: Scheduler = {
+  every(ms, task) {
+    const timer = setInterval(task, ms);
+    timer.unref?.();
+    return () => clearInterval(timer);
+  },
+};
 
 export interface CreateAtelierOptions {
   dataDir: string;
@@ -21,6 +46,10 @@ export interface CreateAtelierOptions {
   clock?: Clock;
   ids?: IdGenerator;
   validateOutput?: boolean;
+  /** Long-running hosts (desktop, browser mode): daily backups, a backup on clean quit, the trash purge job. */
+  autoBackup?: boolean;
+  backupPolicy?: Partial<BackupPolicy>;
+  scheduler?: Scheduler;
 }
 
 /** Short, URL-safe, unique ids (the CLI prints them, users type them). */
@@ -28,21 +57,145 @@ export function defaultIds(): string {
   return randomUUID().replace(/-/g, '').slice(0, 20);
 }
 
-export function createAtelier(options: CreateAtelierOptions) {
-  const clock = options.clock ?? systemClock;
-  const lib = openLibrary({ dataDir: options.dataDir, clock, ids: options.ids ?? defaultIds });
-  const events = createEventBus();
+/** How often the app looks whether a daily backup or a purge is due. */
+export const MAINTENANCE_INTERVAL_MS = 60 * 60 * 1000;
+/** Methods that answer while the library needs recovery. */
+const RECOVERY_SAFE = new Set<Method>(['app.info', 'app.doctor', 'settings.get', 'backups.list', 'backups.restore', 'recovery.status', 'recovery.restoreLatest', 'recovery.export']);
+
+function openSession(lib: Library, options: CreateAtelierOptions, events: ReturnType<typeof createEventBus>, appHandlers: HandlersFor<typeof backupMethods & typeof recoveryMethods>) {
   const clients = createClientService(lib, events);
   const posts = createPostService(lib, events);
   const system = createSystemService(lib, events);
+  const trash = createTrashService(lib, { clients, posts });
 
   // One line per feature: each module maps its slice of the contract to its service.
   const handlers: Handlers = {
     ...systemHandlers({ system, info: () => ({ version: APP_VERSION, schemaVersion: lib.schemaVersion, dataDir: lib.paths.dataDir, host: options.host }), seedDemo: () => seedDemo(lib, clients, posts) }),
     ...clientHandlers(clients),
     ...postHandlers(posts),
+    ...trashHandlers(trash),
+    ...appHandlers,
+  };
+  return { lib, handlers, services: { clients, posts, system, trash } };
+}
+
+type Session = ReturnType<typeof openSession>;
+
+export function createAtelier(options: CreateAtelierOptions) {
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? defaultIds;
+  const paths = libraryPaths(options.dataDir);
+  const events = createEventBus();
+  const backups = createBackupService({ paths, clock, policy: options.backupPolicy });
+  let session: Session | null = null;
+  let problem: { message: string; check: 'quick' | 'full' } | null = null;
+  let startup: StartupReport | null = null;
+  let stopMaintenance: (() => void) | null = null;
+
+  function open(): void {
+    try {
+      const lib = openLibrary({ dataDir: options.dataDir, clock, ids, host: options.host });
+      startup = lib.startup;
+      session = openSession(lib, options, events, appHandlers);
+      problem = null;
+    } catch (error) {
+      if (!isCorruption(error)) throw error;
+      session = null;
+      const check = (error as AtelierError).details as { check?: 'quick' | 'full' } | undefined;
+      problem = { message: (error as Error).message, check: check?.check ?? 'quick' };
+    }
+  }
+
+  function requireSession(): Session {
+    if (!session) throw new AtelierError('io_error', `The library needs recovery: ${problem?.message ?? 'it is closed.'} Restore a backup or export what is readable.`, { recovery: true });
+    return session;
+  }
+
+  /** Closes the library, swaps the database file, opens it again (whatever happens). */
+  function restoreFrom(file: string): RestoreResult {
+    session?.lib.close();
+    session = null;
+    try {
+      return backups.restore(file);
+    } finally {
+      open();
+    }
+  }
+
+  function status(): RecoveryStatus {
+    return {
+      state: session ? 'ok' : 'recovery',
+      problem: problem?.message ?? null,
+      uncleanShutdown: startup?.uncleanShutdown ?? false,
+      check: session ? (startup?.check ?? null) : (problem?.check ?? null),
+      newestBackup: backups.newestVerified(),
+    };
+  }
+
+  const appHandlers: HandlersFor<typeof backupMethods & typeof recoveryMethods> = {
+    'backups.list': () => ({ dir: paths.backups, backups: backups.list() }),
+    'backups.create': () => {
+      const made = backups.create(requireSession().lib.db, 'manual');
+      return { backup: made.backup, assetsCopied: made.assetsCopied };
+    },
+    'backups.restore': ({ file }) => restoreFrom(backups.resolve(file)),
+    'recovery.status': () => status(),
+    'recovery.restoreLatest': () => {
+      if (session) throw new AtelierError('conflict', 'The library is healthy; to go back to a backup, choose it in Settings → Backups.');
+      const newest = backups.newestVerified();
+      if (!newest) throw new AtelierError('not_found', `No backup in ${paths.backups} passes its check; export what is readable instead.`);
+      return restoreFrom(backups.resolve(newest.file));
+    },
+    'recovery.export': () => exportReadable(paths, clock.now()),
   };
 
+  /** Without a library, a few methods still answer: enough for the recovery screen and `atelier doctor`. */
+  const recoveryHandlers: Partial<Handlers> = {
+    'app.info': () => ({ version: APP_VERSION, schemaVersion: 0, dataDir: paths.dataDir, host: options.host }),
+    'settings.get': () => ({ language: 'system', theme: 'system' }),
+    'app.doctor': () => ({
+      ok: false,
+      schemaVersion: 0,
+      appSchemaVersion: LATEST_SCHEMA_VERSION,
+      integrity: problem?.message ?? 'closed',
+      foreignKeyProblems: 0,
+      paths: { dataDir: paths.dataDir, database: paths.database, assets: paths.assets, backups: paths.backups },
+      counts: {},
+    }),
+    ...appHandlers,
+  };
+
+  // Every call goes to the open session, or to the recovery handlers while there is none.
+  const handlers = Object.fromEntries(
+    METHOD_NAMES.map((method) => [
+      method,
+      (input: never) => {
+        if (session) return (session.handlers[method] as (i: never) => unknown)(input);
+        const fallback = RECOVERY_SAFE.has(method) ? recoveryHandlers[method] : undefined;
+        if (!fallback) requireSession();
+        return (fallback as (i: never) => unknown)(input);
+      },
+    ]),
+  ) as unknown as Handlers;
+
+  /** Daily backup and trash purge: at start, then checked every hour. Never throws into a timer. */
+  function maintenance(): void {
+    if (!session) return;
+    try {
+      session.services.trash.purge();
+      const last = backups.lastAutomaticAt();
+      if (last === null || clock.now() - last >= DAY_MS) backups.create(session.lib.db, 'auto');
+    } catch (error) {
+      console.error('[atelier] scheduled backup or purge failed:', error);
+    }
+  }
+
+  prepareDataDir(paths.dataDir);
+  open();
+  if (options.autoBackup) {
+    maintenance();
+    stopMaintenance = (options.scheduler ?? realScheduler).every(MAINTENANCE_INTERVAL_MS, maintenance);
+  }
 
   const dispatch: Dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput });
 
@@ -57,9 +210,31 @@ export function createAtelier(options: CreateAtelierOptions) {
     dispatch,
     call,
     events,
-    library: lib,
-    services: { clients, posts, system },
-    close: () => lib.close(),
+    paths,
+    backups,
+    /** The open library; throws the recovery message while the database is damaged. */
+    get library(): Library {
+      return requireSession().lib;
+    },
+    get services() {
+      return requireSession().services;
+    },
+    status,
+    restoreFrom,
+    /** Clean close: a backup first when the host asked for automatic ones, then checkpoint and close. */
+    close(): void {
+      stopMaintenance?.();
+      stopMaintenance = null;
+      if (session && options.autoBackup) {
+        try {
+          backups.create(session.lib.db, 'quit');
+        } catch (error) {
+          console.error('[atelier] backup on quit failed:', error);
+        }
+      }
+      session?.lib.close();
+      session = null;
+    },
   };
 }
 

@@ -1,15 +1,21 @@
 // The one contract between the renderer and the main-side services. Every host validates every
 // call against this table; both sides take their types from it.
 import { z } from 'zod';
+import { backupMethods } from './api/backups';
 import { clientMethods } from './api/clients';
 import { postMethods } from './api/posts';
+import { recoveryMethods } from './api/recovery';
 import { systemMethods } from './api/system';
+import { trashMethods } from './api/trash';
 import { Id, Settings } from './entities';
 
 export const methods = {
   ...systemMethods,
   ...clientMethods,
   ...postMethods,
+  ...backupMethods,
+  ...recoveryMethods,
+  ...trashMethods,
 } as const;
 
 export type Methods = typeof methods;

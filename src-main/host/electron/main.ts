@@ -111,7 +111,7 @@ if (!app.requestSingleInstanceLock()) {
       hardenSessions();
       registerProtocol();
       try {
-        atelier = createAtelier({ dataDir, host: 'electron', validateOutput: !app.isPackaged });
+        atelier = createAtelier({ dataDir, host: 'electron', validateOutput: !app.isPackaged, autoBackup: true });
       } catch (error) {
         dialog.showErrorBox('Atelier cannot open its library', (error as Error).message);
         app.exit(1);
