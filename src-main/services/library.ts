@@ -115,8 +115,14 @@ export function openLibrary(options: OpenLibraryOptions) {
       if (closed) return;
       closed = true;
       try {
-        db.pragma('optimize');
-        db.pragma('wal_checkpoint(TRUNCATE)');
+        // Housekeeping only: on a full or read-only disk these fail, and the WAL still holds every commit.
+        for (const pragma of ['optimize', 'wal_checkpoint(TRUNCATE)']) {
+          try {
+            db.pragma(pragma);
+          } catch (error) {
+            console.error(`[atelier] ${pragma} at close failed (${(error as Error).message}); the data is safe in the WAL.`);
+          }
+        }
       } finally {
         db.close();
         // Only a close that got this far is clean; a crash before it leaves the marker behind.
