@@ -1,5 +1,5 @@
 // A library is one folder: the SQLite file, content-addressed assets and backups.
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AtelierError } from '../contract/errors';
 import type { Clock, IdGenerator } from '../core/ports';
@@ -82,7 +82,9 @@ export function openLibrary(options: OpenLibraryOptions) {
   try {
     if (sessions.live.length === 0) {
       // Nobody else has the library open, so any temp file is an interrupted write: collect it.
-      const temps = [...collectTempFiles(paths.assets), ...collectTempFiles(paths.backups)];
+      const temps = [...collectTempFiles(paths.assets), ...collectTempFiles(paths.backups), ...collectTempFiles(paths.sessions)];
+      // An interrupted restore leaves its incoming copy next to the database.
+      if (existsSync(`${paths.database}.restore.tmp`)) temps.push(`${paths.database}.restore.tmp`);
       removeFiles(temps);
       startup.tempFilesCollected = temps.length;
     }

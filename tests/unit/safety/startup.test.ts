@@ -50,7 +50,9 @@ describe('start-up checks', () => {
     writeFileSync(orphan, 'half');
     mkdirSync(path.join(t.dir, 'backups'), { recursive: true });
     writeFileSync(path.join(t.dir, 'backups', 'atelier-auto-20260101T000000000Z.db.tmp'), 'half');
+    writeFileSync(path.join(t.dir, 'atelier.db.restore.tmp'), 'half');
     t.reopen();
+    expect(existsSync(path.join(t.dir, 'atelier.db.restore.tmp'))).toBe(false);
     expect(existsSync(orphan)).toBe(false);
     expect(existsSync(path.join(t.dir, 'backups', 'atelier-auto-20260101T000000000Z.db.tmp'))).toBe(false);
   });
