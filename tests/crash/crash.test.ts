@@ -6,6 +6,7 @@ import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAtelier } from '../../src-main/app';
+import { LATEST_SCHEMA_VERSION } from '../../src-main/db/migrations';
 import { openDatabase } from '../../src-main/db/open';
 import { checkDatabaseFile } from '../../src-main/db/snapshot';
 import { collectTempFiles } from '../../src-main/services/sessions';
@@ -14,7 +15,7 @@ import { tempDir } from '../helpers/temp';
 import { buildWriter, runAndKill, type Round } from './harness';
 import { committed, verifyLedger, type Ack } from './ops';
 import { seeded } from './rng';
-import { testMigrations } from './migrations';
+import { NEXT_VERSION, testMigrations } from './migrations';
 
 const SEED = Number(process.env.CRASH_SEED ?? 20261128);
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 50);
@@ -59,7 +60,7 @@ function reopenAndCheck(dataDir: string, acks: Ack[], inFlight: Ack | null, expe
     if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
     const fk = db.pragma('foreign_key_check') as unknown[];
     if (fk.length) problems.push(`${fk.length} foreign key problems`);
-    if (db.pragma('user_version', { simple: true }) !== 1) problems.push('user_version changed');
+    if (db.pragma('user_version', { simple: true }) !== LATEST_SCHEMA_VERSION) problems.push('user_version changed');
     problems.push(...verifyLedger(db, dataDir, { acks, inFlight }));
     // A call killed after its commit but before its ACK is part of the history from now on.
     if (inFlight && committed(db, inFlight)) acks.push(inFlight);
@@ -146,7 +147,7 @@ describe('crash harness', () => {
     const started = Date.now();
     const full = await runAndKill(writer, ['migrate', probe, String(ROWS)], 60_000);
     const duration = Date.now() - started;
-    expect(full.acks).toEqual([{ op: 'migrate', n: 0, version: 2 }]);
+    expect(full.acks).toEqual([{ op: 'migrate', n: 0, version: NEXT_VERSION }]);
     const outcomes = { old: 0, new: 0 };
     for (let round = 0; round < VARIANT_ROUNDS; round++) {
       const dataDir = fresh();
@@ -160,21 +161,21 @@ describe('crash harness', () => {
         const columns = (db.prepare('PRAGMA table_info(clients)').all() as { name: string }[]).map((c) => c.name);
         if (db.pragma('integrity_check', { simple: true }) !== 'ok') problems.push('integrity_check failed');
         if ((db.prepare('SELECT count(*) AS n FROM clients').get() as { n: number }).n !== 20) problems.push('clients lost');
-        if (version === 1) {
+        if (version === LATEST_SCHEMA_VERSION) {
           outcomes.old++;
-          if (tables.includes('crash_big') || columns.includes('crash_tag')) problems.push('schema 1 with pieces of schema 2');
-        } else if (version === 2) {
+          if (tables.includes('crash_big') || columns.includes('crash_tag')) problems.push('old schema with pieces of the new one');
+        } else if (version === NEXT_VERSION) {
           outcomes.new++;
-          if ((db.prepare('SELECT count(*) AS n FROM crash_big').get() as { n: number }).n !== ROWS || !columns.includes('crash_tag')) problems.push('schema 2 incomplete');
+          if ((db.prepare('SELECT count(*) AS n FROM crash_big').get() as { n: number }).n !== ROWS || !columns.includes('crash_tag')) problems.push('new schema incomplete');
         } else problems.push(`unexpected user_version ${String(version)}`);
-        if (result.acks.length && version !== 2) problems.push('acknowledged migration lost');
+        if (result.acks.length && version !== NEXT_VERSION) problems.push('acknowledged migration lost');
       } finally {
         db.close();
       }
       // The next start finishes the job from whichever state it finds.
       const paths = libraryPaths(dataDir);
       const reopened = openDatabase({ file: paths.database, backupsDir: paths.backups, now: Date.now(), migrations: testMigrations(ROWS), check: 'full' });
-      if (reopened.toVersion !== 2) problems.push('the migration did not complete on the next start');
+      if (reopened.toVersion !== NEXT_VERSION) problems.push('the migration did not complete on the next start');
       reopened.db.close();
       for (const name of readdirSync(paths.backups).filter((n) => n.endsWith('.db'))) {
         if (!checkDatabaseFile(path.join(paths.backups, name)).ok) problems.push(`pre-migration backup ${name} is damaged`);
@@ -183,6 +184,6 @@ describe('crash harness', () => {
       count('migration', result, problems.length === 0);
       expect(problems, `round ${round}`).toEqual([]);
     }
-    console.log(`[crash] migration kills left schema 1 in ${outcomes.old} rounds and schema 2 in ${outcomes.new}`);
+    console.log(`[crash] migration kills left the old schema in ${outcomes.old} rounds and the new one in ${outcomes.new}`);
   });
 });

@@ -1,12 +1,15 @@
 import type Database from 'better-sqlite3';
-import { MIGRATIONS, type Migration } from '../../src-main/db/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../src-main/db/migrations';
 
-/** Schema 2 for the migration variant: a new table filled with many rows and a rebuilt column. */
+/** The schema version the migration variant upgrades to. */
+export const NEXT_VERSION = LATEST_SCHEMA_VERSION + 1;
+
+/** The next schema, for the migration variant: a new table filled with many rows and a rebuilt column. */
 export function testMigrations(rows: number): Migration[] {
   return [
     ...MIGRATIONS,
     {
-      version: 2,
+      version: NEXT_VERSION,
       name: 'crash test: big table',
       up: (db: Database.Database) => {
         db.exec('CREATE TABLE crash_big (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
