@@ -9,7 +9,7 @@ import { AtelierError } from '../contract/errors';
 import type { Clock } from '../core/ports';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import type { Db } from '../db/open';
-import { backupFileName, checkDatabaseFile, copyFileAtomic, fsyncPath, parseBackupFileName, TEMP_SUFFIX, writeVerifiedCopy } from '../db/snapshot';
+import { backupFileName, checkDatabaseFile, copyFileAtomic, filesUnder, fsyncPath, parseBackupFileName, TEMP_SUFFIX, writeVerifiedCopy } from '../db/snapshot';
 import { iso } from './convert';
 import type { LibraryPaths } from './library';
 import { scanSessions } from './sessions';
@@ -35,24 +35,7 @@ export interface BackupServiceOptions {
 
 /** Asset files live under `assets/sha256/**` and never change, so a copy by path is a copy by hash. */
 function assetFiles(root: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string, rel: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      if (name.endsWith(TEMP_SUFFIX)) continue;
-      const full = path.join(dir, name);
-      const relative = rel ? `${rel}/${name}` : name;
-      if (statSync(full).isDirectory()) walk(full, relative);
-      else found.push(relative);
-    }
-  };
-  walk(root, '');
-  return found;
+  return filesUnder(root).filter((rel) => !rel.endsWith(TEMP_SUFFIX));
 }
 
 /** Monday-based week number since the epoch, for the weekly slots. */

@@ -1,17 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DAY_MS, selectKept } from '../../../src-main/services/backups';
 import { checkDatabaseFile } from '../../../src-main/db/snapshot';
-import { dumpDatabase, safetyAtelier, scribble } from '../../helpers/safety';
+import { dumpDatabase, safetyAtelierPerTest, scribble } from '../../helpers/safety';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-function lib(options: Parameters<typeof safetyAtelier>[0] = {}) {
-  const made = safetyAtelier(options);
-  cleanups.push(() => made.cleanup());
-  return made;
-}
+const lib = safetyAtelierPerTest();
 const backupFiles = (dir: string) => readdirSync(path.join(dir, 'backups')).filter((f) => f.endsWith('.db')).sort();
 
 describe('backups', () => {

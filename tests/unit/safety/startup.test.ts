@@ -1,19 +1,13 @@
 import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/db/open';
 import { MIGRATIONS } from '../../../src-main/db/migrations';
 import { libraryPaths } from '../../../src-main/services/library';
-import { safetyAtelier, scribble } from '../../helpers/safety';
+import { safetyAtelierPerTest, scribble } from '../../helpers/safety';
 import { runCli } from '../../../src-main/cli/index';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-function lib(options: Parameters<typeof safetyAtelier>[0] = {}) {
-  const made = safetyAtelier(options);
-  cleanups.push(() => made.cleanup());
-  return made;
-}
+const lib = safetyAtelierPerTest();
 
 async function fill(t: ReturnType<typeof lib>, n: number) {
   const client = await t.atelier.call('clients.create', { name: 'Acme', timeZone: 'Europe/Paris' });
