@@ -115,11 +115,14 @@ export function createAtelier(options: CreateAtelierOptions) {
   function restoreFrom(file: string): RestoreResult {
     session?.lib.close();
     session = null;
+    let result: RestoreResult;
     try {
-      return backups.restore(file);
+      result = backups.restore(file);
     } finally {
       open();
     }
+    events.emit('library.restored', { restored: result.restored });
+    return result;
   }
 
   function status(): RecoveryStatus {

@@ -29,6 +29,8 @@ export const events = {
   'clients.changed': z.object({ ids: z.array(Id) }),
   'posts.changed': z.object({ ids: z.array(Id), clientIds: z.array(Id) }),
   'settings.changed': Settings,
+  /** The library file was replaced by a restore: every window reloads its data. */
+  'library.restored': z.object({ restored: z.string() }),
 } as const;
 
 export type Events = typeof events;

@@ -87,8 +87,11 @@ describe('backups', () => {
     const made = await t.atelier.call('backups.create', {});
     t.clock.advance(1000);
     await t.atelier.call('clients.create', { name: 'After', timeZone: 'UTC' });
+    const heard: unknown[] = [];
+    t.atelier.events.subscribe((name, payload) => name === 'library.restored' && heard.push(payload));
     const result = await t.atelier.call('backups.restore', { file: made.backup.file });
     expect((await t.atelier.call('clients.list', {})).map((c) => c.name)).toEqual(['Before']);
+    expect(heard).toHaveLength(1); // every open window reloads
     expect(result.keptAside).not.toBeNull();
     const aside = dumpDatabase(result.keptAside!);
     expect((aside.clients as { name: string }[]).map((c) => c.name).sort()).toEqual(['After', 'Before']);

@@ -37,6 +37,19 @@ describe('start-up checks', () => {
     expect(t.atelier.status()).toMatchObject({ uncleanShutdown: false, check: 'quick' });
   });
 
+  it('another live process (the CLI next to the app) is not mistaken for a crash, and its temp files are left alone', () => {
+    const t = lib();
+    const live = path.join(t.dir, 'sessions', `${process.ppid}.json`);
+    writeFileSync(live, JSON.stringify({ pid: process.ppid, host: 'electron', openedAt: 0 }));
+    const busy = path.join(t.dir, 'assets', 'sha256', 'cd', `${'cd'.repeat(32)}.png.tmp`);
+    mkdirSync(path.dirname(busy), { recursive: true });
+    writeFileSync(busy, 'being written');
+    t.reopen();
+    expect(t.atelier.status()).toMatchObject({ uncleanShutdown: false, check: 'quick' });
+    expect(existsSync(live)).toBe(true);
+    expect(existsSync(busy)).toBe(true);
+  });
+
   it('collects interrupted writes (*.tmp) at start', () => {
     const t = lib();
     const orphan = path.join(t.dir, 'assets', 'sha256', 'ab', `${'ab'.repeat(32)}.png.tmp`);
