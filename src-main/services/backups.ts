@@ -2,6 +2,7 @@
 // Automatic ones (daily while running, on clean quit) are rotated: the newest of each of the last
 // 7 days and of the last 4 weeks stay. Manual backups and databases kept aside by a restore are
 // never rotated away. Restores never overwrite: the current database is moved aside first.
+import Database from 'better-sqlite3';
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, BackupKind, RestoreResult } from '../contract/api/backups';
@@ -62,6 +63,29 @@ export function selectKept(createdAt: readonly number[], policy: BackupPolicy): 
     }
   }
   return kept;
+}
+
+/** Where a restore stages the incoming database before the swap (see `finishInterruptedRestore`). */
+export function restoreIncomingFile(paths: LibraryPaths): string {
+  return `${paths.database}.incoming`;
+}
+
+/**
+ * At start: a restore killed between moving the old database aside and moving the new one in
+ * leaves no database but a complete, verified incoming copy — finish the swap. Any other leftover
+ * incoming copy is discarded (the old database was never moved).
+ */
+export function finishInterruptedRestore(paths: LibraryPaths): 'finished' | 'discarded' | null {
+  const incoming = restoreIncomingFile(paths);
+  rmSync(`${incoming}${TEMP_SUFFIX}`, { force: true });
+  if (!existsSync(incoming)) return null;
+  if (!existsSync(paths.database)) {
+    for (const suffix of ['-wal', '-shm']) rmSync(`${paths.database}${suffix}`, { force: true });
+    renameSync(incoming, paths.database);
+    return 'finished';
+  }
+  rmSync(incoming, { force: true });
+  return 'discarded';
 }
 
 export function createBackupService(options: BackupServiceOptions) {
@@ -182,8 +206,15 @@ export function createBackupService(options: BackupServiceOptions) {
       if (check.schemaVersion > LATEST_SCHEMA_VERSION) {
         throw new AtelierError('newer_version', `${source} was saved by a newer version of Atelier (schema ${check.schemaVersion}); update Atelier to restore it. Nothing was changed.`);
       }
-      const incoming = `${paths.database}.restore${TEMP_SUFFIX}`;
-      copyFileAtomic(source, incoming);
+      // A consistent copy through SQLite, not a byte copy: a database kept aside may still have
+      // commits in its WAL, and those must come back too.
+      const incoming = restoreIncomingFile(paths);
+      const reader = new Database(source, { readonly: true, fileMustExist: true });
+      try {
+        writeVerifiedCopy(reader, incoming);
+      } finally {
+        reader.close();
+      }
       let keptAside: string | null = null;
       if (existsSync(paths.database)) {
         keptAside = freeName(paths.backups, 'kept-aside', clock.now());

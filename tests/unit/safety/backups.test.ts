@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, selectKept } from '../../../src-main/services/backups';
@@ -98,6 +98,23 @@ describe('backups', () => {
     // The kept-aside copy can itself be restored: nothing is ever lost.
     await t.atelier.call('backups.restore', { file: path.basename(result.keptAside!) });
     expect((await t.atelier.call('clients.list', {})).map((c) => c.name)).toEqual(['After', 'Before']);
+  });
+
+  it('restoring a database kept aside brings back the commits still in its WAL', async () => {
+    const t = lib();
+    await t.atelier.call('clients.create', { name: 'Old', timeZone: 'UTC' });
+    // A crash leaves the last commits in the WAL; a restore moves the database aside with its WAL.
+    const db = t.atelier.library.db;
+    db.pragma('wal_autocheckpoint = 0');
+    await t.atelier.call('clients.create', { name: 'Only in the WAL', timeZone: 'UTC' });
+    const aside = path.join(t.dir, 'backups', 'atelier-kept-aside-20261201T080000000Z.db');
+    mkdirSync(path.dirname(aside), { recursive: true });
+    copyFileSync(t.atelier.paths.database, aside);
+    copyFileSync(`${t.atelier.paths.database}-wal`, `${aside}-wal`);
+    expect(statSync(`${aside}-wal`).size).toBeGreaterThan(0);
+    await t.atelier.call('clients.delete', { id: (await t.atelier.call('clients.list', {}))[0]!.id });
+    await t.atelier.call('backups.restore', { file: path.basename(aside) });
+    expect((await t.atelier.call('clients.list', {})).map((c) => c.name)).toEqual(['Old', 'Only in the WAL']);
   });
 
   it('brings back asset files the library lost', async () => {

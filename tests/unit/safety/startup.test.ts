@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/db/open';
@@ -50,6 +50,20 @@ describe('start-up checks', () => {
     expect(existsSync(busy)).toBe(true);
   });
 
+  it('finishes a restore killed between the two renames', async () => {
+    const t = lib();
+    await t.atelier.call('clients.create', { name: 'From the backup', timeZone: 'UTC' });
+    const made = await t.atelier.call('backups.create', {});
+    t.atelier.close();
+    const paths = libraryPaths(t.dir);
+    // The state a kill leaves: the old database already aside, the verified incoming copy not yet renamed.
+    renameSync(paths.database, path.join(paths.backups, 'atelier-kept-aside-20261201T090000000Z.db'));
+    copyFileSync(path.join(paths.backups, made.backup.file), `${paths.database}.incoming`);
+    const a = t.reopen();
+    expect((await a.call('clients.list', {})).map((c) => c.name)).toEqual(['From the backup']);
+    expect(existsSync(`${paths.database}.incoming`)).toBe(false);
+  });
+
   it('collects interrupted writes (*.tmp) at start', () => {
     const t = lib();
     const orphan = path.join(t.dir, 'assets', 'sha256', 'ab', `${'ab'.repeat(32)}.png.tmp`);
@@ -57,9 +71,9 @@ describe('start-up checks', () => {
     writeFileSync(orphan, 'half');
     mkdirSync(path.join(t.dir, 'backups'), { recursive: true });
     writeFileSync(path.join(t.dir, 'backups', 'atelier-auto-20260101T000000000Z.db.tmp'), 'half');
-    writeFileSync(path.join(t.dir, 'atelier.db.restore.tmp'), 'half');
+    writeFileSync(path.join(t.dir, 'atelier.db.incoming.tmp'), 'half');
     t.reopen();
-    expect(existsSync(path.join(t.dir, 'atelier.db.restore.tmp'))).toBe(false);
+    expect(existsSync(path.join(t.dir, 'atelier.db.incoming.tmp'))).toBe(false);
     expect(existsSync(orphan)).toBe(false);
     expect(existsSync(path.join(t.dir, 'backups', 'atelier-auto-20260101T000000000Z.db.tmp'))).toBe(false);
   });
