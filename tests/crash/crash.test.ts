@@ -190,7 +190,7 @@ describe('crash harness', () => {
     for (let round = 0; round < VARIANT_ROUNDS; round++) {
       const dataDir = fresh();
       cpSync(fixture, dataDir, { recursive: true });
-      const result = await runAndKill(writer, ['migrate', dataDir, String(ROWS)], rng.int(0, Math.max(20, Math.round(duration * 0.95))));
+      const result = await runAndKill(writer, ['migrate', dataDir, String(ROWS)], rng.int(0, Math.max(20, Math.round(duration * 0.7))));
       const problems: string[] = [];
       const db = new Database(libraryPaths(dataDir).database);
       try {
