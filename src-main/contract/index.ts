@@ -31,6 +31,8 @@ export const events = {
   'settings.changed': Settings,
   /** The library file was replaced by a restore: every window reloads its data. */
   'library.restored': z.object({ restored: z.string() }),
+  /** Damage was found while running: every window reloads into the recovery screen. */
+  'library.damaged': z.object({ problem: z.string() }),
 } as const;
 
 export type Events = typeof events;

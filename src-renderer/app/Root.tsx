@@ -37,7 +37,8 @@ export function Root({ host, onRestored = reload }: { host: HostClient; onRestor
   useEffect(() => {
     host.invoke('recovery.status', {}).then(setRecovery, () => setRecovery('unavailable'));
     // A restore from another window (or the CLI through the same host) replaces everything shown here.
-    return host.on('library.restored', () => onRestored());
+    const offs = [host.on('library.restored', () => onRestored()), host.on('library.damaged', () => onRestored())];
+    return () => offs.forEach((off) => off());
   }, [host, onRestored]);
 
   useEffect(() => {

@@ -98,6 +98,22 @@ describe('start-up checks', () => {
     }
   });
 
+  it('damage found while running switches to recovery state instead of failing call after call', async () => {
+    const t = lib();
+    await fill(t, 400);
+    await t.atelier.call('backups.create', {});
+    const heard: unknown[] = [];
+    t.atelier.events.subscribe((name, payload) => name === 'library.damaged' && heard.push(payload));
+    t.atelier.library.db.pragma('cache_size = 1'); // make the next read go to the file
+    damage(t.dir);
+    const outcome = await t.atelier.dispatch('posts.list', {});
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'io_error' } });
+    expect(t.atelier.status()).toMatchObject({ state: 'recovery' });
+    expect(heard).toHaveLength(1);
+    await t.atelier.call('recovery.restoreLatest', {});
+    expect(await t.atelier.call('posts.list', {})).toHaveLength(400);
+  });
+
   it('restores the newest verified backup from recovery state and keeps the damaged file', async () => {
     const t = lib();
     await fill(t, 400);
