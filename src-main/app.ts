@@ -193,11 +193,14 @@ export function createAtelier(options: CreateAtelierOptions) {
     session?.stop();
     session?.lib.close();
     session = null;
+    let result: RestoreResult;
     try {
-      return backups.restore(file);
+      result = backups.restore(file);
     } finally {
       open();
     }
+    events.emit('library.restored', { restored: result.restored });
+    return result;
   }
 
   function status(): RecoveryStatus {
@@ -244,12 +247,32 @@ export function createAtelier(options: CreateAtelierOptions) {
     ...appHandlers,
   };
 
+  /** Damage found while running (SQLITE_CORRUPT on a read): stop using the file, switch to recovery. */
+  function markDamaged(error: unknown): void {
+    if (!session) return;
+    try {
+      session.lib.close();
+    } catch {
+      // closing a damaged file may fail; the state change is what matters
+    }
+    session = null;
+    problem = { message: `The library database ${paths.database} is damaged (${(error as Error).message}).`, check: 'quick' };
+    events.emit('library.damaged', { problem: problem.message });
+  }
+
   // Every call goes to the open session, or to the recovery handlers while there is none.
   const handlers = Object.fromEntries(
     METHOD_NAMES.map((method) => [
       method,
-      (input: never) => {
-        if (session) return (session.handlers[method] as (i: never) => unknown)(input);
+      async (input: never) => {
+        if (session) {
+          try {
+            return await (session.handlers[method] as (i: never) => unknown)(input);
+          } catch (error) {
+            if (isCorruption(error)) markDamaged(error);
+            throw error;
+          }
+        }
         const fallback = RECOVERY_SAFE.has(method) ? recoveryHandlers[method] : undefined;
         if (!fallback) requireSession();
         return (fallback as (i: never) => unknown)(input);

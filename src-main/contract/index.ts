@@ -44,6 +44,10 @@ export const events = {
   'assets.changed': z.object({ ids: z.array(z.string()) }),
   'brandKits.changed': z.object({ clientIds: z.array(Id) }),
   'designs.changed': z.object({ ids: z.array(Id) }),
+  /** The library file was replaced by a restore: every window reloads its data. */
+  'library.restored': z.object({ restored: z.string() }),
+  /** Damage was found while running: every window reloads into the recovery screen. */
+  'library.damaged': z.object({ problem: z.string() }),
 } as const;
 
 export type Events = typeof events;

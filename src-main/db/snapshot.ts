@@ -3,13 +3,40 @@
 // so a copy that exists under its final name is complete and readable. A kill at any moment
 // leaves at most a `.tmp` file, which the next start removes.
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { BackupKind } from '../contract/api/backups';
 import { AtelierError } from '../contract/errors';
 import type { Db } from './open';
 
 export const TEMP_SUFFIX = '.tmp';
+
+/** Every file under `root`, as paths relative to it (`/`-separated); a missing folder has none. */
+export function filesUnder(root: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string, rel: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const full = path.join(dir, name);
+      const relative = rel ? `${rel}/${name}` : name;
+      let isDir: boolean;
+      try {
+        isDir = statSync(full).isDirectory();
+      } catch {
+        continue; // removed while we looked
+      }
+      if (isDir) walk(full, relative);
+      else found.push(relative);
+    }
+  };
+  walk(root, '');
+  return found;
+}
 
 /** fsync a file or a folder (the folder, so a rename survives a power cut). Best effort on folders. */
 export function fsyncPath(target: string, folder = false): void {

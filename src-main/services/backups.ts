@@ -2,6 +2,7 @@
 // Automatic ones (daily while running, on clean quit) are rotated: the newest of each of the last
 // 7 days and of the last 4 weeks stay. Manual backups and databases kept aside by a restore are
 // never rotated away. Restores never overwrite: the current database is moved aside first.
+import Database from 'better-sqlite3';
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, BackupKind, RestoreResult } from '../contract/api/backups';
@@ -9,7 +10,7 @@ import { AtelierError } from '../contract/errors';
 import type { Clock } from '../core/ports';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import type { Db } from '../db/open';
-import { backupFileName, checkDatabaseFile, copyFileAtomic, fsyncPath, parseBackupFileName, TEMP_SUFFIX, writeVerifiedCopy } from '../db/snapshot';
+import { backupFileName, checkDatabaseFile, copyFileAtomic, filesUnder, fsyncPath, parseBackupFileName, TEMP_SUFFIX, writeVerifiedCopy } from '../db/snapshot';
 import { iso } from './convert';
 import type { LibraryPaths } from './library';
 import { scanSessions } from './sessions';
@@ -35,24 +36,7 @@ export interface BackupServiceOptions {
 
 /** Asset files live under `assets/sha256/**` and never change, so a copy by path is a copy by hash. */
 function assetFiles(root: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string, rel: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      if (name.endsWith(TEMP_SUFFIX)) continue;
-      const full = path.join(dir, name);
-      const relative = rel ? `${rel}/${name}` : name;
-      if (statSync(full).isDirectory()) walk(full, relative);
-      else found.push(relative);
-    }
-  };
-  walk(root, '');
-  return found;
+  return filesUnder(root).filter((rel) => !rel.endsWith(TEMP_SUFFIX));
 }
 
 /** Monday-based week number since the epoch, for the weekly slots. */
@@ -79,6 +63,29 @@ export function selectKept(createdAt: readonly number[], policy: BackupPolicy): 
     }
   }
   return kept;
+}
+
+/** Where a restore stages the incoming database before the swap (see `finishInterruptedRestore`). */
+export function restoreIncomingFile(paths: LibraryPaths): string {
+  return `${paths.database}.incoming`;
+}
+
+/**
+ * At start: a restore killed between moving the old database aside and moving the new one in
+ * leaves no database but a complete, verified incoming copy — finish the swap. Any other leftover
+ * incoming copy is discarded (the old database was never moved).
+ */
+export function finishInterruptedRestore(paths: LibraryPaths): 'finished' | 'discarded' | null {
+  const incoming = restoreIncomingFile(paths);
+  rmSync(`${incoming}${TEMP_SUFFIX}`, { force: true });
+  if (!existsSync(incoming)) return null;
+  if (!existsSync(paths.database)) {
+    for (const suffix of ['-wal', '-shm']) rmSync(`${paths.database}${suffix}`, { force: true });
+    renameSync(incoming, paths.database);
+    return 'finished';
+  }
+  rmSync(incoming, { force: true });
+  return 'discarded';
 }
 
 export function createBackupService(options: BackupServiceOptions) {
@@ -199,8 +206,15 @@ export function createBackupService(options: BackupServiceOptions) {
       if (check.schemaVersion > LATEST_SCHEMA_VERSION) {
         throw new AtelierError('newer_version', `${source} was saved by a newer version of Atelier (schema ${check.schemaVersion}); update Atelier to restore it. Nothing was changed.`);
       }
-      const incoming = `${paths.database}.restore${TEMP_SUFFIX}`;
-      copyFileAtomic(source, incoming);
+      // A consistent copy through SQLite, not a byte copy: a database kept aside may still have
+      // commits in its WAL, and those must come back too.
+      const incoming = restoreIncomingFile(paths);
+      const reader = new Database(source, { readonly: true, fileMustExist: true });
+      try {
+        writeVerifiedCopy(reader, incoming);
+      } finally {
+        reader.close();
+      }
       let keptAside: string | null = null;
       if (existsSync(paths.database)) {
         keptAside = freeName(paths.backups, 'kept-aside', clock.now());

@@ -1,5 +1,5 @@
 // A library is one folder: the SQLite file, content-addressed assets and backups.
-import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AtelierError } from '../contract/errors';
 import type { Clock, IdGenerator } from '../core/ports';
@@ -8,6 +8,7 @@ import { createClientsRepository } from '../db/repositories/clients';
 import { createDesignsRepository } from '../db/repositories/designs';
 import { createPostsRepository } from '../db/repositories/posts';
 import { createSettingsRepository } from '../db/repositories/settings';
+import { finishInterruptedRestore } from './backups';
 import { collectTempFiles, removeFiles, scanSessions, writeSessionMarker } from './sessions';
 
 export const DATABASE_FILE = 'atelier.db';
@@ -75,6 +76,7 @@ export function openLibrary(options: OpenLibraryOptions) {
   const paths = libraryPaths(options.dataDir);
   prepareDataDir(paths.dataDir);
   const sessions = scanSessions(paths.sessions);
+  if (sessions.live.length === 0) finishInterruptedRestore(paths);
   const startup: StartupReport = { uncleanShutdown: sessions.stale.length > 0, check: sessions.stale.length > 0 ? 'full' : 'quick', tempFilesCollected: 0 };
   const opened = openDatabase({ file: paths.database, backupsDir: paths.backups, now: options.clock.now(), check: startup.check });
   const db: Db = opened.db;
@@ -83,8 +85,6 @@ export function openLibrary(options: OpenLibraryOptions) {
     if (sessions.live.length === 0) {
       // Nobody else has the library open, so any temp file is an interrupted write: collect it.
       const temps = [...collectTempFiles(paths.assets), ...collectTempFiles(paths.backups), ...collectTempFiles(paths.sessions)];
-      // An interrupted restore leaves its incoming copy next to the database.
-      if (existsSync(`${paths.database}.restore.tmp`)) temps.push(`${paths.database}.restore.tmp`);
       removeFiles(temps);
       startup.tempFilesCollected = temps.length;
     }

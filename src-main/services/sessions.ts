@@ -2,9 +2,9 @@
 // (`sessions/<pid>.json`) at open and removes it at clean close. A marker whose process is gone
 // means an unclean shutdown (crash, kill, power cut): the next start runs the full checks.
 // Markers are per process, so the CLI running next to the desktop app never mistakes it for a crash.
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { TEMP_SUFFIX, writeFileAtomic } from '../db/snapshot';
+import { filesUnder, TEMP_SUFFIX, writeFileAtomic } from '../db/snapshot';
 
 export interface SessionScan {
   /** Markers left by processes that are gone. */
@@ -63,26 +63,7 @@ export function removeFiles(files: readonly string[]): void {
 
 /** Leftover `*.tmp` files under `root` (interrupted copies and writes). Only safe when no other process runs. */
 export function collectTempFiles(root: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const file = path.join(dir, name);
-      let isDir = false;
-      try {
-        isDir = statSync(file).isDirectory();
-      } catch {
-        continue;
-      }
-      if (isDir) walk(file);
-      else if (name.endsWith(TEMP_SUFFIX)) found.push(file);
-    }
-  };
-  walk(root);
-  return found;
+  return filesUnder(root)
+    .filter((rel) => rel.endsWith(TEMP_SUFFIX))
+    .map((rel) => path.join(root, rel));
 }

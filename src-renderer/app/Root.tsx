@@ -36,7 +36,10 @@ export function Root({ host, onRestored = reload }: { host: HostClient; onRestor
 
   useEffect(() => {
     host.invoke('recovery.status', {}).then(setRecovery, () => setRecovery('unavailable'));
-  }, [host]);
+    // A restore from another window (or the CLI through the same host) replaces everything shown here.
+    const offs = [host.on('library.restored', () => onRestored()), host.on('library.damaged', () => onRestored())];
+    return () => offs.forEach((off) => off());
+  }, [host, onRestored]);
 
   useEffect(() => {
     host.invoke('settings.get', {}).then(setSettings, () => undefined);

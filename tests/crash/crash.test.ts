@@ -23,7 +23,7 @@ const VARIANT_ROUNDS = Number(process.env.CRASH_VARIANT_ROUNDS ?? 15);
 let writer = '';
 const temps: { cleanup(): void }[] = [];
 /** Printed at the end: the figures for the issue note. */
-const tally: Record<string, { rounds: number; killed: number; acks: number; survived: number; tempFilesCollected?: number }> = {};
+const tally: Record<string, { rounds: number; killed: number; acks: number; survived: number; tempFilesCollected?: number; killedMidRestore?: number }> = {};
 
 function count(variant: string, round: Round, ok: boolean) {
   const t = (tally[variant] ??= { rounds: 0, killed: 0, acks: 0, survived: 0 });
@@ -133,6 +133,46 @@ describe('crash harness', () => {
     expect(backups.length).toBeGreaterThan(0);
   });
 
+  it(`survives ${VARIANT_ROUNDS} SIGKILLs during restores: the library is the backup or the one before, never missing or mixed`, async () => {
+    const rng = seeded(SEED + 4);
+    const dataDir = fresh();
+    const seedLib = createAtelier({ dataDir, host: 'test' });
+    for (let i = 0; i < 5; i++) await seedLib.call('clients.create', { name: `Base ${i}`, timeZone: 'UTC' });
+    await seedLib.call('backups.create', {});
+    seedLib.close();
+    const BASE = 5;
+    let sinceRestore = 0; // clients created (ACKed) since the last restore that surely ran
+    for (let round = 0; round < VARIANT_ROUNDS; round++) {
+      const result = await runAndKill(writer, ['restore', dataDir, String(rng.int(1, 2 ** 30))], rng.int(5, 400));
+      expect(result.stderr).toBe('');
+      for (const ack of result.acks) sinceRestore = ack.op === 'restore' ? 0 : sinceRestore + 1;
+      const problems: string[] = [];
+      const atelier = createAtelier({ dataDir, host: 'test' });
+      try {
+        if (atelier.status().state !== 'ok') problems.push(`library needs recovery: ${atelier.status().problem}`);
+        else {
+          const db = atelier.library.db;
+          if (db.pragma('integrity_check', { simple: true }) !== 'ok') problems.push('integrity_check failed');
+          const count = (db.prepare('SELECT count(*) AS n FROM clients').get() as { n: number }).n;
+          const allowed = [BASE, BASE + sinceRestore, ...(result.inFlight?.op === 'client.create' ? [BASE + sinceRestore + 1] : [])];
+          if (!allowed.includes(count)) problems.push(`${count} clients; expected one of ${allowed.join(', ')}`);
+          sinceRestore = count - BASE; // whichever state survived is the base of the next round
+        }
+        const dir = libraryPaths(dataDir).backups;
+        for (const name of readdirSync(dir).filter((n) => n.endsWith('.db'))) {
+          const check = checkDatabaseFile(path.join(dir, name));
+          if (!check.ok) problems.push(`${name} fails its check: ${check.result}`);
+        }
+        if (existsSync(`${libraryPaths(dataDir).database}.incoming`)) problems.push('a staged restore copy survived the restart');
+      } finally {
+        atelier.close();
+      }
+      count('restores', result, problems.length === 0);
+      if (result.inFlight?.op === 'restore') tally.restores!.killedMidRestore = (tally.restores!.killedMidRestore ?? 0) + 1;
+      expect(problems, `round ${round}`).toEqual([]);
+    }
+  });
+
   it(`survives ${VARIANT_ROUNDS} SIGKILLs during a migration: old schema intact or new one, never a mix`, async () => {
     const rng = seeded(SEED + 3);
     const ROWS = 60_000;
@@ -144,15 +184,14 @@ describe('crash harness', () => {
     // How long the migration takes here, so the kills spread over it.
     const probe = fresh();
     cpSync(fixture, probe, { recursive: true });
-    const started = Date.now();
     const full = await runAndKill(writer, ['migrate', probe, String(ROWS)], 60_000);
-    const duration = Date.now() - started;
+    const duration = full.msAfterReady; // open, pre-migration backup and migration
     expect(full.acks).toEqual([{ op: 'migrate', n: 0, version: NEXT_VERSION }]);
     const outcomes = { old: 0, new: 0 };
     for (let round = 0; round < VARIANT_ROUNDS; round++) {
       const dataDir = fresh();
       cpSync(fixture, dataDir, { recursive: true });
-      const result = await runAndKill(writer, ['migrate', dataDir, String(ROWS)], rng.int(0, Math.max(20, Math.round(duration * 1.1))));
+      const result = await runAndKill(writer, ['migrate', dataDir, String(ROWS)], rng.int(0, Math.max(20, Math.round(duration * 0.7))));
       const problems: string[] = [];
       const db = new Database(libraryPaths(dataDir).database);
       try {

@@ -3,6 +3,7 @@
 //   node writer.mjs ops <dataDir> <seed>        service calls (OPS)
 //   node writer.mjs assets <dataDir> <seed>     large asset imports (kill during the file write)
 //   node writer.mjs backup <dataDir> <seed>     manual backups between writes (kill during a backup)
+//   node writer.mjs restore <dataDir> <seed>     restores of one backup between writes (kill during a restore)
 //   node writer.mjs migrate <dataDir> <rows>    a long test migration to schema 2 (kill during it)
 import { createAtelier } from '../../src-main/app';
 import { openDatabase } from '../../src-main/db/open';
@@ -30,6 +31,21 @@ async function main() {
     posts: (atelier.library.db.prepare('SELECT id FROM posts WHERE deleted_at IS NULL').all() as { id: string }[]).map((r) => r.id),
   };
   say('READY');
+  if (mode === 'restore') {
+    let backup = atelier.backups.list().find((b) => b.kind === 'manual');
+    if (!backup) backup = (await atelier.call('backups.create', {})).backup;
+    for (let n = 1; ; n++) {
+      if (n % 4 === 0) {
+        say(`BEGIN ${JSON.stringify({ op: 'restore', n })}`);
+        await atelier.call('backups.restore', { file: backup.file });
+        say(`ACK ${JSON.stringify({ op: 'restore', n })}`);
+      } else {
+        say(`BEGIN ${JSON.stringify({ op: 'client.create', n })}`);
+        const client = await atelier.call('clients.create', { name: `Client ${n}`, timeZone: 'UTC' });
+        say(`ACK ${JSON.stringify({ op: 'client.create', n, id: client.id, name: client.name })}`);
+      }
+    }
+  }
   const total = OPS.reduce((sum, op) => sum + op.weight, 0);
   for (let n = 1; ; n++) {
     if (mode === 'assets') {

@@ -2,6 +2,7 @@
 // every table (to prove a rejected call changed nothing), and file corruption.
 import Database from 'better-sqlite3';
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { afterEach } from 'vitest';
 import { createAtelier, type CreateAtelierOptions, type Scheduler } from '../../src-main/app';
 import { manualClock, sequentialIds, tempDir } from './temp';
 
@@ -62,4 +63,15 @@ export function scribble(file: string, offset: number, length: number, byte = 0x
   } finally {
     closeSync(fd);
   }
+}
+
+/** `safetyAtelier` cleaned up after each test of the file that calls this once at top level. */
+export function safetyAtelierPerTest() {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => cleanups.splice(0).forEach((c) => c()));
+  return (options: Parameters<typeof safetyAtelier>[0] = {}) => {
+    const made = safetyAtelier(options);
+    cleanups.push(() => made.cleanup());
+    return made;
+  };
 }

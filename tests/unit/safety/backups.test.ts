@@ -1,18 +1,12 @@
 import { LATEST_SCHEMA_VERSION } from '../../../src-main/db/migrations';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DAY_MS, selectKept } from '../../../src-main/services/backups';
 import { checkDatabaseFile } from '../../../src-main/db/snapshot';
-import { dumpDatabase, safetyAtelier, scribble } from '../../helpers/safety';
+import { dumpDatabase, safetyAtelierPerTest, scribble } from '../../helpers/safety';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-function lib(options: Parameters<typeof safetyAtelier>[0] = {}) {
-  const made = safetyAtelier(options);
-  cleanups.push(() => made.cleanup());
-  return made;
-}
+const lib = safetyAtelierPerTest();
 const backupFiles = (dir: string) => readdirSync(path.join(dir, 'backups')).filter((f) => f.endsWith('.db')).sort();
 
 describe('backups', () => {
@@ -94,14 +88,34 @@ describe('backups', () => {
     const made = await t.atelier.call('backups.create', {});
     t.clock.advance(1000);
     await t.atelier.call('clients.create', { name: 'After', timeZone: 'UTC' });
+    const heard: unknown[] = [];
+    t.atelier.events.subscribe((name, payload) => name === 'library.restored' && heard.push(payload));
     const result = await t.atelier.call('backups.restore', { file: made.backup.file });
     expect((await t.atelier.call('clients.list', {})).map((c) => c.name)).toEqual(['Before']);
+    expect(heard).toHaveLength(1); // every open window reloads
     expect(result.keptAside).not.toBeNull();
     const aside = dumpDatabase(result.keptAside!);
     expect((aside.clients as { name: string }[]).map((c) => c.name).sort()).toEqual(['After', 'Before']);
     // The kept-aside copy can itself be restored: nothing is ever lost.
     await t.atelier.call('backups.restore', { file: path.basename(result.keptAside!) });
     expect((await t.atelier.call('clients.list', {})).map((c) => c.name)).toEqual(['After', 'Before']);
+  });
+
+  it('restoring a database kept aside brings back the commits still in its WAL', async () => {
+    const t = lib();
+    await t.atelier.call('clients.create', { name: 'Old', timeZone: 'UTC' });
+    // A crash leaves the last commits in the WAL; a restore moves the database aside with its WAL.
+    const db = t.atelier.library.db;
+    db.pragma('wal_autocheckpoint = 0');
+    await t.atelier.call('clients.create', { name: 'Only in the WAL', timeZone: 'UTC' });
+    const aside = path.join(t.dir, 'backups', 'atelier-kept-aside-20261201T080000000Z.db');
+    mkdirSync(path.dirname(aside), { recursive: true });
+    copyFileSync(t.atelier.paths.database, aside);
+    copyFileSync(`${t.atelier.paths.database}-wal`, `${aside}-wal`);
+    expect(statSync(`${aside}-wal`).size).toBeGreaterThan(0);
+    await t.atelier.call('clients.delete', { id: (await t.atelier.call('clients.list', {}))[0]!.id });
+    await t.atelier.call('backups.restore', { file: path.basename(aside) });
+    expect((await t.atelier.call('clients.list', {})).map((c) => c.name)).toEqual(['Old', 'Only in the WAL']);
   });
 
   it('brings back asset files the library lost', async () => {

@@ -1,19 +1,13 @@
-import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/db/open';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src-main/db/migrations';
 import { libraryPaths } from '../../../src-main/services/library';
-import { safetyAtelier, scribble } from '../../helpers/safety';
+import { safetyAtelierPerTest, scribble } from '../../helpers/safety';
 import { runCli } from '../../../src-main/cli/index';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-function lib(options: Parameters<typeof safetyAtelier>[0] = {}) {
-  const made = safetyAtelier(options);
-  cleanups.push(() => made.cleanup());
-  return made;
-}
+const lib = safetyAtelierPerTest();
 
 async function fill(t: ReturnType<typeof lib>, n: number) {
   const client = await t.atelier.call('clients.create', { name: 'Acme', timeZone: 'Europe/Paris' });
@@ -43,6 +37,33 @@ describe('start-up checks', () => {
     expect(t.atelier.status()).toMatchObject({ uncleanShutdown: false, check: 'quick' });
   });
 
+  it('another live process (the CLI next to the app) is not mistaken for a crash, and its temp files are left alone', () => {
+    const t = lib();
+    const live = path.join(t.dir, 'sessions', `${process.ppid}.json`);
+    writeFileSync(live, JSON.stringify({ pid: process.ppid, host: 'electron', openedAt: 0 }));
+    const busy = path.join(t.dir, 'assets', 'sha256', 'cd', `${'cd'.repeat(32)}.png.tmp`);
+    mkdirSync(path.dirname(busy), { recursive: true });
+    writeFileSync(busy, 'being written');
+    t.reopen();
+    expect(t.atelier.status()).toMatchObject({ uncleanShutdown: false, check: 'quick' });
+    expect(existsSync(live)).toBe(true);
+    expect(existsSync(busy)).toBe(true);
+  });
+
+  it('finishes a restore killed between the two renames', async () => {
+    const t = lib();
+    await t.atelier.call('clients.create', { name: 'From the backup', timeZone: 'UTC' });
+    const made = await t.atelier.call('backups.create', {});
+    t.atelier.close();
+    const paths = libraryPaths(t.dir);
+    // The state a kill leaves: the old database already aside, the verified incoming copy not yet renamed.
+    renameSync(paths.database, path.join(paths.backups, 'atelier-kept-aside-20261201T090000000Z.db'));
+    copyFileSync(path.join(paths.backups, made.backup.file), `${paths.database}.incoming`);
+    const a = t.reopen();
+    expect((await a.call('clients.list', {})).map((c) => c.name)).toEqual(['From the backup']);
+    expect(existsSync(`${paths.database}.incoming`)).toBe(false);
+  });
+
   it('collects interrupted writes (*.tmp) at start', () => {
     const t = lib();
     const orphan = path.join(t.dir, 'assets', 'sha256', 'ab', `${'ab'.repeat(32)}.png.tmp`);
@@ -50,9 +71,9 @@ describe('start-up checks', () => {
     writeFileSync(orphan, 'half');
     mkdirSync(path.join(t.dir, 'backups'), { recursive: true });
     writeFileSync(path.join(t.dir, 'backups', 'atelier-auto-20260101T000000000Z.db.tmp'), 'half');
-    writeFileSync(path.join(t.dir, 'atelier.db.restore.tmp'), 'half');
+    writeFileSync(path.join(t.dir, 'atelier.db.incoming.tmp'), 'half');
     t.reopen();
-    expect(existsSync(path.join(t.dir, 'atelier.db.restore.tmp'))).toBe(false);
+    expect(existsSync(path.join(t.dir, 'atelier.db.incoming.tmp'))).toBe(false);
     expect(existsSync(orphan)).toBe(false);
     expect(existsSync(path.join(t.dir, 'backups', 'atelier-auto-20260101T000000000Z.db.tmp'))).toBe(false);
   });
@@ -75,6 +96,22 @@ describe('start-up checks', () => {
       const doctor = await a.call('app.doctor', {});
       expect(doctor.ok).toBe(false);
     }
+  });
+
+  it('damage found while running switches to recovery state instead of failing call after call', async () => {
+    const t = lib();
+    await fill(t, 400);
+    await t.atelier.call('backups.create', {});
+    const heard: unknown[] = [];
+    t.atelier.events.subscribe((name, payload) => name === 'library.damaged' && heard.push(payload));
+    t.atelier.library.db.pragma('cache_size = 1'); // make the next read go to the file
+    damage(t.dir);
+    const outcome = await t.atelier.dispatch('posts.list', {});
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'io_error' } });
+    expect(t.atelier.status()).toMatchObject({ state: 'recovery' });
+    expect(heard).toHaveLength(1);
+    await t.atelier.call('recovery.restoreLatest', {});
+    expect(await t.atelier.call('posts.list', {})).toHaveLength(400);
   });
 
   it('restores the newest verified backup from recovery state and keeps the damaged file', async () => {

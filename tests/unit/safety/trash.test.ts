@@ -1,14 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TRASH_RETENTION_MS } from '../../../src-main/services/trash';
-import { dumpDatabase, safetyAtelier } from '../../helpers/safety';
+import { dumpDatabase, safetyAtelierPerTest } from '../../helpers/safety';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-function lib(options: Parameters<typeof safetyAtelier>[0] = {}) {
-  const made = safetyAtelier(options);
-  cleanups.push(() => made.cleanup());
-  return made;
-}
+const lib = safetyAtelierPerTest();
 const DAY = 24 * 60 * 60 * 1000;
 
 describe('trash', () => {
