@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { CalendarScreen } from '../features/calendar/CalendarScreen';
 import { ClientsScreen } from '../features/clients/ClientsScreen';
 import { createClientsStore } from '../features/clients/clients-store';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
@@ -77,7 +78,9 @@ export function App() {
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
-        {screen === 'clients' ? (
+        {screen === 'calendar' ? (
+          <CalendarScreen />
+        ) : screen === 'clients' ? (
           <ClientsScreen store={clientsStore} />
         ) : screen === 'settings' ? (
           <SettingsScreen />
