@@ -12,10 +12,10 @@ import { AtelierError } from '../contract/errors';
 import type { NetworkId, PostStatus } from '../core/domain/posts';
 import { insertAndPush, nextFreeSlot, type QueueSlot } from '../core/schedule/queue';
 import { expandRecurrence } from '../core/schedule/recurrence';
-import { addDays, minuteToTime, moveToDay, shiftWallClock, timeToMinute } from '../core/schedule/wallclock';
+import { addDays, dayStart, minuteToTime, moveToDay, shiftWallClock, timeToMinute } from '../core/schedule/wallclock';
 import { DEFAULT_WARNING_OPTIONS, planWarnings } from '../core/schedule/warnings';
 import { checkTransition, describeProblem, PLANNED_STATUSES } from '../core/schedule/workflow';
-import { instantToWallClock, startOfLocalDay, wallClockToInstant, type WallClockResolution } from '../core/time/zones';
+import { instantToWallClock, wallClockToInstant, type WallClockResolution } from '../core/time/zones';
 import type { ClientRow } from '../db/repositories/clients';
 import type { PostRow } from '../db/repositories/posts';
 import { createSchedulingRepository, type ScheduleRow, type StatusHistoryRow } from '../db/repositories/scheduling';
@@ -187,8 +187,8 @@ export function createCalendarService(lib: Library, events: EventBus) {
       if (input.to < input.from) throw new AtelierError('invalid_input', 'The end of the period comes before its start.', { field: 'to' });
       const bounds = new Map<string, { fromMs: number; toMs: number }>();
       for (const c of clients) {
-        const fromMs = startOfLocalDay(input.from, c.time_zone);
-        const toMs = startOfLocalDay(addDays(input.to, 1), c.time_zone);
+        const fromMs = dayStart(input.from, c.time_zone);
+        const toMs = dayStart(addDays(input.to, 1), c.time_zone);
         if (fromMs === null || toMs === null) throw new AtelierError('invalid_input', `${input.from} … ${input.to} is not a real period.`, { field: 'from' });
         bounds.set(c.id, { fromMs, toMs });
       }
