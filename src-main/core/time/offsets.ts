@@ -18,35 +18,25 @@ interface ZoneYear {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const years = new Map<string, ZoneYear>();
+const OFFSET = /GMT(?:([+-])(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?)?$/;
 
 function formatter(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      era: 'short',
-    });
+    // `longOffset` names the offset itself ("GMT+05:30"): one short string per probe.
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
     formatters.set(zone, f);
   }
   return f;
 }
 
-/** Offset by asking Intl directly (slow; used to build the tables). */
+/** Offset by asking Intl directly (used to build the tables). */
 function probe(ms: number, zone: string): number {
-  const p: Record<string, string> = {};
-  for (const part of formatter(zone).formatToParts(ms)) p[part.type] = part.value;
-  let year = Number(p.year);
-  if (p.era === 'BC' || p.era === 'B') year = 1 - year;
-  const local = Date.UTC(year, Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-  const floored = ms - (((ms % 1000) + 1000) % 1000);
-  return Math.round((local - floored) / MINUTE) * MINUTE;
+  const m = OFFSET.exec(formatter(zone).format(ms));
+  if (!m) throw new Error(`Cannot read the UTC offset of ${zone}`);
+  if (!m[1]) return 0;
+  const sign = m[1] === '-' ? -1 : 1;
+  return sign * ((Number(m[2]) * 60 + Number(m[3] ?? 0)) * MINUTE + Number(m[4] ?? 0) * 1000);
 }
 
 function zoneYear(year: number, zone: string): ZoneYear {
