@@ -141,6 +141,16 @@ export function createCalendarService(lib: Library, events: EventBus) {
     return networks[0]!;
   }
 
+  /** The post, its client, the queue network and that network's slots (which must exist). */
+  function queueContext(id: string, network: NetworkId | undefined) {
+    const row = requireMovable(id);
+    const client = activeClient(row.client_id);
+    const net = queueNetwork(row, network);
+    const slots = slotsOf(client.id, net);
+    if (slots.length === 0) throw new AtelierError('conflict', `${client.name} has no ${net} queue slots yet: add some first.`, { field: 'network' });
+    return { row, client, net, slots };
+  }
+
   function slotsOf(clientId: string, network: string): QueueSlot[] {
     return repo
       .slots(clientId)
@@ -309,11 +319,7 @@ export function createCalendarService(lib: Library, events: EventBus) {
 
     addToQueue(id: string, network?: NetworkId): { post: CalendarPost; resolution: WallClockResolution } {
       const resolution = lib.write(() => {
-        const row = requireMovable(id);
-        const client = activeClient(row.client_id);
-        const net = queueNetwork(row, network);
-        const slots = slotsOf(client.id, net);
-        if (slots.length === 0) throw new AtelierError('conflict', `${client.name} has no ${net} queue slots yet: add some first.`, { field: 'network' });
+        const { row, client, net, slots } = queueContext(id, network);
         const taken = repo.networkTimes(client.id, net).filter((p) => p.id !== id).map((p) => p.scheduled_at);
         const slot = nextFreeSlot(slots, client.time_zone, lib.clock.now(), taken);
         if (!slot) throw new AtelierError('conflict', `The ${net} queue of ${client.name} is full for the coming year.`);
@@ -328,11 +334,7 @@ export function createCalendarService(lib: Library, events: EventBus) {
 
     insertAndPush(id: string, at: string, network?: NetworkId): { posts: CalendarPost[] } {
       const ids = lib.write(() => {
-        const row = requireMovable(id);
-        const client = activeClient(row.client_id);
-        const net = queueNetwork(row, network);
-        const slots = slotsOf(client.id, net);
-        if (slots.length === 0) throw new AtelierError('conflict', `${client.name} has no ${net} queue slots yet: add some first.`, { field: 'network' });
+        const { row, client, net, slots } = queueContext(id, network);
         const atMs = wallClockToInstant(at, client.time_zone);
         if (!atMs) throw new AtelierError('invalid_input', `${at} is not a real date and time.`, { field: 'at' });
         const existing = repo
