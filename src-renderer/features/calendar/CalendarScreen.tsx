@@ -13,6 +13,7 @@ import { useHost } from '../../app/host-context';
 import { useApp } from '../../app/store';
 import { asUtcDate, firstDayOfWeek, monthGrid, sameMonth, stepAnchor, todayIn, weekDays, type CalendarView } from './calendar-dates';
 import { createCalendarStore, matches, type CalendarStore } from './calendar-store';
+import { PostExtras } from './PostExtras';
 import './calendar.css';
 
 const DRAG_TYPE = 'application/x-atelier-post';
@@ -138,7 +139,7 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
         </section>
         <aside className="calendar-side">
           <DuePanel store={store} formats={formats} run={run} />
-          {selected && <Details post={selected} client={clients.get(selected.clientId)} store={store} formats={formats} run={run} timeLabel={timeLabel} move={move} />}
+          {selected && <Details post={selected} client={clients.get(selected.clientId)} store={store} run={run} timeLabel={timeLabel} move={move} />}
           <Drafts posts={s.unscheduled.filter((p) => matches(p, s.filters))} clients={clients} onOpen={(id) => store.getState().configure({ selectedId: id })} />
           <QueueEditor store={store} client={single} formats={formats} run={run} />
         </aside>
@@ -395,8 +396,8 @@ function Drafts({ posts, clients, onOpen }: { posts: CalendarPost[]; clients: Ma
 
 type Run = <T>(work: () => Promise<T>, success?: (result: T) => string | null) => Promise<T | undefined>;
 
-function Details({ post, client, store, formats, run, timeLabel, move }: { post: CalendarPost; client?: CalendarClient; store: CalendarStore; formats: Formats; run: Run; timeLabel(p: CalendarPost): string; move(id: string, date: string): Promise<unknown> }) {
-  const { t } = useTranslation();
+function Details({ post, client, store, run, timeLabel, move }: { post: CalendarPost; client?: CalendarClient; store: CalendarStore; run: Run; timeLabel(p: CalendarPost): string; move(id: string, date: string): Promise<unknown> }) {
+  const { t, i18n } = useTranslation();
   const ids = { title: useId(), status: useId(), date: useId() };
   const context = { approvalMode: client?.approvalMode ?? 'none', hasTime: post.scheduledAt !== null } as const;
   const options = nextStatuses(post.status, context);
@@ -407,7 +408,6 @@ function Details({ post, client, store, formats, run, timeLabel, move }: { post:
     setDate(post.localTime?.slice(0, 10) ?? '');
   }, [post.id, post.localTime]);
   const change = (to: PostStatus) => run(() => store.getState().setStatus(post.id, to), (p) => t('calendar.toast.status', { title: p.title, status: t(`calendar.status.${p.status}`) }));
-  void formats;
   return (
     <section className="card side-card details" aria-labelledby={ids.title}>
       <div className="details-head">
@@ -458,6 +458,7 @@ function Details({ post, client, store, formats, run, timeLabel, move }: { post:
           {t('calendar.details.delete')}
         </button>
       </div>
+      <PostExtras post={post} format={(iso) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: post.timeZone }).format(new Date(iso))} />
     </section>
   );
 }
