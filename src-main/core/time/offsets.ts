@@ -71,14 +71,26 @@ function zoneYear(year: number, zone: string): ZoneYear {
 }
 
 /** Years this module answers for; outside them callers use Temporal. */
+const FAST_FROM = Date.UTC(1900, 0, 2);
+const FAST_TO = Date.UTC(2200, 0, 1);
+
 export function inFastRange(ms: number): boolean {
-  return ms >= Date.UTC(1900, 0, 2) && ms < Date.UTC(2200, 0, 1);
+  return ms >= FAST_FROM && ms < FAST_TO;
 }
+
+// The last table used: calendar loops ask about one zone and one year many times in a row.
+let last: { zone: string; from: number; to: number; table: ZoneYear } | null = null;
 
 /** The zone's UTC offset at an instant, in milliseconds (local − UTC). */
 export function offsetAt(ms: number, zone: string): number {
-  const year = new Date(ms).getUTCFullYear();
-  const { base, changes } = zoneYear(year, zone);
+  let table: ZoneYear;
+  if (last && last.zone === zone && ms >= last.from && ms < last.to) table = last.table;
+  else {
+    const year = new Date(ms).getUTCFullYear();
+    table = zoneYear(year, zone);
+    last = { zone, from: Date.UTC(year, 0, 1), to: Date.UTC(year + 1, 0, 1), table };
+  }
+  const { base, changes } = table;
   let offset = base;
   for (const change of changes) {
     if (change.at <= ms) offset = change.offset;

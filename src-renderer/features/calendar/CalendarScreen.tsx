@@ -1,7 +1,7 @@
 // The Calendar screen: month, week and agenda views per client (in the client's wall clock) or for
 // all clients with their colours; unscheduled drafts to drag onto days; filters; workflow actions;
 // queue slots; the "Due now" panel; undo/redo (Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z).
-import { useEffect, useId, useMemo, useState, type DragEvent, type ReactElement } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useState, type DragEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { PostStatus } from '../../../src-main/core/domain/posts';
@@ -104,8 +104,9 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
   const single = clientId ? clients.get(clientId) : undefined;
   const today = todayIn(single?.timeZone);
 
+  const open = useCallback((id: string) => store.getState().configure({ selectedId: id }), [store]);
   const card = (post: CalendarPost) => (
-    <PostCard key={post.id} post={post} client={clients.get(post.clientId)} formats={formats} selected={post.id === s.selectedId} onOpen={() => store.getState().configure({ selectedId: post.id })} />
+    <PostCard key={post.id} post={post} client={clients.get(post.clientId)} formats={formats} selected={post.id === s.selectedId} t={t} onOpen={open} />
   );
   const dropProps = (date: string) => ({
     onDragOver: (e: DragEvent) => {
@@ -243,8 +244,10 @@ function Warnings({ warnings, clients, formats }: { warnings: PlanWarning[]; cli
   );
 }
 
-function PostCard({ post, client, formats, selected, onOpen }: { post: CalendarPost; client?: CalendarClient; formats: Formats; selected: boolean; onOpen(): void }) {
-  const { t } = useTranslation();
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+/** One post on the grid. Rendered hundreds of times: no hooks, strings come from the parent's `t`. */
+const PostCard = memo(function PostCard({ post, client, formats, selected, t, onOpen }: { post: CalendarPost; client?: CalendarClient; formats: Formats; selected: boolean; t: Translate; onOpen(id: string): void }) {
   const time = post.localTime ? formats.time.format(asUtcDate(post.localTime)) : '';
   return (
     <button
@@ -255,7 +258,7 @@ function PostCard({ post, client, formats, selected, onOpen }: { post: CalendarP
       aria-pressed={selected}
       aria-label={t('calendar.card.label', { title: post.title, client: client?.name ?? '', time: time || t('calendar.details.unscheduled'), status: t(`calendar.status.${post.status}`) })}
       style={{ borderLeftColor: client?.color }}
-      onClick={onOpen}
+      onClick={() => onOpen(post.id)}
       onDragStart={(e) => {
         e.dataTransfer.setData(DRAG_TYPE, post.id);
         e.dataTransfer.effectAllowed = 'move';
@@ -268,7 +271,7 @@ function PostCard({ post, client, formats, selected, onOpen }: { post: CalendarP
       </span>
     </button>
   );
-}
+});
 
 interface GridProps {
   store: CalendarStore;
@@ -279,8 +282,7 @@ interface GridProps {
   dropProps(date: string): { onDragOver(e: DragEvent): void; onDrop(e: DragEvent): void };
 }
 
-function DayCell({ date, outside, formats, posts, today, card, dropProps }: Omit<GridProps, 'store' | 'byDay'> & { date: string; outside: boolean; posts: CalendarPost[] }) {
-  const { t } = useTranslation();
+function DayCell({ date, outside, formats, posts, today, card, dropProps, t }: Omit<GridProps, 'store' | 'byDay'> & { date: string; outside: boolean; posts: CalendarPost[]; t: Translate }) {
   return (
     <div
       role="gridcell"
@@ -310,6 +312,7 @@ function WeekdayHeader({ days, formats }: { days: string[]; formats: Formats }) 
 }
 
 function MonthView({ store, byDay, ...rest }: GridProps) {
+  const { t } = useTranslation();
   const anchor = useStore(store, (s) => s.anchor);
   const firstDay = useStore(store, (s) => s.firstDay);
   const weeks = useMemo(() => monthGrid(anchor, firstDay), [anchor, firstDay]);
@@ -319,7 +322,7 @@ function MonthView({ store, byDay, ...rest }: GridProps) {
       {weeks.map((week) => (
         <div role="row" className="week-row" key={week[0]}>
           {week.map((date) => (
-            <DayCell key={date} date={date} outside={!sameMonth(date, anchor)} posts={byDay.get(date) ?? []} {...rest} />
+            <DayCell key={date} date={date} outside={!sameMonth(date, anchor)} posts={byDay.get(date) ?? []} t={t} {...rest} />
           ))}
         </div>
       ))}
@@ -328,6 +331,7 @@ function MonthView({ store, byDay, ...rest }: GridProps) {
 }
 
 function WeekView({ store, byDay, ...rest }: GridProps) {
+  const { t } = useTranslation();
   const anchor = useStore(store, (s) => s.anchor);
   const firstDay = useStore(store, (s) => s.firstDay);
   const days = weekDays(anchor, firstDay);
@@ -336,7 +340,7 @@ function WeekView({ store, byDay, ...rest }: GridProps) {
       <WeekdayHeader days={days} formats={rest.formats} />
       <div role="row" className="week-row">
         {days.map((date) => (
-          <DayCell key={date} date={date} outside={false} posts={byDay.get(date) ?? []} {...rest} />
+          <DayCell key={date} date={date} outside={false} posts={byDay.get(date) ?? []} t={t} {...rest} />
         ))}
       </div>
     </div>
