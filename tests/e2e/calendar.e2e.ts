@@ -1,6 +1,7 @@
 // The calendar end to end: the built web host, real SQLite, Debian Chromium. Two clients in
 // different zones (Paris and New York); posts are created, dragged, queued and approved in the UI
 // and checked through the CLI, in each client's own wall clock.
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openStudioPage, runCli, startStudio, type Studio } from './harness';
@@ -114,6 +115,17 @@ describe('calendar', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => post(review.id).status).toBe('scheduled');
     expect(json<{ from: string; to: string }[]>(['posts', 'list']).length).toBe(4);
+
+    // Calendar files from the UI: the month as .ics in New York time, and a Hootsuite CSV imported.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export .ics' }).click()]);
+    const ics = readFileSync((await download.path())!, 'utf8');
+    expect(ics).toContain(`DTSTART;TZID=America/New_York:${day(20).replace(/-/g, '')}T170000`);
+    expect(ics).toContain('BEGIN:VTIMEZONE');
+    await page.getByLabel('CSV format').selectOption('hootsuite');
+    const [m, d, y] = [day(22).slice(5, 7), day(22).slice(8, 10), day(22).slice(0, 4)];
+    await page.getByLabel('Import CSV').setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from(`${m}/${d}/${y} 12:00,"Lunch, anyone?"\n`) });
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Imported 1 post(s)' }).count()).toBe(1);
+    expect(json<PostOut[]>(['posts', 'list']).find((p) => p.title === 'Lunch, anyone?')?.localTime).toBe(`${day(22)}T12:00`);
 
     expect(pageErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);

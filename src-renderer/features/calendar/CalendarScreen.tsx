@@ -11,8 +11,9 @@ import { nextStatuses } from '../../../src-main/core/schedule/workflow';
 import { errorMessage } from '../../app/errors';
 import { useHost } from '../../app/host-context';
 import { useApp } from '../../app/store';
-import { asUtcDate, firstDayOfWeek, monthGrid, sameMonth, stepAnchor, todayIn, weekDays, type CalendarView } from './calendar-dates';
+import { asUtcDate, firstDayOfWeek, monthGrid, sameMonth, stepAnchor, todayIn, viewRange, weekDays, type CalendarView } from './calendar-dates';
 import { createCalendarStore, matches, type CalendarStore } from './calendar-store';
+import { ExchangePanel } from './ExchangePanel';
 import { PostExtras } from './PostExtras';
 import './calendar.css';
 
@@ -143,6 +144,7 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
           {selected && <Details post={selected} client={clients.get(selected.clientId)} store={store} run={run} timeLabel={timeLabel} move={move} />}
           <Drafts posts={s.unscheduled.filter((p) => matches(p, s.filters))} clients={clients} onOpen={(id) => store.getState().configure({ selectedId: id })} />
           <QueueEditor store={store} client={single} formats={formats} run={run} />
+          <ExchangePanel client={single} range={viewRange(s.view === 'week' ? 'week' : 'agenda', s.anchor, s.firstDay)} />
         </aside>
       </div>
     </div>
