@@ -12,7 +12,7 @@ import { errorMessage } from '../../app/errors';
 import { useHost } from '../../app/host-context';
 import { useApp } from '../../app/store';
 import { asUtcDate, firstDayOfWeek, monthGrid, sameMonth, stepAnchor, todayIn, viewRange, weekDays, type CalendarView } from './calendar-dates';
-import { createCalendarStore, matches, type CalendarStore } from './calendar-store';
+import { createCalendarStore, followChanges, matches, type CalendarStore } from './calendar-store';
 import { ExchangePanel } from './ExchangePanel';
 import { PostExtras } from './PostExtras';
 import './calendar.css';
@@ -52,7 +52,8 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
   }, [store, clientId, s.view, s.anchor, toast, t]);
   useEffect(() => {
     void store.getState().loadDue().catch(() => undefined);
-  }, [store]);
+    return followChanges(host, store);
+  }, [host, store]);
 
   async function run<T>(work: () => Promise<T>, success?: (result: T) => string | null) {
     try {
@@ -106,8 +107,9 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
   const today = todayIn(single?.timeZone);
 
   const open = useCallback((id: string) => store.getState().configure({ selectedId: id }), [store]);
+  const text = useMemo(() => cardText(t), [t]);
   const card = (post: CalendarPost) => (
-    <PostCard key={post.id} post={post} client={clients.get(post.clientId)} formats={formats} selected={post.id === s.selectedId} t={t} onOpen={open} />
+    <PostCard key={post.id} post={post} client={clients.get(post.clientId)} formats={formats} selected={post.id === s.selectedId} text={text} onOpen={open} />
   );
   const dropProps = (date: string) => ({
     onDragOver: (e: DragEvent) => {
@@ -248,8 +250,23 @@ function Warnings({ warnings, clients, formats }: { warnings: PlanWarning[]; cli
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 
-/** One post on the grid. Rendered hundreds of times: no hooks, strings come from the parent's `t`. */
-const PostCard = memo(function PostCard({ post, client, formats, selected, t, onOpen }: { post: CalendarPost; client?: CalendarClient; formats: Formats; selected: boolean; t: Translate; onOpen(id: string): void }) {
+/** Strings every card needs, translated once per render of the grid rather than once per card. */
+interface CardText {
+  label(values: { title: string; client: string; time: string; status: string }): string;
+  unscheduled: string;
+  status: Record<string, string>;
+}
+
+export function cardText(t: Translate): CardText {
+  return {
+    label: (values) => t('calendar.card.label', values),
+    unscheduled: t('calendar.details.unscheduled'),
+    status: Object.fromEntries(POST_STATUSES.map((s) => [s, t(`calendar.status.${s}`)])),
+  };
+}
+
+/** One post on the grid. Rendered hundreds of times: no hooks, strings come from the parent. */
+const PostCard = memo(function PostCard({ post, client, formats, selected, text, onOpen }: { post: CalendarPost; client?: CalendarClient; formats: Formats; selected: boolean; text: CardText; onOpen(id: string): void }) {
   const time = post.localTime ? formats.time.format(asUtcDate(post.localTime)) : '';
   return (
     <button
@@ -258,7 +275,7 @@ const PostCard = memo(function PostCard({ post, client, formats, selected, t, on
       draggable={post.status !== 'published'}
       data-post-id={post.id}
       aria-pressed={selected}
-      aria-label={t('calendar.card.label', { title: post.title, client: client?.name ?? '', time: time || t('calendar.details.unscheduled'), status: t(`calendar.status.${post.status}`) })}
+      aria-label={text.label({ title: post.title, client: client?.name ?? '', time: time || text.unscheduled, status: text.status[post.status] ?? post.status })}
       style={{ borderLeftColor: client?.color }}
       onClick={() => onOpen(post.id)}
       onDragStart={(e) => {
@@ -266,7 +283,7 @@ const PostCard = memo(function PostCard({ post, client, formats, selected, t, on
         e.dataTransfer.effectAllowed = 'move';
       }}
     >
-      <span className="post-thumb" aria-hidden="true" title={t('calendar.card.thumbnail')} />
+      <span className="post-thumb" aria-hidden="true" />
       <span className="post-text">
         {time && <span className="post-time">{time}</span>}
         <span className="post-title">{post.title}</span>

@@ -57,6 +57,8 @@ export function matches(post: CalendarPost, f: Filters): boolean {
   );
 }
 
+export type CalendarStore = ReturnType<typeof createCalendarStore>;
+
 export function createCalendarStore(host: HostClient, options: { firstDay: number; today?: string }) {
   let generation = 0;
   const store = createStore<CalendarState>((set, get) => {
@@ -113,13 +115,21 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
       setApprovalMode: (clientId, mode) => after(host.invoke('calendar.setApprovalMode', { clientId, mode }).then(() => undefined)),
     };
   });
-  host.on('posts.changed', () => {
-    void store.getState().load().catch(() => undefined);
-    void store.getState().loadDue().catch(() => undefined);
-  });
-  host.on('post.due', () => void store.getState().loadDue().catch(() => undefined));
-  host.on('clients.changed', () => void store.getState().load().catch(() => undefined));
   return store;
 }
 
-export type CalendarStore = ReturnType<typeof createCalendarStore>;
+/** Keeps a calendar store fresh while the screen is open; returns the unsubscribe for the effect's cleanup. */
+export function followChanges(host: HostClient, store: CalendarStore): () => void {
+  const reload = () => void store.getState().load().catch(() => undefined);
+  const reloadDue = () => void store.getState().loadDue().catch(() => undefined);
+  const offs = [
+    host.on('posts.changed', () => {
+      reload();
+      reloadDue();
+    }),
+    host.on('post.due', reloadDue),
+    host.on('clients.changed', reload),
+  ];
+  return () => offs.forEach((off) => off());
+}
+
