@@ -2,8 +2,7 @@
 // client's own calendar. Deleted posts never leave; private notes are never part of an export.
 import type { CalendarClient, CalendarPost } from '../contract/api/calendar';
 import { AtelierError } from '../contract/errors';
-import { addDays } from '../core/schedule/wallclock';
-import { startOfLocalDay } from '../core/time/zones';
+import { addDays, dayStart } from '../core/schedule/wallclock';
 import { toCalendarClient, type CalendarService } from './calendar';
 import type { Library } from './library';
 
@@ -32,8 +31,8 @@ export function selectForExport(lib: Library, calendar: CalendarService, query: 
   if (query.from && query.to && query.to < query.from) throw new AtelierError('invalid_input', 'The end of the period comes before its start.', { field: 'to' });
   const bounds = new Map<string, [number, number]>();
   for (const c of clients) {
-    const fromMs = query.from ? startOfLocalDay(query.from, c.time_zone) : -FAR;
-    const toMs = query.to ? startOfLocalDay(addDays(query.to, 1), c.time_zone) : FAR;
+    const fromMs = query.from ? dayStart(query.from, c.time_zone) : -FAR;
+    const toMs = query.to ? dayStart(addDays(query.to, 1), c.time_zone) : FAR;
     if (fromMs === null || toMs === null) throw new AtelierError('invalid_input', `${query.from ?? query.to} is not a real date.`, { field: query.from ? 'from' : 'to' });
     bounds.set(c.id, [fromMs, toMs]);
   }

@@ -12,10 +12,10 @@ import { AtelierError } from '../contract/errors';
 import type { NetworkId, PostStatus } from '../core/domain/posts';
 import { insertAndPush, nextFreeSlot, type QueueSlot } from '../core/schedule/queue';
 import { expandRecurrence } from '../core/schedule/recurrence';
-import { addDays, minuteToTime, moveToDay, shiftWallClock, timeToMinute } from '../core/schedule/wallclock';
+import { addDays, dayStart, minuteToTime, moveToDay, shiftWallClock, timeToMinute } from '../core/schedule/wallclock';
 import { DEFAULT_WARNING_OPTIONS, planWarnings } from '../core/schedule/warnings';
 import { checkTransition, describeProblem, PLANNED_STATUSES } from '../core/schedule/workflow';
-import { instantToWallClock, startOfLocalDay, wallClockToInstant, type WallClockResolution } from '../core/time/zones';
+import { instantToWallClock, wallClockToInstant, type WallClockResolution } from '../core/time/zones';
 import type { ClientRow } from '../db/repositories/clients';
 import type { PostRow } from '../db/repositories/posts';
 import { createSchedulingRepository, type ScheduleRow, type StatusHistoryRow } from '../db/repositories/scheduling';
@@ -141,6 +141,16 @@ export function createCalendarService(lib: Library, events: EventBus) {
     return networks[0]!;
   }
 
+  /** The post, its client, the queue network and that network's slots (which must exist). */
+  function queueContext(id: string, network: NetworkId | undefined) {
+    const row = requireMovable(id);
+    const client = activeClient(row.client_id);
+    const net = queueNetwork(row, network);
+    const slots = slotsOf(client.id, net);
+    if (slots.length === 0) throw new AtelierError('conflict', `${client.name} has no ${net} queue slots yet: add some first.`, { field: 'network' });
+    return { row, client, net, slots };
+  }
+
   function slotsOf(clientId: string, network: string): QueueSlot[] {
     return repo
       .slots(clientId)
@@ -187,8 +197,8 @@ export function createCalendarService(lib: Library, events: EventBus) {
       if (input.to < input.from) throw new AtelierError('invalid_input', 'The end of the period comes before its start.', { field: 'to' });
       const bounds = new Map<string, { fromMs: number; toMs: number }>();
       for (const c of clients) {
-        const fromMs = startOfLocalDay(input.from, c.time_zone);
-        const toMs = startOfLocalDay(addDays(input.to, 1), c.time_zone);
+        const fromMs = dayStart(input.from, c.time_zone);
+        const toMs = dayStart(addDays(input.to, 1), c.time_zone);
         if (fromMs === null || toMs === null) throw new AtelierError('invalid_input', `${input.from} … ${input.to} is not a real period.`, { field: 'from' });
         bounds.set(c.id, { fromMs, toMs });
       }
@@ -309,11 +319,7 @@ export function createCalendarService(lib: Library, events: EventBus) {
 
     addToQueue(id: string, network?: NetworkId): { post: CalendarPost; resolution: WallClockResolution } {
       const resolution = lib.write(() => {
-        const row = requireMovable(id);
-        const client = activeClient(row.client_id);
-        const net = queueNetwork(row, network);
-        const slots = slotsOf(client.id, net);
-        if (slots.length === 0) throw new AtelierError('conflict', `${client.name} has no ${net} queue slots yet: add some first.`, { field: 'network' });
+        const { row, client, net, slots } = queueContext(id, network);
         const taken = repo.networkTimes(client.id, net).filter((p) => p.id !== id).map((p) => p.scheduled_at);
         const slot = nextFreeSlot(slots, client.time_zone, lib.clock.now(), taken);
         if (!slot) throw new AtelierError('conflict', `The ${net} queue of ${client.name} is full for the coming year.`);
@@ -328,11 +334,7 @@ export function createCalendarService(lib: Library, events: EventBus) {
 
     insertAndPush(id: string, at: string, network?: NetworkId): { posts: CalendarPost[] } {
       const ids = lib.write(() => {
-        const row = requireMovable(id);
-        const client = activeClient(row.client_id);
-        const net = queueNetwork(row, network);
-        const slots = slotsOf(client.id, net);
-        if (slots.length === 0) throw new AtelierError('conflict', `${client.name} has no ${net} queue slots yet: add some first.`, { field: 'network' });
+        const { row, client, net, slots } = queueContext(id, network);
         const atMs = wallClockToInstant(at, client.time_zone);
         if (!atMs) throw new AtelierError('invalid_input', `${at} is not a real date and time.`, { field: 'at' });
         const existing = repo

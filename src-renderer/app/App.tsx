@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { CalendarScreen } from '../features/calendar/CalendarScreen';
 import { ClientsScreen } from '../features/clients/ClientsScreen';
 import { EditorScreen } from '../features/editor/EditorScreen';
 import { createClientsStore } from '../features/clients/clients-store';
@@ -81,7 +82,9 @@ export function App() {
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
-        {screen === 'clients' ? (
+        {screen === 'calendar' ? (
+          <CalendarScreen />
+        ) : screen === 'clients' ? (
           <ClientsScreen store={clientsStore} />
         ) : screen === 'library' ? (
           <LibraryScreen store={libraryStore} clients={clients} />

@@ -4,10 +4,16 @@
 // client's wall clock), then each occurrence is placed in the zone by the documented DST rule. So a
 // weekly 09:00 post stays at 09:00 local across DST changes, and an occurrence inside a spring-forward
 // gap moves forward by the gap. An end is required: a count or a last date (a plan, not infinity).
-import { RRule, type Options } from 'rrule';
+import * as rruleModule from 'rrule';
+import type { Options } from 'rrule';
 import { Temporal } from 'temporal-polyfill';
 import { parseWallClock, wallClockToInstant, type WallClockResolution } from '../time/zones';
 import { isLocalDate } from './wallclock';
+
+// rrule ships ESM for bundlers and a UMD bundle for Node's own loader (benchmarks, scripts), where the
+// namespace only has `default`: take RRule from whichever shape arrived.
+type RRuleModule = typeof rruleModule;
+const RRule = ('RRule' in rruleModule ? rruleModule : (rruleModule as unknown as { default: RRuleModule }).default).RRule;
 
 export const MAX_OCCURRENCES = 500;
 

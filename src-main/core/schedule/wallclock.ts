@@ -8,12 +8,14 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** `YYYY-MM-DD` → whether it is a real calendar date. */
 export function isLocalDate(text: string): boolean {
   if (!DATE.test(text)) return false;
-  try {
-    Temporal.PlainDate.from(text, { overflow: 'reject' });
-    return true;
-  } catch {
-    return false;
-  }
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+  const check = new Date(Date.UTC(y, m - 1, d));
+  return check.getUTCFullYear() === y && check.getUTCMonth() === m - 1 && check.getUTCDate() === d;
+}
+
+/** The instant a client's calendar day starts (midnight, or the first minute after a gap at midnight). */
+export function dayStart(date: string, zone: string): number | null {
+  return isLocalDate(date) ? (wallClockToInstant(`${date}T00:00`, zone)?.instantMs ?? null) : null;
 }
 
 /** The post's wall-clock time of day moved onto `date` (the client's calendar day). */
@@ -30,19 +32,24 @@ export function shiftWallClock(instantMs: number, zone: string, shift: { days?: 
   return wallClockToInstant(formatLocal(moved), zone)!;
 }
 
+// Plain calendar arithmetic on UTC timestamps: no zone is involved, and it is far faster than the
+// Temporal polyfill in loops (queue look-ahead, gap warnings).
+const DAY_MS = 86_400_000;
+const utcDay = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+
 /** Adds whole days to a `YYYY-MM-DD` date. */
 export function addDays(date: string, days: number): string {
-  return Temporal.PlainDate.from(date).add({ days }).toString();
+  return new Date(utcDay(date) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Whole calendar days from `a` to `b` (both `YYYY-MM-DD`). */
 export function daysBetween(a: string, b: string): number {
-  return Temporal.PlainDate.from(a).until(Temporal.PlainDate.from(b), { largestUnit: 'days' }).days;
+  return Math.round((utcDay(b) - utcDay(a)) / DAY_MS);
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a `YYYY-MM-DD` date. */
 export function isoWeekday(date: string): number {
-  return Temporal.PlainDate.from(date).dayOfWeek;
+  return ((new Date(utcDay(date)).getUTCDay() + 6) % 7) + 1;
 }
 
 export function formatLocal(p: Temporal.PlainDateTime): string {

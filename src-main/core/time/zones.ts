@@ -5,6 +5,7 @@
 // to users: a time skipped by a spring-forward change moves forward by the gap (02:30 → 03:30),
 // and a time that happens twice at a fall-back change means the first (earlier) occurrence.
 import { Temporal } from 'temporal-polyfill';
+import { inFastRange, localToInstant, offsetAt as offsetMsAt } from './offsets';
 
 export type WallClockResolution = 'exact' | 'shifted_forward' | 'ambiguous_earlier';
 
@@ -57,6 +58,8 @@ export function parseWallClock(text: string): Temporal.PlainDateTime | null {
 
 /** Wall-clock time in `zone` → UTC instant, resolving DST gaps and overlaps by the documented rule. */
 export function wallClockToInstant(local: string, zone: string): ResolvedWallClock | null {
+  const fast = fastWallClockToInstant(local, zone);
+  if (fast !== undefined) return fast;
   const pdt = parseWallClock(local);
   if (!pdt || !isValidTimeZone(zone)) return null;
   const zoned = pdt.toZonedDateTime(zone, { disambiguation: 'compatible' });
@@ -69,10 +72,32 @@ export function wallClockToInstant(local: string, zone: string): ResolvedWallClo
   return { instantMs: zoned.epochMilliseconds, local: shownLocal, resolution };
 }
 
+/** The same answer from cached offset tables (see offsets.ts); undefined when out of its range. */
+function fastWallClockToInstant(local: string, zone: string): ResolvedWallClock | null | undefined {
+  const m = WALL_CLOCK.exec(local.trim());
+  if (!m) return null;
+  if (!isValidTimeZone(zone)) return null;
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  if (month < 1 || month > 12 || hour > 23 || minute > 59 || day < 1) return null;
+  const localMs = Date.UTC(year, month - 1, day, hour, minute);
+  const check = new Date(localMs);
+  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return null; // 30 February
+  if (year < 1000 || !inFastRange(localMs)) return undefined;
+  const { instantMs, kind } = localToInstant(localMs, zone);
+  const shown = kind === 'gap' ? formatUtcFields(instantMs + offsetMsAt(instantMs, zone)) : formatUtcFields(localMs);
+  return { instantMs, local: shown, resolution: kind === 'gap' ? 'shifted_forward' : kind === 'ambiguous' ? 'ambiguous_earlier' : 'exact' };
+}
+
+function formatUtcFields(ms: number): string {
+  const d = new Date(ms);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
 const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** UTC instant → wall-clock `YYYY-MM-DDTHH:mm` in `zone`. Hot in the calendar: one cached Intl formatter per zone. */
 export function instantToWallClock(instantMs: number, zone: string): string {
+  if (inFastRange(instantMs) && isValidTimeZone(zone)) return formatUtcFields(instantMs + offsetMsAt(instantMs, zone));
   let format = wallClockFormats.get(zone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AtelierError } from '../../../src-main/contract/errors';
 import { createDueScheduler, type Timers } from '../../../src-main/services/due-scheduler';
 import { testAtelier } from '../../helpers/app';
+import { failure } from './failure';
 
 let env: ReturnType<typeof testAtelier>;
 afterEach(() => env?.cleanup());
@@ -14,14 +14,6 @@ async function setup(start = Date.parse('2026-03-20T12:00:00Z')) {
   return { atelier, paris, ny, clock: env.clock };
 }
 
-async function failure(promise: Promise<unknown>): Promise<AtelierError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AtelierError;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('workflow with history', () => {
   it('refuses to schedule a draft when the client requires approval, and stores nothing', async () => {

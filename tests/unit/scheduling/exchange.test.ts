@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AtelierError } from '../../../src-main/contract/errors';
 import { testAtelier } from '../../helpers/app';
+import { failure } from './failure';
 
 let env: ReturnType<typeof testAtelier>;
 afterEach(() => env?.cleanup());
@@ -14,14 +14,6 @@ async function setup() {
   return { atelier, paris, sydney };
 }
 
-async function failure(promise: Promise<unknown>): Promise<AtelierError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AtelierError;
-  }
-  throw new Error('expected a failure');
-}
 
 function parseIcs(ics: string) {
   const root = new ICAL.Component(ICAL.parse(ics));

@@ -1,0 +1,135 @@
+// The calendar as the renderer sees it: one period of posts from the services (already in each
+// client's wall clock), filters applied here, undo/redo state from the service-side log.
+import { createStore } from 'zustand/vanilla';
+import type { In } from '../../../src-main/contract';
+import type { PostStatus } from '../../../src-main/core/domain/posts';
+import type { CalendarClient, CalendarPost, PlanWarning, Slot } from '../../../src-main/contract/api/calendar';
+import type { HostClient } from '../../host/client';
+import { todayIn, viewRange, type CalendarView } from './calendar-dates';
+
+export interface Filters {
+  network: string;
+  status: string;
+  label: string;
+  campaign: string;
+}
+
+export const NO_FILTERS: Filters = { network: '', status: '', label: '', campaign: '' };
+
+export interface CalendarState {
+  clientId: string | null;
+  view: CalendarView;
+  anchor: string;
+  firstDay: number;
+  filters: Filters;
+  clients: CalendarClient[];
+  posts: CalendarPost[];
+  unscheduled: CalendarPost[];
+  warnings: PlanWarning[];
+  due: CalendarPost[];
+  missed: CalendarPost[];
+  slots: Slot[];
+  undoLabel: string | null;
+  redoLabel: string | null;
+  selectedId: string | null;
+  loaded: boolean;
+  configure(patch: Partial<Pick<CalendarState, 'clientId' | 'view' | 'anchor' | 'firstDay' | 'filters' | 'selectedId'>>): void;
+  load(): Promise<void>;
+  loadDue(): Promise<void>;
+  move(id: string, date: string): Promise<CalendarPost>;
+  setStatus(id: string, status: PostStatus): Promise<CalendarPost>;
+  addToQueue(id: string): Promise<CalendarPost>;
+  remove(id: string): Promise<void>;
+  markPublished(id: string, url?: string): Promise<void>;
+  undo(): Promise<string | null>;
+  redo(): Promise<string | null>;
+  addSlot(input: In<'calendar.slots.add'>): Promise<void>;
+  removeSlot(id: string): Promise<void>;
+  setApprovalMode(clientId: string, mode: 'none' | 'required'): Promise<void>;
+}
+
+export function matches(post: CalendarPost, f: Filters): boolean {
+  return (
+    (!f.network || post.variants.some((v) => v.network === f.network)) &&
+    (!f.status || post.status === f.status) &&
+    (!f.label || post.labels.includes(f.label)) &&
+    (!f.campaign || post.campaign === f.campaign)
+  );
+}
+
+export type CalendarStore = ReturnType<typeof createCalendarStore>;
+
+export function createCalendarStore(host: HostClient, options: { firstDay: number; today?: string }) {
+  let generation = 0;
+  const store = createStore<CalendarState>((set, get) => {
+    async function after<T>(work: Promise<T>): Promise<T> {
+      const result = await work;
+      await Promise.all([get().load(), get().loadDue()]);
+      return result;
+    }
+    return {
+      clientId: null,
+      view: 'month',
+      anchor: options.today ?? todayIn(),
+      firstDay: options.firstDay,
+      filters: NO_FILTERS,
+      clients: [],
+      posts: [],
+      unscheduled: [],
+      warnings: [],
+      due: [],
+      missed: [],
+      slots: [],
+      undoLabel: null,
+      redoLabel: null,
+      selectedId: null,
+      loaded: false,
+      configure(patch) {
+        set(patch);
+      },
+      async load() {
+        const { clientId, view, anchor, firstDay } = get();
+        const mine = ++generation;
+        const range = viewRange(view, anchor, firstDay);
+        const [data, undo, slots] = await Promise.all([
+          host.invoke('calendar.range', { clientId: clientId ?? undefined, ...range }),
+          host.invoke('calendar.undoState', {}),
+          clientId ? host.invoke('calendar.slots.list', { clientId }) : Promise.resolve([] as Slot[]),
+        ]);
+        if (mine !== generation) return; // a newer load superseded this one
+        set({ ...data, slots, undoLabel: undo.undo, redoLabel: undo.redo, loaded: true });
+      },
+      async loadDue() {
+        const [due, missed] = await Promise.all([host.invoke('calendar.due', {}), host.invoke('calendar.missed', {})]);
+        set({ due, missed });
+      },
+      move: (id, date) => after(host.invoke('calendar.move', { id, date }).then((r) => r.post)),
+      setStatus: (id, status) => after(host.invoke('calendar.setStatus', { id, status })),
+      addToQueue: (id) => after(host.invoke('calendar.addToQueue', { id }).then((r) => r.post)),
+      remove: (id) => after(host.invoke('calendar.delete', { ids: [id] }).then(() => undefined)),
+      markPublished: (id, url) => after(host.invoke('calendar.markPublished', { id, url: url || undefined }).then(() => undefined)),
+      undo: () => after(host.invoke('calendar.undo', {}).then((r) => r.label)),
+      redo: () => after(host.invoke('calendar.redo', {}).then((r) => r.label)),
+      addSlot: (input) => after(host.invoke('calendar.slots.add', input).then(() => undefined)),
+      removeSlot: (id) => after(host.invoke('calendar.slots.delete', { id }).then(() => undefined)),
+      setApprovalMode: (clientId, mode) => after(host.invoke('calendar.setApprovalMode', { clientId, mode }).then(() => undefined)),
+    };
+  });
+  return store;
+}
+
+/** Keeps a calendar store fresh while the screen is open; returns the unsubscribe for the effect's cleanup. */
+export function followChanges(host: HostClient, store: CalendarStore): () => void {
+  const reload = () => void store.getState().load().catch(() => undefined);
+  const reloadDue = () => void store.getState().loadDue().catch(() => undefined);
+  const offs = [
+    host.on('posts.changed', () => {
+      reload();
+      reloadDue();
+    }),
+    host.on('post.due', reloadDue),
+    host.on('clients.changed', reload),
+  ];
+  return () => offs.forEach((off) => off());
+}
+
