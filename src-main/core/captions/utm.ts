@@ -31,6 +31,7 @@ function stripEmpty(params: UtmParams): UtmParams {
 /** Adds the given UTM parameters to one link. Returns the link unchanged when it cannot be parsed. */
 export function addUtm(link: string, params: UtmParams): string {
   const hasProtocol = /^https?:\/\//i.test(link);
+  if (!hasProtocol && /^[a-z][a-z0-9+.-]*:/i.test(link)) return link; // mailto:, tel:… are not web links
   let url: URL;
   try {
     url = new URL(hasProtocol ? link : `https://${link}`);
