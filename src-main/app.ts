@@ -5,11 +5,13 @@ import type { In, Method, Out } from './contract';
 import { fromWire } from './contract/errors';
 import { systemClock, type Clock, type IdGenerator } from './core/ports';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
+import { captionHandlers, createCaptionService } from './services/captions';
 import { clientHandlers, createClientService } from './services/clients';
 import { seedDemo } from './services/demo';
 import { createEventBus } from './services/events';
 import { openLibrary } from './services/library';
 import { createPostService, postHandlers } from './services/posts';
+import { createSpellService } from './services/spell';
 import { createSystemService, systemHandlers } from './services/system';
 import { APP_VERSION } from './version';
 
@@ -35,12 +37,15 @@ export function createAtelier(options: CreateAtelierOptions) {
   const clients = createClientService(lib, events);
   const posts = createPostService(lib, events);
   const system = createSystemService(lib, events);
+  const captions = createCaptionService(lib, events, posts);
+  const spell = createSpellService();
 
   // One line per feature: each module maps its slice of the contract to its service.
   const handlers: Handlers = {
     ...systemHandlers({ system, info: () => ({ version: APP_VERSION, schemaVersion: lib.schemaVersion, dataDir: lib.paths.dataDir, host: options.host }), seedDemo: () => seedDemo(lib, clients, posts) }),
     ...clientHandlers(clients),
     ...postHandlers(posts),
+    ...captionHandlers(captions, spell),
   };
 
 
@@ -58,8 +63,11 @@ export function createAtelier(options: CreateAtelierOptions) {
     call,
     events,
     library: lib,
-    services: { clients, posts, system },
-    close: () => lib.close(),
+    services: { clients, posts, system, captions, spell },
+    close: () => {
+      spell.close();
+      lib.close();
+    },
   };
 }
 

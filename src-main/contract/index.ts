@@ -1,6 +1,7 @@
 // The one contract between the renderer and the main-side services. Every host validates every
 // call against this table; both sides take their types from it.
 import { z } from 'zod';
+import { captionMethods } from './api/captions';
 import { clientMethods } from './api/clients';
 import { postMethods } from './api/posts';
 import { systemMethods } from './api/system';
@@ -10,6 +11,7 @@ export const methods = {
   ...systemMethods,
   ...clientMethods,
   ...postMethods,
+  ...captionMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -23,6 +25,7 @@ export const events = {
   'clients.changed': z.object({ ids: z.array(Id) }),
   'posts.changed': z.object({ ids: z.array(Id), clientIds: z.array(Id) }),
   'settings.changed': Settings,
+  'snippets.changed': z.object({ ids: z.array(Id) }),
 } as const;
 
 export type Events = typeof events;
