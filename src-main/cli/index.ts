@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { AtelierError } from '../contract/errors';
 import { APP_VERSION } from '../version';
+import { registerCaptionCommands } from './commands/captions';
 import { registerClientCommands } from './commands/clients';
 import { registerPostCommands } from './commands/posts';
 import { registerServeCommand } from './commands/serve';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerClientCommands(program, globals);
   registerPostCommands(program, globals);
   registerSystemCommands(program, globals);
+  registerCaptionCommands(program, globals);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();
