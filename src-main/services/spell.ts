@@ -2,7 +2,6 @@
 // Each language lives in its own worker thread: building the French dictionary takes nspell tens of
 // seconds on a slow machine, and nothing else (the window, other calls) may wait for it. Until a
 // dictionary is ready, `check` answers `ready: false` and the renderer asks again later.
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SpellResult } from '../contract/api/captions';
@@ -36,8 +35,9 @@ parentPort.on('message', ({ id, words }) => {
 `;
 
 // The packages read their files relative to their own module, which a bundle breaks: find the
-// package folders and hand the worker absolute paths.
-const requireHere: NodeJS.Require = typeof require === 'function' ? require : createRequire(import.meta.url);
+// package folders and hand the worker absolute paths. `require` exists in every place this runs: the
+// CommonJS Electron bundle, the ESM bundles (their banner defines it) and vitest.
+const requireHere: NodeJS.Require = require;
 
 function paths(language: Language) {
   try {

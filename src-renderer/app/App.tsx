@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { CaptionsScreen } from '../features/captions/CaptionsScreen';
 import { ClientsScreen } from '../features/clients/ClientsScreen';
 import { createClientsStore } from '../features/clients/clients-store';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
@@ -79,6 +80,8 @@ export function App() {
       <main id="main" className="content" tabIndex={-1}>
         {screen === 'clients' ? (
           <ClientsScreen store={clientsStore} />
+        ) : screen === 'captions' ? (
+          <CaptionsScreen clients={clients} />
         ) : screen === 'settings' ? (
           <SettingsScreen />
         ) : (

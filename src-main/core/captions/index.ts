@@ -8,6 +8,6 @@ export { extractEntities, extractHashtags, extractMentions, extractUrls } from '
 export type { CaptionEntities, CaptionEntity, HashtagEntity, MentionEntity, UrlEntity } from './entities';
 export { addUtm, defaultUtm, listLinks, slugUtm, tagLinks, UTM_KEYS } from './utm';
 export type { TaggedLink, UtmParams } from './utm';
-export { expandSnippet, insertAt, slashQuery, SNIPPET_VARIABLES, unknownVariables } from './snippets';
+export { expandSnippet, insertAt, slashQuery, SNIPPET_VARIABLES, spellWords, unknownVariables } from './snippets';
 export type { SnippetValues, SnippetVariable } from './snippets';
 export { graphemeCount, isEmoji, utf8Length } from './text';

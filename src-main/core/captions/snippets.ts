@@ -36,3 +36,16 @@ export function slashQuery(text: string, caret: number): { start: number; query:
 export function insertAt(text: string, start: number, end: number, insert: string): { text: string; caret: number } {
   return { text: text.slice(0, start) + insert + text.slice(end), caret: start + insert.length };
 }
+
+/** Words worth spell-checking: letters only, outside links, hashtags and mentions. */
+export function spellWords(text: string, skip: readonly { start: number; end: number }[]): { word: string; start: number; end: number }[] {
+  const words: { word: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (m[0].length < 2 || skip.some((r) => start < r.end && end > r.start)) continue;
+    if (start > 0 && /[#@＃＠]/.test(text[start - 1]!)) continue;
+    words.push({ word: m[0], start, end });
+  }
+  return words;
+}
