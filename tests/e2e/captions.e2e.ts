@@ -30,8 +30,8 @@ function savedPost() {
   return (JSON.parse(listed.stdout) as { id: string; caption: string; variants: { network: string; caption: string; followsMaster: boolean }[] }[]).find((p) => p.id === postId)!;
 }
 
-describe('caption writer', () => {
-  it('writes a master, edits and resets a variant, folds, inserts a snippet and tags links', async () => {
+describe('caption writer', { timeout: 180_000 }, () => {
+  it('writes a master, edits and resets a variant, folds, inserts a snippet, tags links, checks spelling', async () => {
     const { page, context, pageErrors, foreignRequests } = await openStudioPage(browser, studio);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: studio.origin });
     await page.getByRole('button', { name: 'Captions' }).click();
@@ -94,9 +94,22 @@ describe('caption writer', () => {
     await expect.poll(() => ig.getByRole('combobox').inputValue()).toContain('utm_source=instagram');
     await expect.poll(() => savedPost().variants.find((v) => v.network === 'bluesky')?.caption).toContain('utm_source=bluesky');
 
+    // Hashtags and mentions as chips; past Instagram's 5 hashtags the extra ones are flagged.
+    await ig.getByRole('combobox').fill('Linen season, becuase summer #linen #summer #paris #style #home #maison @lumiere');
+    await expect.poll(() => ig.locator('.chip').count()).toBe(7);
+    await expect.poll(() => ig.locator('.chip-warn').allTextContents()).toEqual(['#maison']);
+    await expect.poll(() => ig.getByText('6 hashtags: Instagram takes at most 5.').count()).toBe(1);
+    // Offline spelling in the client's language: the typo is underlined, with suggestions.
+    await expect.poll(() => ig.locator('.misspelled').allTextContents(), { timeout: 30_000 }).toEqual(['becuase']);
+    expect(await ig.locator('.misspelled').getAttribute('title')).toContain('because');
+    await page.getByLabel('Spelling language').selectOption('fr');
+    await expect.poll(() => ig.locator('.misspelled').allTextContents(), { timeout: 90_000 }).toContain('summer');
+
     // Copy to the clipboard in one click.
+
+    await x.getByRole('combobox').fill('Copied text');
     await x.getByRole('button', { name: 'Copy X caption' }).click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('utm_source=x');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('Copied text');
 
     expect(pageErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);

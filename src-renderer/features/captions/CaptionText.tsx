@@ -3,7 +3,7 @@
 import { memo, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Snippet } from '../../../src-main/contract/api/captions';
-import { insertAt, NEAR_LIMIT_RATIO, slashQuery, type CaptionMeasure, type CaptionProblem } from '../../../src-main/core/captions';
+import { extractEntities, insertAt, NEAR_LIMIT_RATIO, slashQuery, spellWords, type CaptionMeasure, type CaptionProblem } from '../../../src-main/core/captions';
 
 export type Misspellings = ReadonlyMap<string, string[]>;
 
@@ -23,21 +23,23 @@ export function Counter({ measure, label }: { measure: CaptionMeasure; label: st
   );
 }
 
-/** Words in `text` with the misspelled ones underlined and their suggestions as a tooltip. */
+/** `text` with the misspelled words underlined (links, hashtags and mentions skipped) and their
+ *  suggestions as a tooltip. */
 function spelled(text: string, misspelled: Misspellings, keyBase: string): ReactNode[] {
   if (misspelled.size === 0 || text === '') return [text];
+  const entities = extractEntities(text);
   const out: ReactNode[] = [];
   let cursor = 0;
-  for (const m of text.matchAll(/[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu)) {
-    const suggestions = misspelled.get(m[0]);
+  for (const w of spellWords(text, [...entities.urls, ...entities.hashtags, ...entities.mentions])) {
+    const suggestions = misspelled.get(w.word);
     if (!suggestions) continue;
-    out.push(text.slice(cursor, m.index));
+    out.push(text.slice(cursor, w.start));
     out.push(
-      <span key={`${keyBase}-${m.index}`} className="misspelled" title={suggestions.join(', ')}>
-        {m[0]}
+      <span key={`${keyBase}-${w.start}`} className="misspelled" title={suggestions.join(', ')}>
+        {w.word}
       </span>,
     );
-    cursor = m.index + m[0].length;
+    cursor = w.end;
   }
   out.push(text.slice(cursor));
   return out;
