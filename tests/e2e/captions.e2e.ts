@@ -107,6 +107,13 @@ describe('caption writer', { timeout: 180_000 }, () => {
 
     // Copy to the clipboard in one click.
 
+    // The client's Mastodon server limit is kept and used for counting.
+    await page.getByLabel('Mastodon server limit').fill('1000');
+    await page.getByLabel('Mastodon server limit').blur();
+    await page.getByRole('checkbox', { name: 'Mastodon' }).check();
+    const mastodon = page.locator('[data-network="mastodon"]');
+    await expect.poll(() => mastodon.locator('.caption-counter').textContent()).toMatch(/ \/ 1000$/);
+
     await x.getByRole('combobox').fill('Copied text');
     await x.getByRole('button', { name: 'Copy X caption' }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('Copied text');

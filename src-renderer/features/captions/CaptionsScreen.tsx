@@ -250,7 +250,7 @@ export function CaptionsScreen({ clients }: { clients: readonly Client[] }) {
   const [focused, setFocused] = useState<Target>('master');
   const inputs = useRef(new Map<Target, HTMLTextAreaElement>());
   const { schedule, flush } = useDebounced(SAVE_DELAY);
-  const ids = { post: useId(), master: useId(), lang: useId(), title: useId() };
+  const ids = { post: useId(), master: useId(), lang: useId(), title: useId(), mastodon: useId() };
 
   const post = posts.find((p) => p.id === postId) ?? null;
   const postClient = clients.find((c) => c.id === post?.clientId) ?? null;
@@ -434,6 +434,13 @@ export function CaptionsScreen({ clients }: { clients: readonly Client[] }) {
     },
     [targets, texts, changeVariant],
   );
+  const changeMastodonLimit = useCallback(
+    (value: number) => {
+      if (!prefsClientId || !Number.isInteger(value) || value < 1 || value > 100_000) return;
+      host.invoke('captions.prefs.update', { clientId: prefsClientId, mastodonLimit: value }).then(setPrefs).catch(fail);
+    },
+    [host, prefsClientId, fail],
+  );
   const changeLanguage = useCallback(
     (value: CaptionPrefs['spellLanguage']) => {
       if (!prefsClientId) return;
@@ -467,6 +474,16 @@ export function CaptionsScreen({ clients }: { clients: readonly Client[] }) {
                 <option value="fr">Français</option>
                 <option value="none">{t('captions.spellOff')}</option>
               </select>
+              <label htmlFor={ids.mastodon}>{t('captions.mastodonLimit')}</label>
+              <input
+                id={ids.mastodon}
+                key={`${prefs.clientId}-${prefs.mastodonLimit}`}
+                type="number"
+                min={1}
+                max={100000}
+                defaultValue={prefs.mastodonLimit}
+                onBlur={(e) => changeMastodonLimit(Number(e.target.value))}
+              />
             </>
           )}
         </div>
