@@ -83,6 +83,9 @@ describe('caption writer', { timeout: 180_000 }, () => {
     await expect.poll(() => page.getByRole('option', { name: /Signature/ }).count()).toBe(1);
     await master.press('Enter');
     await expect.poll(() => master.inputValue()).toBe('Hello — Maison Lumière');
+    // From the side panel too, at the caret of the caption last focused.
+    await page.getByRole('button', { name: 'Insert Signature' }).click();
+    await expect.poll(() => master.inputValue()).toBe('Hello — Maison Lumière — Maison Lumière');
 
     // UTM: every network's links get that network as the source, existing parameters and anchor kept.
     await master.fill('Shop https://maison.fr/spring?ref=home#looks');

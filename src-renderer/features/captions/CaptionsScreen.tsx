@@ -133,7 +133,7 @@ function VariantCard(props: {
   );
 }
 
-function SnippetPanel(props: { clientId: string | null; snippets: readonly Snippet[]; onInsert(s: Snippet): void; onCreated(): void }) {
+function SnippetPanel(props: { clientId: string | null; snippets: readonly Snippet[]; onInsert(s: Snippet): void; onChanged(): void }) {
   const { t } = useTranslation();
   const host = useHost();
   const toast = useApp((s) => s.toast);
@@ -143,13 +143,23 @@ function SnippetPanel(props: { clientId: string | null; snippets: readonly Snipp
   const [scope, setScope] = useState<'client' | 'global'>('client');
   const ids = { name: useId(), body: useId(), kind: useId(), scope: useId() };
 
+  async function remove(snippet: Snippet) {
+    try {
+      await host.invoke('snippets.delete', { id: snippet.id });
+      toast({ message: t('captions.snippets.deleted', { name: snippet.name }), tone: 'info' });
+      props.onChanged();
+    } catch (error) {
+      toast({ message: errorMessage(t, error), tone: 'error' });
+    }
+  }
+
   async function create(e: FormEvent) {
     e.preventDefault();
     try {
       await host.invoke('snippets.create', { name, body, kind, clientId: scope === 'client' && props.clientId ? props.clientId : null });
       setName('');
       setBody('');
-      props.onCreated();
+      props.onChanged();
     } catch (error) {
       toast({ message: errorMessage(t, error), tone: 'error' });
     }
@@ -169,6 +179,9 @@ function SnippetPanel(props: { clientId: string | null; snippets: readonly Snipp
                 {s.kind === 'hashtag_set' ? '#' : '¶'} {s.name}
               </button>
               <span className="muted">{s.clientId ? t('captions.snippets.clientScope') : t('captions.snippets.globalScope')}</span>
+              <button type="button" className="icon-button" aria-label={t('captions.snippets.delete', { name: s.name })} onClick={() => void remove(s)}>
+                ×
+              </button>
             </li>
           ))}
         </ul>
@@ -549,7 +562,7 @@ export function CaptionsScreen({ clients }: { clients: readonly Client[] }) {
             )}
           </div>
           <aside className="captions-side" aria-label={t('captions.sidePanel')}>
-            <SnippetPanel clientId={prefsClientId} snippets={snippets} onInsert={insertSnippet} onCreated={() => void loadSnippets()} />
+            <SnippetPanel clientId={prefsClientId} snippets={snippets} onInsert={insertSnippet} onChanged={() => void loadSnippets()} />
             <UtmPanel master={master} onApply={applyUtm} />
           </aside>
         </div>
