@@ -20,6 +20,7 @@ import { createBackupService, DAY_MS, type BackupPolicy } from './services/backu
 import { brandKitHandlers, createBrandKitService } from './services/brand-kits';
 import { createCalendarService } from './services/calendar';
 import { calendarHandlers } from './services/calendar-handlers';
+import { captionHandlers, createCaptionService } from './services/captions';
 import { clientHandlers, createClientService } from './services/clients';
 import { seedDemo } from './services/demo';
 import { createDesignService, designHandlers } from './services/designs';
@@ -32,6 +33,7 @@ import { nativeHandlers, noNativeShell, type NativeShell } from './services/nati
 import { createPostService, postHandlers } from './services/posts';
 import { createShutdown } from './services/shutdown';
 import { exportReadable, isCorruption } from './services/recovery';
+import { createSpellService } from './services/spell';
 import { createSystemService, systemHandlers } from './services/system';
 import { createTrashService, trashHandlers } from './services/trash';
 import { APP_VERSION } from './version';
@@ -102,6 +104,8 @@ function openSession(
   const fontsDir = options.fontsDir !== undefined ? options.fontsDir : (findBundledFontsDir(path.dirname(process.argv[1] ?? '.')) ?? findBundledFontsDir(process.cwd()));
   const brandKits = createBrandKitService(lib, assets, events, { fontsDir });
   const designs = createDesignService(lib, events);
+  const captions = createCaptionService(lib, events, posts);
+  const spell = createSpellService();
 
   // One line per feature: each module maps its slice of the contract to its service.
   const handlers: Handlers = {
@@ -115,10 +119,11 @@ function openSession(
     ...brandKitHandlers(brandKits),
     ...designHandlers(designs),
     ...appHandlers,
+    ...captionHandlers(captions, spell),
   };
 
   // Background work tied to this open library, stopped before it closes.
-  const stoppers: (() => void)[] = [];
+  const stoppers: (() => void)[] = [() => spell.close()];
   if (options.dueReminders ?? longRunning) {
     dueScheduler.start();
     stoppers.push(() => dueScheduler.stop());
@@ -148,7 +153,7 @@ function openSession(
   return {
     lib,
     handlers,
-    services: { clients, posts, system, trash, calendar, dueScheduler, assets, brandKits, designs },
+    services: { clients, posts, system, trash, calendar, dueScheduler, assets, brandKits, designs, captions, spell },
     stop(): void {
       for (const stop of stoppers.splice(0)) stop();
     },

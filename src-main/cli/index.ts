@@ -5,6 +5,7 @@ import { APP_VERSION } from '../version';
 import { registerCalendarCommands } from './commands/calendar';
 import { registerAssetCommands } from './commands/assets';
 import { registerBackupCommands } from './commands/backups';
+import { registerCaptionCommands } from './commands/captions';
 import { registerClientCommands } from './commands/clients';
 import { registerDesignCommands } from './commands/designs';
 import { registerPostCommands } from './commands/posts';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerCalendarCommands(program, globals);
   registerAssetCommands(program, globals);
   registerBackupCommands(program, globals);
+  registerCaptionCommands(program, globals);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

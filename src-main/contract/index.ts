@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { calendarMethods } from './api/calendar';
 import { backupMethods } from './api/backups';
+import { captionMethods } from './api/captions';
 import { clientMethods } from './api/clients';
 import { dialogMethods } from './api/dialogs';
 import { libraryMethods } from './api/library';
@@ -24,6 +25,7 @@ export const methods = {
   ...backupMethods,
   ...recoveryMethods,
   ...trashMethods,
+  ...captionMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -48,6 +50,7 @@ export const events = {
   'library.restored': z.object({ restored: z.string() }),
   /** Damage was found while running: every window reloads into the recovery screen. */
   'library.damaged': z.object({ problem: z.string() }),
+  'snippets.changed': z.object({ ids: z.array(Id) }),
 } as const;
 
 export type Events = typeof events;

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { CalendarScreen } from '../features/calendar/CalendarScreen';
+import { CaptionsScreen } from '../features/captions/CaptionsScreen';
 import { ClientsScreen } from '../features/clients/ClientsScreen';
 import { EditorScreen } from '../features/editor/EditorScreen';
 import { createClientsStore } from '../features/clients/clients-store';
@@ -88,6 +89,8 @@ export function App() {
           <ClientsScreen store={clientsStore} />
         ) : screen === 'library' ? (
           <LibraryScreen store={libraryStore} clients={clients} />
+        ) : screen === 'captions' ? (
+          <CaptionsScreen clients={clients} />
         ) : screen === 'settings' ? (
           <SettingsScreen />
         ) : screen === 'editor' ? (

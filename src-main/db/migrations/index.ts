@@ -5,6 +5,7 @@ import { initialSchema } from './001-initial';
 import { schedulingSchema } from './003-scheduling';
 import { librarySchema } from './004-library';
 import { designsSchema } from './005-designs';
+import { captionsSchema } from './002-captions';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => db.exec(initialSchema) },
+  { version: 2, name: 'caption preferences', up: (db) => db.exec(captionsSchema) },
   { version: 3, name: 'scheduling: status history, notes, series, undo log', up: (db) => db.exec(schedulingSchema) },
   { version: 4, name: 'media and brand library', up: (db) => db.exec(librarySchema) },
   { version: 5, name: 'design templates and linked copies', up: (db) => db.exec(designsSchema) },

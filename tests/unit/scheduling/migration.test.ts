@@ -1,7 +1,7 @@
 // Schema v3 on top of a v1 library: the posts already there keep everything and gain scheduling tables.
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../../src-main/db/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src-main/db/migrations';
 import { openDatabase } from '../../../src-main/db/open';
 import { createSchedulingRepository } from '../../../src-main/db/repositories/scheduling';
 import { tempDir } from '../../helpers/temp';
@@ -21,7 +21,7 @@ describe('migration 3 (scheduling)', () => {
 
     const v3 = openDatabase({ file, backupsDir, now: 2 });
     expect(v3.fromVersion).toBe(1);
-    expect(v3.db.pragma('user_version', { simple: true })).toBe(3);
+    expect(v3.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(v3.backupFile).not.toBeNull();
     expect(v3.db.prepare('SELECT title, status, scheduled_at FROM posts').get()).toEqual({ title: 'Kept', status: 'scheduled', scheduled_at: 1000 });
     const repo = createSchedulingRepository(v3.db);
