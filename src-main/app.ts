@@ -320,7 +320,11 @@ export function createAtelier(options: CreateAtelierOptions) {
   }
   const shutdown = createShutdown({ close });
 
-  const dispatch: Dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput });
+  // Output validation catches a service returning the wrong shape at its source. It costs a zod
+  // parse of every answer (a month of 500 posts), so it runs in tests and development builds, and is
+  // off in browser mode and the CLI unless ATELIER_VALIDATE_OUTPUT=1.
+  const validateOutput = options.validateOutput ?? (options.host === 'test' || process.env.ATELIER_VALIDATE_OUTPUT === '1');
+  const dispatch: Dispatch = createDispatcher(handlers, { validateOutput });
 
   /** Typed in-process call that throws `AtelierError` on failure (CLI, tests, benchmarks). */
   async function call<M extends Method>(method: M, input: In<M>): Promise<Out<M>> {
