@@ -1,7 +1,8 @@
 // The media library: import (type from the bytes, limits before decoding, thumbnails), content-
 // addressed storage, tags, references, where-used, soft delete with undo, and garbage collection.
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFile } from 'node:fs';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import type { libraryMethods, Asset, AssetUsage, GcReport, ImportResult } from '../contract/api/library';
 import { AtelierError } from '../contract/errors';
@@ -27,6 +28,9 @@ export interface ImportOptions {
   clientId?: string;
   tags?: readonly string[];
 }
+
+// The callback readFile reads a file of known size in one call; fs.promises.readFile reads in 512 KB steps.
+const readWhole = promisify(readFile);
 
 const EXT_BY_MIME = new Map(Object.values(FORMAT_INFO).map((f) => [f.mime, f.ext]));
 
@@ -143,6 +147,7 @@ export function createAssetService(lib: Library, events: EventBus) {
     const existing = repo.get(sha);
     const needsFile = !existing || !files.exists('sha256', sha, ext);
     let wroteOriginal = false;
+    let thumbBytes: Buffer | null = null;
     try {
       // The original is written (and fsynced) while the thumbnail decode proves the image whole.
       // allSettled: a failed decode must wait for the write, so the file it made can be removed.
@@ -153,7 +158,7 @@ export function createAssetService(lib: Library, events: EventBus) {
       wroteOriginal = written.status === 'fulfilled' && Boolean(written.value?.created);
       if (written.status === 'rejected') throw written.reason;
       if (thumb.status === 'rejected') throw thumb.reason;
-      if (thumb.value) await files.put('thumbs', sha, 'webp', thumb.value, { durable: false });
+      thumbBytes = thumb.value;
     } catch (error) {
       if (wroteOriginal && !existing) files.removeAll(sha, ext);
       if (error instanceof ImageProblem) fail(error.reason === 'corrupt' ? 'invalid_input' : error.reason, displayName, error.message);
@@ -163,6 +168,8 @@ export function createAssetService(lib: Library, events: EventBus) {
       throw error;
     }
 
+    // The thumbnail is derived data (regenerated if ever missing): it is written while the row commits.
+    const thumbWritten = thumbBytes ? files.put('thumbs', sha, 'webp', thumbBytes, { durable: false }).catch(() => null) : null;
     const duplicate = lib.write(() => {
       const row = repo.get(sha);
       if (row) {
@@ -187,6 +194,7 @@ export function createAssetService(lib: Library, events: EventBus) {
       repo.addTags(sha, tags);
       return false;
     });
+    await thumbWritten;
     changed([sha]);
     return { asset: toAsset(requireRow(sha)), duplicate };
   }
@@ -203,7 +211,7 @@ export function createAssetService(lib: Library, events: EventBus) {
     // The size limit is checked before reading a single byte.
     if (stats.size > MAX_ASSET_BYTES) fail('too_large', file, `it is ${(stats.size / 1024 / 1024).toFixed(0)} MB; the limit is 200 MB`);
     try {
-      return await importBytes(await fs.readFile(file), name, options);
+      return await importBytes(await readWhole(file), name, options);
     } catch (error) {
       // Name the file as the user typed it.
       if (error instanceof AtelierError && error.message.startsWith(`Cannot import "${name}"`)) {

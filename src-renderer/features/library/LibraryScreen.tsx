@@ -64,6 +64,7 @@ export function LibraryScreen({ store, clients }: { store: LibraryStore; clients
     [store, clientId, t, toast],
   );
   const dragging = useFileDrop(importFiles);
+  const selectAsset = useCallback((id: string) => store.getState().select(id), [store]);
 
   async function remove(asset: Asset, force: boolean) {
     setConfirming(null);
@@ -176,7 +177,7 @@ export function LibraryScreen({ store, clients }: { store: LibraryStore; clients
           </div>
         ) : (
           <div className="library-grid-wrap">
-            <AssetGrid assets={visible} selectedId={selectedId} onSelect={(id) => store.getState().select(id)} />
+            <AssetGrid assets={visible} selectedId={selectedId} onSelect={selectAsset} />
             {loaded && visible.length === 0 && <p className="muted library-no-match">{t('library.noMatch')}</p>}
           </div>
         )}
