@@ -1,7 +1,8 @@
 // Where-used, delete (blocked while used), undo, gc with its grace period, brand kits and fonts.
 import { existsSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAtelier } from '../../../src-main/app';
 import { assetRelativePath } from '../../../src-main/core/domain/assets';
 import { testAtelier } from '../../helpers/app';
 import { interWoff2, png } from './fixtures';
@@ -110,6 +111,28 @@ describe('garbage collection', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(existsSync(stray)).toBe(false);
     expect(existsSync(path.join(t.dir, 'assets', ...assetRelativePath('sha256', keep.id, 'png').split('/')))).toBe(true);
+  });
+});
+
+describe('automatic collection at start', () => {
+  it('collects expired trash shortly after the desktop or web host opens the library', async () => {
+    const asset = await importPng('old.png', 11);
+    await t.atelier.call('assets.delete', { id: asset.id });
+    t.atelier.close();
+    t.clock.advance(8 * DAY);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const reopened = createAtelier({ dataDir: t.dir, host: 'web', clock: t.clock });
+      try {
+        expect(reopened.services.assets.list({ includeDeleted: true })).toHaveLength(1);
+        vi.advanceTimersByTime(10_000);
+        expect(reopened.services.assets.list({ includeDeleted: true })).toHaveLength(0);
+      } finally {
+        reopened.close();
+      }
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
