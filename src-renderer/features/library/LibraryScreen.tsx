@@ -118,9 +118,14 @@ export function LibraryScreen({ store, clients }: { store: LibraryStore; clients
             {t('library.import')}
           </button>
           {importing > 0 && (
-            <span className="muted" role="status">
-              {t('library.importing', { count: importing })}
-            </span>
+            <>
+              <span className="muted" role="status">
+                {t('library.importing', { count: importing })}
+              </span>
+              <button type="button" className="button" onClick={() => store.getState().cancelImport()}>
+                {t('library.cancelImport')}
+              </button>
+            </>
           )}
         </div>
       </header>
