@@ -113,6 +113,32 @@ describe('library', () => {
     await expect.poll(() => cells.count()).toBe(4);
   });
 
+  it("keeps a client's brand kit: palette and logos, and counts a logo as used", async () => {
+    const client = runCli(dataDir, ['--json', 'clients', 'add', '--name', 'Maison Lumière', '--timezone', 'Europe/Paris']);
+    expect(client.code, client.stderr).toBe(0);
+    const { page } = await openStudioPage(browser, studio);
+    await page.getByRole('button', { name: 'Library' }).click();
+    await page.locator('.library-filters').getByLabel('Client').selectOption({ label: 'Maison Lumière' });
+    const kit = page.locator('.brand-kit');
+    await expect.poll(() => kit.locator('h2').textContent()).toBe('Brand kit: Maison Lumière');
+    await kit.getByLabel('New palette colour').fill('#e11d48');
+    await kit.getByRole('button', { name: 'Add colour' }).click();
+    await expect.poll(() => kit.locator('.kit-swatches code').allTextContents()).toEqual(['#e11d48']);
+    // Logos come from the library: show every client's assets, pick one, then add it to this client's kit.
+    await page.locator('.library-filters').getByLabel('Client').selectOption({ label: 'All clients' });
+    await expect.poll(() => page.locator('.asset-cell').count()).toBeGreaterThan(0);
+    const first = page.locator('.asset-cell').first();
+    const logoName = await first.locator('.asset-name').textContent();
+    await first.click();
+    await page.locator('.library-filters').getByLabel('Client').selectOption({ label: 'Maison Lumière' });
+    await page.locator('.asset-details').getByRole('button', { name: "Add to Maison Lumière's logos" }).click();
+    await expect.poll(() => kit.locator('.kit-logos img').count()).toBe(1);
+    expect(await kit.locator('.kit-logos img').getAttribute('alt')).toBe(logoName);
+    // The logo now counts as used, everywhere.
+    const list = JSON.parse(runCli(dataDir, ['--json', 'assets', 'list']).stdout) as { name: string; usage: { brandKits: number } }[];
+    expect(list.find((a) => a.name === logoName)?.usage.brandKits).toBe(1);
+  });
+
   it('serves media only with the token and never as an active page', async () => {
     const list = JSON.parse(runCli(dataDir, ['--json', 'assets', 'list']).stdout.trim() || '[]') as { id: string }[];
     expect(list.length).toBeGreaterThan(0);
