@@ -1,7 +1,7 @@
 // The media library: import (type from the bytes, limits before decoding, thumbnails), content-
 // addressed storage, tags, references, where-used, soft delete with undo, and garbage collection.
 import { createHash } from 'node:crypto';
-import { promises as fs, readFile } from 'node:fs';
+import { promises as fs, readFile, rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import type { libraryMethods, Asset, AssetUsage, GcReport, ImportResult } from '../contract/api/library';
@@ -293,9 +293,13 @@ export function createAssetService(lib: Library, events: EventBus) {
     for (const entry of files.scan()) {
       const stray = entry.folder === 'tmp' || !known.has(entry.sha);
       if (stray && entry.mtimeMs <= now - ORPHAN_GRACE_MS) {
-        void fs.rm(entry.file, { force: true }).catch(() => undefined);
-        freedBytes += entry.size;
-        removedFiles++;
+        try {
+          rmSync(entry.file, { force: true });
+          freedBytes += entry.size;
+          removedFiles++;
+        } catch {
+          // in use or already gone: the next collection tries again
+        }
       }
     }
     const keptDeleted = repo.list({ includeDeleted: true }).filter((r) => r.deleted_at !== null).length;

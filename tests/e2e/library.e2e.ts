@@ -1,5 +1,6 @@
 // The media library end to end: the built CLI and web host, real SQLite, real files, Chromium.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
@@ -155,5 +156,21 @@ describe('library', () => {
     // A cross-site page cannot upload even with the token.
     const forged = await fetch(`${studio.origin}/media/upload?name=x.png&token=${token}`, { method: 'PUT', body: 'x', headers: { Origin: 'http://evil.example' } });
     expect(forged.status).toBe(403);
+    // An upload that announces more than 200 MB is refused before its body is read.
+    const refused = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(`${studio.origin}/media/upload?name=huge.jpg&token=${token}`, {
+        method: 'PUT',
+        headers: { Origin: studio.origin, 'Content-Length': String(300 * 1024 * 1024) },
+      });
+      req.on('response', (res) => {
+        let body = '';
+        res.on('data', (c) => (body += String(c)));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.write(Buffer.alloc(1024));
+    });
+    expect(refused.status).toBe(413);
+    expect(JSON.parse(refused.body).error.message).toBe('Cannot import "huge.jpg": it is larger than 200 MB. Nothing was added.');
   });
 });
