@@ -46,7 +46,7 @@ function memoryHost(initial: Asset[]) {
         case 'assets.list':
           return assets.filter((a) => !a.deletedAt) as never;
         case 'assets.usage':
-          return [] as never;
+          return (find().usage.posts > 0 ? [{ ownerType: 'post', ownerId: 'p1', title: 'Launch day', clientId: 'c1' }] : []) as never;
         case 'assets.delete': {
           const a = find();
           if (a.usage.posts > 0 && !i.force) throw new AtelierError('conflict', `"${a.name}" is used in ${a.usage.posts} post; confirm to delete it anyway.`);
@@ -108,7 +108,7 @@ afterAll(() => {
 
 afterEach(() => {
   cleanup();
-  useApp.setState({ toasts: [] });
+  useApp.setState({ toasts: [], screen: 'library', clientId: null });
 });
 
 describe('library screen', () => {
@@ -153,6 +153,36 @@ describe('library screen', () => {
     expect(call.input.name).toMatch(/^Pasted \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.png$/);
     expect(call.input.dataBase64).toBe('iVBORw==');
     await waitFor(() => expect(document.querySelectorAll('.asset-cell')).toHaveLength(1));
+  });
+
+  it('moves the selection with the arrow keys', async () => {
+    const { host } = memoryHost([asset(1), asset(2), asset(3)]);
+    const store = renderLibrary(host);
+    await waitFor(() => expect(document.querySelectorAll('.asset-cell')).toHaveLength(3));
+    fireEvent.click(document.querySelector('.asset-cell')!);
+    expect(store.getState().selectedId).toBe(sha(1));
+    // The grid is 800 px wide here: four columns, so all three assets sit on one row.
+    fireEvent.keyDown(screen.getByTestId('asset-grid'), { key: 'ArrowRight' });
+    expect(store.getState().selectedId).toBe(sha(2));
+    fireEvent.keyDown(screen.getByTestId('asset-grid'), { key: 'ArrowLeft' });
+    expect(store.getState().selectedId).toBe(sha(1));
+    fireEvent.keyDown(screen.getByTestId('asset-grid'), { key: 'ArrowDown' });
+    expect(store.getState().selectedId).toBe(sha(3));
+    fireEvent.keyDown(screen.getByTestId('asset-grid'), { key: 'End' });
+    expect(store.getState().selectedId).toBe(sha(3));
+    fireEvent.keyDown(screen.getByTestId('asset-grid'), { key: 'Home' });
+    expect(store.getState().selectedId).toBe(sha(1));
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-asset-id')).toBe(sha(1)));
+  });
+
+  it('links where an asset is used to the screen that shows it', async () => {
+    const { host } = memoryHost([asset(1, { name: 'Used.png', usage: { posts: 1, designs: 0, brandKits: 0 } })]);
+    renderLibrary(host);
+    await waitFor(() => expect(document.querySelectorAll('.asset-cell')).toHaveLength(1));
+    fireEvent.click(document.querySelector('.asset-cell')!);
+    fireEvent.click(await screen.findByRole('button', { name: 'Post: Launch day' }));
+    expect(useApp.getState().screen).toBe('captions');
+    expect(useApp.getState().clientId).toBe('c1');
   });
 
   it('has every English library string in French, and no extra ones', () => {
