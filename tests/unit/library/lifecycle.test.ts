@@ -156,8 +156,13 @@ describe('brand kits', () => {
     expect((await t.atelier.call('assets.get', { id: logo.id })).usage.brandKits).toBe(1);
     expect((await t.atelier.call('assets.usage', { id: font.id }))[0]).toMatchObject({ ownerType: 'brand_kit', title: 'Maison' });
 
+    // Kit fonts come first (bundled fonts, when a fonts folder is found, follow them).
     const fonts = await t.atelier.call('fonts.list', { clientId: client.id });
-    expect(fonts[0]).toMatchObject({ family: 'Inter', inBrandKit: true, assetId: font.id });
+    const imported = fonts.findIndex((f) => f.assetId === font.id);
+    expect(fonts[imported]).toMatchObject({ family: 'Inter', inBrandKit: true });
+    expect(fonts.slice(0, imported + 1).every((f) => f.inBrandKit)).toBe(true);
+    const plain = await t.atelier.call('fonts.list', {});
+    expect(plain.every((f) => !f.inBrandKit)).toBe(true);
 
     // Logos can change without touching the rest; a logo left out is no longer referenced.
     const later = await t.atelier.call('brandKits.update', { clientId: client.id, logoIds: [] });
