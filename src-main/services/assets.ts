@@ -145,22 +145,22 @@ export function createAssetService(lib: Library, events: EventBus) {
     const ext = extForMime(prepared.mime);
 
     const existing = repo.get(sha);
-    const needsFile = !existing || !files.exists('sha256', sha, ext);
-    let wroteOriginal = false;
+    const needsFile = !existing || !(await files.hasComplete('sha256', sha, ext, prepared.bytes.length));
+    let staged: string | null = null;
     let thumbBytes: Buffer | null = null;
     try {
-      // The original is written (and fsynced) while the thumbnail decode proves the image whole.
-      // allSettled: a failed decode must wait for the write, so the file it made can be removed.
-      const [written, thumb] = await Promise.allSettled([
-        needsFile ? files.put('sha256', sha, ext, prepared.bytes, { durable: true }) : null,
-        prepared.thumbnail,
-      ]);
-      wroteOriginal = written.status === 'fulfilled' && Boolean(written.value?.created);
+      // The original is staged (written and fsynced in tmp/) while the thumbnail decode proves the image
+      // whole; only then is it renamed to its address. allSettled: a failed decode waits for the write,
+      // so the staged file can be removed and a refused import leaves nothing behind.
+      const [written, thumb] = await Promise.allSettled([needsFile ? files.stage(prepared.bytes, { durable: true }) : null, prepared.thumbnail]);
+      if (written.status === 'fulfilled') staged = written.value;
       if (written.status === 'rejected') throw written.reason;
       if (thumb.status === 'rejected') throw thumb.reason;
       thumbBytes = thumb.value;
+      if (staged) await files.commit(staged, 'sha256', sha, ext, { durable: true });
+      staged = null;
     } catch (error) {
-      if (wroteOriginal && !existing) files.removeAll(sha, ext);
+      if (staged) await fs.rm(staged, { force: true }).catch(() => undefined);
       if (error instanceof ImageProblem) fail(error.reason === 'corrupt' ? 'invalid_input' : error.reason, displayName, error.message);
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOSPC') fail('io_error', displayName, 'the disk is full');

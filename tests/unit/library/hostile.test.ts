@@ -1,5 +1,5 @@
 // Bad input: every refusal names the file and the reason, and nothing stored changes.
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AtelierError } from '../../../src-main/contract/errors';
@@ -12,11 +12,8 @@ let before: { rows: unknown; files: string[] };
 function snapshot() {
   let files: string[] = [];
   try {
-    const root = path.join(t.dir, 'assets');
-    files = readdirSync(root, { recursive: true })
-      .map(String)
-      .filter((f) => statSync(path.join(root, f)).isFile())
-      .sort();
+    // Folders too: a refused file must not leave even an empty folder behind.
+    files = readdirSync(path.join(t.dir, 'assets'), { recursive: true }).map(String).sort();
   } catch {
     files = [];
   }
