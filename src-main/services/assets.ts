@@ -146,21 +146,18 @@ export function createAssetService(lib: Library, events: EventBus) {
 
     const existing = repo.get(sha);
     const needsFile = !existing || !(await files.hasComplete('sha256', sha, ext, prepared.bytes.length));
-    let staged: string | null = null;
+    let created: string | null = null;
     let thumbBytes: Buffer | null = null;
     try {
-      // The original is staged (written and fsynced in tmp/) while the thumbnail decode proves the image
-      // whole; only then is it renamed to its address. allSettled: a failed decode waits for the write,
-      // so the staged file can be removed and a refused import leaves nothing behind.
-      const [written, thumb] = await Promise.allSettled([needsFile ? files.stage(prepared.bytes, { durable: true }) : null, prepared.thumbnail]);
-      if (written.status === 'fulfilled') staged = written.value;
+      // The original is written, fsynced and renamed into place while the thumbnail decode proves the
+      // image whole. allSettled: a failed decode waits for the write, so the file can be removed again.
+      const [written, thumb] = await Promise.allSettled([needsFile ? files.put('sha256', sha, ext, prepared.bytes, { durable: true }) : null, prepared.thumbnail]);
+      if (written.status === 'fulfilled' && written.value?.created) created = written.value.file;
       if (written.status === 'rejected') throw written.reason;
       if (thumb.status === 'rejected') throw thumb.reason;
       thumbBytes = thumb.value;
-      if (staged) await files.commit(staged, 'sha256', sha, ext, { durable: true });
-      staged = null;
     } catch (error) {
-      if (staged) await fs.rm(staged, { force: true }).catch(() => undefined);
+      if (created && !repo.get(sha)) await fs.rm(created, { force: true }).catch(() => undefined);
       if (error instanceof ImageProblem) fail(error.reason === 'corrupt' ? 'invalid_input' : error.reason, displayName, error.message);
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOSPC') fail('io_error', displayName, 'the disk is full');

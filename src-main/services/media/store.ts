@@ -73,9 +73,15 @@ export function createFileStore(root: string) {
     return { file: await commit(await stage(bytes, options), folder, sha, ext, options), created: true };
   }
 
-  // The temp folder exists from the start, so a refused import leaves no trace, not even a folder.
+  // The temp folder and the 256 fan-out folders of originals and thumbnails exist from the start (made
+  // once per library), so an import never creates a folder: a refused file leaves no trace at all, and
+  // the write of an original can run alongside its decode.
   try {
     mkdirSync(tmpDir, { recursive: true });
+    for (const folder of ['sha256', 'thumbs'] as const) {
+      if (statSync(path.join(root, folder, 'ff'), { throwIfNoEntry: false })?.isDirectory()) continue;
+      for (let i = 0; i < 256; i++) mkdirSync(path.join(root, folder, i.toString(16).padStart(2, '0')), { recursive: true });
+    }
   } catch {
     // a read-only library can still be browsed; writing will say what is wrong
   }
