@@ -32,6 +32,21 @@ export interface ImportOptions {
 // The callback readFile reads a file of known size in one call; fs.promises.readFile reads in 512 KB steps.
 const readWhole = promisify(readFile);
 
+/** The first bytes of a file, enough to tell its type. */
+async function readHead(file: string, length = 4096): Promise<Buffer> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Raster formats sharp decodes as they are (no conversion), so a file on disk can be decoded in place. */
+const DIRECT_FORMATS = new Set(['png', 'jpeg', 'webp', 'gif', 'avif']);
+
 const EXT_BY_MIME = new Map(Object.values(FORMAT_INFO).map((f) => [f.mime, f.ext]));
 
 export function extForMime(mime: string): string {
@@ -136,11 +151,33 @@ export function createAssetService(lib: Library, events: EventBus) {
     }
   }
 
-  async function importBytes(input: Buffer, name: string, options: ImportOptions = {}): Promise<ImportResult> {
+  /**
+   * A raster file imported from disk: the header is probed (pixel limit) and then sharp decodes the
+   * thumbnail straight from the file, as a bare resize would, while the same bytes are read for the
+   * hash and the store.
+   */
+  async function prepareFromFile(file: string, format: 'png' | 'jpeg' | 'webp' | 'gif' | 'avif', name: string): Promise<Prepared> {
+    try {
+      const probe = await probeImage(file);
+      const thumbnail = makeThumbnail(file);
+      thumbnail.catch(() => undefined); // awaited later; never an unhandled rejection meanwhile
+      const bytes = await readWhole(file);
+      return { bytes, kind: 'image', mime: FORMAT_INFO[format].mime, width: probe.width, height: probe.height, fontFamily: null, thumbnail };
+    } catch (error) {
+      if (error instanceof ImageProblem) fail(error.reason === 'corrupt' ? 'invalid_input' : error.reason, name, error.message);
+      throw error;
+    }
+  }
+
+  function importBytes(input: Buffer, name: string, options: ImportOptions = {}): Promise<ImportResult> {
+    return store(name, options, (displayName) => prepare(input, displayName));
+  }
+
+  async function store(name: string, options: ImportOptions, make: (displayName: string) => Promise<Prepared>): Promise<ImportResult> {
     const displayName = name.trim() || 'untitled';
     if (options.clientId) requireClient(options.clientId);
     const tags = normalizeTags(options.tags ?? []);
-    const prepared = await prepare(input, displayName);
+    const prepared = await make(displayName);
     const sha = createHash('sha256').update(prepared.bytes).digest('hex');
     const ext = extForMime(prepared.mime);
 
@@ -208,6 +245,11 @@ export function createAssetService(lib: Library, events: EventBus) {
     // The size limit is checked before reading a single byte.
     if (stats.size > MAX_ASSET_BYTES) fail('too_large', file, `it is ${(stats.size / 1024 / 1024).toFixed(0)} MB; the limit is 200 MB`);
     try {
+      const detected = detect(await readHead(file));
+      if (detected.kind === 'image' && DIRECT_FORMATS.has(detected.format)) {
+        const format = detected.format as 'png' | 'jpeg' | 'webp' | 'gif' | 'avif';
+        return await store(name, options, (displayName) => prepareFromFile(file, format, displayName));
+      }
       return await importBytes(await readWhole(file), name, options);
     } catch (error) {
       // Name the file as the user typed it.

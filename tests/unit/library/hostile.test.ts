@@ -92,6 +92,25 @@ describe('hostile files', () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it('refuses damaged or oversized images imported from disk (decoded in place), naming the path', async () => {
+    const cases: [string, Buffer, RegExp][] = [
+      ['cut.jpg', truncated(await jpeg(400, 300, { noise: true }), 0.6), /truncated|damaged/],
+      ['huge.png', pngClaiming(await png(8, 8), 20_000, 20_000), /400 megapixels/],
+      ['bomb.png', pngBomb(), /megapixels/],
+    ];
+    for (const [name, bytes, reason] of cases) {
+      const file = path.join(t.dir, name);
+      writeFileSync(file, bytes);
+      const error = await t.atelier.services.assets.importFile(file).then(
+        () => null,
+        (e: unknown) => e as AtelierError,
+      );
+      expect(error?.message, name).toContain(`Cannot import "${file}"`);
+      expect(error?.message, name).toMatch(reason);
+      expect(snapshot()).toEqual(before);
+    }
+  });
+
   it('refuses SVGs with script, event handlers, external references or entities', async () => {
     expect((await refusal('script.svg', scriptSvg)).message).toMatch(/contains a script/);
     expect((await refusal('onload.svg', handlerSvg)).message).toMatch(/event handlers/);
