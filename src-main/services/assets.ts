@@ -1,7 +1,8 @@
 // The media library: import (type from the bytes, limits before decoding, thumbnails), content-
 // addressed storage, tags, references, where-used, soft delete with undo, and garbage collection.
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFile, rmSync } from 'node:fs';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import type { libraryMethods, Asset, AssetUsage, GcReport, ImportResult } from '../contract/api/library';
 import { AtelierError } from '../contract/errors';
@@ -27,6 +28,24 @@ export interface ImportOptions {
   clientId?: string;
   tags?: readonly string[];
 }
+
+// The callback readFile reads a file of known size in one call; fs.promises.readFile reads in 512 KB steps.
+const readWhole = promisify(readFile);
+
+/** The first bytes of a file, enough to tell its type. */
+async function readHead(file: string, length = 4096): Promise<Buffer> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Raster formats sharp decodes as they are (no conversion), so a file on disk can be decoded in place. */
+const DIRECT_FORMATS = new Set(['png', 'jpeg', 'webp', 'gif', 'avif']);
 
 const EXT_BY_MIME = new Map(Object.values(FORMAT_INFO).map((f) => [f.mime, f.ext]));
 
@@ -132,30 +151,50 @@ export function createAssetService(lib: Library, events: EventBus) {
     }
   }
 
-  async function importBytes(input: Buffer, name: string, options: ImportOptions = {}): Promise<ImportResult> {
+  /**
+   * A raster file imported from disk: the header is probed (pixel limit) and then sharp decodes the
+   * thumbnail straight from the file, as a bare resize would, while the same bytes are read for the
+   * hash and the store.
+   */
+  async function prepareFromFile(file: string, format: 'png' | 'jpeg' | 'webp' | 'gif' | 'avif', name: string): Promise<Prepared> {
+    try {
+      const probe = await probeImage(file);
+      const thumbnail = makeThumbnail(file);
+      thumbnail.catch(() => undefined); // awaited later; never an unhandled rejection meanwhile
+      const bytes = await readWhole(file);
+      return { bytes, kind: 'image', mime: FORMAT_INFO[format].mime, width: probe.width, height: probe.height, fontFamily: null, thumbnail };
+    } catch (error) {
+      if (error instanceof ImageProblem) fail(error.reason === 'corrupt' ? 'invalid_input' : error.reason, name, error.message);
+      throw error;
+    }
+  }
+
+  function importBytes(input: Buffer, name: string, options: ImportOptions = {}): Promise<ImportResult> {
+    return store(name, options, (displayName) => prepare(input, displayName));
+  }
+
+  async function store(name: string, options: ImportOptions, make: (displayName: string) => Promise<Prepared>): Promise<ImportResult> {
     const displayName = name.trim() || 'untitled';
     if (options.clientId) requireClient(options.clientId);
     const tags = normalizeTags(options.tags ?? []);
-    const prepared = await prepare(input, displayName);
+    const prepared = await make(displayName);
     const sha = createHash('sha256').update(prepared.bytes).digest('hex');
     const ext = extForMime(prepared.mime);
 
     const existing = repo.get(sha);
-    const needsFile = !existing || !files.exists('sha256', sha, ext);
-    let wroteOriginal = false;
+    const needsFile = !existing || !(await files.hasComplete('sha256', sha, ext, prepared.bytes.length));
+    let created: string | null = null;
+    let thumbBytes: Buffer | null = null;
     try {
-      // The original is written (and fsynced) while the thumbnail decode proves the image whole.
-      // allSettled: a failed decode must wait for the write, so the file it made can be removed.
-      const [written, thumb] = await Promise.allSettled([
-        needsFile ? files.put('sha256', sha, ext, prepared.bytes, { durable: true }) : null,
-        prepared.thumbnail,
-      ]);
-      wroteOriginal = written.status === 'fulfilled' && Boolean(written.value?.created);
+      // The original is written, fsynced and renamed into place while the thumbnail decode proves the
+      // image whole. allSettled: a failed decode waits for the write, so the file can be removed again.
+      const [written, thumb] = await Promise.allSettled([needsFile ? files.put('sha256', sha, ext, prepared.bytes, { durable: true }) : null, prepared.thumbnail]);
+      if (written.status === 'fulfilled' && written.value?.created) created = written.value.file;
       if (written.status === 'rejected') throw written.reason;
       if (thumb.status === 'rejected') throw thumb.reason;
-      if (thumb.value) await files.put('thumbs', sha, 'webp', thumb.value, { durable: false });
+      thumbBytes = thumb.value;
     } catch (error) {
-      if (wroteOriginal && !existing) files.removeAll(sha, ext);
+      if (created && !repo.get(sha)) await fs.rm(created, { force: true }).catch(() => undefined);
       if (error instanceof ImageProblem) fail(error.reason === 'corrupt' ? 'invalid_input' : error.reason, displayName, error.message);
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOSPC') fail('io_error', displayName, 'the disk is full');
@@ -163,6 +202,8 @@ export function createAssetService(lib: Library, events: EventBus) {
       throw error;
     }
 
+    // The thumbnail is derived data (regenerated if ever missing): it is written while the row commits.
+    const thumbWritten = thumbBytes ? files.put('thumbs', sha, 'webp', thumbBytes, { durable: false }).catch(() => null) : null;
     const duplicate = lib.write(() => {
       const row = repo.get(sha);
       if (row) {
@@ -187,6 +228,7 @@ export function createAssetService(lib: Library, events: EventBus) {
       repo.addTags(sha, tags);
       return false;
     });
+    await thumbWritten;
     changed([sha]);
     return { asset: toAsset(requireRow(sha)), duplicate };
   }
@@ -203,7 +245,12 @@ export function createAssetService(lib: Library, events: EventBus) {
     // The size limit is checked before reading a single byte.
     if (stats.size > MAX_ASSET_BYTES) fail('too_large', file, `it is ${(stats.size / 1024 / 1024).toFixed(0)} MB; the limit is 200 MB`);
     try {
-      return await importBytes(await fs.readFile(file), name, options);
+      const detected = detect(await readHead(file));
+      if (detected.kind === 'image' && DIRECT_FORMATS.has(detected.format)) {
+        const format = detected.format as 'png' | 'jpeg' | 'webp' | 'gif' | 'avif';
+        return await store(name, options, (displayName) => prepareFromFile(file, format, displayName));
+      }
+      return await importBytes(await readWhole(file), name, options);
     } catch (error) {
       // Name the file as the user typed it.
       if (error instanceof AtelierError && error.message.startsWith(`Cannot import "${name}"`)) {
@@ -285,9 +332,13 @@ export function createAssetService(lib: Library, events: EventBus) {
     for (const entry of files.scan()) {
       const stray = entry.folder === 'tmp' || !known.has(entry.sha);
       if (stray && entry.mtimeMs <= now - ORPHAN_GRACE_MS) {
-        void fs.rm(entry.file, { force: true }).catch(() => undefined);
-        freedBytes += entry.size;
-        removedFiles++;
+        try {
+          rmSync(entry.file, { force: true });
+          freedBytes += entry.size;
+          removedFiles++;
+        } catch {
+          // in use or already gone: the next collection tries again
+        }
       }
     }
     const keptDeleted = repo.list({ includeDeleted: true }).filter((r) => r.deleted_at !== null).length;

@@ -86,9 +86,15 @@ export function createBrandKitService(lib: Library, assets: AssetService, events
       logos: JSON.stringify(logoIds),
       updated_at: lib.clock.now(),
     };
-    lib.write(() => assets.repo.saveBrandKit(row));
-    const refs = [...logoIds, heading?.assetId, body?.assetId].filter((id): id is string => Boolean(id));
-    assets.setRefs('brand_kit', patch.clientId, refs);
+    const refs = [...new Set([...logoIds, heading?.assetId, body?.assetId].filter((id): id is string => Boolean(id)))];
+    // The kit and the references it makes change together or not at all.
+    const before = lib.write(() => {
+      const previous = assets.repo.refsOf('brand_kit', patch.clientId);
+      assets.repo.saveBrandKit(row);
+      assets.repo.setRefs('brand_kit', patch.clientId, refs);
+      return previous;
+    });
+    events.emit('assets.changed', { ids: [...new Set([...before, ...refs])] });
     events.emit('brandKits.changed', { clientIds: [patch.clientId] });
     return get(patch.clientId);
   }

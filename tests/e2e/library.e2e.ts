@@ -1,5 +1,6 @@
 // The media library end to end: the built CLI and web host, real SQLite, real files, Chromium.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
@@ -113,6 +114,32 @@ describe('library', () => {
     await expect.poll(() => cells.count()).toBe(4);
   });
 
+  it("keeps a client's brand kit: palette and logos, and counts a logo as used", async () => {
+    const client = runCli(dataDir, ['--json', 'clients', 'add', '--name', 'Maison Lumière', '--timezone', 'Europe/Paris']);
+    expect(client.code, client.stderr).toBe(0);
+    const { page } = await openStudioPage(browser, studio);
+    await page.getByRole('button', { name: 'Library' }).click();
+    await page.locator('.library-filters').getByLabel('Client').selectOption({ label: 'Maison Lumière' });
+    const kit = page.locator('.brand-kit');
+    await expect.poll(() => kit.locator('h2').textContent()).toBe('Brand kit: Maison Lumière');
+    await kit.getByLabel('New palette colour').fill('#e11d48');
+    await kit.getByRole('button', { name: 'Add colour' }).click();
+    await expect.poll(() => kit.locator('.kit-swatches code').allTextContents()).toEqual(['#e11d48']);
+    // Logos come from the library: show every client's assets, pick one, then add it to this client's kit.
+    await page.locator('.library-filters').getByLabel('Client').selectOption({ label: 'All clients' });
+    await expect.poll(() => page.locator('.asset-cell').count()).toBeGreaterThan(0);
+    const first = page.locator('.asset-cell').first();
+    const logoName = await first.locator('.asset-name').textContent();
+    await first.click();
+    await page.locator('.library-filters').getByLabel('Client').selectOption({ label: 'Maison Lumière' });
+    await page.locator('.asset-details').getByRole('button', { name: "Add to Maison Lumière's logos" }).click();
+    await expect.poll(() => kit.locator('.kit-logos img').count()).toBe(1);
+    expect(await kit.locator('.kit-logos img').getAttribute('alt')).toBe(logoName);
+    // The logo now counts as used, everywhere.
+    const list = JSON.parse(runCli(dataDir, ['--json', 'assets', 'list']).stdout) as { name: string; usage: { brandKits: number } }[];
+    expect(list.find((a) => a.name === logoName)?.usage.brandKits).toBe(1);
+  });
+
   it('serves media only with the token and never as an active page', async () => {
     const list = JSON.parse(runCli(dataDir, ['--json', 'assets', 'list']).stdout.trim() || '[]') as { id: string }[];
     expect(list.length).toBeGreaterThan(0);
@@ -129,5 +156,21 @@ describe('library', () => {
     // A cross-site page cannot upload even with the token.
     const forged = await fetch(`${studio.origin}/media/upload?name=x.png&token=${token}`, { method: 'PUT', body: 'x', headers: { Origin: 'http://evil.example' } });
     expect(forged.status).toBe(403);
+    // An upload that announces more than 200 MB is refused before its body is read.
+    const refused = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(`${studio.origin}/media/upload?name=huge.jpg&token=${token}`, {
+        method: 'PUT',
+        headers: { Origin: studio.origin, 'Content-Length': String(300 * 1024 * 1024) },
+      });
+      req.on('response', (res) => {
+        let body = '';
+        res.on('data', (c) => (body += String(c)));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.write(Buffer.alloc(1024));
+    });
+    expect(refused.status).toBe(413);
+    expect(JSON.parse(refused.body).error.message).toBe('Cannot import "huge.jpg": it is larger than 200 MB. Nothing was added.');
   });
 });

@@ -2,6 +2,7 @@
 // and `/media/files/<sha>` (see core/domain/assets.ts `mediaPath`). The web host answers them behind
 // its token; Electron's atelier:// protocol handler can call `resolveMedia` the same way and
 // `net.fetch` the file it names.
+import { readFile } from 'node:fs/promises';
 import { SHA256, type MediaVariant } from '../../core/domain/assets';
 
 const VARIANTS: readonly MediaVariant[] = ['thumbs', 'previews', 'files'];
@@ -47,5 +48,21 @@ export async function resolveMedia(source: MediaSource, pathname: string): Promi
     return await source.mediaFile(request.variant, request.id);
   } catch {
     return null;
+  }
+}
+
+/**
+ * A complete answer for a media URL, as a web `Response` — what Electron's `protocol.handle('atelier', …)`
+ * returns for `atelier://app/media/…` (call it before the static-file branch):
+ *   if (url.pathname.startsWith('/media/')) return mediaResponse(atelier.services.assets, url.pathname);
+ */
+export async function mediaResponse(source: MediaSource, pathname: string): Promise<Response> {
+  const media = await resolveMedia(source, pathname);
+  if (!media) return new Response('Not found', { status: 404 });
+  try {
+    const bytes = await readFile(media.file);
+    return new Response(new Uint8Array(bytes), { status: 200, headers: mediaHeaders(media.mime, bytes.length) });
+  } catch {
+    return new Response('Not found', { status: 404 });
   }
 }

@@ -23,15 +23,18 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | nu
     if (declared > limit) return resolve(null);
     const chunks: Buffer[] = [];
     let total = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       total += chunk.length;
       if (total > limit) {
+        // Stop keeping bytes; the caller answers 413 and closes the connection.
+        req.off('data', onData);
+        chunks.length = 0;
         resolve(null);
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks, total)));
     req.on('error', reject);
   });
@@ -53,6 +56,8 @@ export async function handleUpload(atelier: Atelier, req: http.IncomingMessage, 
   try {
     const body = await readBody(req, MAX_ASSET_BYTES);
     if (!body) {
+      res.setHeader('Connection', 'close');
+      res.on('finish', () => req.destroy());
       reply(res, 413, { ok: false, error: new AtelierError('too_large', `Cannot import "${name}": it is larger than 200 MB. Nothing was added.`, { file: name }).toWire() });
       return;
     }

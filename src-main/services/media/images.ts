@@ -26,7 +26,8 @@ export interface Probe {
 }
 
 /** Reads the header only: dimensions after EXIF orientation, and the pixel-limit verdict. */
-export async function probeImage(bytes: Buffer, options: { density?: number } = {}): Promise<Probe> {
+/** `source`: the bytes, or a file path (sharp then reads the file itself). */
+export async function probeImage(bytes: Buffer | string, options: { density?: number } = {}): Promise<Probe> {
   let meta: Metadata;
   try {
     // `limitInputPixels: false` here: the header is read either way, and we want to name the size.
@@ -54,7 +55,7 @@ function shortReason(error: unknown): string {
 }
 
 /** Decodes the whole image once and writes the small WebP the grid shows. Fails on damaged data. */
-export async function makeThumbnail(bytes: Buffer, options: { density?: number } = {}): Promise<Buffer> {
+export async function makeThumbnail(bytes: Buffer | string, options: { density?: number } = {}): Promise<Buffer> {
   try {
     return await sharp(bytes, { ...INPUT, density: options.density })
       .autoOrient()

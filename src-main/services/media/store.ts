@@ -2,7 +2,7 @@
 // `thumbs/ab/<sha>.webp` and `previews/ab/<sha>.webp` for derived images. Originals are written to a
 // temp file, fsynced, renamed into place (and the folder fsynced) before any database row names them.
 import { randomBytes } from 'node:crypto';
-import { promises as fs, readdirSync, rmSync, statSync } from 'node:fs';
+import { promises as fs, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { assetRelativePath } from '../../core/domain/assets';
 
@@ -27,38 +27,72 @@ export function createFileStore(root: string) {
     }
   }
 
-  /** Writes `bytes` to its final place unless an identical file is already there. */
-  async function put(folder: Folder, sha: string, ext: string, bytes: Uint8Array, options: { durable: boolean }): Promise<{ file: string; created: boolean }> {
-    const final = pathOf(folder, sha, ext);
-    try {
-      if ((await fs.stat(final)).size === bytes.length) return { file: final, created: false };
-    } catch {
-      // not there yet
-    }
+  /** Writes `bytes` to a new temp file (fsynced when durable); returns its path. Creates no folder. */
+  async function stage(bytes: Uint8Array, options: { durable: boolean }): Promise<string> {
     await fs.mkdir(tmpDir, { recursive: true });
-    await fs.mkdir(path.dirname(final), { recursive: true });
-    const temp = path.join(tmpDir, `${sha.slice(0, 16)}-${randomBytes(6).toString('hex')}.part`);
+    const temp = path.join(tmpDir, `${randomBytes(8).toString('hex')}.part`);
     const handle = await fs.open(temp, 'w');
     try {
       await handle.writeFile(bytes);
       if (options.durable) await handle.sync();
-    } finally {
-      await handle.close();
+    } catch (error) {
+      await handle.close().catch(() => undefined);
+      await fs.rm(temp, { force: true });
+      throw error;
     }
+    await handle.close();
+    return temp;
+  }
+
+  /** Moves a staged file to its content address (and fsyncs the folder when durable). */
+  async function commit(temp: string, folder: Folder, sha: string, ext: string, options: { durable: boolean }): Promise<string> {
+    const final = pathOf(folder, sha, ext);
     try {
+      await fs.mkdir(path.dirname(final), { recursive: true });
       await fs.rename(temp, final);
     } catch (error) {
       await fs.rm(temp, { force: true });
       throw error;
     }
     if (options.durable) await fsyncDir(path.dirname(final));
-    return { file: final, created: true };
+    return final;
+  }
+
+  /** True when the file at the address is there with the expected size (a cut-short copy is rewritten). */
+  async function hasComplete(folder: Folder, sha: string, ext: string, size: number): Promise<boolean> {
+    try {
+      return (await fs.stat(pathOf(folder, sha, ext))).size === size;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Writes `bytes` to its final place unless an identical file is already there. */
+  async function put(folder: Folder, sha: string, ext: string, bytes: Uint8Array, options: { durable: boolean }): Promise<{ file: string; created: boolean }> {
+    if (await hasComplete(folder, sha, ext, bytes.length)) return { file: pathOf(folder, sha, ext), created: false };
+    return { file: await commit(await stage(bytes, options), folder, sha, ext, options), created: true };
+  }
+
+  // The temp folder and the 256 fan-out folders of originals and thumbnails exist from the start (made
+  // once per library), so an import never creates a folder: a refused file leaves no trace at all, and
+  // the write of an original can run alongside its decode.
+  try {
+    mkdirSync(tmpDir, { recursive: true });
+    for (const folder of ['sha256', 'thumbs'] as const) {
+      if (statSync(path.join(root, folder, 'ff'), { throwIfNoEntry: false })?.isDirectory()) continue;
+      for (let i = 0; i < 256; i++) mkdirSync(path.join(root, folder, i.toString(16).padStart(2, '0')), { recursive: true });
+    }
+  } catch {
+    // a read-only library can still be browsed; writing will say what is wrong
   }
 
   return {
     root,
     pathOf,
     put,
+    stage,
+    commit,
+    hasComplete,
     async read(folder: Folder, sha: string, ext: string): Promise<Buffer> {
       return fs.readFile(pathOf(folder, sha, ext));
     },

@@ -1,7 +1,7 @@
 // The library grid: rows virtualised with @tanstack/react-virtual, so 10,000 assets cost a few
 // dozen DOM nodes. Thumbnails are small WebPs made at import; the browser caches them for ever.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Asset } from '../../../src-main/contract/api/library';
 import { mediaPath, usageCount } from '../../../src-main/core/domain/assets';
@@ -9,10 +9,50 @@ import { mediaPath, usageCount } from '../../../src-main/core/domain/assets';
 const CELL = 156;
 const GAP = 12;
 const ROW = CELL + 44;
+/** Above this speed (px/s, about a dozen rows a second) nobody can see a thumbnail: cells mount without one. */
+const FAST_SCROLL = 2500;
 
-const AssetCell = memo(function AssetCell({ asset, selected, focusable, index, onSelect }: { asset: Asset; selected: boolean; focusable: boolean; index: number; onSelect(id: string, index: number): void }) {
-  const { t } = useTranslation();
+/** True while the element scrolls faster than FAST_SCROLL; false again 120 ms after it slows or stops. */
+function useFastScroll(ref: React.RefObject<HTMLElement | null>): boolean {
+  const [fast, setFast] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    let lastTop = element.scrollTop;
+    let lastTime = performance.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onScroll = () => {
+      const now = performance.now();
+      const speed = (Math.abs(element.scrollTop - lastTop) / Math.max(1, now - lastTime)) * 1000;
+      lastTop = element.scrollTop;
+      lastTime = now;
+      if (speed > FAST_SCROLL) {
+        setFast(true);
+        clearTimeout(timer);
+        timer = setTimeout(() => setFast(false), 120);
+      }
+    };
+    element.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      element.removeEventListener('scroll', onScroll);
+      clearTimeout(timer);
+    };
+  }, [ref]);
+  return fast;
+}
+
+interface CellLabels {
+  used(count: number): string;
+  unused: string;
+}
+
+// One cell: memoised, one tiny state hook, so mounting a new row while scrolling costs only its DOM.
+const AssetCell = memo(function AssetCell(props: { asset: Asset; selected: boolean; focusable: boolean; index: number; fast: boolean; labels: CellLabels; onSelect(id: string, index: number): void }) {
+  const { asset, selected, focusable, index, fast, labels, onSelect } = props;
   const used = usageCount(asset);
+  // A cell that mounted during a fling gets its thumbnail once scrolling slows, and keeps it.
+  const [showImage, setShowImage] = useState(!fast);
+  if (!fast && !showImage) setShowImage(true);
   return (
     <button
       type="button"
@@ -26,7 +66,7 @@ const AssetCell = memo(function AssetCell({ asset, selected, focusable, index, o
     >
       <span className="asset-thumb">
         {asset.kind === 'image' ? (
-          <img src={mediaPath('thumbs', asset.id)} alt="" loading="lazy" decoding="async" draggable={false} />
+          showImage && <img src={mediaPath('thumbs', asset.id)} alt="" decoding="async" draggable={false} />
         ) : (
           <span className="asset-font" aria-hidden="true">
             Aa
@@ -34,17 +74,19 @@ const AssetCell = memo(function AssetCell({ asset, selected, focusable, index, o
         )}
       </span>
       <span className="asset-name">{asset.name}</span>
-      <span className="asset-meta muted">{used > 0 ? t('library.grid.used', { count: used }) : t('library.grid.unused')}</span>
+      <span className="asset-meta muted">{used > 0 ? labels.used(used) : labels.unused}</span>
     </button>
   );
 });
 
 export function AssetGrid({ assets, selectedId, onSelect }: { assets: Asset[]; selectedId: string | null; onSelect(id: string): void }) {
   const { t } = useTranslation();
+  const labels = useMemo<CellLabels>(() => ({ used: (count) => t('library.grid.used', { count }), unused: t('library.grid.unused') }), [t]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(800);
   const columns = Math.max(1, Math.floor((width + GAP) / (CELL + GAP)));
   const rows = Math.ceil(assets.length / columns);
+  const fast = useFastScroll(scrollRef);
 
   useLayoutEffect(() => {
     const element = scrollRef.current;
@@ -58,18 +100,25 @@ export function AssetGrid({ assets, selectedId, onSelect }: { assets: Asset[]; s
 
   const virtualizer = useVirtualizer({ count: rows, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 4 });
   const selectedIndex = selectedId ? assets.findIndex((a) => a.id === selectedId) : -1;
-  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  const pendingFocus = useRef<number | null>(null);
 
+  // Keyboard moves focus once the target cell is rendered; then let go, so scrolling is never pulled back.
   useEffect(() => {
-    if (focusIndex === null) return;
-    const cell = scrollRef.current?.querySelector<HTMLButtonElement>(`[data-index="${focusIndex}"]`);
-    cell?.focus();
+    if (pendingFocus.current === null) return;
+    const cell = scrollRef.current?.querySelector<HTMLButtonElement>(`[data-index="${pendingFocus.current}"]`);
+    if (cell) {
+      cell.focus({ preventScroll: true });
+      pendingFocus.current = null;
+    }
   });
 
-  function select(id: string, index: number) {
-    setFocusIndex(index);
-    onSelect(id);
-  }
+  const select = useCallback(
+    (id: string, index: number) => {
+      pendingFocus.current = index;
+      onSelect(id);
+    },
+    [onSelect],
+  );
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const current = selectedIndex < 0 ? 0 : selectedIndex;
@@ -91,7 +140,7 @@ export function AssetGrid({ assets, selectedId, onSelect }: { assets: Asset[]; s
               const index = row.index * columns + i;
               const selected = asset.id === selectedId;
               const focusable = selected || (selectedIndex < 0 && index === 0);
-              return <AssetCell key={asset.id} asset={asset} index={index} selected={selected} focusable={focusable} onSelect={select} />;
+              return <AssetCell key={asset.id} asset={asset} index={index} selected={selected} focusable={focusable} fast={fast} labels={labels} onSelect={select} />;
             })}
           </div>
         ))}

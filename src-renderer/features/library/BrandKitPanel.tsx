@@ -26,13 +26,32 @@ export function useBrandKit(clientId: string | null) {
   return { kit, update };
 }
 
+function FontSelect({ label, none, families, value, onChange }: { label: string; none: string; families: FontEntry[]; value: string; onChange(family: string): void }) {
+  const id = useId();
+  return (
+    <>
+      <label className="kit-label" htmlFor={id}>
+        {label}
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{none}</option>
+        {families.map((f) => (
+          <option key={f.family} value={f.family}>
+            {f.family}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
 export function BrandKitPanel({ clientId, clientName, kit, update }: { clientId: string; clientName: string; kit: BrandKit | null; update: ReturnType<typeof useBrandKit>['update'] }) {
   const { t } = useTranslation();
   const host = useHost();
   const toast = useApp((s) => s.toast);
   const [fonts, setFonts] = useState<FontEntry[]>([]);
   const [newColor, setNewColor] = useState('#4f46e5');
-  const ids = { heading: useId(), body: useId(), color: useId(), title: useId() };
+  const ids = { color: useId(), title: useId() };
 
   useEffect(() => {
     host.invoke('fonts.list', { clientId }).then(setFonts, () => setFonts([]));
@@ -75,28 +94,9 @@ export function BrandKitPanel({ clientId, clientName, kit, update }: { clientId:
         </button>
       </div>
       <div className="kit-row">
-        <label className="kit-label" htmlFor={ids.heading}>
-          {t('library.kit.headingFont')}
-        </label>
-        <select id={ids.heading} value={fontValue(kit?.headingFont ?? null)} onChange={(e) => save({ headingFont: choose(e.target.value) })}>
-          <option value="">{t('library.kit.noFont')}</option>
-          {families.map((f) => (
-            <option key={f.family} value={f.family}>
-              {f.family}
-            </option>
-          ))}
-        </select>
-        <label className="kit-label" htmlFor={ids.body}>
-          {t('library.kit.bodyFont')}
-        </label>
-        <select id={ids.body} value={fontValue(kit?.bodyFont ?? null)} onChange={(e) => save({ bodyFont: choose(e.target.value) })}>
-          <option value="">{t('library.kit.noFont')}</option>
-          {families.map((f) => (
-            <option key={f.family} value={f.family}>
-              {f.family}
-            </option>
-          ))}
-        </select>
+        {(['headingFont', 'bodyFont'] as const).map((role) => (
+          <FontSelect key={role} label={t(`library.kit.${role}`)} none={t('library.kit.noFont')} families={families} value={fontValue(kit?.[role] ?? null)} onChange={(family) => save({ [role]: choose(family) })} />
+        ))}
       </div>
       <div className="kit-row">
         <span className="kit-label">{t('library.kit.logos')}</span>

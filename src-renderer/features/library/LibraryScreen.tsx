@@ -64,6 +64,7 @@ export function LibraryScreen({ store, clients }: { store: LibraryStore; clients
     [store, clientId, t, toast],
   );
   const dragging = useFileDrop(importFiles);
+  const selectAsset = useCallback((id: string) => store.getState().select(id), [store]);
 
   async function remove(asset: Asset, force: boolean) {
     setConfirming(null);
@@ -117,9 +118,14 @@ export function LibraryScreen({ store, clients }: { store: LibraryStore; clients
             {t('library.import')}
           </button>
           {importing > 0 && (
-            <span className="muted" role="status">
-              {t('library.importing', { count: importing })}
-            </span>
+            <>
+              <span className="muted" role="status">
+                {t('library.importing', { count: importing })}
+              </span>
+              <button type="button" className="button" onClick={() => store.getState().cancelImport()}>
+                {t('library.cancelImport')}
+              </button>
+            </>
           )}
         </div>
       </header>
@@ -176,7 +182,7 @@ export function LibraryScreen({ store, clients }: { store: LibraryStore; clients
           </div>
         ) : (
           <div className="library-grid-wrap">
-            <AssetGrid assets={visible} selectedId={selectedId} onSelect={(id) => store.getState().select(id)} />
+            <AssetGrid assets={visible} selectedId={selectedId} onSelect={selectAsset} />
             {loaded && visible.length === 0 && <p className="muted library-no-match">{t('library.noMatch')}</p>}
           </div>
         )}

@@ -17,6 +17,8 @@ export interface LibraryState {
   selectedId: string | null;
   importing: number;
   load(): Promise<void>;
+  /** Stops a running import after the file in flight; files already imported stay. */
+  cancelImport(): void;
   select(id: string | null): void;
   importFiles(files: readonly File[], options?: UploadOptions): Promise<ImportOutcome[]>;
   rename(id: string, name: string): Promise<Asset>;
@@ -29,6 +31,8 @@ export interface LibraryState {
 
 export function createLibraryStore(host: HostClient) {
   let loading: Promise<void> | null = null;
+  let cancelled = false;
+  let reloadTimer: ReturnType<typeof setTimeout> | undefined;
   const store = createStore<LibraryState>((set, get) => {
     const replace = (asset: Asset) => {
       set({ assets: get().assets.map((a) => (a.id === asset.id ? asset : a)) });
@@ -50,10 +54,18 @@ export function createLibraryStore(host: HostClient) {
         return loading;
       },
       select: (selectedId) => set({ selectedId }),
+      cancelImport() {
+        cancelled = true;
+      },
       async importFiles(files, options) {
+        cancelled = false;
         set({ importing: get().importing + files.length });
         const outcomes: ImportOutcome[] = [];
-        for (const file of files) {
+        for (const [index, file] of files.entries()) {
+          if (cancelled) {
+            set({ importing: Math.max(0, get().importing - (files.length - index)) });
+            break;
+          }
           try {
             outcomes.push({ file: file.name, result: await uploadFile(host, file, options) });
           } catch (error) {
@@ -81,8 +93,11 @@ export function createLibraryStore(host: HostClient) {
       usage: (id) => host.invoke('assets.usage', { id }),
     };
   });
+  // A batch import sends one change per file: refresh once the burst settles.
   host.on('assets.changed', () => {
-    if (store.getState().loaded) void store.getState().load();
+    if (!store.getState().loaded) return;
+    clearTimeout(reloadTimer);
+    reloadTimer = setTimeout(() => void store.getState().load().catch(() => undefined), 150);
   });
   return store;
 }

@@ -1,5 +1,5 @@
 // Bad input: every refusal names the file and the reason, and nothing stored changes.
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AtelierError } from '../../../src-main/contract/errors';
@@ -12,11 +12,8 @@ let before: { rows: unknown; files: string[] };
 function snapshot() {
   let files: string[] = [];
   try {
-    const root = path.join(t.dir, 'assets');
-    files = readdirSync(root, { recursive: true })
-      .map(String)
-      .filter((f) => statSync(path.join(root, f)).isFile())
-      .sort();
+    // Folders too: a refused file must not leave even an empty folder behind.
+    files = readdirSync(path.join(t.dir, 'assets'), { recursive: true }).map(String).sort();
   } catch {
     files = [];
   }
@@ -93,6 +90,25 @@ describe('hostile files', () => {
     expect(error?.message).toContain(file);
     expect(error?.message).toMatch(/201 MB; the limit is 200 MB/);
     expect(snapshot()).toEqual(before);
+  });
+
+  it('refuses damaged or oversized images imported from disk (decoded in place), naming the path', async () => {
+    const cases: [string, Buffer, RegExp][] = [
+      ['cut.jpg', truncated(await jpeg(400, 300, { noise: true }), 0.6), /truncated|damaged/],
+      ['huge.png', pngClaiming(await png(8, 8), 20_000, 20_000), /400 megapixels/],
+      ['bomb.png', pngBomb(), /megapixels/],
+    ];
+    for (const [name, bytes, reason] of cases) {
+      const file = path.join(t.dir, name);
+      writeFileSync(file, bytes);
+      const error = await t.atelier.services.assets.importFile(file).then(
+        () => null,
+        (e: unknown) => e as AtelierError,
+      );
+      expect(error?.message, name).toContain(`Cannot import "${file}"`);
+      expect(error?.message, name).toMatch(reason);
+      expect(snapshot()).toEqual(before);
+    }
   });
 
   it('refuses SVGs with script, event handlers, external references or entities', async () => {

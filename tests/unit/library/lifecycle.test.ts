@@ -1,7 +1,8 @@
 // Where-used, delete (blocked while used), undo, gc with its grace period, brand kits and fonts.
 import { existsSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAtelier } from '../../../src-main/app';
 import { assetRelativePath } from '../../../src-main/core/domain/assets';
 import { testAtelier } from '../../helpers/app';
 import { interWoff2, png } from './fixtures';
@@ -113,6 +114,28 @@ describe('garbage collection', () => {
   });
 });
 
+describe('automatic collection at start', () => {
+  it('collects expired trash shortly after the desktop or web host opens the library', async () => {
+    const asset = await importPng('old.png', 11);
+    await t.atelier.call('assets.delete', { id: asset.id });
+    t.atelier.close();
+    t.clock.advance(8 * DAY);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const reopened = createAtelier({ dataDir: t.dir, host: 'web', clock: t.clock });
+      try {
+        expect(reopened.services.assets.list({ includeDeleted: true })).toHaveLength(1);
+        vi.advanceTimersByTime(10_000);
+        expect(reopened.services.assets.list({ includeDeleted: true })).toHaveLength(0);
+      } finally {
+        reopened.close();
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('brand kits', () => {
   it('keeps a palette, fonts and logos per client, and offers the kit fonts first', async () => {
     const { client } = await clientWithPost();
@@ -133,8 +156,13 @@ describe('brand kits', () => {
     expect((await t.atelier.call('assets.get', { id: logo.id })).usage.brandKits).toBe(1);
     expect((await t.atelier.call('assets.usage', { id: font.id }))[0]).toMatchObject({ ownerType: 'brand_kit', title: 'Maison' });
 
+    // Kit fonts come first (bundled fonts, when a fonts folder is found, follow them).
     const fonts = await t.atelier.call('fonts.list', { clientId: client.id });
-    expect(fonts[0]).toMatchObject({ family: 'Inter', inBrandKit: true, assetId: font.id });
+    const imported = fonts.findIndex((f) => f.assetId === font.id);
+    expect(fonts[imported]).toMatchObject({ family: 'Inter', inBrandKit: true });
+    expect(fonts.slice(0, imported + 1).every((f) => f.inBrandKit)).toBe(true);
+    const plain = await t.atelier.call('fonts.list', {});
+    expect(plain.every((f) => !f.inBrandKit)).toBe(true);
 
     // Logos can change without touching the rest; a logo left out is no longer referenced.
     const later = await t.atelier.call('brandKits.update', { clientId: client.id, logoIds: [] });
