@@ -2,7 +2,7 @@
 // guides and marquee). Elements subscribe by id; a drag moves Konva nodes directly and commits to
 // the document once, at drag end.
 import Konva from 'konva';
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { Group, Layer, Rect, Stage, Transformer } from 'react-konva';
 import { useStore } from 'zustand';
 import {
@@ -35,15 +35,34 @@ export function nodeFor(id: string): Konva.Node | undefined {
   return nodes.get(id);
 }
 
-function ElementNode({ editor, id }: { editor: EditorStore; id: string }) {
+const MOVE_ONLY = new Set(['x', 'y', 'version']);
+
+/** True when only the position changed: the node moves instead of being rebuilt. */
+function onlyMoved(prev: Element | undefined, next: Element): boolean {
+  if (!prev || prev.type !== next.type) return false;
+  const a = prev as unknown as Record<string, unknown>;
+  const b = next as unknown as Record<string, unknown>;
+  for (const key in b) if (!MOVE_ONLY.has(key) && a[key] !== b[key]) return false;
+  return true;
+}
+
+const ElementNode = memo(function ElementNode({ editor, id }: { editor: EditorStore; id: string }) {
   const el = useStore(editor.store, (s) => s.index.get(id));
   const editing = useStore(editor.store, (s) => s.editingTextId === id);
   const usesImages = el?.type === 'image' || el?.type === 'group';
   const imagesVersion = useImages((s) => (usesImages ? s.version : 0));
   const ref = useRef<Konva.Group>(null);
+  const built = useRef<{ el: Element; editing: boolean; images: number; node: Konva.Node } | null>(null);
   useLayoutEffect(() => {
     const g = ref.current;
     if (!g || !el) return;
+    const prev = built.current;
+    if (prev && prev.node.getParent() && prev.editing === editing && prev.images === imagesVersion && onlyMoved(prev.el, el)) {
+      prev.node.position({ x: el.x, y: el.y });
+      built.current = { ...prev, el };
+      g.getLayer()?.batchDraw();
+      return;
+    }
     g.destroyChildren();
     const node = buildElement(browserSceneContext(), el) as Konva.Node;
     node.addName('top');
@@ -52,12 +71,33 @@ function ElementNode({ editor, id }: { editor: EditorStore; id: string }) {
     if (editing) node.opacity(0);
     g.add(node as Konva.Shape);
     nodes.set(id, node);
+    built.current = { el, editing, images: imagesVersion, node };
     g.getLayer()?.batchDraw();
-    return () => {
-      if (nodes.get(id) === node) nodes.delete(id);
-    };
   }, [el, editing, id, imagesVersion]);
+  useEffect(
+    () => () => {
+      if (built.current && nodes.get(id) === built.current.node) nodes.delete(id);
+    },
+    [id],
+  );
   return <Group ref={ref} />;
+});
+
+/** Attaches the transformer to the selected nodes after they are (re)built. */
+function SelectionTransformer({ editor, trRef }: { editor: EditorStore; trRef: RefObject<Konva.Transformer | null> }) {
+  const selection = useStore(editor.store, (s) => s.selection);
+  const index = useStore(editor.store, (s) => s.index);
+  useLayoutEffect(() => {
+    const tr = trRef.current;
+    if (!tr) return;
+    const attached = selection.map((id) => nodes.get(id)).filter((n): n is Konva.Node => Boolean(n) && !index.get(n!.getAttr('elementId'))?.locked);
+    tr.nodes(attached);
+    const only = selection.length === 1 ? index.get(selection[0]!) : undefined;
+    tr.keepRatio(only?.type === 'image');
+    tr.enabledAnchors(only?.type === 'line' || only?.type === 'arrow' ? ['middle-left', 'middle-right'] : ['top-left', 'top-center', 'top-right', 'middle-right', 'middle-left', 'bottom-left', 'bottom-center', 'bottom-right']);
+    tr.getLayer()?.batchDraw();
+  }, [selection, index, trRef]);
+  return null;
 }
 
 function Background({ editor }: { editor: EditorStore }) {
@@ -98,8 +138,6 @@ interface DragState {
 export function EditorCanvas({ editor, stageRef, label }: { editor: EditorStore; stageRef: RefObject<Konva.Stage | null>; label: string }) {
   const doc = useStore(editor.store, (s) => s.doc);
   const order = useStore(editor.store, (s) => s.order);
-  const selection = useStore(editor.store, (s) => s.selection);
-  const index = useStore(editor.store, (s) => s.index);
   const zoom = useStore(editor.store, (s) => s.zoom);
   const boxRef = useRef<HTMLDivElement>(null);
   const trRef = useRef<Konva.Transformer>(null);
@@ -147,17 +185,15 @@ export function EditorCanvas({ editor, stageRef, label }: { editor: EditorStore;
     };
   }, []);
 
-  // Attach the transformer to the selected, unlocked nodes.
-  useLayoutEffect(() => {
-    const tr = trRef.current;
-    if (!tr) return;
-    const attached = selection.map((id) => nodes.get(id)).filter((n): n is Konva.Node => Boolean(n) && !index.get(n!.getAttr('elementId'))?.locked);
-    tr.nodes(attached);
-    const only = selection.length === 1 ? index.get(selection[0]!) : undefined;
-    tr.keepRatio(only?.type === 'image');
-    tr.enabledAnchors(only?.type === 'line' || only?.type === 'arrow' ? ['middle-left', 'middle-right'] : ['top-left', 'top-center', 'top-right', 'middle-right', 'middle-left', 'bottom-left', 'bottom-center', 'bottom-right']);
-    tr.getLayer()?.batchDraw();
-  }, [selection, index]);
+  // A Transformer attached during bulk updates costs O(n²): detach it synchronously on every
+  // document change, before React rebuilds nodes; SelectionTransformer re-attaches after.
+  useEffect(
+    () =>
+      editor.store.subscribe((next, prev) => {
+        if (next.index !== prev.index && trRef.current && trRef.current.nodes().length > 0) trRef.current.nodes([]);
+      }),
+    [editor],
+  );
 
   if (!doc) return <div className="editor-canvas" ref={boxRef} />;
   const preset = findPreset(doc.preset);
@@ -217,6 +253,8 @@ export function EditorCanvas({ editor, stageRef, label }: { editor: EditorStore;
       single: null,
       home: null,
     };
+    // Many elements: the transformer follows them only after the drop (attached, it costs O(n²)).
+    if (sel.length > 1) trRef.current?.nodes([]);
     // One element: draw it on the interaction layer while it moves, so the content layer stays still.
     if (sel.length === 1 && interactionRef.current) {
       drag.current.single = node;
@@ -269,7 +307,10 @@ export function EditorCanvas({ editor, stageRef, label }: { editor: EditorStore;
       editor.select(created);
       return;
     }
-    if (dx === 0 && dy === 0) return;
+    if (dx === 0 && dy === 0) {
+      editor.select([...ids]);
+      return;
+    }
     editor.apply((doc, pageId) => moveElements(doc, pageId, ids, dx, dy));
   }
 
@@ -415,6 +456,7 @@ export function EditorCanvas({ editor, stageRef, label }: { editor: EditorStore;
             <ElementNode key={id} editor={editor} id={id} />
           ))}
         </Layer>
+        <SelectionTransformer editor={editor} trRef={trRef} />
         <Layer ref={interactionRef} name="interaction">
           {safe && <Rect {...safe} stroke="#0ea5e9" dash={[10, 8]} strokeWidth={1} strokeScaleEnabled={false} listening={false} name="safe-zone" />}
           <Group ref={guidesRef} listening={false} />

@@ -22,7 +22,7 @@ import './fonts.css';
 declare global {
   interface Window {
     /** Test and automation hooks (e2e, golden images, benchmarks). */
-    atelierEditor?: { editor: EditorStore; cmd: Commands; renderPage: typeof renderPageInBrowser; nodeFor: typeof nodeFor; registerImage: typeof registerLocalImage };
+    atelierEditor?: { editor: EditorStore; cmd: Commands; renderPage: typeof renderPageInBrowser; nodeFor: typeof nodeFor; registerImage: typeof registerLocalImage; open?: (id: string) => Promise<void> };
   }
 }
 
@@ -340,9 +340,10 @@ export function EditorScreen() {
   const cmd = useMemo(() => commandsFor(editor), [editor]);
   const doc = useStore(editor.store, (s) => s.doc);
   const [ready, setReady] = useState(false);
+  const openRef = useRef<(id: string) => Promise<void>>(async () => undefined);
 
   useEffect(() => {
-    window.atelierEditor = { editor, cmd, renderPage: renderPageInBrowser, nodeFor, registerImage: registerLocalImage };
+    window.atelierEditor = { editor, cmd, renderPage: renderPageInBrowser, nodeFor, registerImage: registerLocalImage, open: (id) => openRef.current(id) };
     const onUnload = (e: BeforeUnloadEvent) => {
       if (editor.hasUnsaved()) {
         void editor.flush();
@@ -368,6 +369,7 @@ export function EditorScreen() {
     }
   }
 
+  openRef.current = open;
   if (!doc) return <StartView onOpen={(id) => void open(id)} />;
   if (!ready) return <p role="status">{t('editor.loading')}</p>;
   return <Workspace editor={editor} cmd={cmd} onClose={() => void editor.close()} onOpen={(id) => void open(id)} />;

@@ -1,6 +1,6 @@
 // Side panels: properties of the selection, layers (also the accessible list of what is on the
 // canvas), and pages.
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { moveElementToIndex, updateElements, updatePage, type Element } from '../../../src-main/core/design';
@@ -140,57 +140,60 @@ function layerLabel(t: (k: string) => string, el: Element): string {
   return t(`editor.types.${el.type}`);
 }
 
+const LayerRow = memo(function LayerRow({ editor, id, position, count }: { editor: EditorStore; id: string; position: number; count: number }) {
+  const { t } = useTranslation();
+  const el = useStore(editor.store, (s) => s.index.get(id));
+  const selected = useStore(editor.store, (s) => s.selection.includes(id));
+  if (!el) return null;
+  const label = layerLabel(t, el);
+  const toggle = (patch: Record<string, unknown>) => editor.apply((d, pid) => updateElements(d, pid, [id], patch));
+  return (
+    <li
+      className={selected ? 'selected' : undefined}
+      draggable
+      onDragStart={(e) => e.dataTransfer.setData('text/x-atelier-layer', id)}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        const from = e.dataTransfer.getData('text/x-atelier-layer');
+        if (from && from !== id) editor.apply((d, pid) => moveElementToIndex(d, pid, from, count - 1 - position));
+      }}
+    >
+      <button
+        type="button"
+        className="ed-layer-name"
+        aria-pressed={selected}
+        onClick={(e) => {
+          const sel = editor.store.getState().selection;
+          editor.select(e.shiftKey ? (selected ? sel.filter((x) => x !== id) : [...sel, id]) : [id]);
+        }}
+      >
+        {label}
+      </button>
+      <button type="button" className="ed-icon" aria-pressed={!el.visible} aria-label={t(el.visible ? 'editor.layers.hide' : 'editor.layers.show', { name: label })} onClick={() => toggle({ visible: !el.visible })}>
+        {el.visible ? '◉' : '○'}
+      </button>
+      <button type="button" className="ed-icon" aria-pressed={el.locked} aria-label={t(el.locked ? 'editor.layers.unlock' : 'editor.layers.lock', { name: label })} onClick={() => toggle({ locked: !el.locked })}>
+        {el.locked ? '🔒' : '🔓'}
+      </button>
+    </li>
+  );
+});
+
 export function LayersPanel({ editor }: { editor: EditorStore }) {
   const { t } = useTranslation();
   const order = useStore(editor.store, (s) => s.order);
-  const index = useStore(editor.store, (s) => s.index);
-  const selection = useStore(editor.store, (s) => s.selection);
   const top = [...order].reverse();
   return (
     <section className="ed-panel" aria-label={t('editor.layers.title')}>
       <h3>{t('editor.layers.title')}</h3>
       {top.length === 0 && <p className="muted">{t('editor.layers.empty')}</p>}
       <ul className="ed-layers" role="list">
-        {top.map((id, i) => {
-          const el = index.get(id)!;
-          const selected = selection.includes(id);
-          const label = layerLabel(t, el);
-          return (
-            <li
-              key={id}
-              className={selected ? 'selected' : undefined}
-              draggable
-              onDragStart={(e) => e.dataTransfer.setData('text/x-atelier-layer', id)}
-              onDragOver={(e) => e.preventDefault()}
-              onDrop={(e) => {
-                const from = e.dataTransfer.getData('text/x-atelier-layer');
-                if (from && from !== id) editor.apply((d, pid) => moveElementToIndex(d, pid, from, order.length - 1 - i));
-              }}
-            >
-              <button
-                type="button"
-                className="ed-layer-name"
-                aria-pressed={selected}
-                onClick={(e) => editor.select(e.shiftKey ? (selected ? selection.filter((x) => x !== id) : [...selection, id]) : [id])}
-              >
-                {label}
-              </button>
-              <button type="button" className="ed-icon" aria-pressed={!el.visible} aria-label={t(el.visible ? 'editor.layers.hide' : 'editor.layers.show', { name: label })} onClick={() => editor.apply((d, pid) => updateElementsSafe(d, pid, id, { visible: !el.visible }))}>
-                {el.visible ? '◉' : '○'}
-              </button>
-              <button type="button" className="ed-icon" aria-pressed={el.locked} aria-label={t(el.locked ? 'editor.layers.unlock' : 'editor.layers.lock', { name: label })} onClick={() => editor.apply((d, pid) => updateElementsSafe(d, pid, id, { locked: !el.locked }))}>
-                {el.locked ? '🔒' : '🔓'}
-              </button>
-            </li>
-          );
-        })}
+        {top.map((id, i) => (
+          <LayerRow key={id} editor={editor} id={id} position={i} count={order.length} />
+        ))}
       </ul>
     </section>
   );
-}
-
-function updateElementsSafe(d: Parameters<typeof updateElements>[0], pid: string, id: string, patch: Record<string, unknown>) {
-  return updateElements(d, pid, [id], patch);
 }
 
 export function PagesPanel({ editor, cmd }: { editor: EditorStore; cmd: Commands }) {
