@@ -90,12 +90,21 @@ function SelectionTransformer({ editor, trRef }: { editor: EditorStore; trRef: R
   useLayoutEffect(() => {
     const tr = trRef.current;
     if (!tr) return;
-    const attached = selection.map((id) => nodes.get(id)).filter((n): n is Konva.Node => Boolean(n) && !index.get(n!.getAttr('elementId'))?.locked);
-    tr.nodes(attached);
-    const only = selection.length === 1 ? index.get(selection[0]!) : undefined;
-    tr.keepRatio(only?.type === 'image');
-    tr.enabledAnchors(only?.type === 'line' || only?.type === 'arrow' ? ['middle-left', 'middle-right'] : ['top-left', 'top-center', 'top-right', 'middle-right', 'middle-left', 'bottom-left', 'bottom-center', 'bottom-right']);
-    tr.getLayer()?.batchDraw();
+    const attach = () => {
+      const attached = selection.map((id) => nodes.get(id)).filter((n): n is Konva.Node => Boolean(n) && !index.get(n!.getAttr('elementId'))?.locked);
+      tr.nodes(attached);
+      const only = selection.length === 1 ? index.get(selection[0]!) : undefined;
+      tr.keepRatio(only?.type === 'image');
+      tr.enabledAnchors(only?.type === 'line' || only?.type === 'arrow' ? ['middle-left', 'middle-right'] : ['top-left', 'top-center', 'top-right', 'middle-right', 'middle-left', 'bottom-left', 'bottom-center', 'bottom-right']);
+      tr.getLayer()?.batchDraw();
+    };
+    // Attaching hundreds of nodes costs tens of milliseconds: do it after the frame that shows the change.
+    if (selection.length <= 50) {
+      attach();
+      return;
+    }
+    const frame = requestAnimationFrame(() => requestAnimationFrame(attach));
+    return () => cancelAnimationFrame(frame);
   }, [selection, index, trRef]);
   return null;
 }
@@ -133,6 +142,9 @@ interface DragState {
   alt: boolean;
   single: Konva.Node | null;
   home: Konva.Group | null;
+  /** Many elements: they ride in one group on the interaction layer; only the group moves. */
+  group: Konva.Group | null;
+  homes: Map<Konva.Node, Konva.Container>;
 }
 
 export function EditorCanvas({ editor, stageRef, label }: { editor: EditorStore; stageRef: RefObject<Konva.Stage | null>; label: string }) {
@@ -252,9 +264,28 @@ export function EditorCanvas({ editor, stageRef, label }: { editor: EditorStore;
       alt: (e.evt as MouseEvent).altKey,
       single: null,
       home: null,
+      group: null,
+      homes: new Map(),
     };
-    // Many elements: the transformer follows them only after the drop (attached, it costs O(n²)).
-    if (sel.length > 1) trRef.current?.nodes([]);
+    // Many elements: the transformer follows them only after the drop (attached, it costs O(n²)),
+    // and they move as one group on the interaction layer, so a frame is one transform, not n.
+    if (sel.length > 1 && interactionRef.current) {
+      trRef.current?.nodes([]);
+      const group = new Konva.Group({ draggable: true });
+      interactionRef.current.add(group);
+      for (const sid of sel) {
+        const n = nodes.get(sid);
+        if (!n) continue;
+        drag.current.homes.set(n, n.getParent() as Konva.Container);
+        n.moveTo(group);
+      }
+      drag.current.group = group;
+      node.stopDrag();
+      group.startDrag();
+      drag.current.home = null;
+      node.getStage()?.batchDraw();
+      return;
+    }
     // One element: draw it on the interaction layer while it moves, so the content layer stays still.
     if (sel.length === 1 && interactionRef.current) {
       drag.current.single = node;
@@ -268,6 +299,14 @@ export function EditorCanvas({ editor, stageRef, label }: { editor: EditorStore;
   function onDragMove(e: Konva.KonvaEventObject<DragEvent>) {
     const d = drag.current;
     if (!d) return;
+    if (d.group) {
+      if ((e.target as Konva.Node) !== d.group) return;
+      const zoom = editor.store.getState().zoom;
+      const snapped = snapBox({ ...d.box, x: d.box.x + d.group.x(), y: d.box.y + d.group.y() }, d.targets, SNAP_PX / zoom);
+      d.group.position({ x: d.group.x() + snapped.dx, y: d.group.y() + snapped.dy });
+      showGuides(snapped.guides);
+      return;
+    }
     const node = topNode(e.target);
     if (!node) return;
     const origin = d.start.get(d.id)!;
@@ -286,13 +325,26 @@ export function EditorCanvas({ editor, stageRef, label }: { editor: EditorStore;
 
   function onDragEnd(e: Konva.KonvaEventObject<DragEvent>) {
     const d = drag.current;
+    if (d?.group && (e.target as Konva.Node) !== d.group) return; // the node's own drag, handed over to the group
     drag.current = null;
     showGuides([]);
     if (!d) return;
-    const node = topNode(e.target);
-    const origin = d.start.get(d.id)!;
-    const dx = (node?.x() ?? origin.x) - origin.x;
-    const dy = (node?.y() ?? origin.y) - origin.y;
+    let dx: number;
+    let dy: number;
+    if (d.group) {
+      dx = d.group.x();
+      dy = d.group.y();
+      for (const [n, home] of d.homes) {
+        home.add(n as Konva.Shape);
+        n.position({ x: n.x() + dx, y: n.y() + dy });
+      }
+      d.group.destroy();
+    } else {
+      const node = topNode(e.target);
+      const origin = d.start.get(d.id)!;
+      dx = (node?.x() ?? origin.x) - origin.x;
+      dy = (node?.y() ?? origin.y) - origin.y;
+    }
     if (d.single && d.home) d.home.add(d.single as Konva.Shape);
     const ids = [...d.start.keys()];
     if (d.alt) {
