@@ -145,7 +145,6 @@ async function openInEditor(s: Session, n: number): Promise<number> {
 
 async function centreOf(page: Page, expr: string): Promise<{ x: number; y: number }> {
   return page.evaluate((e) => {
-    // eslint-disable-next-line no-new-func
     const node = new Function(`return ${e}`)() as { getClientRect(): { x: number; y: number; width: number; height: number }; getStage(): { container(): HTMLElement } };
     const r = node.getClientRect();
     const c = node.getStage().container().getBoundingClientRect();
