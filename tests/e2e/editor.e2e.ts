@@ -86,10 +86,53 @@ describe('editor', () => {
     expect(moved.x).not.toBe(img.x);
     expect(moved.y).not.toBe(img.y);
 
-    // Pages: go to page 3, nudge with the keyboard.
+    // Pages: go to page 3; edit the habit text in place (double-click), one undo step for the typing.
     await page.getByRole('button', { name: 'Page 3', exact: true }).click();
     s = await state();
     expect(s.pageId).toBe(s.doc.pages[2]!.id);
+    const habit = s.doc.pages[2]!.elements.find((e) => e.name === 'Habit')!;
+    const centre = (id: string) =>
+      page.evaluate((id) => {
+        const n = window.atelierEditor!.nodeFor(id)!;
+        const r = n.getClientRect();
+        const c = n.getStage()!.container().getBoundingClientRect();
+        return { x: c.left + r.x + r.width / 2, y: c.top + r.y + r.height / 2 };
+      }, id);
+    const hc = await centre(habit.id);
+    await page.mouse.dblclick(hc.x, hc.y);
+    const overlay = page.locator('textarea.ed-text-overlay');
+    await overlay.waitFor();
+    await overlay.fill('Batch on Mondays');
+    await overlay.press('Escape');
+    s = await state();
+    expect(s.doc.pages[2]!.elements.find((e) => e.id === habit.id)).toMatchObject({ text: 'Batch on Mondays' });
+
+    // Multi-select (shift-click in the layers list), drag both on the canvas: same delta for both.
+    await page.getByRole('button', { name: 'Habit', exact: true }).click();
+    await page.getByRole('button', { name: 'Detail', exact: true }).click({ modifiers: ['Shift'] });
+    s = await state();
+    expect(s.selection).toHaveLength(2);
+    const before = s.doc.pages[2]!.elements.filter((e) => s.selection.includes(e.id)).map((e) => [e.x, e.y]);
+    const dc = await centre(s.selection[1]!);
+    await page.mouse.move(dc.x, dc.y);
+    await page.mouse.down();
+    await page.mouse.move(dc.x + 30, dc.y + 60, { steps: 6 });
+    await page.mouse.up();
+    s = await state();
+    const after = s.doc.pages[2]!.elements.filter((e) => s.selection.includes(e.id)).map((e) => [e.x, e.y]);
+    const d0 = [after[0]![0]! - before[0]![0]!, after[0]![1]! - before[0]![1]!];
+    const d1 = [after[1]![0]! - before[1]![0]!, after[1]![1]! - before[1]![1]!];
+    expect(d0).toEqual(d1);
+    expect(Math.abs(d0[1]!)).toBeGreaterThan(10);
+
+    // Ctrl+D duplicates the selection; Delete removes the copies; the count comes back.
+    const count = s.doc.pages[2]!.elements.length;
+    await page.keyboard.press('Control+d');
+    s = await state();
+    expect(s.doc.pages[2]!.elements).toHaveLength(count + 2);
+    await page.keyboard.press('Delete');
+    s = await state();
+    expect(s.doc.pages[2]!.elements).toHaveLength(count);
 
     // Autosave reaches the library within a second or so.
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor({ timeout: 5000 });
