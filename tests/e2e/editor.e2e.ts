@@ -146,6 +146,12 @@ describe('editor', () => {
     const pdfPath = await download.path();
     expect(readFileSync(pdfPath!).subarray(0, 4).toString()).toBe('%PDF');
 
+    // Save as template: it is offered on the start view's template list from now on.
+    await page.getByRole('button', { name: 'Save as template' }).click();
+    await page.getByText('as a template.').waitFor();
+    const templates = JSON.parse(runCli(studio.dataDir, ['--json', 'designs', 'templates']).stdout) as { source: string; pages: number }[];
+    expect(templates.filter((x) => x.source === 'user').map((x) => x.pages)).toEqual([5]);
+
     // Resize to a story: a linked copy opens at 1080×1920 with the same 5 pages.
     const sourceId = s.designId;
     await page.getByLabel('Resize to').selectOption('instagram-story');

@@ -251,6 +251,19 @@ function Workspace({ editor, cmd, onClose, onOpen }: { editor: EditorStore; cmd:
   const [exporting, setExporting] = useState(false);
   useShortcuts(editor, cmd);
   const pageIndex = doc.pages.findIndex((p) => p.id === pageId);
+  const host = useHost();
+
+  async function saveAsTemplate() {
+    const id = editor.store.getState().designId;
+    if (!id) return;
+    try {
+      await editor.flush();
+      const tpl = await host.invoke('designs.saveAsTemplate', { id });
+      toast({ message: t('editor.saveTemplate.done', { name: tpl.name }), tone: 'info' });
+    } catch (error) {
+      toast({ message: errorMessage(t, error), tone: 'error' });
+    }
+  }
 
   async function addFiles(files: FileList | File[]) {
     for (const f of [...files].filter((x) => x.type.startsWith('image/'))) {
@@ -302,6 +315,7 @@ function Workspace({ editor, cmd, onClose, onOpen }: { editor: EditorStore; cmd:
         <button type="button" onClick={() => editor.setZoom(1)}>100 %</button>
         <span className="ed-sep" />
         <ResizeControl editor={editor} onOpen={onOpen} />
+        <button type="button" onClick={() => void saveAsTemplate()}>{t('editor.saveTemplate.button')}</button>
         <span className={`ed-save ${save}`} role="status">{t(`editor.save.${save}`)}</span>
         <button type="button" className="primary" onClick={() => setExporting(true)}>{t('editor.export.open')}</button>
       </div>

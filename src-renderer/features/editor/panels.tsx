@@ -1,6 +1,8 @@
 // Side panels: properties of the selection, layers (also the accessible list of what is on the
 // canvas), and pages.
-import { memo, useId } from 'react';
+import { memo, useId, useState } from 'react';
+
+const LAYERS_SHOWN = 150;
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { moveElementToIndex, updateElements, updatePage } from '../../../src-main/core/design';
@@ -183,16 +185,24 @@ const LayerRow = memo(function LayerRow({ editor, id, position, count }: { edito
 export function LayersPanel({ editor }: { editor: EditorStore }) {
   const { t } = useTranslation();
   const order = useStore(editor.store, (s) => s.order);
+  const [showAll, setShowAll] = useState(false);
   const top = [...order].reverse();
+  // Very large pages list the top LAYERS_SHOWN rows first (what is on top is what people reach for).
+  const shown = showAll ? top : top.slice(0, LAYERS_SHOWN);
   return (
     <section className="ed-panel" aria-label={t('editor.layers.title')}>
       <h3>{t('editor.layers.title')}</h3>
       {top.length === 0 && <p className="muted">{t('editor.layers.empty')}</p>}
       <ul className="ed-layers" role="list">
-        {top.map((id, i) => (
+        {shown.map((id, i) => (
           <LayerRow key={id} editor={editor} id={id} position={i} count={order.length} />
         ))}
       </ul>
+      {shown.length < top.length && (
+        <button type="button" onClick={() => setShowAll(true)}>
+          {t('editor.layers.showAll', { count: top.length })}
+        </button>
+      )}
     </section>
   );
 }
