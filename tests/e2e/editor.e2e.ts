@@ -86,6 +86,29 @@ describe('editor', () => {
     expect(moved.x).not.toBe(img.x);
     expect(moved.y).not.toBe(img.y);
 
+    // Dropping another photo onto the image replaces it (same element, new asset, no new element).
+    const countBeforeDrop = (await state()).doc.pages[0]!.elements.length;
+    const drop = await page.evaluate(
+      async ({ id, b64 }) => {
+        const n = window.atelierEditor!.nodeFor(id)!;
+        const r = n.getClientRect();
+        const c = n.getStage()!.container().getBoundingClientRect();
+        const dt = new DataTransfer();
+        const raw = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+        dt.items.add(new File([raw], 'other.png', { type: 'image/png' }));
+        const target = n.getStage()!.container();
+        target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt, clientX: c.left + r.x + r.width / 2, clientY: c.top + r.y + r.height / 2 }));
+        await new Promise((res) => setTimeout(res, 300));
+        return true;
+      },
+      { id: img.id, b64: (() => { const p = new PNG({ width: 8, height: 8 }); p.data.fill(200); return PNG.sync.write(p).toString('base64'); })() },
+    );
+    expect(drop).toBe(true);
+    s = await state();
+    const replaced = s.doc.pages[0]!.elements.find((e) => e.id === img.id)!;
+    expect(replaced.type === 'image' && replaced.assetId).not.toBe(img.type === 'image' && img.assetId);
+    expect(s.doc.pages[0]!.elements).toHaveLength(countBeforeDrop);
+
     // Pages: go to page 3; edit the habit text in place (double-click), one undo step for the typing.
     await page.getByRole('button', { name: 'Page 3', exact: true }).click();
     s = await state();

@@ -128,7 +128,8 @@ function Background({ editor }: { editor: EditorStore }) {
   return <Group ref={ref} />;
 }
 
-function topNode(target: Konva.Node): Konva.Node | null {
+/** The top-level element node a Konva target belongs to. */
+export function topNode(target: Konva.Node): Konva.Node | null {
   let n: Konva.Node | null = target;
   while (n && !n.hasName('top')) n = n.getParent() as Konva.Node | null;
   return n;

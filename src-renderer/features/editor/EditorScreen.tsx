@@ -11,7 +11,7 @@ import { errorMessage } from '../../app/errors';
 import { useHost } from '../../app/host-context';
 import { useApp } from '../../app/store';
 import { commands, type Commands } from './commands';
-import { EditorCanvas, nodeFor } from './EditorCanvas';
+import { EditorCanvas, nodeFor, topNode } from './EditorCanvas';
 import { createEditorStore, type EditorStore } from './editor-store';
 import { ExportDialog } from './ExportDialog';
 import { LayersPanel, PagesPanel, PropertiesPanel } from './panels';
@@ -276,8 +276,33 @@ function Workspace({ editor, cmd, onClose, onOpen }: { editor: EditorStore; cmd:
     }
   }
 
+  /** One image dropped onto an image element replaces it (crop reset); otherwise files are added. */
+  async function dropFiles(e: React.DragEvent) {
+    e.preventDefault();
+    const files = [...e.dataTransfer.files].filter((f) => f.type.startsWith('image/'));
+    const stage = stageRef.current;
+    if (files.length === 1 && stage) {
+      stage.setPointersPositions(e.nativeEvent);
+      const p = stage.getPointerPosition();
+      const hit = p ? stage.getIntersection(p) : null;
+      const node = hit ? topNode(hit) : null;
+      const el = node ? editor.store.getState().index.get(node.getAttr('elementId') as string) : undefined;
+      if (el?.type === 'image' && !el.locked) {
+        try {
+          const img = await registerLocalImage(files[0]!);
+          cmd.update([el.id], { assetId: img.assetId, crop: { x: 0, y: 0, width: 1, height: 1 } });
+          editor.select([el.id]);
+        } catch {
+          toast({ message: t('editor.image.unreadable', { name: files[0]!.name }), tone: 'error' });
+        }
+        return;
+      }
+    }
+    await addFiles(files);
+  }
+
   return (
-    <div className="ed-workspace" onDragOver={(e) => e.preventDefault()} onDrop={(e) => { e.preventDefault(); void addFiles(e.dataTransfer.files); }}>
+    <div className="ed-workspace" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void dropFiles(e)}>
       <div className="ed-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
         <button type="button" onClick={onClose}>{t('editor.back')}</button>
         <span className="ed-name">{doc.name}</span>
