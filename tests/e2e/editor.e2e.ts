@@ -1,6 +1,6 @@
 // The editor in Chromium against the real web host: template → 5-page carousel with a photo and
 // bundled fonts, undo/redo, drag, autosave, resize to a story, export; then the headless CLI.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -189,6 +189,12 @@ describe('editor', () => {
     expect(r.code, r.stderr).toBe(0);
     const first = PNG.sync.read(readFileSync(path.join(out.dir, 'story-01.png')));
     expect([first.width, first.height]).toEqual([1080, 1920]);
+    // A broken design file: one clear line, non-zero exit, nothing written.
+    writeFileSync(path.join(out.dir, 'bad.json'), JSON.stringify({ schemaVersion: 2, id: 'x', name: 'n', preset: 'p', width: 100, height: 100, pages: [] }));
+    const bad = runCli(studio.dataDir, ['render', path.join(out.dir, 'bad.json'), '--out', path.join(out.dir, 'bad.png')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim()).toMatch(/^atelier: .*bad\.json: The design is invalid: pages /);
+    expect(existsSync(path.join(out.dir, 'bad.png'))).toBe(false);
     out.cleanup();
     expect(pageErrors).toEqual([]);
   }, 120_000);
