@@ -148,8 +148,13 @@ interface DragState {
   homes: Map<Konva.Node, Konva.Container>;
 }
 
-export function EditorCanvas({ editor, stageRef, label }: { editor: EditorStore; stageRef: RefObject<Konva.Stage | null>; label: string }) {
-  const doc = useStore(editor.store, (s) => s.doc);
+export const EditorCanvas = memo(function EditorCanvas({ editor, stageRef, label }: { editor: EditorStore; stageRef: RefObject<Konva.Stage | null>; label: string }) {
+  // Primitives only: an edit to an element must not re-render the whole stage.
+  const docId = useStore(editor.store, (s) => s.doc?.id);
+  const width = useStore(editor.store, (s) => s.doc?.width ?? 0);
+  const height = useStore(editor.store, (s) => s.doc?.height ?? 0);
+  const presetId = useStore(editor.store, (s) => s.doc?.preset ?? '');
+  const doc = docId ? { id: docId, width, height, preset: presetId } : null;
   const order = useStore(editor.store, (s) => s.order);
   const zoom = useStore(editor.store, (s) => s.zoom);
   const boxRef = useRef<HTMLDivElement>(null);
@@ -527,4 +532,4 @@ export function EditorCanvas({ editor, stageRef, label }: { editor: EditorStore;
       </Stage>
     </div>
   );
-}
+});

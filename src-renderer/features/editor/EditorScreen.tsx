@@ -235,14 +235,32 @@ function ResizeControl({ editor, onOpen }: { editor: EditorStore; onOpen(id: str
   );
 }
 
+function SaveStatus({ editor }: { editor: EditorStore }) {
+  const { t } = useTranslation();
+  const save = useStore(editor.store, (s) => s.save);
+  return (
+    <span className={`ed-save ${save}`} role="status">
+      {t(`editor.save.${save}`)}
+    </span>
+  );
+}
+
+function SaveError({ editor }: { editor: EditorStore }) {
+  const { t } = useTranslation();
+  const saveError = useStore(editor.store, (s) => s.saveError);
+  return saveError ? (
+    <p className="error" role="alert">
+      {t('editor.save.failed', { reason: saveError })}
+    </p>
+  ) : null;
+}
+
 function Workspace({ editor, cmd, onClose, onOpen }: { editor: EditorStore; cmd: Commands; onClose(): void; onOpen(id: string): void }) {
   const { t } = useTranslation();
   const toast = useApp((s) => s.toast);
-  const doc = useStore(editor.store, (s) => s.doc) as DesignDocument;
-  const pageId = useStore(editor.store, (s) => s.pageId);
+  const name = useStore(editor.store, (s) => s.doc?.name ?? '');
+  const pageIndex = useStore(editor.store, (s) => s.doc?.pages.findIndex((p) => p.id === s.pageId) ?? 0);
   const zoom = useStore(editor.store, (s) => s.zoom);
-  const save = useStore(editor.store, (s) => s.save);
-  const saveError = useStore(editor.store, (s) => s.saveError);
   const canUndo = useStore(editor.store, (s) => s.canUndo);
   const canRedo = useStore(editor.store, (s) => s.canRedo);
   const selection = useStore(editor.store, (s) => s.selection);
@@ -250,7 +268,6 @@ function Workspace({ editor, cmd, onClose, onOpen }: { editor: EditorStore; cmd:
   const fileRef = useRef<HTMLInputElement>(null);
   const [exporting, setExporting] = useState(false);
   useShortcuts(editor, cmd);
-  const pageIndex = doc.pages.findIndex((p) => p.id === pageId);
   const host = useHost();
 
   async function saveAsTemplate() {
@@ -305,7 +322,7 @@ function Workspace({ editor, cmd, onClose, onOpen }: { editor: EditorStore; cmd:
     <div className="ed-workspace" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void dropFiles(e)}>
       <div className="ed-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
         <button type="button" onClick={onClose}>{t('editor.back')}</button>
-        <span className="ed-name">{doc.name}</span>
+        <span className="ed-name">{name}</span>
         <span className="ed-sep" />
         <button type="button" onClick={() => cmd.addText(t('editor.newText'))}>{t('editor.add.text')}</button>
         <button type="button" onClick={() => cmd.addShape('rect')}>{t('editor.add.rect')}</button>
@@ -341,13 +358,13 @@ function Workspace({ editor, cmd, onClose, onOpen }: { editor: EditorStore; cmd:
         <span className="ed-sep" />
         <ResizeControl editor={editor} onOpen={onOpen} />
         <button type="button" onClick={() => void saveAsTemplate()}>{t('editor.saveTemplate.button')}</button>
-        <span className={`ed-save ${save}`} role="status">{t(`editor.save.${save}`)}</span>
+        <SaveStatus editor={editor} />
         <button type="button" className="primary" onClick={() => setExporting(true)}>{t('editor.export.open')}</button>
       </div>
-      {saveError && <p className="error" role="alert">{t('editor.save.failed', { reason: saveError })}</p>}
+      <SaveError editor={editor} />
       <div className="ed-body">
         <div className="ed-stage-col">
-          <EditorCanvas editor={editor} stageRef={stageRef} label={t('editor.canvasLabel', { name: doc.name, page: pageIndex + 1 })} />
+          <EditorCanvas editor={editor} stageRef={stageRef} label={t('editor.canvasLabel', { name, page: pageIndex + 1 })} />
           <TextOverlay editor={editor} stageRef={stageRef} />
           <PagesPanel editor={editor} cmd={cmd} />
         </div>
@@ -358,7 +375,7 @@ function Workspace({ editor, cmd, onClose, onOpen }: { editor: EditorStore; cmd:
       </div>
       {exporting && (
         <ExportDialog
-          doc={doc}
+          doc={editor.store.getState().doc as DesignDocument}
           pageIndex={pageIndex}
           onClose={() => setExporting(false)}
           onDone={(names) => {

@@ -35,13 +35,12 @@ export function PropertiesPanel({ editor, cmd }: { editor: EditorStore; cmd: Com
   const { t } = useTranslation();
   const selection = useStore(editor.store, (s) => s.selection);
   const el = useStore(editor.store, (s) => (s.selection.length === 1 ? s.index.get(s.selection[0]!) : undefined));
-  const doc = useStore(editor.store, (s) => s.doc);
   const pageId = useStore(editor.store, (s) => s.pageId);
+  const background = useStore(editor.store, (s) => s.doc?.pages.find((p) => p.id === s.pageId)?.background);
   const ids = { text: useId(), font: useId(), weight: useId(), align: useId(), alt: useId() };
-  const page = doc?.pages.find((p) => p.id === pageId);
-  if (!doc || !page) return null;
+  if (!background) return null;
   if (!el) {
-    const bg = page.background.type === 'color' ? page.background.color : '#ffffff';
+    const bg = background.type === 'color' ? background.color : '#ffffff';
     return (
       <section className="ed-panel" aria-label={t('editor.props.title')}>
         <h3>{selection.length > 1 ? t('editor.props.many', { count: selection.length }) : t('editor.props.page')}</h3>
