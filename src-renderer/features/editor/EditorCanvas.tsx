@@ -91,6 +91,8 @@ function SelectionTransformer({ editor, trRef }: { editor: EditorStore; trRef: R
     const tr = trRef.current;
     if (!tr) return;
     const attach = () => {
+      // Never during a drag: the nodes are riding in the drag group; the drop re-runs this effect.
+      if (Konva.DD.isDragging) return;
       const attached = selection.map((id) => nodes.get(id)).filter((n): n is Konva.Node => Boolean(n) && !index.get(n!.getAttr('elementId'))?.locked);
       tr.nodes(attached);
       const only = selection.length === 1 ? index.get(selection[0]!) : undefined;
@@ -309,8 +311,8 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, stageRef, label
       if ((e.target as Konva.Node) !== d.group) return;
       const zoom = editor.store.getState().zoom;
       const snapped = snapBox({ ...d.box, x: d.box.x + d.group.x(), y: d.box.y + d.group.y() }, d.targets, SNAP_PX / zoom);
-      d.group.position({ x: d.group.x() + snapped.dx, y: d.group.y() + snapped.dy });
-      showGuides(snapped.guides);
+      if (snapped.dx || snapped.dy) d.group.position({ x: d.group.x() + snapped.dx, y: d.group.y() + snapped.dy });
+      if (snapped.guides.length || guidesRef.current?.hasChildren()) showGuides(snapped.guides);
       return;
     }
     const node = topNode(e.target);
@@ -326,7 +328,7 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, stageRef, label
       if (sid === d.id) continue;
       nodes.get(sid)?.position({ x: p.x + dx, y: p.y + dy });
     }
-    showGuides(snapped.guides);
+    if (snapped.guides.length || guidesRef.current?.hasChildren()) showGuides(snapped.guides);
   }
 
   function onDragEnd(e: Konva.KonvaEventObject<DragEvent>) {
