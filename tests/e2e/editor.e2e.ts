@@ -1,6 +1,6 @@
 // The editor in Chromium against the real web host: template → 5-page carousel with a photo and
 // bundled fonts, undo/redo, drag, autosave, resize to a story, export; then the headless CLI.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -86,10 +86,76 @@ describe('editor', () => {
     expect(moved.x).not.toBe(img.x);
     expect(moved.y).not.toBe(img.y);
 
-    // Pages: go to page 3, nudge with the keyboard.
+    // Dropping another photo onto the image replaces it (same element, new asset, no new element).
+    const countBeforeDrop = (await state()).doc.pages[0]!.elements.length;
+    const drop = await page.evaluate(
+      async ({ id, b64 }) => {
+        const n = window.atelierEditor!.nodeFor(id)!;
+        const r = n.getClientRect();
+        const c = n.getStage()!.container().getBoundingClientRect();
+        const dt = new DataTransfer();
+        const raw = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+        dt.items.add(new File([raw], 'other.png', { type: 'image/png' }));
+        const target = n.getStage()!.container();
+        target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt, clientX: c.left + r.x + r.width / 2, clientY: c.top + r.y + r.height / 2 }));
+        await new Promise((res) => setTimeout(res, 300));
+        return true;
+      },
+      { id: img.id, b64: (() => { const p = new PNG({ width: 8, height: 8 }); p.data.fill(200); return PNG.sync.write(p).toString('base64'); })() },
+    );
+    expect(drop).toBe(true);
+    s = await state();
+    const replaced = s.doc.pages[0]!.elements.find((e) => e.id === img.id)!;
+    expect(replaced.type === 'image' && replaced.assetId).not.toBe(img.type === 'image' && img.assetId);
+    expect(s.doc.pages[0]!.elements).toHaveLength(countBeforeDrop);
+
+    // Pages: go to page 3; edit the habit text in place (double-click), one undo step for the typing.
     await page.getByRole('button', { name: 'Page 3', exact: true }).click();
     s = await state();
     expect(s.pageId).toBe(s.doc.pages[2]!.id);
+    const habit = s.doc.pages[2]!.elements.find((e) => e.name === 'Habit')!;
+    const centre = (id: string) =>
+      page.evaluate((id) => {
+        const n = window.atelierEditor!.nodeFor(id)!;
+        const r = n.getClientRect();
+        const c = n.getStage()!.container().getBoundingClientRect();
+        return { x: c.left + r.x + r.width / 2, y: c.top + r.y + r.height / 2 };
+      }, id);
+    const hc = await centre(habit.id);
+    await page.mouse.dblclick(hc.x, hc.y);
+    const overlay = page.locator('textarea.ed-text-overlay');
+    await overlay.waitFor();
+    await overlay.fill('Batch on Mondays');
+    await overlay.press('Escape');
+    s = await state();
+    expect(s.doc.pages[2]!.elements.find((e) => e.id === habit.id)).toMatchObject({ text: 'Batch on Mondays' });
+
+    // Multi-select (shift-click in the layers list), drag both on the canvas: same delta for both.
+    await page.getByRole('button', { name: 'Habit', exact: true }).click();
+    await page.getByRole('button', { name: 'Detail', exact: true }).click({ modifiers: ['Shift'] });
+    s = await state();
+    expect(s.selection).toHaveLength(2);
+    const before = s.doc.pages[2]!.elements.filter((e) => s.selection.includes(e.id)).map((e) => [e.x, e.y]);
+    const dc = await centre(s.selection[1]!);
+    await page.mouse.move(dc.x, dc.y);
+    await page.mouse.down();
+    await page.mouse.move(dc.x + 30, dc.y + 60, { steps: 6 });
+    await page.mouse.up();
+    s = await state();
+    const after = s.doc.pages[2]!.elements.filter((e) => s.selection.includes(e.id)).map((e) => [e.x, e.y]);
+    const d0 = [after[0]![0]! - before[0]![0]!, after[0]![1]! - before[0]![1]!];
+    const d1 = [after[1]![0]! - before[1]![0]!, after[1]![1]! - before[1]![1]!];
+    expect(d0).toEqual(d1);
+    expect(Math.abs(d0[1]!)).toBeGreaterThan(10);
+
+    // Ctrl+D duplicates the selection; Delete removes the copies; the count comes back.
+    const count = s.doc.pages[2]!.elements.length;
+    await page.keyboard.press('Control+d');
+    s = await state();
+    expect(s.doc.pages[2]!.elements).toHaveLength(count + 2);
+    await page.keyboard.press('Delete');
+    s = await state();
+    expect(s.doc.pages[2]!.elements).toHaveLength(count);
 
     // Autosave reaches the library within a second or so.
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor({ timeout: 5000 });
@@ -102,6 +168,12 @@ describe('editor', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('dialog').getByRole('button', { name: 'Export' }).click()]);
     const pdfPath = await download.path();
     expect(readFileSync(pdfPath!).subarray(0, 4).toString()).toBe('%PDF');
+
+    // Save as template: it is offered on the start view's template list from now on.
+    await page.getByRole('button', { name: 'Save as template' }).click();
+    await page.getByText('as a template.').waitFor();
+    const templates = JSON.parse(runCli(studio.dataDir, ['--json', 'designs', 'templates']).stdout) as { source: string; pages: number }[];
+    expect(templates.filter((x) => x.source === 'user').map((x) => x.pages)).toEqual([5]);
 
     // Resize to a story: a linked copy opens at 1080×1920 with the same 5 pages.
     const sourceId = s.designId;
@@ -117,6 +189,12 @@ describe('editor', () => {
     expect(r.code, r.stderr).toBe(0);
     const first = PNG.sync.read(readFileSync(path.join(out.dir, 'story-01.png')));
     expect([first.width, first.height]).toEqual([1080, 1920]);
+    // A broken design file: one clear line, non-zero exit, nothing written.
+    writeFileSync(path.join(out.dir, 'bad.json'), JSON.stringify({ schemaVersion: 2, id: 'x', name: 'n', preset: 'p', width: 100, height: 100, pages: [] }));
+    const bad = runCli(studio.dataDir, ['render', path.join(out.dir, 'bad.json'), '--out', path.join(out.dir, 'bad.png')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim()).toMatch(/^atelier: .*bad\.json: The design is invalid: pages /);
+    expect(existsSync(path.join(out.dir, 'bad.png'))).toBe(false);
     out.cleanup();
     expect(pageErrors).toEqual([]);
   }, 120_000);

@@ -276,29 +276,25 @@ export function buildPage(ctx: SceneContext, doc: Pick<DesignDocument, 'width' |
   return g;
 }
 
+/** Visits every element of a list, groups' children included. */
+export function walkElements(elements: readonly Element[], visit: (el: Element) => void): void {
+  for (const e of elements) {
+    visit(e);
+    if (e.type === 'group') walkElements(e.elements, visit);
+  }
+}
+
 /** Every asset id a page needs (elements at any depth and the background). */
 export function pageAssetIds(page: Page): string[] {
   const out = new Set<string>();
   if (page.background.type === 'image') out.add(page.background.assetId);
-  const walk = (els: readonly Element[]) => {
-    for (const e of els) {
-      if (e.type === 'image') out.add(e.assetId);
-      if (e.type === 'group') walk(e.elements);
-    }
-  };
-  walk(page.elements);
+  walkElements(page.elements, (e) => e.type === 'image' && out.add(e.assetId));
   return [...out];
 }
 
 /** Every font family a page uses. */
 export function pageFontFamilies(page: Page): string[] {
   const out = new Set<string>();
-  const walk = (els: readonly Element[]) => {
-    for (const e of els) {
-      if (e.type === 'text') out.add(e.fontFamily);
-      if (e.type === 'group') walk(e.elements);
-    }
-  };
-  walk(page.elements);
+  walkElements(page.elements, (e) => e.type === 'text' && out.add(e.fontFamily));
   return [...out];
 }

@@ -2,7 +2,7 @@
 // guides and marquee). Elements subscribe by id; a drag moves Konva nodes directly and commits to
 // the document once, at drag end.
 import Konva from 'konva';
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { Group, Layer, Rect, Stage, Transformer } from 'react-konva';
 import { useStore } from 'zustand';
 import {
@@ -35,15 +35,34 @@ export function nodeFor(id: string): Konva.Node | undefined {
   return nodes.get(id);
 }
 
-function ElementNode({ editor, id }: { editor: EditorStore; id: string }) {
+const MOVE_ONLY = new Set(['x', 'y', 'version']);
+
+/** True when only the position changed: the node moves instead of being rebuilt. */
+function onlyMoved(prev: Element | undefined, next: Element): boolean {
+  if (!prev || prev.type !== next.type) return false;
+  const a = prev as unknown as Record<string, unknown>;
+  const b = next as unknown as Record<string, unknown>;
+  for (const key in b) if (!MOVE_ONLY.has(key) && a[key] !== b[key]) return false;
+  return true;
+}
+
+const ElementNode = memo(function ElementNode({ editor, id }: { editor: EditorStore; id: string }) {
   const el = useStore(editor.store, (s) => s.index.get(id));
   const editing = useStore(editor.store, (s) => s.editingTextId === id);
   const usesImages = el?.type === 'image' || el?.type === 'group';
   const imagesVersion = useImages((s) => (usesImages ? s.version : 0));
   const ref = useRef<Konva.Group>(null);
+  const built = useRef<{ el: Element; editing: boolean; images: number; node: Konva.Node } | null>(null);
   useLayoutEffect(() => {
     const g = ref.current;
     if (!g || !el) return;
+    const prev = built.current;
+    if (prev && prev.node.getParent() && prev.editing === editing && prev.images === imagesVersion && onlyMoved(prev.el, el)) {
+      prev.node.position({ x: el.x, y: el.y });
+      built.current = { ...prev, el };
+      g.getLayer()?.batchDraw();
+      return;
+    }
     g.destroyChildren();
     const node = buildElement(browserSceneContext(), el) as Konva.Node;
     node.addName('top');
@@ -52,12 +71,44 @@ function ElementNode({ editor, id }: { editor: EditorStore; id: string }) {
     if (editing) node.opacity(0);
     g.add(node as Konva.Shape);
     nodes.set(id, node);
+    built.current = { el, editing, images: imagesVersion, node };
     g.getLayer()?.batchDraw();
-    return () => {
-      if (nodes.get(id) === node) nodes.delete(id);
-    };
   }, [el, editing, id, imagesVersion]);
+  useEffect(
+    () => () => {
+      if (built.current && nodes.get(id) === built.current.node) nodes.delete(id);
+    },
+    [id],
+  );
   return <Group ref={ref} />;
+});
+
+/** Attaches the transformer to the selected nodes after they are (re)built. */
+function SelectionTransformer({ editor, trRef }: { editor: EditorStore; trRef: RefObject<Konva.Transformer | null> }) {
+  const selection = useStore(editor.store, (s) => s.selection);
+  const index = useStore(editor.store, (s) => s.index);
+  useLayoutEffect(() => {
+    const tr = trRef.current;
+    if (!tr) return;
+    const attach = () => {
+      // Never during a drag: the nodes are riding in the drag group; the drop re-runs this effect.
+      if (Konva.DD.isDragging) return;
+      const attached = selection.map((id) => nodes.get(id)).filter((n): n is Konva.Node => Boolean(n) && !index.get(n!.getAttr('elementId'))?.locked);
+      tr.nodes(attached);
+      const only = selection.length === 1 ? index.get(selection[0]!) : undefined;
+      tr.keepRatio(only?.type === 'image');
+      tr.enabledAnchors(only?.type === 'line' || only?.type === 'arrow' ? ['middle-left', 'middle-right'] : ['top-left', 'top-center', 'top-right', 'middle-right', 'middle-left', 'bottom-left', 'bottom-center', 'bottom-right']);
+      tr.getLayer()?.batchDraw();
+    };
+    // Attaching hundreds of nodes costs tens of milliseconds: do it after the frame that shows the change.
+    if (selection.length <= 50) {
+      attach();
+      return;
+    }
+    const frame = requestAnimationFrame(() => requestAnimationFrame(attach));
+    return () => cancelAnimationFrame(frame);
+  }, [selection, index, trRef]);
+  return null;
 }
 
 function Background({ editor }: { editor: EditorStore }) {
@@ -79,7 +130,8 @@ function Background({ editor }: { editor: EditorStore }) {
   return <Group ref={ref} />;
 }
 
-function topNode(target: Konva.Node): Konva.Node | null {
+/** The top-level element node a Konva target belongs to. */
+export function topNode(target: Konva.Node): Konva.Node | null {
   let n: Konva.Node | null = target;
   while (n && !n.hasName('top')) n = n.getParent() as Konva.Node | null;
   return n;
@@ -93,13 +145,19 @@ interface DragState {
   alt: boolean;
   single: Konva.Node | null;
   home: Konva.Group | null;
+  /** Many elements: they ride in one group on the interaction layer; only the group moves. */
+  group: Konva.Group | null;
+  homes: Map<Konva.Node, Konva.Container>;
 }
 
-export function EditorCanvas({ editor, stageRef, label }: { editor: EditorStore; stageRef: RefObject<Konva.Stage | null>; label: string }) {
-  const doc = useStore(editor.store, (s) => s.doc);
+export const EditorCanvas = memo(function EditorCanvas({ editor, stageRef, label }: { editor: EditorStore; stageRef: RefObject<Konva.Stage | null>; label: string }) {
+  // Primitives only: an edit to an element must not re-render the whole stage.
+  const docId = useStore(editor.store, (s) => s.doc?.id);
+  const width = useStore(editor.store, (s) => s.doc?.width ?? 0);
+  const height = useStore(editor.store, (s) => s.doc?.height ?? 0);
+  const presetId = useStore(editor.store, (s) => s.doc?.preset ?? '');
+  const doc = docId ? { id: docId, width, height, preset: presetId } : null;
   const order = useStore(editor.store, (s) => s.order);
-  const selection = useStore(editor.store, (s) => s.selection);
-  const index = useStore(editor.store, (s) => s.index);
   const zoom = useStore(editor.store, (s) => s.zoom);
   const boxRef = useRef<HTMLDivElement>(null);
   const trRef = useRef<Konva.Transformer>(null);
@@ -147,17 +205,15 @@ export function EditorCanvas({ editor, stageRef, label }: { editor: EditorStore;
     };
   }, []);
 
-  // Attach the transformer to the selected, unlocked nodes.
-  useLayoutEffect(() => {
-    const tr = trRef.current;
-    if (!tr) return;
-    const attached = selection.map((id) => nodes.get(id)).filter((n): n is Konva.Node => Boolean(n) && !index.get(n!.getAttr('elementId'))?.locked);
-    tr.nodes(attached);
-    const only = selection.length === 1 ? index.get(selection[0]!) : undefined;
-    tr.keepRatio(only?.type === 'image');
-    tr.enabledAnchors(only?.type === 'line' || only?.type === 'arrow' ? ['middle-left', 'middle-right'] : ['top-left', 'top-center', 'top-right', 'middle-right', 'middle-left', 'bottom-left', 'bottom-center', 'bottom-right']);
-    tr.getLayer()?.batchDraw();
-  }, [selection, index]);
+  // A Transformer attached during bulk updates costs O(n²): detach it synchronously on every
+  // document change, before React rebuilds nodes; SelectionTransformer re-attaches after.
+  useEffect(
+    () =>
+      editor.store.subscribe((next, prev) => {
+        if (next.index !== prev.index && trRef.current && trRef.current.nodes().length > 0) trRef.current.nodes([]);
+      }),
+    [editor],
+  );
 
   if (!doc) return <div className="editor-canvas" ref={boxRef} />;
   const preset = findPreset(doc.preset);
@@ -216,7 +272,28 @@ export function EditorCanvas({ editor, stageRef, label }: { editor: EditorStore;
       alt: (e.evt as MouseEvent).altKey,
       single: null,
       home: null,
+      group: null,
+      homes: new Map(),
     };
+    // Many elements: the transformer follows them only after the drop (attached, it costs O(n²)),
+    // and they move as one group on the interaction layer, so a frame is one transform, not n.
+    if (sel.length > 1 && interactionRef.current) {
+      trRef.current?.nodes([]);
+      const group = new Konva.Group({ draggable: true });
+      interactionRef.current.add(group);
+      for (const sid of sel) {
+        const n = nodes.get(sid);
+        if (!n) continue;
+        drag.current.homes.set(n, n.getParent() as Konva.Container);
+        n.moveTo(group);
+      }
+      drag.current.group = group;
+      node.stopDrag();
+      group.startDrag();
+      drag.current.home = null;
+      node.getStage()?.batchDraw();
+      return;
+    }
     // One element: draw it on the interaction layer while it moves, so the content layer stays still.
     if (sel.length === 1 && interactionRef.current) {
       drag.current.single = node;
@@ -230,6 +307,14 @@ export function EditorCanvas({ editor, stageRef, label }: { editor: EditorStore;
   function onDragMove(e: Konva.KonvaEventObject<DragEvent>) {
     const d = drag.current;
     if (!d) return;
+    if (d.group) {
+      if ((e.target as Konva.Node) !== d.group) return;
+      const zoom = editor.store.getState().zoom;
+      const snapped = snapBox({ ...d.box, x: d.box.x + d.group.x(), y: d.box.y + d.group.y() }, d.targets, SNAP_PX / zoom);
+      if (snapped.dx || snapped.dy) d.group.position({ x: d.group.x() + snapped.dx, y: d.group.y() + snapped.dy });
+      if (snapped.guides.length || guidesRef.current?.hasChildren()) showGuides(snapped.guides);
+      return;
+    }
     const node = topNode(e.target);
     if (!node) return;
     const origin = d.start.get(d.id)!;
@@ -243,18 +328,31 @@ export function EditorCanvas({ editor, stageRef, label }: { editor: EditorStore;
       if (sid === d.id) continue;
       nodes.get(sid)?.position({ x: p.x + dx, y: p.y + dy });
     }
-    showGuides(snapped.guides);
+    if (snapped.guides.length || guidesRef.current?.hasChildren()) showGuides(snapped.guides);
   }
 
   function onDragEnd(e: Konva.KonvaEventObject<DragEvent>) {
     const d = drag.current;
+    if (d?.group && (e.target as Konva.Node) !== d.group) return; // the node's own drag, handed over to the group
     drag.current = null;
     showGuides([]);
     if (!d) return;
-    const node = topNode(e.target);
-    const origin = d.start.get(d.id)!;
-    const dx = (node?.x() ?? origin.x) - origin.x;
-    const dy = (node?.y() ?? origin.y) - origin.y;
+    let dx: number;
+    let dy: number;
+    if (d.group) {
+      dx = d.group.x();
+      dy = d.group.y();
+      for (const [n, home] of d.homes) {
+        home.add(n as Konva.Shape);
+        n.position({ x: n.x() + dx, y: n.y() + dy });
+      }
+      d.group.destroy();
+    } else {
+      const node = topNode(e.target);
+      const origin = d.start.get(d.id)!;
+      dx = (node?.x() ?? origin.x) - origin.x;
+      dy = (node?.y() ?? origin.y) - origin.y;
+    }
     if (d.single && d.home) d.home.add(d.single as Konva.Shape);
     const ids = [...d.start.keys()];
     if (d.alt) {
@@ -269,7 +367,10 @@ export function EditorCanvas({ editor, stageRef, label }: { editor: EditorStore;
       editor.select(created);
       return;
     }
-    if (dx === 0 && dy === 0) return;
+    if (dx === 0 && dy === 0) {
+      editor.select([...ids]);
+      return;
+    }
     editor.apply((doc, pageId) => moveElements(doc, pageId, ids, dx, dy));
   }
 
@@ -415,6 +516,7 @@ export function EditorCanvas({ editor, stageRef, label }: { editor: EditorStore;
             <ElementNode key={id} editor={editor} id={id} />
           ))}
         </Layer>
+        <SelectionTransformer editor={editor} trRef={trRef} />
         <Layer ref={interactionRef} name="interaction">
           {safe && <Rect {...safe} stroke="#0ea5e9" dash={[10, 8]} strokeWidth={1} strokeScaleEnabled={false} listening={false} name="safe-zone" />}
           <Group ref={guidesRef} listening={false} />
@@ -432,4 +534,4 @@ export function EditorCanvas({ editor, stageRef, label }: { editor: EditorStore;
       </Stage>
     </div>
   );
-}
+});

@@ -11,7 +11,7 @@ import { errorMessage } from '../../app/errors';
 import { useHost } from '../../app/host-context';
 import { useApp } from '../../app/store';
 import { commands, type Commands } from './commands';
-import { EditorCanvas, nodeFor } from './EditorCanvas';
+import { EditorCanvas, nodeFor, topNode } from './EditorCanvas';
 import { createEditorStore, type EditorStore } from './editor-store';
 import { ExportDialog } from './ExportDialog';
 import { LayersPanel, PagesPanel, PropertiesPanel } from './panels';
@@ -22,7 +22,7 @@ import './fonts.css';
 declare global {
   interface Window {
     /** Test and automation hooks (e2e, golden images, benchmarks). */
-    atelierEditor?: { editor: EditorStore; cmd: Commands; renderPage: typeof renderPageInBrowser; nodeFor: typeof nodeFor; registerImage: typeof registerLocalImage };
+    atelierEditor?: { editor: EditorStore; cmd: Commands; renderPage: typeof renderPageInBrowser; nodeFor: typeof nodeFor; registerImage: typeof registerLocalImage; open?: (id: string) => Promise<void> };
   }
 }
 
@@ -235,14 +235,32 @@ function ResizeControl({ editor, onOpen }: { editor: EditorStore; onOpen(id: str
   );
 }
 
+function SaveStatus({ editor }: { editor: EditorStore }) {
+  const { t } = useTranslation();
+  const save = useStore(editor.store, (s) => s.save);
+  return (
+    <span className={`ed-save ${save}`} role="status">
+      {t(`editor.save.${save}`)}
+    </span>
+  );
+}
+
+function SaveError({ editor }: { editor: EditorStore }) {
+  const { t } = useTranslation();
+  const saveError = useStore(editor.store, (s) => s.saveError);
+  return saveError ? (
+    <p className="error" role="alert">
+      {t('editor.save.failed', { reason: saveError })}
+    </p>
+  ) : null;
+}
+
 function Workspace({ editor, cmd, onClose, onOpen }: { editor: EditorStore; cmd: Commands; onClose(): void; onOpen(id: string): void }) {
   const { t } = useTranslation();
   const toast = useApp((s) => s.toast);
-  const doc = useStore(editor.store, (s) => s.doc) as DesignDocument;
-  const pageId = useStore(editor.store, (s) => s.pageId);
+  const name = useStore(editor.store, (s) => s.doc?.name ?? '');
+  const pageIndex = useStore(editor.store, (s) => s.doc?.pages.findIndex((p) => p.id === s.pageId) ?? 0);
   const zoom = useStore(editor.store, (s) => s.zoom);
-  const save = useStore(editor.store, (s) => s.save);
-  const saveError = useStore(editor.store, (s) => s.saveError);
   const canUndo = useStore(editor.store, (s) => s.canUndo);
   const canRedo = useStore(editor.store, (s) => s.canRedo);
   const selection = useStore(editor.store, (s) => s.selection);
@@ -250,7 +268,19 @@ function Workspace({ editor, cmd, onClose, onOpen }: { editor: EditorStore; cmd:
   const fileRef = useRef<HTMLInputElement>(null);
   const [exporting, setExporting] = useState(false);
   useShortcuts(editor, cmd);
-  const pageIndex = doc.pages.findIndex((p) => p.id === pageId);
+  const host = useHost();
+
+  async function saveAsTemplate() {
+    const id = editor.store.getState().designId;
+    if (!id) return;
+    try {
+      await editor.flush();
+      const tpl = await host.invoke('designs.saveAsTemplate', { id });
+      toast({ message: t('editor.saveTemplate.done', { name: tpl.name }), tone: 'info' });
+    } catch (error) {
+      toast({ message: errorMessage(t, error), tone: 'error' });
+    }
+  }
 
   async function addFiles(files: FileList | File[]) {
     for (const f of [...files].filter((x) => x.type.startsWith('image/'))) {
@@ -263,11 +293,36 @@ function Workspace({ editor, cmd, onClose, onOpen }: { editor: EditorStore; cmd:
     }
   }
 
+  /** One image dropped onto an image element replaces it (crop reset); otherwise files are added. */
+  async function dropFiles(e: React.DragEvent) {
+    e.preventDefault();
+    const files = [...e.dataTransfer.files].filter((f) => f.type.startsWith('image/'));
+    const stage = stageRef.current;
+    if (files.length === 1 && stage) {
+      stage.setPointersPositions(e.nativeEvent);
+      const p = stage.getPointerPosition();
+      const hit = p ? stage.getIntersection(p) : null;
+      const node = hit ? topNode(hit) : null;
+      const el = node ? editor.store.getState().index.get(node.getAttr('elementId') as string) : undefined;
+      if (el?.type === 'image' && !el.locked) {
+        try {
+          const img = await registerLocalImage(files[0]!);
+          cmd.update([el.id], { assetId: img.assetId, crop: { x: 0, y: 0, width: 1, height: 1 } });
+          editor.select([el.id]);
+        } catch {
+          toast({ message: t('editor.image.unreadable', { name: files[0]!.name }), tone: 'error' });
+        }
+        return;
+      }
+    }
+    await addFiles(files);
+  }
+
   return (
-    <div className="ed-workspace" onDragOver={(e) => e.preventDefault()} onDrop={(e) => { e.preventDefault(); void addFiles(e.dataTransfer.files); }}>
+    <div className="ed-workspace" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void dropFiles(e)}>
       <div className="ed-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
         <button type="button" onClick={onClose}>{t('editor.back')}</button>
-        <span className="ed-name">{doc.name}</span>
+        <span className="ed-name">{name}</span>
         <span className="ed-sep" />
         <button type="button" onClick={() => cmd.addText(t('editor.newText'))}>{t('editor.add.text')}</button>
         <button type="button" onClick={() => cmd.addShape('rect')}>{t('editor.add.rect')}</button>
@@ -302,13 +357,14 @@ function Workspace({ editor, cmd, onClose, onOpen }: { editor: EditorStore; cmd:
         <button type="button" onClick={() => editor.setZoom(1)}>100 %</button>
         <span className="ed-sep" />
         <ResizeControl editor={editor} onOpen={onOpen} />
-        <span className={`ed-save ${save}`} role="status">{t(`editor.save.${save}`)}</span>
+        <button type="button" onClick={() => void saveAsTemplate()}>{t('editor.saveTemplate.button')}</button>
+        <SaveStatus editor={editor} />
         <button type="button" className="primary" onClick={() => setExporting(true)}>{t('editor.export.open')}</button>
       </div>
-      {saveError && <p className="error" role="alert">{t('editor.save.failed', { reason: saveError })}</p>}
+      <SaveError editor={editor} />
       <div className="ed-body">
         <div className="ed-stage-col">
-          <EditorCanvas editor={editor} stageRef={stageRef} label={t('editor.canvasLabel', { name: doc.name, page: pageIndex + 1 })} />
+          <EditorCanvas editor={editor} stageRef={stageRef} label={t('editor.canvasLabel', { name, page: pageIndex + 1 })} />
           <TextOverlay editor={editor} stageRef={stageRef} />
           <PagesPanel editor={editor} cmd={cmd} />
         </div>
@@ -319,7 +375,7 @@ function Workspace({ editor, cmd, onClose, onOpen }: { editor: EditorStore; cmd:
       </div>
       {exporting && (
         <ExportDialog
-          doc={doc}
+          doc={editor.store.getState().doc as DesignDocument}
           pageIndex={pageIndex}
           onClose={() => setExporting(false)}
           onDone={(names) => {
@@ -340,9 +396,10 @@ export function EditorScreen() {
   const cmd = useMemo(() => commandsFor(editor), [editor]);
   const doc = useStore(editor.store, (s) => s.doc);
   const [ready, setReady] = useState(false);
+  const openRef = useRef<(id: string) => Promise<void>>(async () => undefined);
 
   useEffect(() => {
-    window.atelierEditor = { editor, cmd, renderPage: renderPageInBrowser, nodeFor, registerImage: registerLocalImage };
+    window.atelierEditor = { editor, cmd, renderPage: renderPageInBrowser, nodeFor, registerImage: registerLocalImage, open: (id) => openRef.current(id) };
     const onUnload = (e: BeforeUnloadEvent) => {
       if (editor.hasUnsaved()) {
         void editor.flush();
@@ -368,6 +425,7 @@ export function EditorScreen() {
     }
   }
 
+  openRef.current = open;
   if (!doc) return <StartView onOpen={(id) => void open(id)} />;
   if (!ready) return <p role="status">{t('editor.loading')}</p>;
   return <Workspace editor={editor} cmd={cmd} onClose={() => void editor.close()} onOpen={(id) => void open(id)} />;

@@ -32,6 +32,14 @@ export interface EditorState {
 
 export const AUTOSAVE_MS = 600;
 
+const selectionSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+/** The selection as a set, computed once per selection array (rows ask "am I selected?" in O(1)). */
+export function selectionSet(selection: readonly string[]): ReadonlySet<string> {
+  let set = selectionSets.get(selection);
+  if (!set) selectionSets.set(selection, (set = new Set(selection)));
+  return set;
+}
+
 function indexPage(page: Page | undefined): Pick<EditorState, 'index' | 'order'> {
   const index = new Map<string, Element>();
   const order: string[] = [];

@@ -1,11 +1,13 @@
 // Side panels: properties of the selection, layers (also the accessible list of what is on the
 // canvas), and pages.
-import { useId } from 'react';
+import { memo, useId, useState } from 'react';
+
+const LAYERS_SHOWN = 150;
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { moveElementToIndex, updateElements, updatePage, type Element } from '../../../src-main/core/design';
+import { moveElementToIndex, updateElements, updatePage } from '../../../src-main/core/design';
 import type { Commands } from './commands';
-import type { EditorStore } from './editor-store';
+import { selectionSet, type EditorStore } from './editor-store';
 import { BUNDLED_FAMILIES } from './scene-context';
 
 function NumberField({ label, value, onChange, step = 1, min, max }: { label: string; value: number; onChange(v: number): void; step?: number; min?: number; max?: number }) {
@@ -33,13 +35,12 @@ export function PropertiesPanel({ editor, cmd }: { editor: EditorStore; cmd: Com
   const { t } = useTranslation();
   const selection = useStore(editor.store, (s) => s.selection);
   const el = useStore(editor.store, (s) => (s.selection.length === 1 ? s.index.get(s.selection[0]!) : undefined));
-  const doc = useStore(editor.store, (s) => s.doc);
   const pageId = useStore(editor.store, (s) => s.pageId);
+  const background = useStore(editor.store, (s) => s.doc?.pages.find((p) => p.id === s.pageId)?.background);
   const ids = { text: useId(), font: useId(), weight: useId(), align: useId(), alt: useId() };
-  const page = doc?.pages.find((p) => p.id === pageId);
-  if (!doc || !page) return null;
+  if (!background) return null;
   if (!el) {
-    const bg = page.background.type === 'color' ? page.background.color : '#ffffff';
+    const bg = background.type === 'color' ? background.color : '#ffffff';
     return (
       <section className="ed-panel" aria-label={t('editor.props.title')}>
         <h3>{selection.length > 1 ? t('editor.props.many', { count: selection.length }) : t('editor.props.page')}</h3>
@@ -134,63 +135,75 @@ export function PropertiesPanel({ editor, cmd }: { editor: EditorStore; cmd: Com
   );
 }
 
-function layerLabel(t: (k: string) => string, el: Element): string {
-  if (el.name) return el.name;
-  if (el.type === 'text') return el.text.slice(0, 30) || t('editor.types.text');
-  return t(`editor.types.${el.type}`);
-}
+
+const LayerRow = memo(function LayerRow({ editor, id, position, count }: { editor: EditorStore; id: string; position: number; count: number }) {
+  const { t } = useTranslation();
+  // Subscribe to what the row shows only, so moving 1,000 elements does not re-render 1,000 rows.
+  const view = useStore(editor.store, (s) => {
+    const e = s.index.get(id);
+    return e ? `${e.visible ? 1 : 0}${e.locked ? 1 : 0}${e.type}|${e.name || (e.type === 'text' ? e.text.slice(0, 30) : '')}` : null;
+  });
+  const selected = useStore(editor.store, (s) => selectionSet(s.selection).has(id));
+  if (view === null) return null;
+  const el = { visible: view[0] === '1', locked: view[1] === '1' };
+  const bar = view.indexOf('|');
+  const label = view.slice(bar + 1) || t(`editor.types.${view.slice(2, bar)}`);
+  const toggle = (patch: Record<string, unknown>) => editor.apply((d, pid) => updateElements(d, pid, [id], patch));
+  return (
+    <li
+      className={selected ? 'selected' : undefined}
+      draggable
+      onDragStart={(e) => e.dataTransfer.setData('text/x-atelier-layer', id)}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        const from = e.dataTransfer.getData('text/x-atelier-layer');
+        if (from && from !== id) editor.apply((d, pid) => moveElementToIndex(d, pid, from, count - 1 - position));
+      }}
+    >
+      <button
+        type="button"
+        className="ed-layer-name"
+        aria-pressed={selected}
+        onClick={(e) => {
+          const sel = editor.store.getState().selection;
+          editor.select(e.shiftKey ? (selected ? sel.filter((x) => x !== id) : [...sel, id]) : [id]);
+        }}
+      >
+        {label}
+      </button>
+      <button type="button" className="ed-icon" aria-pressed={!el.visible} aria-label={t(el.visible ? 'editor.layers.hide' : 'editor.layers.show', { name: label })} onClick={() => toggle({ visible: !el.visible })}>
+        {el.visible ? '◉' : '○'}
+      </button>
+      <button type="button" className="ed-icon" aria-pressed={el.locked} aria-label={t(el.locked ? 'editor.layers.unlock' : 'editor.layers.lock', { name: label })} onClick={() => toggle({ locked: !el.locked })}>
+        {el.locked ? '🔒' : '🔓'}
+      </button>
+    </li>
+  );
+});
 
 export function LayersPanel({ editor }: { editor: EditorStore }) {
   const { t } = useTranslation();
   const order = useStore(editor.store, (s) => s.order);
-  const index = useStore(editor.store, (s) => s.index);
-  const selection = useStore(editor.store, (s) => s.selection);
+  const [showAll, setShowAll] = useState(false);
   const top = [...order].reverse();
+  // Very large pages list the top LAYERS_SHOWN rows first (what is on top is what people reach for).
+  const shown = showAll ? top : top.slice(0, LAYERS_SHOWN);
   return (
     <section className="ed-panel" aria-label={t('editor.layers.title')}>
       <h3>{t('editor.layers.title')}</h3>
       {top.length === 0 && <p className="muted">{t('editor.layers.empty')}</p>}
       <ul className="ed-layers" role="list">
-        {top.map((id, i) => {
-          const el = index.get(id)!;
-          const selected = selection.includes(id);
-          const label = layerLabel(t, el);
-          return (
-            <li
-              key={id}
-              className={selected ? 'selected' : undefined}
-              draggable
-              onDragStart={(e) => e.dataTransfer.setData('text/x-atelier-layer', id)}
-              onDragOver={(e) => e.preventDefault()}
-              onDrop={(e) => {
-                const from = e.dataTransfer.getData('text/x-atelier-layer');
-                if (from && from !== id) editor.apply((d, pid) => moveElementToIndex(d, pid, from, order.length - 1 - i));
-              }}
-            >
-              <button
-                type="button"
-                className="ed-layer-name"
-                aria-pressed={selected}
-                onClick={(e) => editor.select(e.shiftKey ? (selected ? selection.filter((x) => x !== id) : [...selection, id]) : [id])}
-              >
-                {label}
-              </button>
-              <button type="button" className="ed-icon" aria-pressed={!el.visible} aria-label={t(el.visible ? 'editor.layers.hide' : 'editor.layers.show', { name: label })} onClick={() => editor.apply((d, pid) => updateElementsSafe(d, pid, id, { visible: !el.visible }))}>
-                {el.visible ? '◉' : '○'}
-              </button>
-              <button type="button" className="ed-icon" aria-pressed={el.locked} aria-label={t(el.locked ? 'editor.layers.unlock' : 'editor.layers.lock', { name: label })} onClick={() => editor.apply((d, pid) => updateElementsSafe(d, pid, id, { locked: !el.locked }))}>
-                {el.locked ? '🔒' : '🔓'}
-              </button>
-            </li>
-          );
-        })}
+        {shown.map((id, i) => (
+          <LayerRow key={id} editor={editor} id={id} position={i} count={order.length} />
+        ))}
       </ul>
+      {shown.length < top.length && (
+        <button type="button" onClick={() => setShowAll(true)}>
+          {t('editor.layers.showAll', { count: top.length })}
+        </button>
+      )}
     </section>
   );
-}
-
-function updateElementsSafe(d: Parameters<typeof updateElements>[0], pid: string, id: string, patch: Record<string, unknown>) {
-  return updateElements(d, pid, [id], patch);
 }
 
 export function PagesPanel({ editor, cmd }: { editor: EditorStore; cmd: Commands }) {
