@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { ClientsScreen } from '../features/clients/ClientsScreen';
@@ -9,8 +9,10 @@ import { createLibraryStore } from '../features/library/library-store';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { Toasts } from '../ui/Toasts';
+import { GlobalKeys } from './GlobalKeys';
 import { useHost } from './host-context';
 import { SCREENS, useApp, type Screen } from './store';
+import { Welcome } from './Welcome';
 
 const NAV_ICONS: Record<Screen, string> = {
   calendar: '▦',
@@ -34,6 +36,9 @@ export function App() {
   const clients = useStore(clientsStore, (s) => s.clients);
   const libraryStore = useMemo(() => createLibraryStore(host), [host]);
   const switcherId = useId();
+  const clientsLoaded = useStore(clientsStore, (s) => s.loaded);
+  const [blank, setBlank] = useState(() => localStorage.getItem('atelier.startedBlank') === '1');
+  const welcome = clientsLoaded && clients.length === 0 && !blank && screen === 'clients';
 
   useEffect(() => {
     void clientsStore.getState().load().catch(() => undefined);
@@ -81,6 +86,15 @@ export function App() {
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
+        {welcome && (
+          <Welcome
+            onBlank={() => {
+              localStorage.setItem('atelier.startedBlank', '1');
+              setBlank(true);
+            }}
+            onSeeded={() => void clientsStore.getState().load().catch(() => undefined)}
+          />
+        )}
         {screen === 'clients' ? (
           <ClientsScreen store={clientsStore} />
         ) : screen === 'library' ? (
@@ -94,6 +108,7 @@ export function App() {
         )}
       </main>
       <Toasts />
+      <GlobalKeys clients={clients} />
     </div>
   );
 }

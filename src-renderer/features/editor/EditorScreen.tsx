@@ -368,6 +368,13 @@ export function EditorScreen() {
     }
   }
 
+  // A design picked in the command palette.
+  const pending = useApp((s) => (s.pending?.kind === 'design' ? s.pending.id : null));
+  useEffect(() => {
+    if (pending && useApp.getState().takePending('design')) void open(pending);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pending]);
+
   if (!doc) return <StartView onOpen={(id) => void open(id)} />;
   if (!ready) return <p role="status">{t('editor.loading')}</p>;
   return <Workspace editor={editor} cmd={cmd} onClose={() => void editor.close()} onOpen={(id) => void open(id)} />;
