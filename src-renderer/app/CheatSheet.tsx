@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { comboKeys, SHORTCUT_GROUPS, SHORTCUTS } from './shortcuts';
 
 export function Keys({ combo }: { combo: string }) {
+  const { t } = useTranslation();
   return (
     <span className="keys">
-      {comboKeys(combo).map((k, i) => (
+      {comboKeys(combo, undefined, (k) => t(`polish.keys.${k}`)).map((k, i) => (
         <kbd key={i}>{k}</kbd>
       ))}
     </span>

@@ -167,7 +167,9 @@ export function CommandPalette({ onClose, build }: { onClose(): void; build: Pal
             onMouseMove={() => i !== current && setActive(i)}
             onClick={() => choose(item)}
           >
-            <span className="palette-label">{item.label}</span>
+            <span className="palette-label" translate={item.kind === 'action' ? undefined : 'no'}>
+              {item.label}
+            </span>
             {item.detail && <span className="palette-detail">{item.detail}</span>}
             <span className="palette-kind">{t(`polish.palette.kind.${item.kind}`)}</span>
           </li>

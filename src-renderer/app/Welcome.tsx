@@ -47,7 +47,7 @@ export function Welcome({ onBlank, onSeeded }: { onBlank(): void; onSeeded(): vo
           </button>
         </div>
       </div>
-      <p className="muted welcome-hint">{t('polish.welcome.hint', { palette: comboKeys('Mod+K').join('+'), help: '?' })}</p>
+      <p className="muted welcome-hint">{t('polish.welcome.hint', { palette: comboKeys('Mod+K', undefined, (k) => t(`polish.keys.${k}`)).join('+'), help: '?' })}</p>
     </section>
   );
 }

@@ -59,24 +59,18 @@ export function isMac(platform: string = typeof navigator === 'undefined' ? '' :
   return /mac|iphone|ipad/i.test(platform);
 }
 
-const KEY_LABELS: Record<string, { mac: string; other: string }> = {
-  Mod: { mac: '⌘', other: 'Ctrl' },
-  Shift: { mac: '⇧', other: 'Shift' },
-  Alt: { mac: '⌥', other: 'Alt' },
-  ArrowLeft: { mac: '←', other: '←' },
-  ArrowRight: { mac: '→', other: '→' },
-  ArrowUp: { mac: '↑', other: '↑' },
-  ArrowDown: { mac: '↓', other: '↓' },
-  Escape: { mac: 'Esc', other: 'Esc' },
-  Backspace: { mac: '⌫', other: 'Backspace' },
-  Delete: { mac: '⌦', other: 'Delete' },
-  Enter: { mac: '↩', other: 'Enter' },
-};
+const MAC_SYMBOLS: Record<string, string> = { Mod: '⌘', Shift: '⇧', Alt: '⌥', Backspace: '⌫', Delete: '⌦', Enter: '↩' };
+const ARROWS: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓' };
+/** Named keys whose label is translated (polish.keys.*): French keyboards say Maj, Suppr, Échap… */
+export const NAMED_KEYS = ['Mod', 'Shift', 'Alt', 'Escape', 'Backspace', 'Delete', 'Enter', 'Space', 'Wheel'] as const;
 
-/** The keys of one combination as the user's platform writes them: ['Ctrl', 'Shift', 'Z'] or ['⌘', '⇧', 'Z']. */
-export function comboKeys(combo: string, mac = isMac()): string[] {
-  const parts = combo === '+' ? ['+'] : combo.split('+').map((p) => (p === '' ? '+' : p));
-  return parts.map((p) => KEY_LABELS[p]?.[mac ? 'mac' : 'other'] ?? p);
+/**
+ * The keys of one combination as the user's platform and language write them:
+ * ['Ctrl', 'Maj', 'Z'] on Windows/Linux in French, ['⌘', '⇧', 'Z'] on macOS.
+ */
+export function comboKeys(combo: string, mac = isMac(), label: (key: string) => string = (k) => k): string[] {
+  const parts = combo.split('+');
+  return parts.map((p) => ARROWS[p] ?? (mac ? MAC_SYMBOLS[p] : undefined) ?? ((NAMED_KEYS as readonly string[]).includes(p) ? label(p) : p));
 }
 
 /** Does a keydown match a combination like 'Mod+Shift+Z', '?' or 'Mod+,'? */
