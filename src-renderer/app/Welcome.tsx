@@ -1,4 +1,6 @@
-// First run: the library has no client yet. Offer the demo library or a blank start.
+// First run: the library has no client yet. Offer the demo library or a blank start. Shown above the
+// landing screen (Clients), whose own empty state is the blank start's next step; its button names
+// avoid the screens' names so they never shadow the navigation.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from './errors';
@@ -28,19 +30,19 @@ export function Welcome({ onBlank, onSeeded }: { onBlank(): void; onSeeded(): vo
   return (
     <section className="welcome" aria-labelledby="welcome-title">
       <div className="welcome-intro">
-        <h1 id="welcome-title">{t('polish.welcome.title')}</h1>
+        <h2 id="welcome-title" className="welcome-title">{t('polish.welcome.title')}</h2>
         <p>{t('polish.welcome.body')}</p>
       </div>
       <div className="welcome-choices">
         <div className="card welcome-choice">
-          <h2>{t('polish.welcome.demoTitle')}</h2>
+          <h3>{t('polish.welcome.demoTitle')}</h3>
           <p className="muted">{t('polish.welcome.demoBody')}</p>
           <button type="button" className="button button-primary" onClick={() => void seed()} disabled={busy} aria-busy={busy}>
             {busy ? t('polish.welcome.loading') : t('polish.welcome.demo')}
           </button>
         </div>
         <div className="card welcome-choice">
-          <h2>{t('polish.welcome.blankTitle')}</h2>
+          <h3>{t('polish.welcome.blankTitle')}</h3>
           <p className="muted">{t('polish.welcome.blankBody')}</p>
           <button type="button" className="button" onClick={onBlank} disabled={busy}>
             {t('polish.welcome.blank')}

@@ -32,7 +32,7 @@ describe('accessibility', () => {
   it('the welcome screen of an empty library', async () => {
     await page.getByRole('heading', { name: 'Welcome to Atelier' }).waitFor();
     await expectClean('welcome');
-    await page.getByRole('button', { name: 'Load the demo library' }).click();
+    await page.getByRole('button', { name: 'Try the demo' }).click();
     await page.getByRole('list', { name: 'Client list' }).getByText('Maison Lumière').waitFor();
     expect(await page.getByRole('heading', { name: 'Welcome to Atelier' }).count()).toBe(0);
   });
