@@ -52,6 +52,17 @@ describe('keyboard', () => {
     await expect.poll(() => page.locator('.ed-name').textContent()).toBe(name);
   });
 
+  it('offers Undo in a toast after deleting a page, and the page comes back', async () => {
+    const pages = page.getByRole('navigation', { name: 'Pages' }).getByRole('listitem');
+    const before = await pages.count();
+    await page.getByRole('button', { name: '+ Page' }).click();
+    await expect.poll(() => pages.count()).toBe(before + 1);
+    await page.getByRole('button', { name: 'Delete page' }).click();
+    await expect.poll(() => pages.count()).toBe(before);
+    await page.getByRole('status').filter({ hasText: /^Page \d+ deleted\./ }).getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => pages.count()).toBe(before + 1);
+  });
+
   it('runs actions from the palette: the dark theme', async () => {
     await page.keyboard.press('Control+6');
     await page.keyboard.press('Control+k');
