@@ -1,7 +1,8 @@
 // `?`: every shortcut from the registry, grouped, with the keys as this platform writes them.
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { comboKeys, SHORTCUT_GROUPS, SHORTCUTS } from './shortcuts';
+import { useModal } from '../ui/use-modal';
 
 export function Keys({ combo }: { combo: string }) {
   const { t } = useTranslation();
@@ -17,13 +18,7 @@ export function Keys({ combo }: { combo: string }) {
 export function CheatSheet({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    }
-  }, []);
+  useModal(ref);
   return (
     <dialog
       ref={ref}

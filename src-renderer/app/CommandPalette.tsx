@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Client, Post } from '../../src-main/contract';
 import type { DesignSummary } from '../../src-main/contract/api/designs';
 import { useHost } from './host-context';
+import { useModal } from '../ui/use-modal';
 
 export interface PaletteItem {
   id: string;
@@ -49,13 +50,7 @@ export function CommandPalette({ onClose, build }: { onClose(): void; build: Pal
   const listId = useId();
   const inputId = useId();
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    }
-  }, []);
+  useModal(dialogRef);
   useEffect(() => {
     let live = true;
     void Promise.all([
