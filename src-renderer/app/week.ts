@@ -43,3 +43,12 @@ export function weekdayNames(locale: string, width: 'long' | 'short' | 'narrow' 
   // 2024-01-01 was a Monday (ISO day 1).
   return Array.from({ length: 7 }, (_, i) => format.format(new Date(Date.UTC(2024, 0, ((first - 1 + i) % 7) + 1))));
 }
+
+/**
+ * The locale whose conventions (week start, date order) apply: the OS locale when it speaks the
+ * app's language (en-GB stays en-GB when the app is in English), else the app's language alone.
+ */
+export function regionalLocale(language: string, systemLocales: readonly string[] = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language])): string {
+  const match = systemLocales.find((tag) => tag.toLowerCase().split(/[-_]/)[0] === language.toLowerCase());
+  return match ?? language;
+}

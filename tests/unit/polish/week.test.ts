@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fallbackFirstDay, firstDayOfWeek, weekdayNames } from '../../../src-renderer/app/week';
+import { fallbackFirstDay, firstDayOfWeek, regionalLocale, weekdayNames } from '../../../src-renderer/app/week';
 
 describe('first day of the week', () => {
   it('starts on Sunday in the US and Monday in Britain and France (fallback table)', () => {
@@ -21,5 +21,14 @@ describe('first day of the week', () => {
   it('names the weekdays in display order, in the language', () => {
     expect(weekdayNames('en-US')[0]).toBe('Sun');
     expect(weekdayNames('fr-FR', 'long')).toEqual(['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche']);
+  });
+});
+
+describe('regional locale', () => {
+  it('keeps the OS region when it speaks the app language, else uses the language alone', () => {
+    expect(regionalLocale('en', ['en-GB', 'fr-FR'])).toBe('en-GB');
+    expect(regionalLocale('fr', ['en-GB', 'fr-CA'])).toBe('fr-CA');
+    expect(regionalLocale('fr', ['en-US'])).toBe('fr');
+    expect(firstDayOfWeek(regionalLocale('en', ['en-GB']))).toBe(1);
   });
 });
