@@ -75,6 +75,17 @@ describe('keyboard', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
   });
 
+  it('starts a new client from the palette with the name field ready to type in', async () => {
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('new client');
+    await page.keyboard.press('Enter');
+    await expect.poll(current).toContain('Clients');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('name');
+    await page.keyboard.type('Atelier Nord');
+    await page.getByRole('button', { name: 'Create client' }).click();
+    await page.getByRole('list', { name: 'Client list' }).getByText('Atelier Nord').waitFor();
+  });
+
   it('focuses the screen’s search on / and creates a post on N', async () => {
     await page.keyboard.press('Control+4');
     await page.locator('main input[type="search"]').waitFor();
