@@ -10,6 +10,7 @@ import { ComingSoon } from '../features/placeholder/ComingSoon';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { Toasts } from '../ui/Toasts';
 import { GlobalKeys } from './GlobalKeys';
+import { screenShortcut } from './shortcuts';
 import { useHost } from './host-context';
 import { SCREENS, useApp, type Screen } from './store';
 import { Welcome } from './Welcome';
@@ -75,7 +76,7 @@ export function App() {
         <ul>
           {SCREENS.map((s) => (
             <li key={s}>
-              <button type="button" className="nav-item" aria-current={s === screen ? 'page' : undefined} onClick={() => go(s)}>
+              <button type="button" className="nav-item" aria-current={s === screen ? 'page' : undefined} aria-keyshortcuts={screenShortcut(s)} onClick={() => go(s)}>
                 <span aria-hidden="true" className="nav-icon">
                   {NAV_ICONS[s]}
                 </span>

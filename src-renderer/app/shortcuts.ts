@@ -94,3 +94,10 @@ export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || target.isContentEditable;
 }
+
+/** The aria-keyshortcuts value for a screen's nav entry (Control+1… or Meta+1… on macOS). */
+export function screenShortcut(screen: Screen, mac = isMac()): string {
+  const mod = mac ? 'Meta' : 'Control';
+  const i = (NUMBERED_SCREENS as readonly Screen[]).indexOf(screen);
+  return i >= 0 ? `${mod}+${i + 1}` : `${mod}+,`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comboKeys, matches, NUMBERED_SCREENS, SHORTCUTS } from '../../../src-renderer/app/shortcuts';
+import { comboKeys, matches, NUMBERED_SCREENS, screenShortcut, SHORTCUTS } from '../../../src-renderer/app/shortcuts';
 import { filterItems, fold, type PaletteItem } from '../../../src-renderer/app/CommandPalette';
 import en from '../../../src-renderer/locales/en/polish.json';
 import fr from '../../../src-renderer/locales/fr/polish.json';
@@ -24,6 +24,8 @@ describe('shortcut matching', () => {
   it('numbers the screens as the native View menu does (Mod+1…6 → calendar…clients)', () => {
     expect(NUMBERED_SCREENS).toEqual(['calendar', 'editor', 'captions', 'library', 'packs', 'clients']);
     expect(Object.keys(menuEn.appMenu.goto)).toEqual(expect.arrayContaining([...NUMBERED_SCREENS]));
+    expect(screenShortcut('library', false)).toBe('Control+4');
+    expect(screenShortcut('settings', true)).toBe('Meta+,');
   });
   it('writes keys the way the platform and the language do', () => {
     const french = (k: string) => (fr.polish.keys as Record<string, string>)[k]!;
