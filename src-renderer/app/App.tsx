@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { CalendarScreen } from '../features/calendar/CalendarScreen';
@@ -11,8 +11,11 @@ import { createLibraryStore } from '../features/library/library-store';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { Toasts } from '../ui/Toasts';
+import { GlobalKeys } from './GlobalKeys';
+import { screenShortcut } from './shortcuts';
 import { useHost } from './host-context';
 import { SCREENS, useApp, type Screen } from './store';
+import { Welcome } from './Welcome';
 
 const NAV_ICONS: Record<Screen, string> = {
   calendar: '▦',
@@ -36,6 +39,9 @@ export function App() {
   const clients = useStore(clientsStore, (s) => s.clients);
   const libraryStore = useMemo(() => createLibraryStore(host), [host]);
   const switcherId = useId();
+  const clientsLoaded = useStore(clientsStore, (s) => s.loaded);
+  const [blank, setBlank] = useState(() => localStorage.getItem('atelier.startedBlank') === '1');
+  const welcome = clientsLoaded && clients.length === 0 && !blank && screen === 'clients';
 
   useEffect(() => {
     void clientsStore.getState().load().catch(() => undefined);
@@ -72,7 +78,7 @@ export function App() {
         <ul>
           {SCREENS.map((s) => (
             <li key={s}>
-              <button type="button" className="nav-item" aria-current={s === screen ? 'page' : undefined} onClick={() => go(s)}>
+              <button type="button" className="nav-item" aria-current={s === screen ? 'page' : undefined} aria-keyshortcuts={screenShortcut(s)} onClick={() => go(s)}>
                 <span aria-hidden="true" className="nav-icon">
                   {NAV_ICONS[s]}
                 </span>
@@ -83,6 +89,15 @@ export function App() {
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
+        {welcome && (
+          <Welcome
+            onBlank={() => {
+              localStorage.setItem('atelier.startedBlank', '1');
+              setBlank(true);
+            }}
+            onSeeded={() => void clientsStore.getState().load().catch(() => undefined)}
+          />
+        )}
         {screen === 'calendar' ? (
           <CalendarScreen />
         ) : screen === 'clients' ? (
@@ -100,6 +115,7 @@ export function App() {
         )}
       </main>
       <Toasts />
+      <GlobalKeys clients={clients} />
     </div>
   );
 }

@@ -18,6 +18,10 @@ interface AppState {
   settings: Settings;
   connected: boolean;
   toasts: Toast[];
+  /** A design or post the command palette asked to open; the owning screen takes it (takePending). */
+  pending: { kind: 'design' | 'post'; id: string } | null;
+  openItem(kind: 'design' | 'post', id: string): void;
+  takePending(kind: 'design' | 'post'): string | null;
   go(screen: Screen): void;
   selectClient(id: string | null): void;
   setSettings(settings: Settings): void;
@@ -28,12 +32,20 @@ interface AppState {
 
 let toastIds = 1;
 
-export const useApp = create<AppState>((set) => ({
+export const useApp = create<AppState>((set, get) => ({
   screen: 'clients',
   clientId: null,
   settings: { language: 'system', theme: 'system' },
   connected: true,
   toasts: [],
+  pending: null,
+  openItem: (kind, id) => set({ pending: { kind, id }, screen: kind === 'design' ? 'editor' : 'calendar' }),
+  takePending: (kind) => {
+    const pending = get().pending;
+    if (!pending || pending.kind !== kind) return null;
+    set({ pending: null });
+    return pending.id;
+  },
   go: (screen) => set({ screen }),
   selectClient: (clientId) => set({ clientId }),
   setSettings: (settings) => set({ settings }),

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { useModal } from './use-modal';
 
 interface ConfirmDialogProps {
   title: string;
@@ -12,13 +13,7 @@ interface ConfirmDialogProps {
 /** A modal built on <dialog>: focus is trapped and Escape cancels, as the platform does it. */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    }
-  }, []);
+  useModal(ref);
   return (
     <dialog
       ref={ref}

@@ -37,7 +37,7 @@ function StartView({ onOpen }: { onOpen(id: string): void }) {
     void host.invoke('designs.list', { clientId: clientId ?? undefined }).then(setDesigns).catch(() => undefined);
     void host.invoke('designs.templates', {}).then(setTemplates).catch(() => undefined);
   }, [host, clientId]);
-  async function create(input: { preset?: string; templateId?: string }) {
+  async function create(input: { preset?: string; templateId?: string; name?: string }) {
     try {
       const d = await host.invoke('designs.create', { ...input, clientId: clientId ?? undefined });
       onOpen(d.id);
@@ -54,7 +54,7 @@ function StartView({ onOpen }: { onOpen(id: string): void }) {
           {SIZE_PRESETS.map((p) => (
             <li key={p.id}>
               <button type="button" onClick={() => create({ preset: p.id })} data-preset={p.id}>
-                <strong>{p.platform}</strong> {p.label}
+                <strong>{p.platform}</strong> {t(`polish.presets.${p.id}`, { defaultValue: p.label })}
                 <span className="muted"> {p.width}×{p.height}</span>
               </button>
             </li>
@@ -66,8 +66,8 @@ function StartView({ onOpen }: { onOpen(id: string): void }) {
         <ul className="ed-tiles">
           {templates.map((tp) => (
             <li key={tp.id}>
-              <button type="button" onClick={() => create({ templateId: tp.id })} data-template={tp.id}>
-                <strong>{tp.name}</strong>
+              <button type="button" onClick={() => create({ templateId: tp.id, name: tp.source === 'bundled' ? t(`polish.templates.${tp.id}`, { defaultValue: tp.name }) : undefined })} data-template={tp.id}>
+                <strong>{tp.source === 'bundled' ? t(`polish.templates.${tp.id}`, { defaultValue: tp.name }) : tp.name}</strong>
                 <span className="muted"> {tp.width}×{tp.height} · {t('editor.start.pages', { count: tp.pages })}</span>
               </button>
             </li>
@@ -83,7 +83,7 @@ function StartView({ onOpen }: { onOpen(id: string): void }) {
             {designs.map((d) => (
               <li key={d.id}>
                 <button type="button" onClick={() => onOpen(d.id)}>
-                  <strong>{d.name}</strong>
+                  <strong translate="no">{d.name}</strong>
                   <span className="muted"> {d.width}×{d.height}</span>
                 </button>
               </li>
@@ -228,7 +228,7 @@ function ResizeControl({ editor, onOpen }: { editor: EditorStore; onOpen(id: str
       <select value="" onChange={(e) => void resize(e.target.value)}>
         <option value="">—</option>
         {SIZE_PRESETS.filter((p) => p.id !== preset).map((p) => (
-          <option key={p.id} value={p.id}>{p.platform} {p.label}</option>
+          <option key={p.id} value={p.id}>{p.platform} {t(`polish.presets.${p.id}`, { defaultValue: p.label })}</option>
         ))}
       </select>
     </label>
@@ -322,7 +322,7 @@ function Workspace({ editor, cmd, onClose, onOpen }: { editor: EditorStore; cmd:
     <div className="ed-workspace" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void dropFiles(e)}>
       <div className="ed-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
         <button type="button" onClick={onClose}>{t('editor.back')}</button>
-        <span className="ed-name">{name}</span>
+        <span className="ed-name" translate="no">{name}</span>
         <span className="ed-sep" />
         <button type="button" onClick={() => cmd.addText(t('editor.newText'))}>{t('editor.add.text')}</button>
         <button type="button" onClick={() => cmd.addShape('rect')}>{t('editor.add.rect')}</button>
@@ -426,6 +426,13 @@ export function EditorScreen() {
   }
 
   openRef.current = open;
+  // A design picked in the command palette.
+  const pending = useApp((s) => (s.pending?.kind === 'design' ? s.pending.id : null));
+  useEffect(() => {
+    if (pending && useApp.getState().takePending('design')) void open(pending);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pending]);
+
   if (!doc) return <StartView onOpen={(id) => void open(id)} />;
   if (!ready) return <p role="status">{t('editor.loading')}</p>;
   return <Workspace editor={editor} cmd={cmd} onClose={() => void editor.close()} onOpen={(id) => void open(id)} />;

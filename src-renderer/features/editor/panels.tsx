@@ -9,6 +9,7 @@ import { moveElementToIndex, updateElements, updatePage } from '../../../src-mai
 import type { Commands } from './commands';
 import { selectionSet, type EditorStore } from './editor-store';
 import { BUNDLED_FAMILIES } from './scene-context';
+import { undoToast } from '../../ui/undo-toast';
 
 function NumberField({ label, value, onChange, step = 1, min, max }: { label: string; value: number; onChange(v: number): void; step?: number; min?: number; max?: number }) {
   const id = useId();
@@ -223,7 +224,7 @@ export function PagesPanel({ editor, cmd }: { editor: EditorStore; cmd: Commands
                 <button type="button" className="ed-icon" aria-label={t('editor.pages.left')} disabled={i === 0} onClick={() => cmd.movePage(p.id, i - 1)}>←</button>
                 <button type="button" className="ed-icon" aria-label={t('editor.pages.right')} disabled={i === pages.length - 1} onClick={() => cmd.movePage(p.id, i + 1)}>→</button>
                 <button type="button" className="ed-icon" aria-label={t('editor.pages.duplicate')} onClick={() => cmd.duplicatePage(p.id)}>⧉</button>
-                <button type="button" className="ed-icon" aria-label={t('editor.pages.delete')} disabled={pages.length < 2} onClick={() => cmd.deletePage(p.id)}>✕</button>
+                <button type="button" className="ed-icon" aria-label={t('editor.pages.delete')} disabled={pages.length < 2} onClick={() => { cmd.deletePage(p.id); undoToast(t('polish.undo.pageDeleted', { n: i + 1 }), t('polish.undo.undo'), () => editor.undo()); }}>✕</button>
               </span>
             )}
           </li>

@@ -1,0 +1,140 @@
+// French all the way: switch the studio to French in Settings, visit every main screen (plus the
+// welcome, the command palette and the cheat sheet) and flag any English word on screen — visible
+// text, aria-label, placeholder, title. The English word list is built from the English catalogue
+// (src-renderer/locales/en/*.json), minus every word the French catalogue also uses (“Instagram”,
+// “message”, “client”…), so a hit means an English string reached a French screen.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openStudioPage, ROOT, runCli, startStudio, type Studio } from './harness';
+import { gotoScreen, MAIN_SCREENS } from './screens';
+
+function catalogueWords(lang: 'en' | 'fr'): Set<string> {
+  const dir = path.join(ROOT, 'src-renderer', 'locales', lang);
+  const words = new Set<string>();
+  const visit = (value: unknown) => {
+    if (typeof value === 'string') for (const w of tokens(value.replace(/\{\{[^}]*\}\}/g, ' '))) words.add(w);
+    else if (value && typeof value === 'object') Object.values(value).forEach(visit);
+  };
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) visit(JSON.parse(readFileSync(path.join(dir, file), 'utf8')));
+  return words;
+}
+
+function tokens(text: string): string[] {
+  return (text.match(/\p{L}[\p{L}’'-]*\p{L}/gu) ?? []).map((w) => w.toLowerCase()).filter((w) => w.length >= 3);
+}
+
+const french = catalogueWords('fr');
+const ENGLISH = new Set([...catalogueWords('en')].filter((w) => !french.has(w)));
+
+let studio: Studio;
+let browser: Browser;
+let page: Page;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  studio = await startStudio();
+  // The user's own content is French too, so any English on screen comes from the app.
+  runCli(studio.dataDir, ['clients', 'add', '--name', 'Boulangerie Dupont', '--timezone', 'Europe/Paris']);
+  runCli(studio.dataDir, ['posts', 'add', '--client', 'Boulangerie Dupont', '--title', 'Galette des rois', '--at', '2027-01-06T09:00', '--caption', 'Frangipane ou brioche ?']);
+  browser = await launchChromium();
+  const opened = await openStudioPage(browser, studio, { locale: 'en-US' });
+  page = opened.page;
+  pageErrors = opened.pageErrors;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await studio?.stop();
+});
+
+/** Words on the page as a person or a screen reader meets them, with where each was found. */
+async function pageWords(p: Page): Promise<{ text: string; where: string }[]> {
+  return p.evaluate(() => {
+    const out: { text: string; where: string }[] = [];
+    // The user's own content (names of designs, posts…) is marked translate="no" and skipped.
+    const foreign = (el: Element) => {
+      if (el.closest('[translate="no"]')) return true;
+      const lang = el.closest('[lang]')?.getAttribute('lang') ?? 'fr';
+      return !lang.startsWith('fr');
+    };
+    const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}`;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || !node.textContent?.trim() || foreign(el)) continue;
+      if (['SCRIPT', 'STYLE'].includes(el.tagName)) continue;
+      const visible = el.tagName === 'OPTION' ? true : el.checkVisibility({ visibilityProperty: true, opacityProperty: false });
+      if (visible) out.push({ text: node.textContent, where: describe(el) });
+    }
+    for (const el of document.body.querySelectorAll('[aria-label], [placeholder], [title], img[alt]')) {
+      if (foreign(el)) continue;
+      for (const attr of ['aria-label', 'placeholder', 'title', 'alt']) {
+        const v = el.getAttribute(attr);
+        if (v) out.push({ text: v, where: `${describe(el)}[${attr}]` });
+      }
+    }
+    return out;
+  });
+}
+
+async function englishOn(where: string): Promise<string[]> {
+  const hits: string[] = [];
+  for (const { text, where: el } of await pageWords(page)) {
+    const english = tokens(text).filter((w) => ENGLISH.has(w));
+    if (english.length > 0) hits.push(`${where} ${el}: “${text.trim().slice(0, 80)}” → ${english.join(', ')}`);
+  }
+  return hits;
+}
+
+describe('French', () => {
+  it('the English word list is real (sanity)', () => {
+    for (const w of ['calendar', 'library', 'settings', 'undo']) expect(ENGLISH.has(w)).toBe(true);
+    for (const w of ['client', 'instagram']) expect(ENGLISH.has(w)).toBe(false);
+  });
+
+  it('shows no English word on any main screen once French is chosen in Settings', async () => {
+    await gotoScreen(page, 'settings');
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('heading', { name: 'Réglages' }).waitFor();
+    const hits: string[] = [];
+    for (const screen of MAIN_SCREENS) {
+      await gotoScreen(page, screen);
+      hits.push(...(await englishOn(screen)));
+    }
+    await gotoScreen(page, 'editor');
+    await page.locator('[data-template]').first().click();
+    await page.getByRole('toolbar').first().waitFor();
+    hits.push(...(await englishOn('editor workspace')));
+
+    await page.keyboard.press('Control+k');
+    await page.getByRole('dialog', { name: 'Palette de commandes' }).waitFor();
+    hits.push(...(await englishOn('command palette')));
+    await page.keyboard.press('Escape');
+    await gotoScreen(page, 'clients');
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Raccourcis clavier' }).waitFor();
+    hits.push(...(await englishOn('cheat sheet')));
+    await page.keyboard.press('Escape');
+
+    expect(hits, hits.join('\n')).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('greets a new French user in French, from the OS language', async () => {
+    const fresh = await startStudio();
+    try {
+      const { page: p, context } = await openStudioPage(browser, fresh, { locale: 'fr-FR' });
+      await p.getByRole('heading', { name: 'Bienvenue dans Atelier' }).waitFor();
+      const saved = page;
+      page = p;
+      const hits = await englishOn('welcome');
+      page = saved;
+      expect(hits, hits.join('\n')).toEqual([]);
+      await context.close();
+    } finally {
+      await fresh.stop();
+    }
+  });
+});
