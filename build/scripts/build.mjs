@@ -13,8 +13,9 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const quiet = process.argv.includes('--quiet');
 const log = (msg) => quiet || console.log(msg);
 
-// Native addons and optional ws accelerators are loaded from node_modules at run time.
-const NATIVE = ['better-sqlite3', '@napi-rs/canvas', 'sharp', 'bufferutil', 'utf-8-validate'];
+// Native addons and optional ws accelerators are loaded from node_modules at run time, and so are
+// packages that read their own data files next to them (@touch4it/ical-timezones: VTIMEZONE files).
+const NATIVE = ['better-sqlite3', '@napi-rs/canvas', 'sharp', 'bufferutil', 'utf-8-validate', '@touch4it/ical-timezones'];
 const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
 const esmBanner = {
   js: "import { createRequire as __atelierCreateRequire } from 'node:module'; const require = __atelierCreateRequire(import.meta.url);",
@@ -28,6 +29,8 @@ async function buildNode() {
     esbuild({ ...common, entryPoints: [path.join(root, 'src-main/host/electron/preload.ts')], outfile: path.join(out, 'preload/index.cjs'), format: 'cjs', external: ['electron'], sourcemap: false }),
     esbuild({ ...common, entryPoints: [path.join(root, 'src-main/host/web/main.ts')], outfile: path.join(out, 'web/index.js'), format: 'esm', external: NATIVE, banner: esmBanner }),
     esbuild({ ...common, entryPoints: [path.join(root, 'src-main/cli/main.ts')], outfile: path.join(out, 'cli/index.js'), format: 'esm', external: NATIVE, banner: esmBanner }),
+    // Headless render worker threads (Konva bundled, @napi-rs/canvas native).
+    esbuild({ ...common, entryPoints: [path.join(root, 'src-main/render/worker.ts')], outfile: path.join(out, 'render/worker.js'), format: 'esm', external: NATIVE, banner: esmBanner }),
   ]);
 }
 

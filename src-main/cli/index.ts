@@ -2,7 +2,10 @@
 import { Command, CommanderError } from 'commander';
 import { AtelierError } from '../contract/errors';
 import { APP_VERSION } from '../version';
+import { registerCalendarCommands } from './commands/calendar';
+import { registerAssetCommands } from './commands/assets';
 import { registerClientCommands } from './commands/clients';
+import { registerDesignCommands } from './commands/designs';
 import { registerPostCommands } from './commands/posts';
 import { registerServeCommand } from './commands/serve';
 import { registerSystemCommands } from './commands/system';
@@ -20,7 +23,10 @@ export function buildProgram(): Command {
   registerServeCommand(program, globals);
   registerClientCommands(program, globals);
   registerPostCommands(program, globals);
+  registerDesignCommands(program, globals);
   registerSystemCommands(program, globals);
+  registerCalendarCommands(program, globals);
+  registerAssetCommands(program, globals);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -1,7 +1,11 @@
 // The one contract between the renderer and the main-side services. Every host validates every
 // call against this table; both sides take their types from it.
 import { z } from 'zod';
+import { calendarMethods } from './api/calendar';
 import { clientMethods } from './api/clients';
+import { dialogMethods } from './api/dialogs';
+import { libraryMethods } from './api/library';
+import { designMethods } from './api/designs';
 import { postMethods } from './api/posts';
 import { systemMethods } from './api/system';
 import { Id, Settings } from './entities';
@@ -10,6 +14,10 @@ export const methods = {
   ...systemMethods,
   ...clientMethods,
   ...postMethods,
+  ...dialogMethods,
+  ...calendarMethods,
+  ...libraryMethods,
+  ...designMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -23,6 +31,13 @@ export const events = {
   'clients.changed': z.object({ ids: z.array(Id) }),
   'posts.changed': z.object({ ids: z.array(Id), clientIds: z.array(Id) }),
   'settings.changed': Settings,
+  /** A native menu item the renderer carries out (desktop app only). */
+  'app.menuCommand': z.object({ command: z.enum(['goto.calendar', 'goto.editor', 'goto.captions', 'goto.library', 'goto.packs', 'goto.clients', 'goto.settings']) }),
+  /** Scheduled posts whose time has come (the host shows a notification; the UI its "Due now" panel). */
+  'post.due': z.object({ ids: z.array(Id), clientIds: z.array(Id) }),
+  'assets.changed': z.object({ ids: z.array(z.string()) }),
+  'brandKits.changed': z.object({ clientIds: z.array(Id) }),
+  'designs.changed': z.object({ ids: z.array(Id) }),
 } as const;
 
 export type Events = typeof events;

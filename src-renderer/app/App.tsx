@@ -2,7 +2,10 @@ import { useEffect, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { ClientsScreen } from '../features/clients/ClientsScreen';
+import { EditorScreen } from '../features/editor/EditorScreen';
 import { createClientsStore } from '../features/clients/clients-store';
+import { LibraryScreen } from '../features/library/LibraryScreen';
+import { createLibraryStore } from '../features/library/library-store';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { Toasts } from '../ui/Toasts';
@@ -29,6 +32,7 @@ export function App() {
   const connected = useApp((s) => s.connected);
   const clientsStore = useMemo(() => createClientsStore(host), [host]);
   const clients = useStore(clientsStore, (s) => s.clients);
+  const libraryStore = useMemo(() => createLibraryStore(host), [host]);
   const switcherId = useId();
 
   useEffect(() => {
@@ -79,8 +83,12 @@ export function App() {
       <main id="main" className="content" tabIndex={-1}>
         {screen === 'clients' ? (
           <ClientsScreen store={clientsStore} />
+        ) : screen === 'library' ? (
+          <LibraryScreen store={libraryStore} clients={clients} />
         ) : screen === 'settings' ? (
           <SettingsScreen />
+        ) : screen === 'editor' ? (
+          <EditorScreen />
         ) : (
           <ComingSoon screen={screen} />
         )}

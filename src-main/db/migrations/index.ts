@@ -2,6 +2,9 @@
 // Append only: never edit a migration that has shipped; add the next number instead.
 import type { Database } from 'better-sqlite3';
 import { initialSchema } from './001-initial';
+import { schedulingSchema } from './003-scheduling';
+import { librarySchema } from './004-library';
+import { designsSchema } from './005-designs';
 
 export interface Migration {
   version: number;
@@ -11,6 +14,9 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => db.exec(initialSchema) },
+  { version: 3, name: 'scheduling: status history, notes, series, undo log', up: (db) => db.exec(schedulingSchema) },
+  { version: 4, name: 'media and brand library', up: (db) => db.exec(librarySchema) },
+  { version: 5, name: 'design templates and linked copies', up: (db) => db.exec(designsSchema) },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -14,25 +14,5 @@ export function isTrustedSender(frame: SenderFrameLike | null | undefined): bool
   } catch {
     return false;
   }
-  return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
-}
-
-/** Pure: may a navigation go to this URL? Only within the app itself. */
-export function isAllowedNavigation(target: string): boolean {
-  try {
-    const url = new URL(target);
-    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
-  } catch {
-    return false;
-  }
-}
-
-/** Pure: links the app may hand to the OS browser (https only; never file:, javascript:, custom schemes). */
-export function isSafeExternalUrl(target: string): boolean {
-  try {
-    const url = new URL(target);
-    return (url.protocol === 'https:' || url.protocol === 'mailto:') && !url.username && !url.password;
-  } catch {
-    return false;
-  }
+  return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && !url.username && !url.password;
 }

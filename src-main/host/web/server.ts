@@ -9,7 +9,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { AtelierError } from '../../contract/errors';
 import type { Atelier } from '../../app';
 import { securityHeaders } from '../shared/csp';
+import { mediaHeaders, resolveMedia } from '../shared/media';
 import { mimeTypeFor, resolveStaticPath } from '../shared/static-files';
+import { handleUpload, UPLOAD_PATH } from './upload';
 import { decodeRequest, encodeEvent, encodeResponse } from './wire';
 
 export const TOKEN_COOKIE = 'atelier_token';
@@ -94,11 +96,42 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.end(`Atelier: ${verdict.reason}\n`);
       return;
     }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === UPLOAD_PATH) {
+      // Large imports in browser mode: the raw bytes as the body, not base64 over the WebSocket.
+      if (req.method !== 'PUT') {
+        res.writeHead(405, { Allow: 'PUT' }).end();
+        return;
+      }
+      if (!isAllowedOrigin(req.headers.origin, port)) {
+        res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Atelier: Forbidden origin.\n');
+        return;
+      }
+      void handleUpload(atelier, req, res, url);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname.startsWith('/media/')) {
+      void resolveMedia(atelier.services.assets, url.pathname).then((media) => {
+        let size = -1;
+        try {
+          if (media) size = statSync(media.file).size;
+        } catch {
+          size = -1;
+        }
+        if (!media || size < 0) {
+          res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+          return;
+        }
+        res.writeHead(200, mediaHeaders(media.mime, size));
+        if (req.method === 'HEAD') res.end();
+        else createReadStream(media.file).pipe(res);
+      });
+      return;
+    }
     const file = resolveStaticPath(rendererDir, url.pathname);
     let size = -1;
     try {

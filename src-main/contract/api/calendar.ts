@@ -1,0 +1,194 @@
+// Calendar, queue, workflow, undo and exchange (ICS, CSV) methods.
+import { z } from 'zod';
+import { Id, Network, Post, PostStatus, WallClock } from '../entities';
+import { defineMethods } from './define';
+
+export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-03');
+export const ApprovalMode = z.enum(['none', 'required']);
+export const Resolution = z.enum(['exact', 'shifted_forward', 'ambiguous_earlier']);
+
+export const CalendarPost = Post.extend({
+  seriesId: Id.nullable(),
+  /** The occurrence's original wall-clock time in its series. */
+  occurrenceKey: z.string().nullable(),
+  /** The link the post shares (the CSV link column). */
+  link: z.string(),
+  publishedUrl: z.string(),
+});
+export type CalendarPost = z.infer<typeof CalendarPost>;
+
+export const PlanWarning = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('too_close'), clientId: Id, network: z.string(), postIds: z.tuple([Id, Id]), minutes: z.number().int() }),
+  z.object({ kind: z.literal('gap'), clientId: Id, fromDate: LocalDate, toDate: LocalDate, days: z.number().int() }),
+]);
+export type PlanWarning = z.infer<typeof PlanWarning>;
+
+export const CalendarClient = z.object({
+  id: Id,
+  name: z.string(),
+  timeZone: z.string(),
+  color: z.string(),
+  approvalMode: ApprovalMode,
+});
+export type CalendarClient = z.infer<typeof CalendarClient>;
+
+export const Slot = z.object({ id: Id, clientId: Id, network: Network, weekday: z.number().int(), time: z.string() });
+export type Slot = z.infer<typeof Slot>;
+
+export const Moved = z.object({ post: CalendarPost, resolution: Resolution });
+export const UndoOutcome = z.object({ label: z.string().nullable(), postIds: z.array(Id) });
+export const CsvFormat = z.enum(['hootsuite', 'publer', 'atelier']);
+export type CsvFormat = z.infer<typeof CsvFormat>;
+
+export const ImportReport = z.object({
+  imported: z.number().int(),
+  postIds: z.array(Id),
+  skipped: z.array(z.object({ row: z.number().int(), problems: z.array(z.string()) })),
+  /** Rows whose time fell in a DST gap or overlap, and how the documented rule resolved them. */
+  adjusted: z.array(z.object({ row: z.number().int(), given: z.string(), local: z.string(), resolution: Resolution })),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+const Ids = z.array(Id).min(1).max(10_000);
+const ExportRange = { clientId: Id.optional(), from: LocalDate.optional(), to: LocalDate.optional() };
+
+export const calendarMethods = defineMethods({
+  'calendar.range': {
+    summary: "Posts between two days (inclusive) in each client's own calendar, unscheduled drafts, and plan warnings.",
+    input: z.strictObject({
+      clientId: Id.optional(),
+      from: LocalDate,
+      to: LocalDate,
+      minSpacingMinutes: z.number().int().min(0).max(10_080).optional(),
+      maxGapDays: z.number().int().min(1).max(365).optional(),
+    }),
+    output: z.object({
+      clients: z.array(CalendarClient),
+      posts: z.array(CalendarPost),
+      unscheduled: z.array(CalendarPost),
+      warnings: z.array(PlanWarning),
+    }),
+  },
+  'calendar.setApprovalMode': {
+    summary: 'Whether a client must approve posts before they are scheduled.',
+    input: z.strictObject({ clientId: Id, mode: ApprovalMode }),
+    output: CalendarClient,
+  },
+  'calendar.setStatus': {
+    summary: 'Move a post along the workflow (checked; recorded in its history; undoable).',
+    input: z.strictObject({ id: Id, status: PostStatus, note: z.string().max(2000).optional() }),
+    output: CalendarPost,
+  },
+  'calendar.statusHistory': {
+    summary: "A post's status changes, oldest first.",
+    input: z.strictObject({ id: Id }),
+    output: z.array(
+      z.object({ from: PostStatus.nullable(), to: PostStatus, source: z.string(), note: z.string(), at: z.iso.datetime({ offset: true }) }),
+    ),
+  },
+  'calendar.notes.list': {
+    summary: 'Private notes on a post (never exported).',
+    input: z.strictObject({ postId: Id }),
+    output: z.array(z.object({ id: Id, postId: Id, body: z.string(), createdAt: z.iso.datetime({ offset: true }) })),
+  },
+  'calendar.notes.add': {
+    summary: 'Add a private note to a post.',
+    input: z.strictObject({ postId: Id, body: z.string().trim().min(1, 'must not be empty').max(20_000) }),
+    output: z.object({ id: Id, postId: Id, body: z.string(), createdAt: z.iso.datetime({ offset: true }) }),
+  },
+  'calendar.notes.delete': { summary: 'Delete a private note.', input: z.strictObject({ id: Id }), output: z.object({ id: Id }) },
+  'calendar.slots.list': { summary: "A client's weekly queue slots.", input: z.strictObject({ clientId: Id }), output: z.array(Slot) },
+  'calendar.slots.add': {
+    summary: "Add a weekly queue slot (weekday 1 = Monday, time in the client's zone).",
+    input: z.strictObject({
+      clientId: Id,
+      network: Network,
+      weekday: z.number().int().min(1).max(7),
+      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:30'),
+    }),
+    output: Slot,
+  },
+  'calendar.slots.delete': { summary: 'Remove a queue slot.', input: z.strictObject({ id: Id }), output: z.object({ id: Id }) },
+  'calendar.addToQueue': {
+    summary: 'Put a post in the next free queue slot of its network.',
+    input: z.strictObject({ id: Id, network: Network.optional() }),
+    output: Moved,
+  },
+  'calendar.insertAndPush': {
+    summary: 'Put a post in the slot at or after a time and push the following queue posts one slot later.',
+    input: z.strictObject({ id: Id, network: Network.optional(), at: WallClock }),
+    output: z.object({ posts: z.array(CalendarPost) }),
+  },
+  'calendar.move': {
+    summary: 'Move a post to another day keeping its time of day, or to an exact wall-clock time (undoable).',
+    input: z
+      .strictObject({ id: Id, date: LocalDate.optional(), at: WallClock.optional() })
+      .refine((v) => (v.date === undefined) !== (v.at === undefined), { message: 'give either date or at', path: ['date'] }),
+    output: Moved,
+  },
+  'calendar.shift': {
+    summary: "Shift posts by whole days and minutes in their client's wall clock (undoable).",
+    input: z.strictObject({
+      ids: Ids,
+      days: z.number().int().min(-3660).max(3660),
+      minutes: z.number().int().min(-1440).max(1440).optional(),
+    }),
+    output: z.object({ posts: z.array(CalendarPost), adjusted: z.array(z.object({ id: Id, local: WallClock, resolution: Resolution })) }),
+  },
+  'calendar.delete': {
+    summary: 'Move posts to the trash (undoable).',
+    input: z.strictObject({ ids: Ids }),
+    output: z.object({ count: z.number().int() }),
+  },
+  'calendar.undo': { summary: 'Undo the last calendar operation.', input: z.strictObject({}), output: UndoOutcome },
+  'calendar.redo': { summary: 'Redo the last undone calendar operation.', input: z.strictObject({}), output: UndoOutcome },
+  'calendar.undoState': {
+    summary: 'What undo and redo would do now.',
+    input: z.strictObject({}),
+    output: z.object({ undo: z.string().nullable(), redo: z.string().nullable() }),
+  },
+  'calendar.due': { summary: 'Scheduled posts whose time has come.', input: z.strictObject({}), output: z.array(CalendarPost) },
+  'calendar.missed': {
+    summary: 'Posts whose time passed while Atelier was closed (marked missed at start).',
+    input: z.strictObject({}),
+    output: z.array(CalendarPost),
+  },
+  'calendar.markPublished': {
+    summary: 'Mark a post published, with the URL where it went out.',
+    input: z.strictObject({ id: Id, url: z.url().max(2000).optional() }),
+    output: CalendarPost,
+  },
+  'calendar.repeat': {
+    summary: "Repeat a post by an RRULE in the client's wall clock, ending after a count or on a date.",
+    input: z.strictObject({
+      id: Id,
+      rule: z.string().min(1).max(500),
+      count: z.number().int().min(1).max(500).optional(),
+      until: LocalDate.optional(),
+    }),
+    output: z.object({ seriesId: Id, posts: z.array(CalendarPost) }),
+  },
+  'calendar.exportIcs': {
+    summary: 'An iCalendar file of scheduled posts (per client or all).',
+    input: z.strictObject(ExportRange),
+    output: z.object({ ics: z.string(), count: z.number().int() }),
+  },
+  'calendar.exportCsv': {
+    summary: 'A CSV of scheduled posts in Hootsuite, Publer or Atelier format.',
+    input: z.strictObject({ ...ExportRange, format: CsvFormat, dateFormat: z.enum(['MDY', 'DMY']).optional() }),
+    output: z.object({ csv: z.string(), count: z.number().int() }),
+  },
+  'calendar.importCsv': {
+    summary: 'Import posts from CSV text (atomic unless skipInvalid).',
+    input: z.strictObject({
+      clientId: Id,
+      format: CsvFormat,
+      text: z.string().max(50_000_000),
+      dateFormat: z.enum(['MDY', 'DMY']).optional(),
+      skipInvalid: z.boolean().optional(),
+      /** Networks for every imported post when the format has no network column. */
+      networks: z.array(Network).max(10).optional(),
+    }),
+    output: ImportReport,
+  },
+});

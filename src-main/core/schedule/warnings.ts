@@ -1,0 +1,74 @@
+// Plan warnings: two posts for the same client and network too close together, and gaps of more
+// than N days with nothing planned. Days are counted in the client's calendar.
+import { instantToWallClock } from '../time/zones';
+import { daysBetween } from './wallclock';
+
+export interface WarningPost {
+  id: string;
+  clientId: string;
+  networks: readonly string[];
+  instantMs: number;
+}
+
+export interface WarningOptions {
+  /** Two posts on one network closer than this are flagged. */
+  minSpacingMinutes: number;
+  /** More than this many whole days without a post is a gap. */
+  maxGapDays: number;
+}
+
+export const DEFAULT_WARNING_OPTIONS: WarningOptions = { minSpacingMinutes: 120, maxGapDays: 7 };
+
+export type PlanWarning =
+  | { kind: 'too_close'; clientId: string; network: string; postIds: [string, string]; minutes: number }
+  | { kind: 'gap'; clientId: string; fromDate: string; toDate: string; days: number };
+
+/**
+ * `zones` maps a client id to its zone. `range` (client-local dates, inclusive) also flags an empty
+ * start or end of the period.
+ */
+export function planWarnings(
+  posts: readonly WarningPost[],
+  zones: ReadonlyMap<string, string>,
+  options: WarningOptions = DEFAULT_WARNING_OPTIONS,
+  range?: { fromDate: string; toDate: string },
+): PlanWarning[] {
+  const warnings: PlanWarning[] = [];
+  const byClient = new Map<string, WarningPost[]>();
+  for (const p of posts) {
+    const list = byClient.get(p.clientId) ?? [];
+    list.push(p);
+    byClient.set(p.clientId, list);
+  }
+  for (const [clientId, list] of byClient) {
+    list.sort((a, b) => a.instantMs - b.instantMs || a.id.localeCompare(b.id));
+    // Spacing, per network.
+    const lastOn = new Map<string, WarningPost>();
+    for (const p of list) {
+      for (const network of p.networks) {
+        const previous = lastOn.get(network);
+        if (previous) {
+          const minutes = Math.round((p.instantMs - previous.instantMs) / 60_000);
+          if (minutes < options.minSpacingMinutes) {
+            warnings.push({ kind: 'too_close', clientId, network, postIds: [previous.id, p.id], minutes });
+          }
+        }
+        lastOn.set(network, p);
+      }
+    }
+    // Gaps, in the client's calendar days.
+    const zone = zones.get(clientId) ?? 'UTC';
+    const days = [...new Set(list.map((p) => instantToWallClock(p.instantMs, zone).slice(0, 10)))].sort();
+    const edges = range ? [range.fromDate, ...days, range.toDate] : days;
+    for (let i = 1; i < edges.length; i++) {
+      const a = edges[i - 1]!;
+      const b = edges[i]!;
+      const isStart = range && i === 1;
+      const isEnd = range && i === edges.length - 1;
+      // Days strictly between two posting days are empty; an edge of the period counts itself.
+      const empty = daysBetween(a, b) - 1 + (isStart ? 1 : 0) + (isEnd ? 1 : 0);
+      if (empty > options.maxGapDays) warnings.push({ kind: 'gap', clientId, fromDate: a, toDate: b, days: empty });
+    }
+  }
+  return warnings;
+}

@@ -1,0 +1,50 @@
+// atelier://app/… serves the built renderer (never file://): a request path is mapped inside the
+// renderer folder or refused (`..`, encoded dots, backslashes, NUL, symlinks leading out), and
+// every answer carries the CSP and the other security headers. Pure of Electron: main.ts hands
+// the handler to protocol.handle, and the tests call it with plain Requests.
+import { realpathSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { securityHeaders } from '../shared/csp';
+import { mimeTypeFor, resolveStaticPath } from '../shared/static-files';
+import { APP_HOST, APP_SCHEME } from './window-options';
+
+function inside(root: string, file: string): boolean {
+  return file === root || file.startsWith(root + path.sep);
+}
+
+function notFound(status = 404): Response {
+  return new Response(status === 405 ? 'Method not allowed' : 'Not found', {
+    status,
+    headers: { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+}
+
+export function createAppProtocolHandler(rendererRoot: string): (request: Request) => Promise<Response> {
+  const root = path.resolve(rendererRoot);
+  return async (request) => {
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return notFound();
+    }
+    if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return notFound();
+    if (request.method !== 'GET' && request.method !== 'HEAD') return notFound(405);
+    const file = resolveStaticPath(root, url.pathname);
+    if (!file) return notFound();
+    try {
+      // A symlink inside the renderer folder must not lead out of it.
+      const realRoot = realpathSync(root);
+      const real = realpathSync(file);
+      if (!inside(realRoot, real) || !(await stat(real)).isFile()) return notFound();
+      const body = request.method === 'HEAD' ? null : await readFile(real);
+      return new Response(body, {
+        status: 200,
+        headers: { ...securityHeaders(), 'Content-Type': mimeTypeFor(real), 'Cache-Control': 'no-cache' },
+      });
+    } catch {
+      return notFound();
+    }
+  };
+}

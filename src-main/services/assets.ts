@@ -1,0 +1,356 @@
+// The media library: import (type from the bytes, limits before decoding, thumbnails), content-
+// addressed storage, tags, references, where-used, soft delete with undo, and garbage collection.
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { libraryMethods, Asset, AssetUsage, GcReport, ImportResult } from '../contract/api/library';
+import { AtelierError } from '../contract/errors';
+import { ACCEPTED_FORMATS, assetMatcher, MAX_ASSET_BYTES, MAX_FONT_BYTES, normalizeTags, type AssetFilter } from '../core/domain/assets';
+import { createAssetsRepository, type AssetListRow, type OwnerType } from '../db/repositories/assets';
+import type { HandlersFor } from '../dispatch';
+import { iso, isoOrNull } from './convert';
+import type { EventBus } from './events';
+import type { Library } from './library';
+import { claimedFormat, detect, FORMAT_INFO, type Detected } from './media/detect';
+import { inspectFont } from './media/fonts';
+import { heicToJpeg, ImageProblem, makePreview, makeThumbnail, probeImage, rasteriseSvg } from './media/images';
+import { createFileStore } from './media/store';
+import { svgProblem } from './media/svg';
+
+const DAY = 86_400_000;
+/** Deleted assets stay restorable this long before gc may remove them. */
+export const DEFAULT_GRACE_DAYS = 7;
+/** Files with no row (an import interrupted between rename and insert) are left alone this long. */
+export const ORPHAN_GRACE_MS = 60 * 60 * 1000;
+
+export interface ImportOptions {
+  clientId?: string;
+  tags?: readonly string[];
+}
+
+const EXT_BY_MIME = new Map(Object.values(FORMAT_INFO).map((f) => [f.mime, f.ext]));
+
+export function extForMime(mime: string): string {
+  return EXT_BY_MIME.get(mime) ?? 'bin';
+}
+
+export function toAsset(row: AssetListRow): Asset {
+  return {
+    id: row.sha256,
+    kind: row.kind,
+    mime: row.mime,
+    size: row.size,
+    width: row.width,
+    height: row.height,
+    name: row.original_name,
+    clientId: row.client_id,
+    tags: row.tags ? row.tags.split('\u001f') : [],
+    fontFamily: row.font_family,
+    usage: { posts: row.posts, designs: row.designs, brandKits: row.brand_kits },
+    createdAt: iso(row.created_at),
+    deletedAt: isoOrNull(row.deleted_at),
+  };
+}
+
+interface Prepared {
+  bytes: Buffer;
+  kind: 'image' | 'font';
+  mime: string;
+  width: number | null;
+  height: number | null;
+  fontFamily: string | null;
+  /** Resolves to the thumbnail once the full decode succeeded; rejects on damaged data. */
+  thumbnail: Promise<Buffer> | null;
+}
+
+export function createAssetService(lib: Library, events: EventBus) {
+  const repo = createAssetsRepository(lib.db);
+  const files = createFileStore(lib.paths.assets);
+
+  function fail(code: 'unsupported' | 'too_large' | 'invalid_input' | 'io_error', name: string, reason: string): never {
+    throw new AtelierError(code, `Cannot import "${name}": ${reason}. Nothing was added.`, { file: name, reason });
+  }
+
+  function requireRow(id: string): AssetListRow {
+    const row = repo.getListed(id);
+    if (!row) throw new AtelierError('not_found', `No asset with id ${id}.`, { id });
+    return row;
+  }
+
+  function requireClient(clientId: string): void {
+    const client = lib.clients.get(clientId);
+    if (!client || client.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${clientId}.`, { clientId });
+  }
+
+  function changed(ids: string[]): void {
+    events.emit('assets.changed', { ids });
+  }
+
+  function refuseType(name: string, detected: Detected): never {
+    const claimed = claimedFormat(name);
+    if (detected.kind === 'unsupported') {
+      const lie = claimed ? ` even though its name says ${FORMAT_INFO[claimed].label}` : '';
+      fail('unsupported', name, `its bytes are ${detected.what}${lie}; Atelier imports ${ACCEPTED_FORMATS}`);
+    }
+    if (claimed) fail('unsupported', name, `its name says ${FORMAT_INFO[claimed].label}, but its bytes are not one (nor any image or font Atelier imports)`);
+    fail('unsupported', name, `its bytes are not an image or font Atelier knows; Atelier imports ${ACCEPTED_FORMATS}`);
+  }
+
+  /** Everything that can refuse a file, done before anything is written. */
+  async function prepare(input: Buffer, name: string): Promise<Prepared> {
+    if (input.length === 0) fail('invalid_input', name, 'the file is empty');
+    if (input.length > MAX_ASSET_BYTES) fail('too_large', name, `it is ${(input.length / 1024 / 1024).toFixed(0)} MB; the limit is 200 MB`);
+    const detected = detect(input);
+    if (detected.kind === 'unknown' || detected.kind === 'unsupported') refuseType(name, detected);
+    try {
+      if (detected.kind === 'font') {
+        if (input.length > MAX_FONT_BYTES) fail('too_large', name, `it is ${(input.length / 1024 / 1024).toFixed(0)} MB, more than any real font (limit ${MAX_FONT_BYTES / 1024 / 1024} MB)`);
+        let info;
+        try {
+          info = inspectFont(input);
+        } catch (error) {
+          return fail('unsupported', name, `it starts like a ${FORMAT_INFO[detected.format].label} but ${(error as Error).message}`);
+        }
+        return { bytes: input, kind: 'font', mime: FORMAT_INFO[detected.format].mime, width: null, height: null, fontFamily: info.family, thumbnail: null };
+      }
+      let bytes = input;
+      let format = detected.format;
+      if (format === 'svg') {
+        const problem = svgProblem(input);
+        if (problem) fail('unsupported', name, `it is an SVG and ${problem}`);
+        bytes = await rasteriseSvg(input);
+        format = 'png';
+      } else if (format === 'heic') {
+        bytes = await heicToJpeg(input);
+        format = 'jpeg';
+      }
+      const probe = await probeImage(bytes);
+      return { bytes, kind: 'image', mime: FORMAT_INFO[format].mime, width: probe.width, height: probe.height, fontFamily: null, thumbnail: makeThumbnail(bytes) };
+    } catch (error) {
+      if (error instanceof ImageProblem) fail(error.reason === 'corrupt' ? 'invalid_input' : error.reason, name, error.message);
+      throw error;
+    }
+  }
+
+  async function importBytes(input: Buffer, name: string, options: ImportOptions = {}): Promise<ImportResult> {
+    const displayName = name.trim() || 'untitled';
+    if (options.clientId) requireClient(options.clientId);
+    const tags = normalizeTags(options.tags ?? []);
+    const prepared = await prepare(input, displayName);
+    const sha = createHash('sha256').update(prepared.bytes).digest('hex');
+    const ext = extForMime(prepared.mime);
+
+    const existing = repo.get(sha);
+    const needsFile = !existing || !files.exists('sha256', sha, ext);
+    let wroteOriginal = false;
+    try {
+      // The original is written (and fsynced) while the thumbnail decode proves the image whole.
+      // allSettled: a failed decode must wait for the write, so the file it made can be removed.
+      const [written, thumb] = await Promise.allSettled([
+        needsFile ? files.put('sha256', sha, ext, prepared.bytes, { durable: true }) : null,
+        prepared.thumbnail,
+      ]);
+      wroteOriginal = written.status === 'fulfilled' && Boolean(written.value?.created);
+      if (written.status === 'rejected') throw written.reason;
+      if (thumb.status === 'rejected') throw thumb.reason;
+      if (thumb.value) await files.put('thumbs', sha, 'webp', thumb.value, { durable: false });
+    } catch (error) {
+      if (wroteOriginal && !existing) files.removeAll(sha, ext);
+      if (error instanceof ImageProblem) fail(error.reason === 'corrupt' ? 'invalid_input' : error.reason, displayName, error.message);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOSPC') fail('io_error', displayName, 'the disk is full');
+      if (typeof code === 'string') fail('io_error', displayName, `the library folder could not be written (${code})`);
+      throw error;
+    }
+
+    const duplicate = lib.write(() => {
+      const row = repo.get(sha);
+      if (row) {
+        if (row.deleted_at !== null) repo.setDeleted(sha, null);
+        if (options.clientId && row.client_id === null) repo.setClient(sha, options.clientId);
+        repo.addTags(sha, tags);
+        return true;
+      }
+      repo.insert({
+        sha256: sha,
+        kind: prepared.kind,
+        mime: prepared.mime,
+        size: prepared.bytes.length,
+        width: prepared.width,
+        height: prepared.height,
+        original_name: displayName.slice(0, 255),
+        client_id: options.clientId ?? null,
+        created_at: lib.clock.now(),
+        deleted_at: null,
+        font_family: prepared.fontFamily,
+      });
+      repo.addTags(sha, tags);
+      return false;
+    });
+    changed([sha]);
+    return { asset: toAsset(requireRow(sha)), duplicate };
+  }
+
+  async function importFile(file: string, options: ImportOptions = {}): Promise<ImportResult> {
+    const name = path.basename(file);
+    let stats;
+    try {
+      stats = await fs.stat(file);
+    } catch (error) {
+      return fail('io_error', file, `it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+    if (!stats.isFile()) fail('invalid_input', file, 'it is not a file');
+    // The size limit is checked before reading a single byte.
+    if (stats.size > MAX_ASSET_BYTES) fail('too_large', file, `it is ${(stats.size / 1024 / 1024).toFixed(0)} MB; the limit is 200 MB`);
+    try {
+      return await importBytes(await fs.readFile(file), name, options);
+    } catch (error) {
+      // Name the file as the user typed it.
+      if (error instanceof AtelierError && error.message.startsWith(`Cannot import "${name}"`)) {
+        throw new AtelierError(error.code, error.message.replace(`"${name}"`, `"${file}"`), error.details);
+      }
+      throw error;
+    }
+  }
+
+  function list(filter: AssetFilter & { includeDeleted?: boolean } = {}): Asset[] {
+    const match = assetMatcher(filter);
+    return repo.list({ includeDeleted: filter.includeDeleted }).map(toAsset).filter(match);
+  }
+
+  function update(id: string, fn: () => void): Asset {
+    lib.write(() => {
+      requireRow(id);
+      fn();
+    });
+    changed([id]);
+    return toAsset(requireRow(id));
+  }
+
+  function usage(id: string): AssetUsage[] {
+    requireRow(id);
+    return repo.usage(id).map((u) => ({ ownerType: u.owner_type, ownerId: u.owner_id, title: u.title, clientId: u.client_id }));
+  }
+
+  function describeUsage(asset: Asset): string {
+    const parts: string[] = [];
+    const { posts, designs, brandKits } = asset.usage;
+    if (posts) parts.push(`${posts} post${posts === 1 ? '' : 's'}`);
+    if (designs) parts.push(`${designs} design${designs === 1 ? '' : 's'}`);
+    if (brandKits) parts.push(`${brandKits} brand kit${brandKits === 1 ? '' : 's'}`);
+    return parts.join(', ');
+  }
+
+  function remove(id: string, force = false): Asset {
+    const asset = toAsset(requireRow(id));
+    if (asset.deletedAt) return asset;
+    const used = asset.usage.posts + asset.usage.designs + asset.usage.brandKits;
+    if (used > 0 && !force) {
+      throw new AtelierError('conflict', `"${asset.name}" is used in ${describeUsage(asset)}; confirm to delete it anyway. Nothing was deleted.`, {
+        id,
+        usage: usage(id),
+      });
+    }
+    return update(id, () => repo.setDeleted(id, lib.clock.now()));
+  }
+
+  function setRefs(ownerType: OwnerType, ownerId: string, assetIds: readonly string[]): string[] {
+    const unique = [...new Set(assetIds)];
+    const before = lib.write(() => {
+      for (const sha of unique) if (!repo.get(sha)) throw new AtelierError('not_found', `No asset with id ${sha}; nothing was recorded.`, { id: sha });
+      const previous = repo.refsOf(ownerType, ownerId);
+      repo.setRefs(ownerType, ownerId, unique);
+      return previous;
+    });
+    changed([...new Set([...before, ...unique])]);
+    return unique;
+  }
+
+  /** Removes trashed, unreferenced assets past the grace period, orphan files and stale temp files. */
+  function collectGarbage(graceDays = DEFAULT_GRACE_DAYS): GcReport {
+    const now = lib.clock.now();
+    const doomed = lib.write(() => {
+      const rows = repo.collectable(now - graceDays * DAY);
+      for (const row of rows) repo.remove(row.sha256);
+      return rows;
+    });
+    let freedBytes = 0;
+    let removedFiles = 0;
+    for (const row of doomed) {
+      const freed = files.removeAll(row.sha256, extForMime(row.mime));
+      freedBytes += freed;
+      if (freed > 0) removedFiles++;
+    }
+    const known = new Set(repo.allIds().map((r) => r.sha256));
+    for (const entry of files.scan()) {
+      const stray = entry.folder === 'tmp' || !known.has(entry.sha);
+      if (stray && entry.mtimeMs <= now - ORPHAN_GRACE_MS) {
+        void fs.rm(entry.file, { force: true }).catch(() => undefined);
+        freedBytes += entry.size;
+        removedFiles++;
+      }
+    }
+    const keptDeleted = repo.list({ includeDeleted: true }).filter((r) => r.deleted_at !== null).length;
+    if (doomed.length > 0) changed(doomed.map((r) => r.sha256));
+    return { removedAssets: doomed.length, removedFiles, freedBytes, keptDeleted };
+  }
+
+  /** The file behind a media URL, generating a missing thumbnail or preview once. */
+  async function mediaFile(variant: 'thumbs' | 'previews' | 'files', id: string): Promise<{ file: string; mime: string } | null> {
+    const row = repo.get(id);
+    if (!row) return null;
+    const ext = extForMime(row.mime);
+    if (variant === 'files') return files.exists('sha256', id, ext) ? { file: files.pathOf('sha256', id, ext), mime: row.mime } : null;
+    if (row.kind !== 'image') return null;
+    if (!files.exists(variant, id, 'webp')) {
+      if (!files.exists('sha256', id, ext)) return null;
+      const original = await files.read('sha256', id, ext);
+      const derived = variant === 'thumbs' ? await makeThumbnail(original) : await makePreview(original);
+      await files.put(variant, id, 'webp', derived, { durable: false });
+    }
+    return { file: files.pathOf(variant, id, 'webp'), mime: 'image/webp' };
+  }
+
+  return {
+    repo,
+    files,
+    importBytes,
+    importFile,
+    list,
+    get: (id: string) => toAsset(requireRow(id)),
+    rename: (id: string, name: string) => update(id, () => repo.rename(id, name)),
+    setTags: (id: string, tags: readonly string[]) => update(id, () => repo.setTags(id, normalizeTags(tags))),
+    setClient(id: string, clientId: string | null): Asset {
+      if (clientId) requireClient(clientId);
+      return update(id, () => repo.setClient(id, clientId));
+    },
+    remove,
+    restore: (id: string) => update(id, () => repo.setDeleted(id, null)),
+    usage,
+    setRefs,
+    tags: () => repo.tags().map((t) => ({ tag: t.tag, count: t.n })),
+    collectGarbage,
+    mediaFile,
+  };
+}
+
+export type AssetService = ReturnType<typeof createAssetService>;
+
+type AssetMethods = Omit<typeof libraryMethods, 'fonts.list' | 'brandKits.get' | 'brandKits.update'>;
+
+export function assetHandlers(assets: AssetService): HandlersFor<AssetMethods> {
+  return {
+    'assets.list': (input) => assets.list(input),
+    'assets.get': ({ id }) => assets.get(id),
+    'assets.import': ({ dataBase64, name, clientId, tags }) => assets.importBytes(Buffer.from(dataBase64, 'base64'), name, { clientId, tags }),
+    'assets.rename': ({ id, name }) => assets.rename(id, name),
+    'assets.setTags': ({ id, tags }) => assets.setTags(id, tags),
+    'assets.setClient': ({ id, clientId }) => assets.setClient(id, clientId),
+    'assets.delete': ({ id, force }) => assets.remove(id, force),
+    'assets.restore': ({ id }) => assets.restore(id),
+    'assets.usage': ({ id }) => assets.usage(id),
+    'assets.setRefs': ({ ownerType, ownerId, assetIds }) => ({ assetIds: assets.setRefs(ownerType, ownerId, assetIds) }),
+    'assets.tags': () => assets.tags(),
+    'assets.gc': ({ graceDays }) => assets.collectGarbage(graceDays),
+  };
+}

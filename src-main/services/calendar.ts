@@ -1,0 +1,515 @@
+// The calendar: per-client views in each client's wall clock, the workflow with its history,
+// private notes, the posting queue, moves and bulk shifts, recurring series, and undo/redo.
+//
+// Undo lives here, in the services, as a command log in SQLite (`calendar_ops`): every operation
+// records each touched post's state before and after, in the same transaction as the change. So undo
+// survives a reload or a crash, works the same from the CLI and every window, and never replays a
+// stale renderer snapshot. An undo whose posts were changed since by something else is refused and
+// dropped from the log rather than overwriting that change.
+import type { Post } from '../contract';
+import type { CalendarClient, CalendarPost, PlanWarning } from '../contract/api/calendar';
+import { AtelierError } from '../contract/errors';
+import type { NetworkId, PostStatus } from '../core/domain/posts';
+import { insertAndPush, nextFreeSlot, type QueueSlot } from '../core/schedule/queue';
+import { expandRecurrence } from '../core/schedule/recurrence';
+import { addDays, minuteToTime, moveToDay, shiftWallClock, timeToMinute } from '../core/schedule/wallclock';
+import { DEFAULT_WARNING_OPTIONS, planWarnings } from '../core/schedule/warnings';
+import { checkTransition, describeProblem, PLANNED_STATUSES } from '../core/schedule/workflow';
+import { instantToWallClock, startOfLocalDay, wallClockToInstant, type WallClockResolution } from '../core/time/zones';
+import type { ClientRow } from '../db/repositories/clients';
+import type { PostRow } from '../db/repositories/posts';
+import { createSchedulingRepository, type ScheduleRow, type StatusHistoryRow } from '../db/repositories/scheduling';
+import { iso } from './convert';
+import type { EventBus } from './events';
+import type { Library } from './library';
+import { toPost } from './posts';
+
+/** Where an unscheduled draft lands when it is dropped on a day. */
+export const DEFAULT_DROP_TIME = '09:00';
+
+interface PostState {
+  scheduled_at: number | null;
+  status: string;
+  deleted_at: number | null;
+}
+
+interface Change {
+  postId: string;
+  before: PostState;
+  after: PostState;
+}
+
+type Source = StatusHistoryRow['source'];
+
+const sameState = (a: PostState, b: PostState) => a.scheduled_at === b.scheduled_at && a.status === b.status && a.deleted_at === b.deleted_at;
+const stateOf = (row: PostRow): PostState => ({ scheduled_at: row.scheduled_at, status: row.status, deleted_at: row.deleted_at });
+
+export function toCalendarPost(post: Post, schedule: ScheduleRow | undefined): CalendarPost {
+  return {
+    ...post,
+    seriesId: schedule?.series_id ?? null,
+    occurrenceKey: schedule?.occurrence_key ?? null,
+    link: schedule?.link ?? '',
+    publishedUrl: schedule?.published_url ?? '',
+  };
+}
+
+export function toCalendarClient(row: ClientRow): CalendarClient {
+  return { id: row.id, name: row.name, timeZone: row.time_zone, color: row.color, approvalMode: row.approval_mode };
+}
+
+export function createCalendarService(lib: Library, events: EventBus) {
+  const repo = createSchedulingRepository(lib.db);
+  let missedAtStart: string[] = [];
+
+  function activeClient(id: string): ClientRow {
+    const client = lib.clients.get(id);
+    if (!client || client.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${id}.`, { field: 'clientId', id });
+    return client;
+  }
+  function requirePost(id: string): PostRow {
+    const row = lib.posts.get(id);
+    if (!row || row.deleted_at !== null) throw new AtelierError('not_found', `No post with id ${id}.`, { id });
+    return row;
+  }
+  function requireMovable(id: string): PostRow {
+    const row = requirePost(id);
+    if (row.status === 'published') throw new AtelierError('conflict', `"${row.title}" is already published; it cannot move.`, { id });
+    return row;
+  }
+
+  function hydrate(rows: readonly PostRow[]): CalendarPost[] {
+    const zones = new Map<string, string>();
+    const ids = rows.map((r) => r.id);
+    const variants = lib.posts.variantsByPost(ids);
+    const schedules = repo.schedules(ids);
+    return rows.map((row) => {
+      let zone = zones.get(row.client_id);
+      if (zone === undefined) {
+        zone = lib.clients.get(row.client_id)?.time_zone ?? 'UTC';
+        zones.set(row.client_id, zone);
+      }
+      return toCalendarPost(toPost(row, zone, variants.get(row.id) ?? []), schedules.get(row.id));
+    });
+  }
+  const one = (id: string): CalendarPost => hydrate([lib.posts.get(id)!])[0]!;
+
+  /** Writes a post's state, with a history entry when its status changes. */
+  function applyState(row: PostRow, state: PostState, source: Source, note = ''): void {
+    const now = lib.clock.now();
+    // `update` skips undefined only, so a null time really unschedules.
+    lib.posts.update(row.id, { scheduled_at: state.scheduled_at, status: state.status }, now);
+    if (state.deleted_at !== row.deleted_at) lib.posts.setDeleted(row.id, state.deleted_at, now);
+    if (state.status !== row.status) {
+      repo.addHistory({ post_id: row.id, from_status: row.status, to_status: state.status, source, note, at: now });
+    }
+  }
+
+  /** Applies changes as one user operation: written, recorded for undo, per-occurrence edits detached. */
+  function commit(kind: string, label: string, changes: Change[], note = ''): void {
+    const real = changes.filter((c) => !sameState(c.before, c.after));
+    for (const change of real) {
+      const row = lib.posts.get(change.postId)!;
+      applyState(row, change.after, 'user', note);
+      const schedule = repo.schedule(change.postId);
+      if (schedule?.series_id && change.after.deleted_at === null) repo.patchSchedule(change.postId, { detached: 1 });
+    }
+    if (real.length > 0) {
+      repo.pushOp({ kind, label, changes: JSON.stringify(real), created_at: lib.clock.now() });
+    }
+  }
+
+  function emitChanged(ids: readonly string[]): void {
+    if (ids.length === 0) return;
+    const clientIds = new Set<string>();
+    for (const id of ids) {
+      const row = lib.posts.get(id);
+      if (row) clientIds.add(row.client_id);
+    }
+    events.emit('posts.changed', { ids: [...ids], clientIds: [...clientIds] });
+  }
+
+  function queueNetwork(row: PostRow, network: NetworkId | undefined): NetworkId {
+    const networks = lib.posts.variants(row.id).map((v) => v.network as NetworkId);
+    if (network) {
+      if (!networks.includes(network)) {
+        throw new AtelierError('invalid_input', `"${row.title}" has no ${network} version; add that network to the post first.`, { field: 'network' });
+      }
+      return network;
+    }
+    if (networks.length === 0) throw new AtelierError('invalid_input', `"${row.title}" has no network yet: the queue is per network.`, { field: 'network' });
+    return networks[0]!;
+  }
+
+  function slotsOf(clientId: string, network: string): QueueSlot[] {
+    return repo
+      .slots(clientId)
+      .filter((s) => s.network === network)
+      .map((s) => ({ weekday: s.weekday, minuteOfDay: s.minute_of_day }));
+  }
+
+  /** After the queue gives a post a time, it becomes scheduled when the workflow allows. */
+  function queuedStatus(row: PostRow, client: ClientRow): string {
+    return checkTransition(row.status as PostStatus, 'scheduled', { approvalMode: client.approval_mode, hasTime: true }).ok ? 'scheduled' : row.status;
+  }
+
+  function applyOp(direction: 'undo' | 'redo'): { label: string | null; postIds: string[] } {
+    const outcome = lib.write(() => {
+      const op = direction === 'undo' ? repo.lastDone() : repo.firstUndone();
+      if (!op) return { label: null, postIds: [] as string[], stale: [] as string[] };
+      const changes = JSON.parse(op.changes) as Change[];
+      const stale = changes.filter((c) => {
+        const row = lib.posts.get(c.postId);
+        return !row || !sameState(stateOf(row), direction === 'undo' ? c.after : c.before);
+      });
+      if (stale.length > 0) {
+        repo.deleteOp(op.seq);
+        return { label: op.label, postIds: [] as string[], stale: stale.map((c) => lib.posts.get(c.postId)?.title ?? c.postId) };
+      }
+      for (const c of changes) applyState(lib.posts.get(c.postId)!, direction === 'undo' ? c.before : c.after, direction);
+      repo.setOpState(op.seq, direction === 'undo' ? 'undone' : 'done');
+      return { label: op.label, postIds: changes.map((c) => c.postId), stale: [] as string[] };
+    });
+    if (outcome.stale.length > 0) {
+      throw new AtelierError(
+        'conflict',
+        `Cannot ${direction} "${outcome.label}": ${outcome.stale.join(', ')} changed since. That step was dropped from the history.`,
+        { posts: outcome.stale },
+      );
+    }
+    emitChanged(outcome.postIds);
+    return { label: outcome.label, postIds: outcome.postIds };
+  }
+
+  const service = {
+    range(input: { clientId?: string; from: string; to: string; minSpacingMinutes?: number; maxGapDays?: number }) {
+      const clients = input.clientId ? [activeClient(input.clientId)] : lib.clients.list();
+      if (input.to < input.from) throw new AtelierError('invalid_input', 'The end of the period comes before its start.', { field: 'to' });
+      const bounds = new Map<string, { fromMs: number; toMs: number }>();
+      for (const c of clients) {
+        const fromMs = startOfLocalDay(input.from, c.time_zone);
+        const toMs = startOfLocalDay(addDays(input.to, 1), c.time_zone);
+        if (fromMs === null || toMs === null) throw new AtelierError('invalid_input', `${input.from} … ${input.to} is not a real period.`, { field: 'from' });
+        bounds.set(c.id, { fromMs, toMs });
+      }
+      let rows: PostRow[] = [];
+      if (clients.length > 0) {
+        const all = [...bounds.values()];
+        rows = lib.posts
+          .list({ clientId: input.clientId, fromMs: Math.min(...all.map((b) => b.fromMs)), toMs: Math.max(...all.map((b) => b.toMs)) })
+          .filter((r) => {
+            const b = bounds.get(r.client_id);
+            return b !== undefined && r.scheduled_at! >= b.fromMs && r.scheduled_at! < b.toMs;
+          });
+      }
+      const unscheduledRows = lib.posts
+        .list({ clientId: input.clientId, fromMs: 0, toMs: 0, includeUnscheduled: true })
+        .filter((r) => r.scheduled_at === null && r.status !== 'cancelled');
+      const posts = hydrate(rows);
+      const zones = new Map(clients.map((c) => [c.id, c.time_zone]));
+      const warnings: PlanWarning[] = planWarnings(
+        posts
+          .filter((p) => (PLANNED_STATUSES as readonly string[]).includes(p.status))
+          .map((p) => ({
+            id: p.id,
+            clientId: p.clientId,
+            networks: p.variants.length ? p.variants.map((v) => v.network) : ['any'],
+            instantMs: Date.parse(p.scheduledAt!),
+          })),
+        zones,
+        {
+          minSpacingMinutes: input.minSpacingMinutes ?? DEFAULT_WARNING_OPTIONS.minSpacingMinutes,
+          maxGapDays: input.maxGapDays ?? DEFAULT_WARNING_OPTIONS.maxGapDays,
+        },
+        input.clientId ? { fromDate: input.from, toDate: input.to } : undefined,
+      );
+      return { clients: clients.map(toCalendarClient), posts, unscheduled: hydrate(unscheduledRows), warnings };
+    },
+
+    setApprovalMode(clientId: string, mode: 'none' | 'required'): CalendarClient {
+      const row = lib.write(() => {
+        activeClient(clientId);
+        lib.clients.update(clientId, { approval_mode: mode }, lib.clock.now());
+        return activeClient(clientId);
+      });
+      events.emit('clients.changed', { ids: [clientId] });
+      return toCalendarClient(row);
+    },
+
+    setStatus(id: string, status: PostStatus, note = ''): CalendarPost {
+      lib.write(() => {
+        const row = requirePost(id);
+        const client = activeClient(row.client_id);
+        const check = checkTransition(row.status as PostStatus, status, { approvalMode: client.approval_mode, hasTime: row.scheduled_at !== null });
+        if (!check.ok) {
+          throw new AtelierError('conflict', `"${row.title}": ${describeProblem(check.problem, row.status as PostStatus, status)}`, {
+            field: 'status',
+            problem: check.problem,
+          });
+        }
+        commit('status', `${row.title}: ${row.status} → ${status}`, [{ postId: id, before: stateOf(row), after: { ...stateOf(row), status } }], note);
+      });
+      emitChanged([id]);
+      return one(id);
+    },
+
+    statusHistory(id: string) {
+      if (!lib.posts.get(id)) throw new AtelierError('not_found', `No post with id ${id}.`, { id });
+      return repo.history(id).map((h) => ({ from: h.from_status as PostStatus | null, to: h.to_status as PostStatus, source: h.source, note: h.note, at: iso(h.at) }));
+    },
+
+    notes: {
+      list(postId: string) {
+        requirePost(postId);
+        return repo.notes(postId).map((n) => ({ id: n.id, postId: n.post_id, body: n.body, createdAt: iso(n.created_at) }));
+      },
+      add(postId: string, body: string) {
+        const row = lib.write(() => {
+          requirePost(postId);
+          const note = { id: lib.ids(), post_id: postId, body: body.trim(), created_at: lib.clock.now() };
+          repo.addNote(note);
+          return note;
+        });
+        return { id: row.id, postId, body: row.body, createdAt: iso(row.created_at) };
+      },
+      remove(id: string) {
+        lib.write(() => {
+          if (!repo.note(id)) throw new AtelierError('not_found', `No note with id ${id}.`, { id });
+          repo.deleteNote(id);
+        });
+        return { id };
+      },
+    },
+
+    slots: {
+      list(clientId: string) {
+        activeClient(clientId);
+        return repo.slots(clientId).map((s) => ({ id: s.id, clientId, network: s.network as NetworkId, weekday: s.weekday, time: minuteToTime(s.minute_of_day) }));
+      },
+      add(input: { clientId: string; network: NetworkId; weekday: number; time: string }) {
+        const id = lib.write(() => {
+          activeClient(input.clientId);
+          const minute = timeToMinute(input.time)!;
+          const clash = repo.slots(input.clientId).find((s) => s.network === input.network && s.weekday === input.weekday && s.minute_of_day === minute);
+          if (clash) throw new AtelierError('conflict', `There is already a ${input.network} slot on that day at ${input.time}.`, { field: 'time' });
+          const row = { id: lib.ids(), client_id: input.clientId, network: input.network, weekday: input.weekday, minute_of_day: minute };
+          repo.addSlot(row);
+          return row.id;
+        });
+        return { id, clientId: input.clientId, network: input.network, weekday: input.weekday, time: input.time };
+      },
+      remove(id: string) {
+        lib.write(() => {
+          if (!repo.slot(id)) throw new AtelierError('not_found', `No queue slot with id ${id}.`, { id });
+          repo.deleteSlot(id);
+        });
+        return { id };
+      },
+    },
+
+    addToQueue(id: string, network?: NetworkId): { post: CalendarPost; resolution: WallClockResolution } {
+      const resolution = lib.write(() => {
+        const row = requireMovable(id);
+        const client = activeClient(row.client_id);
+        const net = queueNetwork(row, network);
+        const slots = slotsOf(client.id, net);
+        if (slots.length === 0) throw new AtelierError('conflict', `${client.name} has no ${net} queue slots yet: add some first.`, { field: 'network' });
+        const taken = repo.networkTimes(client.id, net).filter((p) => p.id !== id).map((p) => p.scheduled_at);
+        const slot = nextFreeSlot(slots, client.time_zone, lib.clock.now(), taken);
+        if (!slot) throw new AtelierError('conflict', `The ${net} queue of ${client.name} is full for the coming year.`);
+        commit('queue', `Add "${row.title}" to the queue`, [
+          { postId: id, before: stateOf(row), after: { ...stateOf(row), scheduled_at: slot.instantMs, status: queuedStatus(row, client) } },
+        ]);
+        return slot.resolution;
+      });
+      emitChanged([id]);
+      return { post: one(id), resolution };
+    },
+
+    insertAndPush(id: string, at: string, network?: NetworkId): { posts: CalendarPost[] } {
+      const ids = lib.write(() => {
+        const row = requireMovable(id);
+        const client = activeClient(row.client_id);
+        const net = queueNetwork(row, network);
+        const slots = slotsOf(client.id, net);
+        if (slots.length === 0) throw new AtelierError('conflict', `${client.name} has no ${net} queue slots yet: add some first.`, { field: 'network' });
+        const atMs = wallClockToInstant(at, client.time_zone);
+        if (!atMs) throw new AtelierError('invalid_input', `${at} is not a real date and time.`, { field: 'at' });
+        const existing = repo
+          .networkTimes(client.id, net)
+          .filter((p) => p.scheduled_at >= atMs.instantMs && lib.posts.get(p.id)?.status !== 'published')
+          .map((p) => ({ id: p.id, instantMs: p.scheduled_at }));
+        const moves = insertAndPush(slots, client.time_zone, atMs.instantMs, { id, instantMs: row.scheduled_at }, existing);
+        if (!moves) throw new AtelierError('conflict', `The ${net} queue of ${client.name} is full for the coming year.`);
+        const changes: Change[] = moves.map((m) => {
+          const r = lib.posts.get(m.postId)!;
+          return { postId: m.postId, before: stateOf(r), after: { ...stateOf(r), scheduled_at: m.toMs, status: m.postId === id ? queuedStatus(r, client) : r.status } };
+        });
+        commit('queue', `Insert "${row.title}" and push ${moves.length - 1} post(s)`, changes);
+        return moves.map((m) => m.postId);
+      });
+      emitChanged(ids);
+      return { posts: hydrate(ids.map((i) => lib.posts.get(i)!)) };
+    },
+
+    move(id: string, target: { date?: string; at?: string }): { post: CalendarPost; resolution: WallClockResolution } {
+      const resolution = lib.write(() => {
+        const row = requireMovable(id);
+        const client = activeClient(row.client_id);
+        let resolved;
+        if (target.at) resolved = wallClockToInstant(target.at, client.time_zone);
+        else if (row.scheduled_at === null) resolved = wallClockToInstant(`${target.date}T${DEFAULT_DROP_TIME}`, client.time_zone);
+        else resolved = moveToDay(row.scheduled_at, client.time_zone, target.date!);
+        if (!resolved) throw new AtelierError('invalid_input', `${target.at ?? target.date} is not a real date.`, { field: target.at ? 'at' : 'date' });
+        const local = instantToWallClock(resolved.instantMs, client.time_zone).replace('T', ' ');
+        commit('move', `Move "${row.title}" to ${local}`, [{ postId: id, before: stateOf(row), after: { ...stateOf(row), scheduled_at: resolved.instantMs } }]);
+        return resolved.resolution;
+      });
+      emitChanged([id]);
+      return { post: one(id), resolution };
+    },
+
+    shift(ids: readonly string[], days: number, minutes = 0) {
+      const adjusted: { id: string; local: string; resolution: WallClockResolution }[] = [];
+      const unique = [...new Set(ids)];
+      lib.write(() => {
+        const changes: Change[] = unique.map((id) => {
+          const row = requireMovable(id);
+          if (row.scheduled_at === null) throw new AtelierError('invalid_input', `"${row.title}" has no date to shift.`, { id });
+          const zone = activeClient(row.client_id).time_zone;
+          const moved = shiftWallClock(row.scheduled_at, zone, { days, minutes });
+          if (moved.resolution !== 'exact') adjusted.push({ id, local: moved.local, resolution: moved.resolution });
+          return { postId: id, before: stateOf(row), after: { ...stateOf(row), scheduled_at: moved.instantMs } };
+        });
+        const amount = [days ? `${days} day(s)` : '', minutes ? `${minutes} min` : ''].filter(Boolean).join(' ') || '0';
+        commit('shift', `Shift ${unique.length} post(s) by ${amount}`, changes);
+      });
+      emitChanged(unique);
+      return { posts: hydrate(unique.map((i) => lib.posts.get(i)!)), adjusted };
+    },
+
+    remove(ids: readonly string[]): { count: number } {
+      const unique = [...new Set(ids)];
+      lib.write(() => {
+        const now = lib.clock.now();
+        const changes = unique.map((id) => {
+          const row = requirePost(id);
+          return { postId: id, before: stateOf(row), after: { ...stateOf(row), deleted_at: now } };
+        });
+        commit('delete', unique.length === 1 ? `Delete "${lib.posts.get(unique[0]!)!.title}"` : `Delete ${unique.length} posts`, changes);
+      });
+      emitChanged(unique);
+      return { count: unique.length };
+    },
+
+    undo: () => applyOp('undo'),
+    redo: () => applyOp('redo'),
+    undoState() {
+      return { undo: repo.lastDone()?.label ?? null, redo: repo.firstUndone()?.label ?? null };
+    },
+
+    due(): CalendarPost[] {
+      return hydrate(lib.posts.list({ statuses: ['scheduled'], toMs: lib.clock.now() + 1 }));
+    },
+
+    missed(): CalendarPost[] {
+      return hydrate(missedAtStart.map((id) => lib.posts.get(id)).filter((r): r is PostRow => r !== undefined && r.status === 'missed' && r.deleted_at === null));
+    },
+
+    /** At start: scheduled posts whose time passed (more than `graceMs` ago) while the app was closed become missed. */
+    markMissedAtStart(graceMs: number): string[] {
+      const ids = lib.write(() => {
+        const overdue = repo.overdue(lib.clock.now() - graceMs);
+        for (const p of overdue) {
+          const row = lib.posts.get(p.id)!;
+          applyState(row, { ...stateOf(row), status: 'missed' }, 'scheduler', 'Its time passed while Atelier was closed.');
+        }
+        return overdue.map((p) => p.id);
+      });
+      missedAtStart = ids;
+      emitChanged(ids);
+      return ids;
+    },
+
+    markPublished(id: string, url?: string): CalendarPost {
+      lib.write(() => {
+        const row = requirePost(id);
+        const check = checkTransition(row.status as PostStatus, 'published', { approvalMode: 'none', hasTime: row.scheduled_at !== null });
+        if (!check.ok) throw new AtelierError('conflict', `"${row.title}": ${describeProblem(check.problem, row.status as PostStatus, 'published')}`, { field: 'status' });
+        commit('status', `Publish "${row.title}"`, [{ postId: id, before: stateOf(row), after: { ...stateOf(row), status: 'published' } }], url ?? '');
+        repo.patchSchedule(id, { published_url: url ?? '' });
+      });
+      emitChanged([id]);
+      return one(id);
+    },
+
+    /**
+     * Repeats a post by an RRULE from its own date and time. The post is the first occurrence; each
+     * other occurrence is a real post (so due reminders, exports and edits just work). Running it
+     * again on a series member replaces the occurrences that were not edited one by one.
+     */
+    repeat(id: string, spec: { rule: string; count?: number; until?: string }) {
+      const created = lib.write(() => {
+        const row = requireMovable(id);
+        const client = activeClient(row.client_id);
+        if (row.scheduled_at === null) throw new AtelierError('invalid_input', `Give "${row.title}" a date and time before repeating it.`, { field: 'id' });
+        const existing = repo.schedule(id);
+        const series = existing?.series_id ? repo.series(existing.series_id) : undefined;
+        const start = series?.start_local ?? instantToWallClock(row.scheduled_at, client.time_zone);
+        const expanded = expandRecurrence({ rule: spec.rule, start, count: spec.count, until: spec.until }, client.time_zone);
+        if (!expanded.ok) throw new AtelierError('invalid_input', expanded.problem, { field: 'rule' });
+        const now = lib.clock.now();
+        const seriesId = series?.id ?? lib.ids();
+        if (!series) {
+          repo.addSeries({ id: seriesId, client_id: client.id, rule: spec.rule, start_local: start, count: spec.count ?? null, until_date: spec.until ?? null, created_at: now, updated_at: now });
+          repo.patchSchedule(id, { series_id: seriesId, occurrence_key: start, detached: 1 });
+        } else {
+          lib.db
+            .prepare('UPDATE post_series SET rule = ?, count = ?, until_date = ?, updated_at = ? WHERE id = ?')
+            .run(spec.rule, spec.count ?? null, spec.until ?? null, now, seriesId);
+        }
+        const members = repo.seriesPosts(seriesId);
+        const kept = new Set(members.filter((m) => m.detached === 1 && lib.posts.get(m.post_id)?.deleted_at === null).map((m) => m.occurrence_key));
+        const changes: Change[] = [];
+        // Occurrences nobody edited are replaced by the new rule's.
+        for (const m of members) {
+          const r = lib.posts.get(m.post_id);
+          if (m.detached === 0 && r && r.deleted_at === null) changes.push({ postId: r.id, before: stateOf(r), after: { ...stateOf(r), deleted_at: now } });
+        }
+        const template = lib.posts.get(id)!;
+        const variants = lib.posts.variants(id);
+        const createdIds: string[] = [];
+        for (const occurrence of expanded.occurrences) {
+          if (kept.has(occurrence.key)) continue;
+          const postId = lib.ids();
+          lib.posts.insert({ ...template, id: postId, scheduled_at: occurrence.instantMs, notes: '', created_at: now, updated_at: now, deleted_at: null });
+          for (const v of variants) lib.posts.insertVariant({ ...v, id: lib.ids(), post_id: postId, created_at: now, updated_at: now });
+          repo.patchSchedule(postId, { series_id: seriesId, occurrence_key: occurrence.key, detached: 0, link: repo.schedule(id)?.link ?? '' });
+          // Undo of a repeat takes the new occurrences away again.
+          changes.push({ postId, before: { ...stateOf(template), scheduled_at: occurrence.instantMs, deleted_at: now }, after: { ...stateOf(template), scheduled_at: occurrence.instantMs, deleted_at: null } });
+          createdIds.push(postId);
+        }
+        for (const c of changes) if (c.after.deleted_at !== null) applyState(lib.posts.get(c.postId)!, c.after, 'user');
+        if (changes.length) repo.pushOp({ kind: 'repeat', label: `Repeat "${row.title}"`, changes: JSON.stringify(changes), created_at: now });
+        return { seriesId, ids: createdIds };
+      });
+      emitChanged([id, ...created.ids]);
+      return { seriesId: created.seriesId, posts: hydrate([id, ...created.ids].map((i) => lib.posts.get(i)!)) };
+    },
+
+    /** Marks due posts as notified and returns them, once each (the scheduler emits `post.due`). */
+    takeDue(): { ids: string[]; clientIds: string[] } {
+      return lib.write(() => {
+        const due = repo.dueUnnotified(lib.clock.now());
+        for (const p of due) repo.patchSchedule(p.id, { due_notified_at: lib.clock.now() });
+        return { ids: due.map((p) => p.id), clientIds: [...new Set(due.map((p) => p.client_id))] };
+      });
+    },
+    nextScheduledAfter: (ms: number) => repo.nextScheduledAfter(ms),
+    hydrate,
+    repo,
+  };
+  return service;
+}
+
+export type CalendarService = ReturnType<typeof createCalendarService>;

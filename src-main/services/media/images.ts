@@ -1,0 +1,125 @@
+// Images through sharp: header probe (pixel limit checked before any decoding), a full decode
+// into the thumbnail (which is what proves a file is not truncated or corrupt), HEIC → JPEG and
+// SVG → PNG. Everything sharp writes drops metadata (EXIF GPS included) and applies EXIF orientation.
+import sharp, { type Metadata } from 'sharp';
+import { MAX_IMAGE_PIXELS, PREVIEW_SIZE, THUMB_SIZE } from '../../core/domain/assets';
+
+// Atelier runs beside the UI on small machines: a bounded cache, and no more than two threads per image.
+sharp.cache({ memory: 64, items: 20, files: 0 });
+sharp.concurrency(2);
+
+export class ImageProblem extends Error {
+  constructor(
+    readonly reason: 'too_large' | 'corrupt' | 'unsupported',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const INPUT = { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error', sequentialRead: true } as const;
+
+export interface Probe {
+  width: number;
+  height: number;
+  format: string;
+}
+
+/** Reads the header only: dimensions after EXIF orientation, and the pixel-limit verdict. */
+export async function probeImage(bytes: Buffer, options: { density?: number } = {}): Promise<Probe> {
+  let meta: Metadata;
+  try {
+    // `limitInputPixels: false` here: the header is read either way, and we want to name the size.
+    meta = await sharp(bytes, { limitInputPixels: false, failOn: 'error', density: options.density }).metadata();
+  } catch (error) {
+    throw new ImageProblem('corrupt', `it is damaged or not a readable image (${shortReason(error)})`);
+  }
+  const rawWidth = meta.width ?? 0;
+  const rawHeight = meta.pageHeight ?? meta.height ?? 0;
+  if (rawWidth <= 0 || rawHeight <= 0) throw new ImageProblem('corrupt', 'it declares no image size');
+  const pixels = rawWidth * rawHeight;
+  if (pixels > MAX_IMAGE_PIXELS) {
+    throw new ImageProblem(
+      'too_large',
+      `it is ${rawWidth} × ${rawHeight} pixels (${(pixels / 1e6).toFixed(0)} megapixels); the limit is ${MAX_IMAGE_PIXELS / 1e6} megapixels`,
+    );
+  }
+  const swapped = (meta.orientation ?? 1) >= 5;
+  return { width: swapped ? rawHeight : rawWidth, height: swapped ? rawWidth : rawHeight, format: meta.format ?? '' };
+}
+
+function shortReason(error: unknown): string {
+  const message = (error as Error)?.message ?? String(error);
+  return message.split('\n')[0]!.replace(/^Input (buffer|file) /, '').slice(0, 160);
+}
+
+/** Decodes the whole image once and writes the small WebP the grid shows. Fails on damaged data. */
+export async function makeThumbnail(bytes: Buffer, options: { density?: number } = {}): Promise<Buffer> {
+  try {
+    return await sharp(bytes, { ...INPUT, density: options.density })
+      .autoOrient()
+      .resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 72, effort: 2 })
+      .toBuffer();
+  } catch (error) {
+    throw decodeProblem(error);
+  }
+}
+
+/** The editor's working copy: long side ≤ PREVIEW_SIZE, WebP, oriented, no metadata. */
+export async function makePreview(bytes: Buffer): Promise<Buffer> {
+  try {
+    return await sharp(bytes, INPUT)
+      .autoOrient()
+      .resize({ width: PREVIEW_SIZE, height: PREVIEW_SIZE, fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 85 })
+      .toBuffer();
+  } catch (error) {
+    throw decodeProblem(error);
+  }
+}
+
+/** What exports embed: oriented pixels with every bit of metadata (EXIF GPS included) dropped. */
+export async function exportableImage(bytes: Buffer, format: 'png' | 'jpeg' = 'jpeg'): Promise<Buffer> {
+  const pipeline = sharp(bytes, INPUT).autoOrient();
+  return format === 'png' ? pipeline.png().toBuffer() : pipeline.jpeg({ quality: 92, mozjpeg: true }).toBuffer();
+}
+
+function decodeProblem(error: unknown): ImageProblem {
+  const reason = shortReason(error);
+  if (/pixel limit/i.test(reason)) return new ImageProblem('too_large', `it has more than ${MAX_IMAGE_PIXELS / 1e6} megapixels`);
+  if (/not been built|no decoder|unsupported|compression format/i.test(reason)) return new ImageProblem('unsupported', `its encoding is not supported (${reason})`);
+  return new ImageProblem('corrupt', `it is truncated or damaged (${reason})`);
+}
+
+/** HEIC/HEIF → JPEG, when the bundled libvips can decode it (the prebuilt sharp decodes AVIF only). */
+export async function heicToJpeg(bytes: Buffer): Promise<Buffer> {
+  if (!sharp.format.heif.input.fileSuffix?.includes('.heic')) {
+    throw new ImageProblem(
+      'unsupported',
+      'it is a HEIC/HEIF photo, and this build of Atelier cannot decode HEVC-compressed images (a licensing limit of the bundled image library). Export it as JPEG first (Photos: File › Export, or set the camera to "Most compatible")',
+    );
+  }
+  try {
+    return await sharp(bytes, INPUT).autoOrient().jpeg({ quality: 92, mozjpeg: true }).toBuffer();
+  } catch (error) {
+    throw decodeProblem(error);
+  }
+}
+
+/** Density (dpi) that renders an SVG of `width × height` (at 72 dpi) with its long side near PREVIEW_SIZE. */
+export function svgDensity(width: number, height: number): number {
+  const long = Math.max(width, height, 1);
+  return Math.max(10, Math.min(2400, (72 * PREVIEW_SIZE) / long));
+}
+
+/** SVG → PNG at a density chosen for a crisp PREVIEW_SIZE long side. */
+export async function rasteriseSvg(bytes: Buffer): Promise<Buffer> {
+  const probe = await probeImage(bytes);
+  const density = svgDensity(probe.width, probe.height);
+  try {
+    return await sharp(bytes, { ...INPUT, density }).png({ compressionLevel: 9 }).toBuffer();
+  } catch (error) {
+    throw decodeProblem(error);
+  }
+}

@@ -1,0 +1,435 @@
+// The canvas: three layers (background, not listening; content; interaction with the transformer,
+// guides and marquee). Elements subscribe by id; a drag moves Konva nodes directly and commits to
+// the document once, at drag end.
+import Konva from 'konva';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { Group, Layer, Rect, Stage, Transformer } from 'react-konva';
+import { useStore } from 'zustand';
+import {
+  boxesIntersect,
+  boxFromPoints,
+  buildBackground,
+  buildElement,
+  duplicateElements,
+  elementBounds,
+  findPreset,
+  moveElements,
+  safeRect,
+  snapBox,
+  snapTargets,
+  snapValue,
+  updateElements,
+  type Element,
+  type SnapTargets,
+} from '../../../src-main/core/design';
+import type { EditorStore } from './editor-store';
+import { browserSceneContext, useImages } from './scene-context';
+
+const SNAP_PX = 6;
+const nodes = new Map<string, Konva.Node>();
+let newIdCounter = 0;
+export const newId = () => `${Date.now().toString(36)}${(newIdCounter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** The Konva node drawn for a top-level element (editor only; used by the transformer and tests). */
+export function nodeFor(id: string): Konva.Node | undefined {
+  return nodes.get(id);
+}
+
+function ElementNode({ editor, id }: { editor: EditorStore; id: string }) {
+  const el = useStore(editor.store, (s) => s.index.get(id));
+  const editing = useStore(editor.store, (s) => s.editingTextId === id);
+  const usesImages = el?.type === 'image' || el?.type === 'group';
+  const imagesVersion = useImages((s) => (usesImages ? s.version : 0));
+  const ref = useRef<Konva.Group>(null);
+  useLayoutEffect(() => {
+    const g = ref.current;
+    if (!g || !el) return;
+    g.destroyChildren();
+    const node = buildElement(browserSceneContext(), el) as Konva.Node;
+    node.addName('top');
+    node.setAttr('elementId', id);
+    node.draggable(!el.locked);
+    if (editing) node.opacity(0);
+    g.add(node as Konva.Shape);
+    nodes.set(id, node);
+    g.getLayer()?.batchDraw();
+    return () => {
+      if (nodes.get(id) === node) nodes.delete(id);
+    };
+  }, [el, editing, id, imagesVersion]);
+  return <Group ref={ref} />;
+}
+
+function Background({ editor }: { editor: EditorStore }) {
+  const doc = useStore(editor.store, (s) => s.doc);
+  const pageId = useStore(editor.store, (s) => s.pageId);
+  const imagesVersion = useImages((s) => s.version);
+  const ref = useRef<Konva.Group>(null);
+  const page = doc?.pages.find((p) => p.id === pageId);
+  const bg = page?.background;
+  const width = doc?.width;
+  const height = doc?.height;
+  useLayoutEffect(() => {
+    const g = ref.current;
+    if (!g || !bg || !width || !height) return;
+    g.destroyChildren();
+    g.add(buildBackground(browserSceneContext(), { width, height }, bg) as Konva.Shape);
+    g.getLayer()?.batchDraw();
+  }, [bg, width, height, imagesVersion]);
+  return <Group ref={ref} />;
+}
+
+function topNode(target: Konva.Node): Konva.Node | null {
+  let n: Konva.Node | null = target;
+  while (n && !n.hasName('top')) n = n.getParent() as Konva.Node | null;
+  return n;
+}
+
+interface DragState {
+  id: string;
+  start: Map<string, { x: number; y: number }>;
+  box: { x: number; y: number; width: number; height: number };
+  targets: SnapTargets;
+  alt: boolean;
+  single: Konva.Node | null;
+  home: Konva.Group | null;
+}
+
+export function EditorCanvas({ editor, stageRef, label }: { editor: EditorStore; stageRef: RefObject<Konva.Stage | null>; label: string }) {
+  const doc = useStore(editor.store, (s) => s.doc);
+  const order = useStore(editor.store, (s) => s.order);
+  const selection = useStore(editor.store, (s) => s.selection);
+  const index = useStore(editor.store, (s) => s.index);
+  const zoom = useStore(editor.store, (s) => s.zoom);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const trRef = useRef<Konva.Transformer>(null);
+  const interactionRef = useRef<Konva.Layer>(null);
+  const guidesRef = useRef<Konva.Group>(null);
+  const marqueeRef = useRef<Konva.Rect>(null);
+  const [size, setSize] = useState({ width: 800, height: 600 });
+  const [pan, setPan] = useState({ x: 40, y: 40 });
+  const [spaceDown, setSpaceDown] = useState(false);
+  const drag = useRef<DragState | null>(null);
+  const marquee = useRef<{ x0: number; y0: number; shift: boolean } | null>(null);
+
+  // Size the stage to its box.
+  useEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    const ro = new ResizeObserver(() => setSize({ width: box.clientWidth, height: box.clientHeight }));
+    ro.observe(box);
+    setSize({ width: box.clientWidth, height: box.clientHeight });
+    return () => ro.disconnect();
+  }, []);
+
+  // Fit the page when a design opens.
+  const fitKey = doc ? `${doc.id}:${doc.width}x${doc.height}` : '';
+  useEffect(() => {
+    if (!doc || !boxRef.current) return;
+    const box = boxRef.current;
+    const z = Math.min((box.clientWidth - 80) / doc.width, (box.clientHeight - 80) / doc.height, 1);
+    editor.setZoom(z > 0 ? z : 0.2);
+    setPan({ x: (box.clientWidth - doc.width * z) / 2, y: (box.clientHeight - doc.height * z) / 2 });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fitKey]);
+
+  // Space-drag pans.
+  useEffect(() => {
+    const down = (e: KeyboardEvent) => {
+      if (e.code === 'Space' && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement)) setSpaceDown(true);
+    };
+    const up = (e: KeyboardEvent) => e.code === 'Space' && setSpaceDown(false);
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+    };
+  }, []);
+
+  // Attach the transformer to the selected, unlocked nodes.
+  useLayoutEffect(() => {
+    const tr = trRef.current;
+    if (!tr) return;
+    const attached = selection.map((id) => nodes.get(id)).filter((n): n is Konva.Node => Boolean(n) && !index.get(n!.getAttr('elementId'))?.locked);
+    tr.nodes(attached);
+    const only = selection.length === 1 ? index.get(selection[0]!) : undefined;
+    tr.keepRatio(only?.type === 'image');
+    tr.enabledAnchors(only?.type === 'line' || only?.type === 'arrow' ? ['middle-left', 'middle-right'] : ['top-left', 'top-center', 'top-right', 'middle-right', 'middle-left', 'bottom-left', 'bottom-center', 'bottom-right']);
+    tr.getLayer()?.batchDraw();
+  }, [selection, index]);
+
+  if (!doc) return <div className="editor-canvas" ref={boxRef} />;
+  const preset = findPreset(doc.preset);
+  const safe = preset && preset.width === doc.width && preset.height === doc.height ? safeRect(preset) : null;
+
+  function otherBoxes(exclude: Set<string>) {
+    const out = [];
+    for (const id of editor.store.getState().order) if (!exclude.has(id)) {
+      const el = editor.store.getState().index.get(id)!;
+      if (el.visible) out.push(elementBounds(el));
+    }
+    return out;
+  }
+
+  function showGuides(lines: { orientation: 'vertical' | 'horizontal'; position: number }[]) {
+    const g = guidesRef.current;
+    if (!g) return;
+    g.destroyChildren();
+    for (const l of lines) {
+      g.add(
+        new Konva.Line({
+          points: l.orientation === 'vertical' ? [l.position, -10000, l.position, 10000] : [-10000, l.position, 10000, l.position],
+          stroke: '#ec4899',
+          strokeWidth: 1,
+          strokeScaleEnabled: false,
+          listening: false,
+        }),
+      );
+    }
+    g.getLayer()?.batchDraw();
+  }
+
+  function onDragStart(e: Konva.KonvaEventObject<DragEvent>) {
+    if (e.target === stageRef.current) return;
+    const node = topNode(e.target);
+    if (!node) return;
+    const id = node.getAttr('elementId') as string;
+    const s = editor.store.getState();
+    let sel = s.selection;
+    if (!sel.includes(id)) {
+      sel = [id];
+      editor.select(sel);
+    }
+    const start = new Map<string, { x: number; y: number }>();
+    for (const sid of sel) {
+      const n = nodes.get(sid);
+      if (n) start.set(sid, { x: n.x(), y: n.y() });
+    }
+    const el = s.index.get(id)!;
+    const moving = new Set(sel);
+    drag.current = {
+      id,
+      start,
+      box: elementBounds(el),
+      targets: snapTargets(doc!, otherBoxes(moving), safe),
+      alt: (e.evt as MouseEvent).altKey,
+      single: null,
+      home: null,
+    };
+    // One element: draw it on the interaction layer while it moves, so the content layer stays still.
+    if (sel.length === 1 && interactionRef.current) {
+      drag.current.single = node;
+      drag.current.home = node.getParent() as Konva.Group;
+      node.moveTo(interactionRef.current);
+      trRef.current?.moveToTop();
+      drag.current.home.getLayer()?.batchDraw();
+    }
+  }
+
+  function onDragMove(e: Konva.KonvaEventObject<DragEvent>) {
+    const d = drag.current;
+    if (!d) return;
+    const node = topNode(e.target);
+    if (!node) return;
+    const origin = d.start.get(d.id)!;
+    let dx = node.x() - origin.x;
+    let dy = node.y() - origin.y;
+    const snapped = snapBox({ ...d.box, x: d.box.x + dx, y: d.box.y + dy }, d.targets, SNAP_PX / editor.store.getState().zoom);
+    dx += snapped.dx;
+    dy += snapped.dy;
+    node.position({ x: origin.x + dx, y: origin.y + dy });
+    for (const [sid, p] of d.start) {
+      if (sid === d.id) continue;
+      nodes.get(sid)?.position({ x: p.x + dx, y: p.y + dy });
+    }
+    showGuides(snapped.guides);
+  }
+
+  function onDragEnd(e: Konva.KonvaEventObject<DragEvent>) {
+    const d = drag.current;
+    drag.current = null;
+    showGuides([]);
+    if (!d) return;
+    const node = topNode(e.target);
+    const origin = d.start.get(d.id)!;
+    const dx = (node?.x() ?? origin.x) - origin.x;
+    const dy = (node?.y() ?? origin.y) - origin.y;
+    if (d.single && d.home) d.home.add(d.single as Konva.Shape);
+    const ids = [...d.start.keys()];
+    if (d.alt) {
+      // Alt-drag: the originals stay, copies land where the drag ended.
+      for (const [sid, p] of d.start) nodes.get(sid)?.position(p);
+      let created: string[] = [];
+      editor.apply((doc, pageId) => {
+        const r = duplicateElements(doc, pageId, ids, newId, 0);
+        created = r.ids;
+        return moveElements(r.doc, pageId, r.ids, dx, dy);
+      });
+      editor.select(created);
+      return;
+    }
+    if (dx === 0 && dy === 0) return;
+    editor.apply((doc, pageId) => moveElements(doc, pageId, ids, dx, dy));
+  }
+
+  function onTransformEnd() {
+    const tr = trRef.current;
+    if (!tr) return;
+    const s = editor.store.getState();
+    const patches = new Map<string, Partial<Element> & Record<string, unknown>>();
+    for (const node of tr.nodes()) {
+      const id = node.getAttr('elementId') as string;
+      const el = s.index.get(id);
+      if (!el) continue;
+      const baseSY = el.type === 'star' || el.type === 'polygon' ? el.height / Math.max(el.width, 1e-6) : 1;
+      const fx = Math.abs(node.scaleX());
+      const fy = Math.abs(node.scaleY()) / baseSY;
+      const patch: Record<string, unknown> = { x: node.x(), y: node.y(), rotation: node.rotation(), width: Math.max(1, el.width * fx), height: Math.max(el.type === 'line' || el.type === 'arrow' ? 0 : 1, el.height * fy) };
+      if (el.type === 'line' || el.type === 'arrow') patch.points = el.points.map((p, i) => (i % 2 === 0 ? p * fx : p * fy));
+      if (el.type === 'group') patch.elements = el.elements.map((c) => ({ ...c, x: c.x * fx, y: c.y * fy, width: c.width * fx, height: c.height * fy, version: c.version + 1 }));
+      patches.set(id, patch as Partial<Element>);
+    }
+    editor.apply((doc, pageId) => updateElements(doc, pageId, [...patches.keys()], (el) => patches.get(el.id)!));
+  }
+
+  function pointer(): { x: number; y: number } {
+    const stage = stageRef.current!;
+    const p = stage.getPointerPosition() ?? { x: 0, y: 0 };
+    return { x: (p.x - stage.x()) / stage.scaleX(), y: (p.y - stage.y()) / stage.scaleY() };
+  }
+
+  function onMouseDown(e: Konva.KonvaEventObject<MouseEvent>) {
+    if (spaceDown) return;
+    const node = e.target === stageRef.current ? null : topNode(e.target);
+    if ((e.target.getParent() as Konva.Node | null) === trRef.current) return;
+    if (!node) {
+      const p = pointer();
+      marquee.current = { x0: p.x, y0: p.y, shift: e.evt.shiftKey };
+      if (!e.evt.shiftKey) editor.select([]);
+      return;
+    }
+    const id = node.getAttr('elementId') as string;
+    const sel = editor.store.getState().selection;
+    if (e.evt.shiftKey || e.evt.metaKey || e.evt.ctrlKey) editor.select(sel.includes(id) ? sel.filter((x) => x !== id) : [...sel, id]);
+    else if (!sel.includes(id)) editor.select([id]);
+  }
+
+  function onMouseMove() {
+    const m = marquee.current;
+    const r = marqueeRef.current;
+    if (!m || !r) return;
+    const p = pointer();
+    const b = boxFromPoints(m.x0, m.y0, p.x, p.y);
+    r.setAttrs({ ...b, visible: true });
+    r.getLayer()?.batchDraw();
+  }
+
+  function onMouseUp() {
+    const m = marquee.current;
+    marquee.current = null;
+    const r = marqueeRef.current;
+    if (!m || !r) return;
+    const p = pointer();
+    r.visible(false);
+    r.getLayer()?.batchDraw();
+    const b = boxFromPoints(m.x0, m.y0, p.x, p.y);
+    if (b.width < 3 && b.height < 3) return;
+    const s = editor.store.getState();
+    const hit = s.order.filter((id) => {
+      const el = s.index.get(id)!;
+      return el.visible && !el.locked && boxesIntersect(b, elementBounds(el));
+    });
+    editor.select(m.shift ? [...new Set([...s.selection, ...hit])] : hit);
+  }
+
+  function onDblClick(e: Konva.KonvaEventObject<MouseEvent>) {
+    const node = topNode(e.target);
+    if (!node) return;
+    const el = editor.store.getState().index.get(node.getAttr('elementId'));
+    if (el?.type === 'text' && !el.locked) editor.editText(el.id);
+  }
+
+  function onWheel(e: Konva.KonvaEventObject<WheelEvent>) {
+    e.evt.preventDefault();
+    const stage = stageRef.current!;
+    if (e.evt.ctrlKey || e.evt.metaKey) {
+      // Zoom about the pointer (trackpad pinch arrives as ctrl+wheel).
+      const old = stage.scaleX();
+      const p = stage.getPointerPosition() ?? { x: size.width / 2, y: size.height / 2 };
+      const next = Math.min(8, Math.max(0.05, old * Math.exp(-e.evt.deltaY * 0.01)));
+      const world = { x: (p.x - stage.x()) / old, y: (p.y - stage.y()) / old };
+      editor.setZoom(next);
+      setPan({ x: p.x - world.x * next, y: p.y - world.y * next });
+    } else {
+      setPan((q) => ({ x: q.x - e.evt.deltaX, y: q.y - e.evt.deltaY }));
+    }
+  }
+
+  function anchorBound(oldPos: Konva.Vector2d, newPos: Konva.Vector2d): Konva.Vector2d {
+    // Resize handles snap to page edges, centres, the safe zone and other elements.
+    const stage = stageRef.current;
+    if (!stage) return newPos;
+    const s = editor.store.getState();
+    const t = snapTargets(doc!, otherBoxes(new Set(s.selection)), safe);
+    const threshold = SNAP_PX / s.zoom;
+    const wx = (newPos.x - stage.x()) / stage.scaleX();
+    const wy = (newPos.y - stage.y()) / stage.scaleY();
+    const sx = snapValue(wx, t.vertical, threshold);
+    const sy = snapValue(wy, t.horizontal, threshold);
+    return { x: sx.value * stage.scaleX() + stage.x(), y: sy.value * stage.scaleY() + stage.y() };
+  }
+
+  const clip = { x: 0, y: 0, width: doc.width, height: doc.height };
+  return (
+    <div className={`editor-canvas${spaceDown ? ' panning' : ''}`} ref={boxRef} role="img" aria-label={label}>
+      <Stage
+        ref={stageRef}
+        width={size.width}
+        height={size.height}
+        scaleX={zoom}
+        scaleY={zoom}
+        x={pan.x}
+        y={pan.y}
+        draggable={spaceDown}
+        onDragEnd={(e) => {
+          if (e.target === stageRef.current) setPan({ x: e.target.x(), y: e.target.y() });
+          else onDragEnd(e);
+        }}
+        onDragStart={onDragStart}
+        onDragMove={onDragMove}
+        onMouseDown={onMouseDown}
+        onMouseMove={onMouseMove}
+        onMouseUp={onMouseUp}
+        onDblClick={onDblClick}
+        onWheel={onWheel}
+      >
+        <Layer listening={false}>
+          <Rect x={0} y={0} width={doc.width} height={doc.height} shadowColor="#000" shadowBlur={24} shadowOpacity={0.25} fill="#fff" />
+          <Group clip={clip}>
+            <Background editor={editor} />
+          </Group>
+        </Layer>
+        <Layer clip={clip} name="content">
+          {order.map((id) => (
+            <ElementNode key={id} editor={editor} id={id} />
+          ))}
+        </Layer>
+        <Layer ref={interactionRef} name="interaction">
+          {safe && <Rect {...safe} stroke="#0ea5e9" dash={[10, 8]} strokeWidth={1} strokeScaleEnabled={false} listening={false} name="safe-zone" />}
+          <Group ref={guidesRef} listening={false} />
+          <Rect ref={marqueeRef} visible={false} fill="rgba(67,56,202,0.08)" stroke="#4338ca" strokeWidth={1} strokeScaleEnabled={false} listening={false} />
+          <Transformer
+            ref={trRef}
+            rotationSnaps={[0, 45, 90, 135, 180, 225, 270, 315]}
+            rotationSnapTolerance={4}
+            anchorDragBoundFunc={anchorBound}
+            boundBoxFunc={(oldBox, newBox) => (Math.abs(newBox.width) < 4 || Math.abs(newBox.height) < 4 ? oldBox : newBox)}
+            onTransformEnd={onTransformEnd}
+            ignoreStroke
+          />
+        </Layer>
+      </Stage>
+    </div>
+  );
+}

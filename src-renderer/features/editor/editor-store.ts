@@ -1,0 +1,214 @@
+// The editor's state: the open document (immutable), the current page, the selection, and undo.
+// Elements subscribe by id through `index`, so a change re-renders only the nodes it touched.
+import { createStore } from 'zustand/vanilla';
+import type { HostClient } from '../../host/client';
+import {
+  DocumentHistory,
+  parseDesign,
+  type DesignDocument,
+  type Element,
+  type Page,
+} from '../../../src-main/core/design';
+
+export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
+
+export interface EditorState {
+  designId: string | null;
+  doc: DesignDocument | null;
+  pageId: string | null;
+  /** Top-level elements of the current page by id (stable references: unchanged ⇒ same object). */
+  index: Map<string, Element>;
+  /** Top-level element ids of the current page, bottom to top. */
+  order: string[];
+  selection: string[];
+  zoom: number;
+  canUndo: boolean;
+  canRedo: boolean;
+  save: SaveState;
+  saveError: string | null;
+  loadError: string | null;
+  editingTextId: string | null;
+}
+
+export const AUTOSAVE_MS = 600;
+
+function indexPage(page: Page | undefined): Pick<EditorState, 'index' | 'order'> {
+  const index = new Map<string, Element>();
+  const order: string[] = [];
+  for (const el of page?.elements ?? []) {
+    index.set(el.id, el);
+    order.push(el.id);
+  }
+  return { index, order };
+}
+
+function sameOrder(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
+export function createEditorStore(host: HostClient, options: { now?: () => number; autosaveMs?: number } = {}) {
+  const now = options.now ?? (() => Date.now());
+  const autosaveMs = options.autosaveMs ?? AUTOSAVE_MS;
+  const history = new DocumentHistory({ limit: 500 });
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let saving: Promise<void> | null = null;
+  let unsaved: DesignDocument | null = null;
+
+  const store = createStore<EditorState>(() => ({
+    designId: null,
+    doc: null,
+    pageId: null,
+    index: new Map(),
+    order: [],
+    selection: [],
+    zoom: 1,
+    canUndo: false,
+    canRedo: false,
+    save: 'saved',
+    saveError: null,
+    loadError: null,
+    editingTextId: null,
+  }));
+
+  function page(doc: DesignDocument | null, pageId: string | null): Page | undefined {
+    return doc?.pages.find((p) => p.id === pageId) ?? doc?.pages[0];
+  }
+
+  /** Puts a document in the state, re-indexing only what changed on the current page. */
+  function show(doc: DesignDocument, pageId?: string | null): void {
+    const s = store.getState();
+    const pid = pageId !== undefined && pageId !== null && doc.pages.some((p) => p.id === pageId) ? pageId : page(doc, s.pageId)?.id ?? null;
+    const p = page(doc, pid);
+    const prevPage = page(s.doc, s.pageId);
+    let next: Pick<EditorState, 'index' | 'order'>;
+    if (prevPage && p && prevPage.elements === p.elements && s.pageId === pid) next = { index: s.index, order: s.order };
+    else {
+      next = indexPage(p);
+      if (s.pageId === pid && sameOrder(next.order, s.order)) next.order = s.order;
+    }
+    const alive = new Set(next.order);
+    store.setState({
+      doc,
+      pageId: pid,
+      ...next,
+      selection: s.selection.filter((id) => alive.has(id)),
+      canUndo: history.canUndo,
+      canRedo: history.canRedo,
+    });
+  }
+
+  async function flush(): Promise<void> {
+    if (timer) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    if (saving) await saving;
+    const doc = unsaved;
+    const id = store.getState().designId;
+    if (!doc || !id) return;
+    unsaved = null;
+    store.setState({ save: 'saving' });
+    saving = host
+      .invoke('designs.save', { id, document: doc })
+      .then(() => {
+        if (!unsaved) store.setState({ save: 'saved', saveError: null });
+      })
+      .catch((error: unknown) => {
+        // Keep the document to retry with the next change; the stored version is intact.
+        unsaved ??= doc;
+        store.setState({ save: 'error', saveError: (error as Error).message });
+      })
+      .finally(() => {
+        saving = null;
+      });
+    await saving;
+  }
+
+  function schedule(doc: DesignDocument): void {
+    unsaved = doc;
+    store.setState({ save: 'pending' });
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void flush(), autosaveMs);
+  }
+
+  const actions = {
+    store,
+    history,
+    async open(id: string): Promise<void> {
+      await flush();
+      history.clear();
+      try {
+        const d = await host.invoke('designs.get', { id });
+        const doc = parseDesign(d.document);
+        store.setState({ designId: id, doc: null, pageId: null, selection: [], loadError: null, save: 'saved', saveError: null, editingTextId: null });
+        show(doc, doc.pages[0]!.id);
+      } catch (error) {
+        store.setState({ loadError: (error as Error).message });
+        throw error;
+      }
+    },
+    close: async (): Promise<void> => {
+      await flush();
+      history.clear();
+      store.setState({ designId: null, doc: null, pageId: null, selection: [], index: new Map(), order: [], canUndo: false, canRedo: false });
+    },
+    /** Applies a pure operation as one undo step (or merged into the last one with the same key). */
+    apply(fn: (doc: DesignDocument, pageId: string) => DesignDocument, options: { key?: string; select?: string[]; pageId?: string } = {}): void {
+      const { doc, pageId } = store.getState();
+      if (!doc || !pageId) return;
+      const next = fn(doc, pageId);
+      if (next === doc) {
+        if (options.select) store.setState({ selection: options.select });
+        return;
+      }
+      history.record(doc, next, { key: options.key ?? null, at: now() });
+      show(next, options.pageId ?? pageId);
+      if (options.select) store.setState({ selection: options.select });
+      schedule(next);
+    },
+    undo(): void {
+      const { doc } = store.getState();
+      if (!doc) return;
+      const prev = history.undo(doc);
+      if (prev) {
+        show(prev);
+        schedule(prev);
+      }
+    },
+    redo(): void {
+      const { doc } = store.getState();
+      if (!doc) return;
+      const next = history.redo(doc);
+      if (next) {
+        show(next);
+        schedule(next);
+      }
+    },
+    seal: () => history.seal(),
+    select(ids: string[]): void {
+      store.setState({ selection: ids });
+    },
+    setPage(pageId: string): void {
+      const { doc } = store.getState();
+      if (!doc) return;
+      store.setState({ selection: [], editingTextId: null });
+      show(doc, pageId);
+    },
+    setZoom(zoom: number): void {
+      store.setState({ zoom: Math.min(8, Math.max(0.05, zoom)) });
+    },
+    editText(id: string | null): void {
+      store.setState({ editingTextId: id });
+    },
+    flush,
+    /** Whether there are changes not yet written. */
+    hasUnsaved: () => unsaved !== null || saving !== null,
+    currentPage(): Page | undefined {
+      const s = store.getState();
+      return page(s.doc, s.pageId);
+    },
+  };
+  return actions;
+}
+
+export type EditorStore = ReturnType<typeof createEditorStore>;

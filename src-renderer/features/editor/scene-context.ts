@@ -1,0 +1,101 @@
+// The browser side of the shared scene builder: Konva from the bundle, images from the asset
+// cache, fonts from the bundled manifest (registered by fonts.css).
+import Konva from 'konva';
+import { create } from 'zustand';
+import manifest from '../../../assets/fonts/manifest.json';
+import { buildPage, type DesignDocument, type Page, type SceneContext, type SceneWarning } from '../../../src-main/core/design';
+
+export const BUNDLED_FAMILIES: readonly string[] = manifest.families.map((f) => f.family);
+const families = new Set(BUNDLED_FAMILIES);
+
+/** Where an asset's bytes can be fetched from (the library wires its asset URLs in here). */
+let assetUrlResolver: (assetId: string) => string | null = () => null;
+export function setAssetUrlResolver(fn: (assetId: string) => string | null): void {
+  assetUrlResolver = fn;
+}
+
+const images = new Map<string, HTMLImageElement | null>();
+const localUrls = new Map<string, string>();
+
+/** Bumps whenever an image finishes loading, so image nodes rebuild. */
+export const useImages = create<{ version: number }>(() => ({ version: 0 }));
+
+function startLoad(assetId: string): void {
+  const url = localUrls.get(assetId) ?? assetUrlResolver(assetId);
+  images.set(assetId, null);
+  if (!url) return;
+  const img = new Image();
+  img.onload = () => {
+    images.set(assetId, img);
+    useImages.setState((s) => ({ version: s.version + 1 }));
+  };
+  img.src = url;
+}
+
+/** An image dropped or pasted from the OS, known to this session by its sha256. */
+export async function registerLocalImage(file: Blob): Promise<{ assetId: string; width: number; height: number }> {
+  const bytes = await file.arrayBuffer();
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  const assetId = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const url = URL.createObjectURL(file);
+  localUrls.set(assetId, url);
+  const img = new Image();
+  await new Promise<void>((resolve, reject) => {
+    img.onload = () => resolve();
+    img.onerror = () => reject(new Error('not an image'));
+    img.src = url;
+  });
+  images.set(assetId, img);
+  useImages.setState((s) => ({ version: s.version + 1 }));
+  return { assetId, width: img.naturalWidth, height: img.naturalHeight };
+}
+
+export function browserSceneContext(options: { pixelRatio?: number; warnings?: SceneWarning[] } = {}): SceneContext {
+  return {
+    Konva,
+    image(assetId) {
+      if (!images.has(assetId)) startLoad(assetId);
+      return images.get(assetId) ?? null;
+    },
+    hasFont: (family) => families.has(family),
+    pixelRatio: options.pixelRatio ?? 1,
+    warnings: options.warnings,
+  };
+}
+
+/** Waits for the fonts a document uses, so the first paint and exports use the real faces. */
+export async function loadFonts(doc: DesignDocument): Promise<void> {
+  if (typeof document === 'undefined' || !document.fonts) return;
+  const wanted = new Set<string>();
+  const walk = (els: Page['elements']) => {
+    for (const e of els) {
+      if (e.type === 'text') wanted.add(`${e.fontStyle === 'italic' ? 'italic ' : ''}${e.fontWeight} 16px "${families.has(e.fontFamily) ? e.fontFamily : 'Inter'}"`);
+      if (e.type === 'group') walk(e.elements);
+    }
+  };
+  for (const p of doc.pages) walk(p.elements);
+  await Promise.all([...wanted].map((f) => document.fonts.load(f).catch(() => undefined)));
+}
+
+/** Renders a page with the browser's Konva (export from the editor, golden-image tests). */
+export async function renderPageInBrowser(doc: DesignDocument, pageIndex: number, options: { scale?: number; mimeType?: 'image/png' | 'image/jpeg'; quality?: number; transparent?: boolean } = {}): Promise<{ blob: Blob; warnings: SceneWarning[] }> {
+  await loadFonts(doc);
+  const page = doc.pages[pageIndex];
+  if (!page) throw new Error(`Page ${pageIndex + 1} does not exist.`);
+  const warnings: SceneWarning[] = [];
+  const scale = options.scale ?? 1;
+  const container = document.createElement('div');
+  const stage = new Konva.Stage({ container, width: doc.width, height: doc.height });
+  try {
+    const layer = new Konva.Layer();
+    stage.add(layer);
+    const mimeType = options.mimeType ?? 'image/png';
+    if (mimeType === 'image/jpeg') layer.add(new Konva.Rect({ width: doc.width, height: doc.height, fill: '#ffffff' }));
+    layer.add(buildPage(browserSceneContext({ pixelRatio: scale, warnings }), doc, page, { transparent: options.transparent === true && mimeType === 'image/png' }));
+    const canvas = layer.toCanvas({ pixelRatio: scale });
+    const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The browser could not encode the image.'))), mimeType, (options.quality ?? 90) / 100));
+    return { blob, warnings };
+  } finally {
+    stage.destroy();
+  }
+}

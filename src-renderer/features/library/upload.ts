@@ -1,0 +1,49 @@
+// Getting a file's bytes to the library. Browser mode streams the raw bytes with an authenticated
+// PUT (the cookie the web host set carries the token); Electron passes base64 over IPC.
+import { AtelierError } from '../../../src-main/contract/errors';
+import type { ImportResult } from '../../../src-main/contract/api/library';
+import type { HostClient } from '../../host/client';
+import { unwrap, type DispatchResultLike } from '../../host/result';
+
+export interface UploadOptions {
+  clientId?: string;
+  tags?: string[];
+}
+
+/** A pasted image often has no name ("image.png"); give it one a person recognises. */
+export function nameForFile(file: File, now = new Date()): string {
+  if (file.name && file.name !== 'image.png') return file.name;
+  const ext = file.type.split('/')[1]?.replace('jpeg', 'jpg').replace('svg+xml', 'svg') ?? 'png';
+  return `Pasted ${now.toISOString().slice(0, 19).replace('T', ' ')}.${ext}`;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const step = 0x8000;
+  for (let i = 0; i < bytes.length; i += step) binary += String.fromCharCode(...bytes.subarray(i, i + step));
+  return btoa(binary);
+}
+
+export async function uploadFile(host: HostClient, file: File, options: UploadOptions = {}): Promise<ImportResult> {
+  const name = nameForFile(file);
+  if (host.kind === 'web') {
+    const query = new URLSearchParams({ name });
+    if (options.clientId) query.set('clientId', options.clientId);
+    for (const tag of options.tags ?? []) query.append('tag', tag);
+    let response: Response;
+    try {
+      response = await fetch(`/media/upload?${query.toString()}`, { method: 'PUT', body: file, credentials: 'same-origin' });
+    } catch {
+      throw new AtelierError('io_error', `Cannot import "${name}": the connection to Atelier was lost.`);
+    }
+    let outcome: DispatchResultLike;
+    try {
+      outcome = (await response.json()) as DispatchResultLike;
+    } catch {
+      throw new AtelierError('io_error', `Cannot import "${name}": Atelier answered ${response.status}.`);
+    }
+    return unwrap(outcome) as ImportResult;
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return host.invoke('assets.import', { name, dataBase64: toBase64(bytes), clientId: options.clientId, tags: options.tags });
+}
