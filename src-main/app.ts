@@ -1,30 +1,55 @@
 // Composition root: one library, its services, the dispatcher and the event bus.
 // Every host (Electron, web, CLI, tests) builds the app through here, so they all behave alike.
+//
+// The library is opened as a *session* that can be closed and reopened (a restore swaps the
+// database file underneath). When the database is damaged the app starts in *recovery* state
+// instead of crashing: only the recovery, backup and info methods answer, so every host can still
+// serve the renderer and offer a restore.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { In, Method, Out } from './contract';
-import { fromWire } from './contract/errors';
+import { METHOD_NAMES } from './contract';
+import type { backupMethods, RestoreResult } from './contract/api/backups';
+import type { recoveryMethods, RecoveryStatus } from './contract/api/recovery';
+import { AtelierError, fromWire } from './contract/errors';
 import { systemClock, type Clock, type IdGenerator } from './core/ports';
-import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
+import { LATEST_SCHEMA_VERSION } from './db/migrations';
+import { createDispatcher, type Dispatch, type Handlers, type HandlersFor } from './dispatch';
 import { assetHandlers, createAssetService } from './services/assets';
+import { createBackupService, DAY_MS, type BackupPolicy } from './services/backups';
 import { brandKitHandlers, createBrandKitService } from './services/brand-kits';
-import { clientHandlers, createClientService } from './services/clients';
 import { createCalendarService } from './services/calendar';
 import { calendarHandlers } from './services/calendar-handlers';
+import { clientHandlers, createClientService } from './services/clients';
 import { seedDemo } from './services/demo';
-import { createDueScheduler } from './services/due-scheduler';
 import { createDesignService, designHandlers } from './services/designs';
+import { createDueScheduler } from './services/due-scheduler';
 import { createEventBus } from './services/events';
 import { watchExternalChanges } from './services/external-changes';
-import { openLibrary } from './services/library';
-import { nativeHandlers, noNativeShell, type NativeShell } from './services/native';
+import { libraryPaths, openLibrary, prepareDataDir, type Library, type StartupReport } from './services/library';
 import { findBundledFontsDir } from './services/media/fonts';
+import { nativeHandlers, noNativeShell, type NativeShell } from './services/native';
 import { createPostService, postHandlers } from './services/posts';
 import { createShutdown } from './services/shutdown';
+import { exportReadable, isCorruption } from './services/recovery';
 import { createSystemService, systemHandlers } from './services/system';
+import { createTrashService, trashHandlers } from './services/trash';
 import { APP_VERSION } from './version';
 
 export type HostKind = 'electron' | 'web' | 'cli' | 'test';
+
+/** Repeating work (the daily backup, the trash purge); tests pass a manual one. */
+export interface Scheduler {
+  every(ms: number, task: () => void): () => void;
+}
+
+export const realScheduler: Scheduler = {
+  every(ms, task) {
+    const timer = setInterval(task, ms);
+    timer.unref?.();
+    return () => clearInterval(timer);
+  },
+};
 
 export interface CreateAtelierOptions {
   dataDir: string;
@@ -32,12 +57,16 @@ export interface CreateAtelierOptions {
   clock?: Clock;
   ids?: IdGenerator;
   validateOutput?: boolean;
+  /** Long-running hosts (desktop, browser mode): daily backups, a backup on clean quit, the trash purge job. */
+  autoBackup?: boolean;
+  backupPolicy?: Partial<BackupPolicy>;
+  scheduler?: Scheduler;
   /** Long-running hosts (Electron, web) notice writes made by other processes, such as the CLI. */
   watchExternalChanges?: boolean;
   /** Native dialogs and notifications; only the Electron host has them. */
   native?: NativeShell;
   /** Run due reminders (and mark posts missed while closed). Default: on for the desktop and web hosts. */
-  scheduler?: boolean;
+  dueReminders?: boolean;
   /** Where the bundled fonts are (default: `assets/fonts` found above the running script or the cwd). */
   fontsDir?: string | null;
   /** Collect unreferenced asset files shortly after start (default: on for the desktop and web hosts). */
@@ -49,23 +78,26 @@ export function defaultIds(): string {
   return randomUUID().replace(/-/g, '').slice(0, 20);
 }
 
-export function createAtelier(options: CreateAtelierOptions) {
-  const clock = options.clock ?? systemClock;
-  const lib = openLibrary({ dataDir: options.dataDir, clock, ids: options.ids ?? defaultIds });
-  const events = createEventBus();
+/** How often the app looks whether a daily backup or a purge is due. */
+export const MAINTENANCE_INTERVAL_MS = 60 * 60 * 1000;
+/** Methods that answer while the library needs recovery. */
+const RECOVERY_SAFE = new Set<Method>(['app.info', 'app.doctor', 'settings.get', 'backups.list', 'backups.restore', 'recovery.status', 'recovery.restoreLatest', 'recovery.export']);
+
+function openSession(
+  lib: Library,
+  options: CreateAtelierOptions,
+  events: ReturnType<typeof createEventBus>,
+  appHandlers: HandlersFor<typeof backupMethods & typeof recoveryMethods>,
+  native: NativeShell,
+  clock: Clock,
+) {
+  const longRunning = options.host === 'electron' || options.host === 'web';
   const clients = createClientService(lib, events);
   const posts = createPostService(lib, events);
   const system = createSystemService(lib, events);
-  const native = options.native ?? noNativeShell(options.host === 'web' ? 'browser mode' : `the ${options.host} host`);
+  const trash = createTrashService(lib, { clients, posts });
   const calendar = createCalendarService(lib, events);
   const dueScheduler = createDueScheduler(calendar, events, { clock });
-  // Background work to stop before the database closes.
-  const stoppers: (() => void)[] = [() => dueScheduler.stop()];
-  const closeLibrary = () => {
-    for (const stop of stoppers.splice(0)) stop();
-    lib.close();
-  };
-  const shutdown = createShutdown({ close: closeLibrary });
   const assets = createAssetService(lib, events);
   const fontsDir = options.fontsDir !== undefined ? options.fontsDir : (findBundledFontsDir(path.dirname(process.argv[1] ?? '.')) ?? findBundledFontsDir(process.cwd()));
   const brandKits = createBrandKitService(lib, assets, events, { fontsDir });
@@ -76,13 +108,21 @@ export function createAtelier(options: CreateAtelierOptions) {
     ...systemHandlers({ system, info: () => ({ version: APP_VERSION, schemaVersion: lib.schemaVersion, dataDir: lib.paths.dataDir, host: options.host }), seedDemo: () => seedDemo(lib, clients, posts) }),
     ...clientHandlers(clients),
     ...postHandlers(posts),
+    ...trashHandlers(trash),
     ...nativeHandlers(native),
     ...calendarHandlers(calendar, lib, events),
     ...assetHandlers(assets),
     ...brandKitHandlers(brandKits),
     ...designHandlers(designs),
+    ...appHandlers,
   };
 
+  // Background work tied to this open library, stopped before it closes.
+  const stoppers: (() => void)[] = [];
+  if (options.dueReminders ?? longRunning) {
+    dueScheduler.start();
+    stoppers.push(() => dueScheduler.stop());
+  }
   if (options.watchExternalChanges) stoppers.push(watchExternalChanges(lib, events));
   // Due reminders reach the OS as notifications where the host has them (the desktop app).
   stoppers.push(
@@ -93,21 +133,166 @@ export function createAtelier(options: CreateAtelierOptions) {
       native.notify({ title: ids.length === 1 ? 'A post is due' : `${ids.length} posts are due`, body: titles.join('\n') });
     }),
   );
-
   // Unreferenced files are collected after a grace period, once per start, off the start-up path.
-  const gcTimer = (options.autoGc ?? (options.host === 'electron' || options.host === 'web'))
-    ? setTimeout(() => {
-        try {
-          assets.collectGarbage();
-        } catch (error) {
-          console.error('[atelier] asset gc failed:', error);
-        }
-      }, 10_000).unref()
-    : null;
-  if (gcTimer) stoppers.push(() => clearTimeout(gcTimer));
+  if (options.autoGc ?? longRunning) {
+    const gcTimer = setTimeout(() => {
+      try {
+        assets.collectGarbage();
+      } catch (error) {
+        console.error('[atelier] asset gc failed:', error);
+      }
+    }, 10_000).unref();
+    stoppers.push(() => clearTimeout(gcTimer));
+  }
+
+  return {
+    lib,
+    handlers,
+    services: { clients, posts, system, trash, calendar, dueScheduler, assets, brandKits, designs },
+    stop(): void {
+      for (const stop of stoppers.splice(0)) stop();
+    },
+  };
+}
+
+type Session = ReturnType<typeof openSession>;
+
+export function createAtelier(options: CreateAtelierOptions) {
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? defaultIds;
+  const paths = libraryPaths(options.dataDir);
+  const events = createEventBus();
+  const native = options.native ?? noNativeShell(options.host === 'web' ? 'browser mode' : `the ${options.host} host`);
+  const backups = createBackupService({ paths, clock, policy: options.backupPolicy });
+  let session: Session | null = null;
+  let problem: { message: string; check: 'quick' | 'full' } | null = null;
+  let startup: StartupReport | null = null;
+  let stopMaintenance: (() => void) | null = null;
+
+  function open(): void {
+    try {
+      const lib = openLibrary({ dataDir: options.dataDir, clock, ids, host: options.host });
+      startup = lib.startup;
+      session = openSession(lib, options, events, appHandlers, native, clock);
+      problem = null;
+    } catch (error) {
+      if (!isCorruption(error)) throw error;
+      session = null;
+      const check = (error as AtelierError).details as { check?: 'quick' | 'full' } | undefined;
+      problem = { message: (error as Error).message, check: check?.check ?? 'quick' };
+    }
+  }
+
+  function requireSession(): Session {
+    if (!session) throw new AtelierError('io_error', `The library needs recovery: ${problem?.message ?? 'it is closed.'} Restore a backup or export what is readable.`, { recovery: true });
+    return session;
+  }
+
+  /** Closes the library, swaps the database file, opens it again (whatever happens). */
+  function restoreFrom(file: string): RestoreResult {
+    session?.stop();
+    session?.lib.close();
+    session = null;
+    try {
+      return backups.restore(file);
+    } finally {
+      open();
+    }
+  }
+
+  function status(): RecoveryStatus {
+    return {
+      state: session ? 'ok' : 'recovery',
+      problem: problem?.message ?? null,
+      uncleanShutdown: startup?.uncleanShutdown ?? false,
+      check: session ? (startup?.check ?? null) : (problem?.check ?? null),
+      // Verifying a backup reads it whole: only worth it when a restore is on the table.
+      newestBackup: session ? null : backups.newestVerified(),
+    };
+  }
+
+  const appHandlers: HandlersFor<typeof backupMethods & typeof recoveryMethods> = {
+    'backups.list': () => ({ dir: paths.backups, backups: backups.list() }),
+    'backups.create': () => {
+      const made = backups.create(requireSession().lib.db, 'manual');
+      return { backup: made.backup, assetsCopied: made.assetsCopied };
+    },
+    'backups.restore': ({ file }) => restoreFrom(backups.resolve(file)),
+    'recovery.status': () => status(),
+    'recovery.restoreLatest': () => {
+      if (session) throw new AtelierError('conflict', 'The library is healthy; to go back to a backup, choose it in Settings → Backups.');
+      const newest = backups.newestVerified();
+      if (!newest) throw new AtelierError('not_found', `No backup in ${paths.backups} passes its check; export what is readable instead.`);
+      return restoreFrom(backups.resolve(newest.file));
+    },
+    'recovery.export': () => exportReadable(paths, clock.now()),
+  };
+
+  /** Without a library, a few methods still answer: enough for the recovery screen and `atelier doctor`. */
+  const recoveryHandlers: Partial<Handlers> = {
+    'app.info': () => ({ version: APP_VERSION, schemaVersion: 0, dataDir: paths.dataDir, host: options.host }),
+    'settings.get': () => ({ language: 'system', theme: 'system' }),
+    'app.doctor': () => ({
+      ok: false,
+      schemaVersion: 0,
+      appSchemaVersion: LATEST_SCHEMA_VERSION,
+      integrity: problem?.message ?? 'closed',
+      foreignKeyProblems: 0,
+      paths: { dataDir: paths.dataDir, database: paths.database, assets: paths.assets, backups: paths.backups },
+      counts: {},
+    }),
+    ...appHandlers,
+  };
+
+  // Every call goes to the open session, or to the recovery handlers while there is none.
+  const handlers = Object.fromEntries(
+    METHOD_NAMES.map((method) => [
+      method,
+      (input: never) => {
+        if (session) return (session.handlers[method] as (i: never) => unknown)(input);
+        const fallback = RECOVERY_SAFE.has(method) ? recoveryHandlers[method] : undefined;
+        if (!fallback) requireSession();
+        return (fallback as (i: never) => unknown)(input);
+      },
+    ]),
+  ) as unknown as Handlers;
+
+  /** Daily backup and trash purge: at start, then checked every hour. Never throws into a timer. */
+  function maintenance(): void {
+    if (!session) return;
+    try {
+      session.services.trash.purge();
+      const last = backups.lastAutomaticAt();
+      if (last === null || clock.now() - last >= DAY_MS) backups.create(session.lib.db, 'auto');
+    } catch (error) {
+      console.error('[atelier] scheduled backup or purge failed:', error);
+    }
+  }
+
+  prepareDataDir(paths.dataDir);
+  open();
+  if (options.autoBackup) {
+    maintenance();
+    stopMaintenance = (options.scheduler ?? realScheduler).every(MAINTENANCE_INTERVAL_MS, maintenance);
+  }
+
+  function close(): void {
+    stopMaintenance?.();
+    stopMaintenance = null;
+    session?.stop();
+    if (session && options.autoBackup) {
+      try {
+        backups.create(session.lib.db, 'quit');
+      } catch (error) {
+        console.error('[atelier] backup on quit failed:', error);
+      }
+    }
+    session?.lib.close();
+    session = null;
+  }
+  const shutdown = createShutdown({ close });
 
   const dispatch: Dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput });
-  if (options.scheduler ?? (options.host === 'electron' || options.host === 'web')) dueScheduler.start();
 
   /** Typed in-process call that throws `AtelierError` on failure (CLI, tests, benchmarks). */
   async function call<M extends Method>(method: M, input: In<M>): Promise<Out<M>> {
@@ -120,14 +305,24 @@ export function createAtelier(options: CreateAtelierOptions) {
     dispatch,
     call,
     events,
-    library: lib,
-    services: { clients, posts, system, calendar, dueScheduler, assets, brandKits, designs },
+    paths,
+    backups,
+    /** The open library; throws the recovery message while the database is damaged. */
+    get library(): Library {
+      return requireSession().lib;
+    },
+    get services() {
+      return requireSession().services;
+    },
+    status,
+    restoreFrom,
     native,
+    /** Clean close: a backup first when the host asked for automatic ones, then checkpoint and close. */
+    close,
     /** Work to finish before the library closes (autosave flush, …). */
     onBeforeClose: shutdown.onBeforeClose,
     /** Runs the before-close hooks, then closes the library; what every host calls on exit. */
     shutdown: () => shutdown.run(),
-    close: closeLibrary,
   };
 }
 

@@ -4,6 +4,7 @@ import { AtelierError } from '../contract/errors';
 import { APP_VERSION } from '../version';
 import { registerCalendarCommands } from './commands/calendar';
 import { registerAssetCommands } from './commands/assets';
+import { registerBackupCommands } from './commands/backups';
 import { registerClientCommands } from './commands/clients';
 import { registerDesignCommands } from './commands/designs';
 import { registerPostCommands } from './commands/posts';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerSystemCommands(program, globals);
   registerCalendarCommands(program, globals);
   registerAssetCommands(program, globals);
+  registerBackupCommands(program, globals);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

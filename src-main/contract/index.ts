@@ -2,12 +2,15 @@
 // call against this table; both sides take their types from it.
 import { z } from 'zod';
 import { calendarMethods } from './api/calendar';
+import { backupMethods } from './api/backups';
 import { clientMethods } from './api/clients';
 import { dialogMethods } from './api/dialogs';
 import { libraryMethods } from './api/library';
 import { designMethods } from './api/designs';
 import { postMethods } from './api/posts';
+import { recoveryMethods } from './api/recovery';
 import { systemMethods } from './api/system';
+import { trashMethods } from './api/trash';
 import { Id, Settings } from './entities';
 
 export const methods = {
@@ -18,6 +21,9 @@ export const methods = {
   ...calendarMethods,
   ...libraryMethods,
   ...designMethods,
+  ...backupMethods,
+  ...recoveryMethods,
+  ...trashMethods,
 } as const;
 
 export type Methods = typeof methods;

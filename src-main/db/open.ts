@@ -1,9 +1,10 @@
 // Opening a library database: pragmas for durability, then any pending migrations.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AtelierError } from '../contract/errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
+import { backupFileName, writeVerifiedCopy } from './snapshot';
 
 export type Db = Database.Database;
 
@@ -16,6 +17,12 @@ export interface OpenDatabaseOptions {
   readonly?: boolean;
   /** Tests pass their own list to exercise upgrades and failures. */
   migrations?: readonly Migration[];
+  /**
+   * Checked before anything is migrated: `quick` (quick_check) at every start, `full` (integrity_check
+   * and foreign_key_check) after an unclean shutdown. A failure throws `io_error` with
+   * `details.corrupted = true`, so the host can show the recovery screen instead of crashing.
+   */
+  check?: 'none' | 'quick' | 'full';
 }
 
 export interface OpenDatabaseResult {
@@ -44,6 +51,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenDatabaseResult {
       throw new AtelierError(
         'io_error',
         `${options.file} is not an Atelier library database (${(error as Error).message}).`,
+        { corrupted: true, sqliteCode: (error as { code?: string }).code },
       );
     }
     if (current > latest) {
@@ -60,6 +68,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenDatabaseResult {
       if (process.platform === 'darwin') db.pragma('fullfsync = ON');
     }
     db.pragma('foreign_keys = ON');
+    if (options.check && options.check !== 'none') runStartupCheck(db, options.file, options.check);
 
     let backupFile: string | null = null;
     const pending = migrations.filter((m) => m.version > current);
@@ -95,22 +104,32 @@ function applyMigrations(db: Db, pending: readonly Migration[]): void {
   }
 }
 
+/** quick_check, or integrity_check plus foreign_key_check; throws a `corrupted` io_error on any problem. */
+function runStartupCheck(db: Db, file: string, mode: 'quick' | 'full'): void {
+  let result: string;
+  let foreignKeyProblems = 0;
+  try {
+    const rows = db.pragma(mode === 'quick' ? 'quick_check(5)' : 'integrity_check(5)') as Record<string, string>[];
+    result = rows.map((r) => Object.values(r)[0]).join('; ');
+    if (mode === 'full') foreignKeyProblems = (db.pragma('foreign_key_check') as unknown[]).length;
+  } catch (error) {
+    result = (error as Error).message;
+  }
+  if (result !== 'ok' || foreignKeyProblems > 0) {
+    const what = result !== 'ok' ? result : `${foreignKeyProblems} broken references`;
+    throw new AtelierError('io_error', `The library database ${file} is damaged (${what}).`, { corrupted: true, check: mode, result, foreignKeyProblems });
+  }
+}
+
 /** A consistent copy of the database (VACUUM INTO), checked before we rely on it. */
 function backupBeforeMigration(db: Db, options: OpenDatabaseOptions, version: number): string {
-  mkdirSync(options.backupsDir, { recursive: true });
-  const stamp = new Date(options.now).toISOString().replace(/[:.]/g, '-');
-  const final = path.join(options.backupsDir, `pre-migration-v${version}-${stamp}.db`);
-  const temp = `${final}.tmp`;
-  rmSync(temp, { force: true });
-  db.prepare('VACUUM INTO ?').run(temp);
-  const copy = new Database(temp, { readonly: true });
+  let final = path.join(options.backupsDir, backupFileName('pre-migration', options.now));
+  for (let n = 1; existsSync(final); n++) final = path.join(options.backupsDir, backupFileName('pre-migration', options.now, n));
   try {
-    const check = copy.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new AtelierError('io_error', `The backup taken before upgrading failed its check (${String(check)}); nothing was changed.`);
-  } finally {
-    copy.close();
+    writeVerifiedCopy(db, final);
+  } catch (error) {
+    throw new AtelierError('io_error', `The backup taken before upgrading from schema ${version} could not be made (${(error as Error).message}); nothing was changed.`);
   }
-  renameSync(temp, final);
   return final;
 }
 

@@ -1,5 +1,5 @@
 // A library is one folder: the SQLite file, content-addressed assets and backups.
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AtelierError } from '../contract/errors';
 import type { Clock, IdGenerator } from '../core/ports';
@@ -8,6 +8,7 @@ import { createClientsRepository } from '../db/repositories/clients';
 import { createDesignsRepository } from '../db/repositories/designs';
 import { createPostsRepository } from '../db/repositories/posts';
 import { createSettingsRepository } from '../db/repositories/settings';
+import { collectTempFiles, removeFiles, scanSessions, writeSessionMarker } from './sessions';
 
 export const DATABASE_FILE = 'atelier.db';
 
@@ -16,6 +17,10 @@ export interface LibraryPaths {
   database: string;
   assets: string;
   backups: string;
+  /** One marker per process that has the library open (unclean-shutdown detection). */
+  sessions: string;
+  /** What `recovery.export` writes: the readable rows of a damaged library. */
+  exports: string;
 }
 
 export function libraryPaths(dataDir: string): LibraryPaths {
@@ -25,6 +30,8 @@ export function libraryPaths(dataDir: string): LibraryPaths {
     database: path.join(root, DATABASE_FILE),
     assets: path.join(root, 'assets'),
     backups: path.join(root, 'backups'),
+    sessions: path.join(root, 'sessions'),
+    exports: path.join(root, 'exports'),
   };
 }
 
@@ -51,15 +58,46 @@ export interface OpenLibraryOptions {
   dataDir: string;
   clock: Clock;
   ids: IdGenerator;
+  /** Who opens it, recorded in the session marker. */
+  host?: string;
+}
+
+export interface StartupReport {
+  /** A previous run did not close the library (crash, kill, power cut). */
+  uncleanShutdown: boolean;
+  /** quick_check at every start; integrity_check + foreign_key_check after an unclean shutdown. */
+  check: 'quick' | 'full';
+  /** Interrupted writes (`*.tmp`) removed from the assets and backups folders. */
+  tempFilesCollected: number;
 }
 
 export function openLibrary(options: OpenLibraryOptions) {
   const paths = libraryPaths(options.dataDir);
   prepareDataDir(paths.dataDir);
-  const opened = openDatabase({ file: paths.database, backupsDir: paths.backups, now: options.clock.now() });
+  const sessions = scanSessions(paths.sessions);
+  const startup: StartupReport = { uncleanShutdown: sessions.stale.length > 0, check: sessions.stale.length > 0 ? 'full' : 'quick', tempFilesCollected: 0 };
+  const opened = openDatabase({ file: paths.database, backupsDir: paths.backups, now: options.clock.now(), check: startup.check });
   const db: Db = opened.db;
+  let marker: string;
+  try {
+    if (sessions.live.length === 0) {
+      // Nobody else has the library open, so any temp file is an interrupted write: collect it.
+      const temps = [...collectTempFiles(paths.assets), ...collectTempFiles(paths.backups), ...collectTempFiles(paths.sessions)];
+      // An interrupted restore leaves its incoming copy next to the database.
+      if (existsSync(`${paths.database}.restore.tmp`)) temps.push(`${paths.database}.restore.tmp`);
+      removeFiles(temps);
+      startup.tempFilesCollected = temps.length;
+    }
+    // The checks passed: the stale markers have done their job.
+    removeFiles(sessions.stale);
+    marker = writeSessionMarker(paths.sessions, { host: options.host ?? 'unknown', openedAt: options.clock.now() });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   let closed = false;
   return {
+    startup,
     db,
     paths,
     clock: options.clock,
@@ -79,10 +117,18 @@ export function openLibrary(options: OpenLibraryOptions) {
       if (closed) return;
       closed = true;
       try {
-        db.pragma('optimize');
-        db.pragma('wal_checkpoint(TRUNCATE)');
+        // Housekeeping only: on a full or read-only disk these fail, and the WAL still holds every commit.
+        for (const pragma of ['optimize', 'wal_checkpoint(TRUNCATE)']) {
+          try {
+            db.pragma(pragma);
+          } catch (error) {
+            console.error(`[atelier] ${pragma} at close failed (${(error as Error).message}); the data is safe in the WAL.`);
+          }
+        }
       } finally {
         db.close();
+        // Only a close that got this far is clean; a crash before it leaves the marker behind.
+        removeFiles([marker]);
       }
     },
   };

@@ -1,6 +1,8 @@
 // Applies preferences (language, theme) around the app and keeps them in sync with the library.
 import { useEffect, useMemo, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import type { RecoveryStatus } from '../../src-main/contract/api/recovery';
+import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
 import type { HostClient } from '../host/client';
 import { App } from './App';
 import { HostProvider } from './host-context';
@@ -19,13 +21,22 @@ function useSystemDark(): boolean {
   return dark;
 }
 
-export function Root({ host }: { host: HostClient }) {
+/** After a restore the whole renderer starts again on the restored library. */
+const reload = () => location.reload();
+
+export function Root({ host, onRestored = reload }: { host: HostClient; onRestored?: () => void }) {
   const settings = useApp((s) => s.settings);
   const setSettings = useApp((s) => s.setSettings);
   const language = resolveLanguage(settings.language);
   const i18n = useMemo(() => createI18n(language), []); // eslint-disable-line react-hooks/exhaustive-deps
   const systemDark = useSystemDark();
   const theme = settings.theme === 'system' ? (systemDark ? 'dark' : 'light') : settings.theme;
+  // Asked first: a damaged library gets the recovery screen, never a studio full of errors.
+  const [recovery, setRecovery] = useState<RecoveryStatus | 'unknown' | 'unavailable'>('unknown');
+
+  useEffect(() => {
+    host.invoke('recovery.status', {}).then(setRecovery, () => setRecovery('unavailable'));
+  }, [host]);
 
   useEffect(() => {
     host.invoke('settings.get', {}).then(setSettings, () => undefined);
@@ -42,7 +53,11 @@ export function Root({ host }: { host: HostClient }) {
   return (
     <I18nextProvider i18n={i18n}>
       <HostProvider host={host}>
-        <App />
+        {recovery === 'unknown' ? null : typeof recovery === 'object' && recovery.state === 'recovery' ? (
+          <RecoveryScreen status={recovery} onRestored={onRestored} />
+        ) : (
+          <App />
+        )}
       </HostProvider>
     </I18nextProvider>
   );

@@ -33,7 +33,7 @@ export function registerServeCommand(program: Command, globals: () => GlobalOpti
       const output = consoleOutput(Boolean(g.json));
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AtelierError('invalid_input', `--port ${opts.port} is not a port number (0–65535).`);
-      const atelier = createAtelier({ dataDir: resolveDataDir(g.dataDir), host: 'web', watchExternalChanges: true });
+      const atelier = createAtelier({ dataDir: resolveDataDir(g.dataDir), host: 'web', watchExternalChanges: true, autoBackup: true });
       let host;
       try {
         host = await startWebHost({ atelier, rendererDir: rendererDir(), port, host: opts.host });
@@ -41,10 +41,12 @@ export function registerServeCommand(program: Command, globals: () => GlobalOpti
         atelier.close();
         throw error;
       }
-      if (output.json) output.out(JSON.stringify({ url: host.url, port: host.port, dataDir: atelier.library.paths.dataDir }));
+      if (output.json) output.out(JSON.stringify({ url: host.url, port: host.port, dataDir: atelier.paths.dataDir, state: atelier.status().state }));
       else {
         output.out(`Atelier is running at ${host.url}`);
-        output.out(`Library: ${atelier.library.paths.dataDir}`);
+        output.out(`Library: ${atelier.paths.dataDir}`);
+        const status = atelier.status();
+        if (status.state !== 'ok') output.out(`The library needs recovery (${status.problem}); open the address above to restore a backup.`);
         output.out('Press Ctrl+C to stop.');
       }
       if (opts.open) openBrowser(host.url);

@@ -11,7 +11,8 @@ export function registerSystemCommands(program: Command, globals: () => GlobalOp
       const output = consoleOutput(Boolean(g.json));
       await withAtelier(g, async (atelier) => {
         const report = await atelier.call('app.doctor', {});
-        if (output.json) printJson(output, report);
+        const status = atelier.status();
+        if (output.json) printJson(output, { ...report, recovery: status });
         else {
           output.out(
             [
@@ -23,6 +24,9 @@ export function registerSystemCommands(program: Command, globals: () => GlobalOp
               `Integrity:      ${report.integrity}`,
               `Foreign keys:   ${report.foreignKeyProblems === 0 ? 'ok' : `${report.foreignKeyProblems} broken references`}`,
               ...Object.entries(report.counts).map(([k, v]) => `${`${k}:`.padEnd(16)}${v}`),
+              `Last shutdown:  ${status.uncleanShutdown ? 'unclean (full checks ran)' : 'clean'}`,
+              `Newest backup:  ${status.newestBackup ? `${status.newestBackup.file} (checked)` : 'none'}`,
+              ...(status.state === 'ok' ? [] : [`Recovery:       needed. Run \`atelier restore --latest\` (the damaged file is kept aside).`]),
               report.ok ? 'All good.' : 'Problems found.',
             ].join('\n'),
           );

@@ -135,6 +135,7 @@ export function runDesktop(options: DesktopOptions = {}): void {
           host: 'electron',
           validateOutput: !app.isPackaged,
           watchExternalChanges: true,
+          autoBackup: true,
           native: electronNativeShell({
             dialog,
             window: () => mainWindow,

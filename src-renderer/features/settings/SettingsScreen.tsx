@@ -4,6 +4,8 @@ import type { Out, Settings } from '../../../src-main/contract';
 import { useHost } from '../../app/host-context';
 import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/store';
+import { BackupsSection } from '../backups/BackupsSection';
+import { TrashSection } from '../trash/TrashSection';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -64,6 +66,8 @@ export function SettingsScreen() {
           </dl>
         )}
       </div>
+      <BackupsSection />
+      <TrashSection />
     </section>
   );
 }

@@ -56,8 +56,10 @@ describe('createShutdown', () => {
     t.atelier.onBeforeClose('autosave', () => {
       t.atelier.services.system.updateSettings({ theme: 'dark' });
     });
+    const library = t.atelier.library;
     await t.atelier.shutdown();
-    expect(t.atelier.library.db.open).toBe(false);
+    expect(library.db.open).toBe(false);
+    expect(() => t.atelier.library).toThrow(/closed/);
     const db = new Database(path.join(t.dir, 'atelier.db'), { readonly: true });
     const row = db.prepare("SELECT value FROM settings WHERE key = 'preferences'").get() as { value: string } | undefined;
     db.close();

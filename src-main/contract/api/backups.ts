@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { IsoInstant } from '../entities';
+import { defineMethods } from './define';
+
+export const BACKUP_KINDS = ['auto', 'quit', 'manual', 'pre-migration', 'kept-aside'] as const;
+export type BackupKind = (typeof BACKUP_KINDS)[number];
+
+/** A backup file name as `backups.list` gives it; never a path, so a caller cannot reach outside the backups folder. */
+export const BackupFileName = z
+  .string()
+  .max(120)
+  .regex(/^atelier-[a-z-]+-\d{8}T\d{9}Z(-\d+)?\.db$/, 'must be a backup file name from backups.list');
+
+export const BackupInfo = z.object({
+  file: z.string(),
+  kind: z.enum(BACKUP_KINDS),
+  createdAt: IsoInstant,
+  size: z.number().int().nonnegative(),
+  /** Schema version inside the copy (null when it cannot be read). */
+  schemaVersion: z.number().int().nullable(),
+});
+export type BackupInfo = z.infer<typeof BackupInfo>;
+
+export const RestoreResult = z.object({
+  restored: z.string(),
+  /** Where the database that was replaced now sits (never deleted), or null when there was none. */
+  keptAside: z.string().nullable(),
+  assetsRestored: z.number().int().nonnegative(),
+});
+export type RestoreResult = z.infer<typeof RestoreResult>;
+
+export const backupMethods = defineMethods({
+  'backups.list': {
+    summary: 'Verified backups, newest first.',
+    input: z.strictObject({}),
+    output: z.object({ dir: z.string(), backups: z.array(BackupInfo) }),
+  },
+  'backups.create': {
+    summary: 'Back up the library now (database copy checked with quick_check, new asset files copied).',
+    input: z.strictObject({}),
+    output: z.object({ backup: BackupInfo, assetsCopied: z.number().int().nonnegative() }),
+  },
+  'backups.restore': {
+    summary: 'Replace the library with a backup; the current database is kept aside, never overwritten.',
+    input: z.strictObject({ file: BackupFileName }),
+    output: RestoreResult,
+  },
+});

@@ -1,0 +1,126 @@
+// Verified copies of a library database and crash-safe file writes.
+// Every copy is written to `<final>.tmp`, fsynced, checked with quick_check and only then renamed,
+// so a copy that exists under its final name is complete and readable. A kill at any moment
+// leaves at most a `.tmp` file, which the next start removes.
+import Database from 'better-sqlite3';
+import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import type { BackupKind } from '../contract/api/backups';
+import { AtelierError } from '../contract/errors';
+import type { Db } from './open';
+
+export const TEMP_SUFFIX = '.tmp';
+
+/** fsync a file or a folder (the folder, so a rename survives a power cut). Best effort on folders. */
+export function fsyncPath(target: string, folder = false): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(target, 'r');
+    fsyncSync(fd);
+  } catch (error) {
+    if (!folder) throw error;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** What `PRAGMA quick_check` (or `integrity_check`) says about a database file: 'ok' or the first problems. */
+export function checkDatabaseFile(file: string, mode: 'quick' | 'full' = 'quick'): { ok: boolean; result: string; schemaVersion: number | null } {
+  let copy: Db | undefined;
+  try {
+    copy = new Database(file, { readonly: true, fileMustExist: true });
+    const rows = copy.pragma(mode === 'quick' ? 'quick_check(5)' : 'integrity_check(5)') as { quick_check?: string; integrity_check?: string }[];
+    const result = rows.map((r) => r.quick_check ?? r.integrity_check ?? '').join('; ');
+    const schemaVersion = copy.pragma('user_version', { simple: true }) as number;
+    return { ok: result === 'ok', result, schemaVersion };
+  } catch (error) {
+    return { ok: false, result: (error as Error).message, schemaVersion: null };
+  } finally {
+    copy?.close();
+  }
+}
+
+/**
+ * A consistent, compact copy of an open database at `final` (VACUUM INTO), verified before it counts.
+ * Throws (and leaves nothing behind) when the copy cannot be written or fails its check.
+ */
+export function writeVerifiedCopy(db: Db, final: string): void {
+  mkdirSync(path.dirname(final), { recursive: true });
+  const temp = `${final}${TEMP_SUFFIX}`;
+  rmSync(temp, { force: true });
+  try {
+    db.prepare('VACUUM INTO ?').run(temp);
+    fsyncPath(temp);
+    const check = checkDatabaseFile(temp);
+    if (!check.ok) throw new AtelierError('io_error', `The backup copy failed its check (${check.result}); the previous backups are untouched.`);
+    renameSync(temp, final);
+    fsyncPath(path.dirname(final), true);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw describeWriteError(error, final);
+  }
+}
+
+/** Copies a file with the same tmp → fsync → rename discipline. */
+export function copyFileAtomic(source: string, final: string): void {
+  mkdirSync(path.dirname(final), { recursive: true });
+  const temp = `${final}${TEMP_SUFFIX}`;
+  try {
+    copyFileSync(source, temp);
+    fsyncPath(temp);
+    renameSync(temp, final);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw describeWriteError(error, final);
+  }
+}
+
+/** Writes bytes to `final` crash-safely: tmp file in the same folder, fsync, rename, fsync the folder. */
+export function writeFileAtomic(final: string, bytes: Uint8Array): void {
+  mkdirSync(path.dirname(final), { recursive: true });
+  const temp = `${final}${TEMP_SUFFIX}`;
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'w');
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, final);
+    fsyncPath(path.dirname(final), true);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(temp, { force: true });
+    throw describeWriteError(error, final);
+  }
+}
+
+/** Disk full, read-only, permissions: one clear sentence naming the file. */
+export function describeWriteError(error: unknown, file: string): AtelierError {
+  if (error instanceof AtelierError) return error;
+  const code = (error as NodeJS.ErrnoException)?.code ?? '';
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return new AtelierError('io_error', `The disk is full: ${file} could not be written; nothing was changed. Free some space and try again.`, { code });
+  if (code === 'EROFS' || code.startsWith('SQLITE_READONLY')) return new AtelierError('io_error', `The disk is read-only: ${file} could not be written; nothing was changed.`, { code });
+  if (code === 'EACCES' || code === 'EPERM') return new AtelierError('io_error', `Not allowed to write ${file}; nothing was changed.`, { code });
+  return new AtelierError('io_error', `${file} could not be written (${code || (error as Error)?.message}); nothing was changed.`, { code });
+}
+
+const NAME = /^atelier-(auto|quit|manual|pre-migration|kept-aside)-(\d{8}T\d{9}Z)(?:-(\d+))?\.db$/;
+
+function stamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:.]/g, '');
+}
+
+/** `atelier-<kind>-<UTC stamp>[-n].db`; the name alone says what and when, so listing needs no index. */
+export function backupFileName(kind: BackupKind, now: number, n = 0): string {
+  return `atelier-${kind}-${stamp(now)}${n > 0 ? `-${n}` : ''}.db`;
+}
+
+export function parseBackupFileName(name: string): { kind: BackupKind; createdAt: number } | null {
+  const match = NAME.exec(name);
+  if (!match) return null;
+  const s = match[2]!;
+  const createdAt = Date.parse(`${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`);
+  return Number.isNaN(createdAt) ? null : { kind: match[1] as BackupKind, createdAt };
+}

@@ -1,0 +1,65 @@
+// Helpers for the data-safety suites: a library with a manual clock and scheduler, a full dump of
+// every table (to prove a rejected call changed nothing), and file corruption.
+import Database from 'better-sqlite3';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { createAtelier, type CreateAtelierOptions, type Scheduler } from '../../src-main/app';
+import { manualClock, sequentialIds, tempDir } from './temp';
+
+export function manualScheduler() {
+  const tasks: { ms: number; task: () => void }[] = [];
+  const scheduler: Scheduler = {
+    every(ms, task) {
+      const entry = { ms, task };
+      tasks.push(entry);
+      return () => tasks.splice(tasks.indexOf(entry), 1);
+    },
+  };
+  return { scheduler, tick: () => [...tasks].forEach((t) => t.task()), count: () => tasks.length };
+}
+
+export function safetyAtelier(options: Partial<CreateAtelierOptions> & { dir?: string; start?: number } = {}) {
+  const temp = options.dir ? null : tempDir('atelier-safety-');
+  const dir = options.dir ?? temp!.dir;
+  const clock = manualClock(options.start);
+  const timers = manualScheduler();
+  const make = () => createAtelier({ host: 'test', clock, ids: sequentialIds(`s${Math.random().toString(36).slice(2, 6)}`), scheduler: timers.scheduler, ...options, dataDir: dir });
+  let atelier = make();
+  return {
+    get atelier() {
+      return atelier;
+    },
+    dir,
+    clock,
+    timers,
+    reopen() {
+      atelier.close();
+      atelier = make();
+      return atelier;
+    },
+    cleanup() {
+      atelier.close();
+      temp?.cleanup();
+    },
+  };
+}
+
+/** Every row of every table, in a stable order: equal dumps mean nothing stored changed. */
+export function dumpDatabase(file: string): Record<string, unknown[]> {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
+  } finally {
+    db.close();
+  }
+}
+
+/** Overwrites `length` bytes at `offset` with a pattern (a damaged sector, a bad copy). */
+export function scribble(file: string, offset: number, length: number, byte = 0x5a): void {
+  const fd = openSync(file, 'r+');
+  try {
+    writeSync(fd, Buffer.alloc(length, byte), 0, length, offset);
+  } finally {
+    closeSync(fd);
+  }
+}
