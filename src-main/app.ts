@@ -29,6 +29,7 @@ import { watchExternalChanges } from './services/external-changes';
 import { libraryPaths, openLibrary, prepareDataDir, type Library, type StartupReport } from './services/library';
 import { findBundledFontsDir } from './services/media/fonts';
 import { nativeHandlers, noNativeShell, type NativeShell } from './services/native';
+import { createPackService, packHandlers } from './services/packs';
 import { createPostService, postHandlers } from './services/posts';
 import { createShutdown } from './services/shutdown';
 import { exportReadable, isCorruption } from './services/recovery';
@@ -102,6 +103,7 @@ function openSession(
   const fontsDir = options.fontsDir !== undefined ? options.fontsDir : (findBundledFontsDir(path.dirname(process.argv[1] ?? '.')) ?? findBundledFontsDir(process.cwd()));
   const brandKits = createBrandKitService(lib, assets, events, { fontsDir });
   const designs = createDesignService(lib, events);
+  const packs = createPackService({ lib, events, calendar, designs, assets, fontsDir });
 
   // One line per feature: each module maps its slice of the contract to its service.
   const handlers: Handlers = {
@@ -114,11 +116,12 @@ function openSession(
     ...assetHandlers(assets),
     ...brandKitHandlers(brandKits),
     ...designHandlers(designs),
+    ...packHandlers(packs),
     ...appHandlers,
   };
 
   // Background work tied to this open library, stopped before it closes.
-  const stoppers: (() => void)[] = [];
+  const stoppers: (() => void)[] = [() => packs.stop()];
   if (options.dueReminders ?? longRunning) {
     dueScheduler.start();
     stoppers.push(() => dueScheduler.stop());
@@ -148,7 +151,7 @@ function openSession(
   return {
     lib,
     handlers,
-    services: { clients, posts, system, trash, calendar, dueScheduler, assets, brandKits, designs },
+    services: { clients, posts, system, trash, calendar, dueScheduler, assets, brandKits, designs, packs },
     stop(): void {
       for (const stop of stoppers.splice(0)) stop();
     },

@@ -7,6 +7,7 @@ import { clientMethods } from './api/clients';
 import { dialogMethods } from './api/dialogs';
 import { libraryMethods } from './api/library';
 import { designMethods } from './api/designs';
+import { packMethods, PackProgress } from './api/packs';
 import { postMethods } from './api/posts';
 import { recoveryMethods } from './api/recovery';
 import { systemMethods } from './api/system';
@@ -24,6 +25,7 @@ export const methods = {
   ...backupMethods,
   ...recoveryMethods,
   ...trashMethods,
+  ...packMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -44,6 +46,8 @@ export const events = {
   'assets.changed': z.object({ ids: z.array(z.string()) }),
   'brandKits.changed': z.object({ clientIds: z.array(Id) }),
   'designs.changed': z.object({ ids: z.array(Id) }),
+  /** A content-pack export advancing (render, then write). */
+  'packs.progress': PackProgress,
 } as const;
 
 export type Events = typeof events;
