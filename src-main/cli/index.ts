@@ -7,6 +7,7 @@ import { registerAssetCommands } from './commands/assets';
 import { registerBackupCommands } from './commands/backups';
 import { registerClientCommands } from './commands/clients';
 import { registerDesignCommands } from './commands/designs';
+import { registerPackCommands } from './commands/packs';
 import { registerPostCommands } from './commands/posts';
 import { registerServeCommand } from './commands/serve';
 import { registerSystemCommands } from './commands/system';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerCalendarCommands(program, globals);
   registerAssetCommands(program, globals);
   registerBackupCommands(program, globals);
+  registerPackCommands(program, globals);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();
