@@ -11,6 +11,7 @@ import type { Atelier } from '../../app';
 import { securityHeaders } from '../shared/csp';
 import { mediaHeaders, resolveMedia } from '../shared/media';
 import { mimeTypeFor, resolveStaticPath } from '../shared/static-files';
+import { handlePackDownload, handlePackImport, PACK_DOWNLOAD_PREFIX, PACK_IMPORT_PATH } from './packs-routes';
 import { handleUpload, UPLOAD_PATH } from './upload';
 import { decodeRequest, encodeEvent, encodeResponse } from './wire';
 
@@ -110,8 +111,24 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       void handleUpload(atelier, req, res, url);
       return;
     }
+    if (url.pathname === PACK_IMPORT_PATH) {
+      if (req.method !== 'PUT') {
+        res.writeHead(405, { Allow: 'PUT' }).end();
+        return;
+      }
+      if (!isAllowedOrigin(req.headers.origin, port)) {
+        res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Atelier: Forbidden origin.\n');
+        return;
+      }
+      void handlePackImport(atelier, req, res, url);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (url.pathname.startsWith(PACK_DOWNLOAD_PREFIX)) {
+      handlePackDownload(atelier, req, res, url);
       return;
     }
     if (url.pathname.startsWith('/media/')) {
