@@ -9,7 +9,7 @@ import { createAtelier } from '../../src-main/app';
 import { openSafeZip } from '../../src-main/services/packs/zip-reader';
 import { seedPackLibrary } from '../helpers/packs';
 import { tempDir } from '../helpers/temp';
-import { assertBuilt, launchChromium, runCli } from './harness';
+import { assertBuilt, launchChromium, openStudioPage, runCli, startStudio } from './harness';
 
 let browser: Browser;
 let temp: ReturnType<typeof tempDir>;
@@ -107,5 +107,55 @@ describe('content packs', () => {
     const refused = runCli(empty, ['pack', 'import', hostile]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/not-a-pack\.zip was refused: it is not a readable zip file/);
+  }, 120_000);
+});
+
+describe('Packs screen (browser mode)', () => {
+  it('exports a filtered selection as a download, imports an uploaded pack as a new client, applies uploaded decisions', async () => {
+    const studio = await startStudio({ dataDir });
+    try {
+      const { context, page, foreignRequests, pageErrors } = await openStudioPage(browser, studio);
+      await page.getByRole('button', { name: 'Packs' }).click();
+      await page.getByRole('heading', { name: 'Content packs', level: 1 }).waitFor();
+      await page.getByLabel('Client', { exact: true }).first().selectOption({ label: seed.client.name });
+      await page.getByLabel('From').fill('2026-12-01');
+      await page.getByLabel('To (inclusive)').fill('2026-12-31');
+      await page.getByRole('checkbox', { name: 'Changes requested', exact: true }).check();
+      // Only the post the client sent back matches; untick nothing, export it.
+      await expect.poll(() => page.getByText('Posts in the pack: 1 of 1').count()).toBe(1);
+      await page.getByRole('button', { name: 'Export 1 post' }).click();
+      const link = page.getByRole('link', { name: /Download boulangerie-eclair-2026-12-01_2026-12-31/ });
+      await link.waitFor();
+      const download = page.waitForEvent('download');
+      await link.click();
+      const zipPath = path.join(temp.dir, 'from-screen.zip');
+      await (await download).saveAs(zipPath);
+      const zip = await openSafeZip(zipPath);
+      const manifest = JSON.parse((await zip.read('manifest.json')).toString('utf8'));
+      zip.close();
+      expect(manifest.posts.map((p: { title: string }) => p.title)).toEqual(['Bûche de Noël']);
+
+      // Import the full pack from the first test as a separate copy.
+      await page.getByRole('radio', { name: /A new client/ }).check();
+      await page.getByLabel('Choose a pack (.zip)…', { exact: true }).and(page.locator('input[type=file]')).setInputFiles(path.join(temp.dir, 'eclair.zip'));
+      await expect.poll(() => page.locator('.packs-report').filter({ hasText: '3 posts into Boulangerie Éclair' }).count()).toBe(1);
+
+      const decisions = {
+        format: 'atelier-pack-decisions',
+        version: 1,
+        packCreatedAt: manifest.createdAt,
+        client: { id: seed.client.id, name: seed.client.name },
+        decisions: [{ postId: seed.posts.draft.id, decision: 'approve', comment: 'Parfait', decidedAt: '2026-12-02T10:00:00.000Z' }],
+      };
+      const decisionsFile = path.join(temp.dir, 'decisions-screen.json');
+      writeFileSync(decisionsFile, JSON.stringify(decisions));
+      await page.getByLabel('Choose decisions.json…', { exact: true }).and(page.locator('input[type=file]')).setInputFiles(decisionsFile);
+      await expect.poll(() => page.locator('.packs-report').filter({ hasText: 'Horaires des fêtes: Draft → Approved' }).count()).toBe(1);
+      expect(foreignRequests).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    } finally {
+      await studio.stop();
+    }
   }, 120_000);
 });

@@ -90,6 +90,7 @@ function throwIfCancelled(signal: AbortSignal | undefined): void {
 export async function exportPack(deps: ExportDeps, query: PackQuery, destination: string, options: ExportOptions = {}): Promise<ExportResult> {
   const { lib, calendar, designs, assets } = deps;
   const { signal } = options;
+  throwIfCancelled(signal);
   const selection = selectPackPosts(lib, calendar, query);
   const client = selection.clients[0]!;
   if (selection.posts.length === 0) throw new AtelierError('invalid_input', `No post of ${client.name} matches this selection; no pack was written.`, { field: 'clientId' });

@@ -32,6 +32,8 @@ export function exportsDir(lib: Library): string {
 export function createPackService(deps: PackServiceDeps) {
   const { lib, events } = deps;
   const jobs = new Map<string, AbortController>();
+  // A cancel can overtake its export on the way in (both are calls); it is honoured when the export starts.
+  const cancelledEarly = new Set<string>();
   const exportDeps: ExportDeps = { lib, calendar: deps.calendar, designs: deps.designs, assets: deps.assets, fontsDir: deps.fontsDir, workers: deps.workers, workerFile: deps.workerFile };
 
   return {
@@ -48,6 +50,7 @@ export function createPackService(deps: PackServiceDeps) {
         out = path.join(dir, download);
       }
       const controller = new AbortController();
+      if (cancelledEarly.delete(jobId)) controller.abort();
       jobs.set(jobId, controller);
       try {
         const result = await exportPack(exportDeps, query, out, {
@@ -63,7 +66,11 @@ export function createPackService(deps: PackServiceDeps) {
     },
     cancel(jobId: string): boolean {
       const job = jobs.get(jobId);
-      if (!job) return false;
+      if (!job) {
+        if (cancelledEarly.size >= 100) cancelledEarly.clear();
+        cancelledEarly.add(jobId);
+        return false;
+      }
       job.abort();
       return true;
     },
