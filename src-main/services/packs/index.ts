@@ -4,24 +4,14 @@ import path from 'node:path';
 import type { packMethods, PackExportReport } from '../../contract/api/packs';
 import { AtelierError } from '../../contract/errors';
 import type { HandlersFor } from '../../dispatch';
-import type { AssetService } from '../assets';
-import type { CalendarService } from '../calendar';
-import type { DesignService } from '../designs';
 import type { EventBus } from '../events';
 import type { Library } from '../library';
 import { applyDecisions } from './decisions';
 import { exportPack, packFileName, type ExportDeps, type PackQuery } from './export';
 import { importPack, type ImportTarget } from './import';
 
-export interface PackServiceDeps {
-  lib: Library;
+export interface PackServiceDeps extends ExportDeps {
   events: EventBus;
-  calendar: CalendarService;
-  designs: DesignService;
-  assets: AssetService;
-  fontsDir?: string | null;
-  workers?: number;
-  workerFile?: string;
 }
 
 /** Where browser mode's exports wait to be downloaded: `<library>/exports`. */
@@ -34,7 +24,7 @@ export function createPackService(deps: PackServiceDeps) {
   const jobs = new Map<string, AbortController>();
   // A cancel can overtake its export on the way in (both are calls); it is honoured when the export starts.
   const cancelledEarly = new Set<string>();
-  const exportDeps: ExportDeps = { lib, calendar: deps.calendar, designs: deps.designs, assets: deps.assets, fontsDir: deps.fontsDir, workers: deps.workers, workerFile: deps.workerFile };
+  const exportDeps: ExportDeps = deps;
 
   return {
     async export(query: PackQuery & { out?: string; jobId?: string; language?: 'en' | 'fr' }): Promise<PackExportReport> {

@@ -33,6 +33,30 @@ export function matchingPosts(posts: readonly Post[], filter: { from: string; to
     .sort((a, b) => (a.scheduledAt ?? '\uffff').localeCompare(b.scheduledAt ?? '\uffff') || a.title.localeCompare(b.title));
 }
 
+/** A button that opens the native dialog on the desktop, or a file input in the browser. */
+function FileButton(props: { label: string; accept: string; primary?: boolean; disabled: boolean; native: (() => void) | null; onFile: (file: File) => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button type="button" className={props.primary ? 'button button-primary' : 'button'} disabled={props.disabled} onClick={() => (props.native ? props.native() : input.current?.click())}>
+        {props.label}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept={props.accept}
+        hidden
+        aria-label={props.label}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) props.onFile(file);
+        }}
+      />
+    </>
+  );
+}
+
 export function PacksScreen({ clients }: { clients: Client[] }) {
   const { t, i18n } = useTranslation();
   const host = useHost();
@@ -52,8 +76,6 @@ export function PacksScreen({ clients }: { clients: Client[] }) {
   const [imported, setImported] = useState<PackImportReport | null>(null);
   const [decided, setDecided] = useState<DecisionsReport | null>(null);
   const [busy, setBusy] = useState<'import' | 'decisions' | null>(null);
-  const packInput = useRef<HTMLInputElement>(null);
-  const decisionsInput = useRef<HTMLInputElement>(null);
   const ids = { client: useId(), from: useId(), to: useId(), lang: useId(), targetClient: useId(), progress: useId() };
   const desktop = host.kind === 'electron';
 
@@ -200,21 +222,7 @@ export function PacksScreen({ clients }: { clients: Client[] }) {
             )}
           </fieldset>
           <div className="packs-actions">
-            <button type="button" className="button button-primary" disabled={busy !== null} onClick={() => (desktop ? void importPack() : packInput.current?.click())}>
-              {busy === 'import' ? t('packs.import.running') : t('packs.import.button')}
-            </button>
-            <input
-              ref={packInput}
-              type="file"
-              accept=".zip,application/zip"
-              hidden
-              aria-label={t('packs.import.button')}
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                e.target.value = '';
-                if (file) void importPack(file);
-              }}
-            />
+            <FileButton label={busy === 'import' ? t('packs.import.running') : t('packs.import.button')} accept=".zip,application/zip" primary disabled={busy !== null} native={desktop ? () => void importPack() : null} onFile={(f) => void importPack(f)} />
           </div>
           {imported && (
             <div role="status" className="packs-report">
@@ -232,21 +240,7 @@ export function PacksScreen({ clients }: { clients: Client[] }) {
           <h2 id="packs-decisions-title">{t('packs.decisions.title')}</h2>
           <p className="muted">{t('packs.decisions.intro')}</p>
           <div className="packs-actions">
-            <button type="button" className="button" disabled={busy !== null} onClick={() => (desktop ? void applyDecisions() : decisionsInput.current?.click())}>
-              {t('packs.decisions.button')}
-            </button>
-            <input
-              ref={decisionsInput}
-              type="file"
-              accept=".json,application/json"
-              hidden
-              aria-label={t('packs.decisions.button')}
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                e.target.value = '';
-                if (file) void applyDecisions(file);
-              }}
-            />
+            <FileButton label={t('packs.decisions.button')} accept=".json,application/json" disabled={busy !== null} native={desktop ? () => void applyDecisions() : null} onFile={(f) => void applyDecisions(f)} />
           </div>
           {decided && (
             <div role="status" className="packs-report">
