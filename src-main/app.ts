@@ -30,6 +30,7 @@ import { watchExternalChanges } from './services/external-changes';
 import { libraryPaths, openLibrary, prepareDataDir, type Library, type StartupReport } from './services/library';
 import { findBundledFontsDir } from './services/media/fonts';
 import { nativeHandlers, noNativeShell, type NativeShell } from './services/native';
+import { createPackService, packHandlers } from './services/packs';
 import { createPostService, postHandlers } from './services/posts';
 import { createShutdown } from './services/shutdown';
 import { exportReadable, isCorruption } from './services/recovery';
@@ -106,6 +107,7 @@ function openSession(
   const designs = createDesignService(lib, events);
   const captions = createCaptionService(lib, events, posts);
   const spell = createSpellService();
+  const packs = createPackService({ lib, events, calendar, designs, assets, fontsDir });
 
   // One line per feature: each module maps its slice of the contract to its service.
   const handlers: Handlers = {
@@ -118,12 +120,13 @@ function openSession(
     ...assetHandlers(assets),
     ...brandKitHandlers(brandKits),
     ...designHandlers(designs),
+    ...packHandlers(packs),
     ...appHandlers,
     ...captionHandlers(captions, spell),
   };
 
   // Background work tied to this open library, stopped before it closes.
-  const stoppers: (() => void)[] = [() => spell.close()];
+  const stoppers: (() => void)[] = [() => spell.close(), () => packs.stop()];
   if (options.dueReminders ?? longRunning) {
     dueScheduler.start();
     stoppers.push(() => dueScheduler.stop());
@@ -153,7 +156,7 @@ function openSession(
   return {
     lib,
     handlers,
-    services: { clients, posts, system, trash, calendar, dueScheduler, assets, brandKits, designs, captions, spell },
+    services: { clients, posts, system, trash, calendar, dueScheduler, assets, brandKits, designs, captions, spell, packs },
     stop(): void {
       for (const stop of stoppers.splice(0)) stop();
     },

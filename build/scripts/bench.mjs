@@ -25,6 +25,7 @@ if (buildIsStale(root)) {
 mkdirSync(path.join(root, 'out'), { recursive: true });
 const temp = mkdtempSync(path.join(root, 'out', '.bench-'));
 const results = {};
+const BUNDLED = ['rrule'];
 try {
   for (const file of files) {
     const outfile = path.join(temp, file.replace(/\.ts$/, '.mjs'));
@@ -35,7 +36,16 @@ try {
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      packages: 'external',
+      // Dependencies stay external, except CommonJS ones imported by name (rrule), which Node's ESM
+      // loader cannot link: those are bundled, as build.mjs does for the CLI.
+      plugins: [
+        {
+          name: 'externals-but-cjs',
+          setup(b) {
+            b.onResolve({ filter: /^[^./]/ }, (args) => (BUNDLED.some((m) => args.path === m || args.path.startsWith(`${m}/`)) ? undefined : { path: args.path, external: true }));
+          },
+        },
+      ],
       define: { __APP_VERSION__: '"bench"' },
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url); const __filename = " + JSON.stringify(path.join(benchDir, file)) + "; const __dirname = " + JSON.stringify(benchDir) + ';' },
       logLevel: 'warning',

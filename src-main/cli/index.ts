@@ -8,6 +8,7 @@ import { registerBackupCommands } from './commands/backups';
 import { registerCaptionCommands } from './commands/captions';
 import { registerClientCommands } from './commands/clients';
 import { registerDesignCommands } from './commands/designs';
+import { registerPackCommands } from './commands/packs';
 import { registerPostCommands } from './commands/posts';
 import { registerServeCommand } from './commands/serve';
 import { registerSystemCommands } from './commands/system';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerAssetCommands(program, globals);
   registerBackupCommands(program, globals);
   registerCaptionCommands(program, globals);
+  registerPackCommands(program, globals);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -8,6 +8,7 @@ import { clientMethods } from './api/clients';
 import { dialogMethods } from './api/dialogs';
 import { libraryMethods } from './api/library';
 import { designMethods } from './api/designs';
+import { packMethods, PackProgress } from './api/packs';
 import { postMethods } from './api/posts';
 import { recoveryMethods } from './api/recovery';
 import { systemMethods } from './api/system';
@@ -26,6 +27,7 @@ export const methods = {
   ...recoveryMethods,
   ...trashMethods,
   ...captionMethods,
+  ...packMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -51,6 +53,8 @@ export const events = {
   /** Damage was found while running: every window reloads into the recovery screen. */
   'library.damaged': z.object({ problem: z.string() }),
   'snippets.changed': z.object({ ids: z.array(Id) }),
+  /** A content-pack export advancing (render, then write). */
+  'packs.progress': PackProgress,
 } as const;
 
 export type Events = typeof events;

@@ -22,7 +22,7 @@ import {
 } from '../core/schedule/csv-rows';
 import type { NetworkId } from '../core/domain/posts';
 import type { CalendarService } from './calendar';
-import { selectForExport, type ExportQuery } from './calendar-export';
+import { selectForExport, type ExportQuery, type ExportSelection } from './calendar-export';
 import type { EventBus } from './events';
 import type { Library } from './library';
 
@@ -146,6 +146,12 @@ export function importCsv(lib: Library, calendar: CalendarService, events: Event
 
 export function exportCsv(lib: Library, calendar: CalendarService, query: ExportQuery & { format: CsvFormat; dateFormat?: DateOrder }): { csv: string; count: number } {
   const selection = selectForExport(lib, calendar, { ...query, includeUnscheduled: query.format !== 'hootsuite' });
+  return csvFromSelection(selection, query.format, query.dateFormat);
+}
+
+/** The CSV of an already chosen set of posts (content packs pass theirs). */
+export function csvFromSelection(selection: ExportSelection, format: CsvFormat, dateFormat?: DateOrder): { csv: string; count: number } {
+  const query = { format, dateFormat };
   const names = new Map(selection.clients.map((c) => [c.id, c.name]));
   const records: string[][] = [];
   if (query.format === 'publer') records.push([...PUBLER_HEADER]);

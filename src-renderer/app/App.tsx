@@ -8,6 +8,7 @@ import { EditorScreen } from '../features/editor/EditorScreen';
 import { createClientsStore } from '../features/clients/clients-store';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { createLibraryStore } from '../features/library/library-store';
+import { PacksScreen } from '../features/packs/PacksScreen';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { Toasts } from '../ui/Toasts';
@@ -110,6 +111,8 @@ export function App() {
           <SettingsScreen />
         ) : screen === 'editor' ? (
           <EditorScreen />
+        ) : screen === 'packs' ? (
+          <PacksScreen clients={clients} />
         ) : (
           <ComingSoon screen={screen} />
         )}

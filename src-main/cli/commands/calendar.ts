@@ -23,7 +23,7 @@ function parseDateOrder(value: string | undefined): 'MDY' | 'DMY' | undefined {
   return v;
 }
 
-function parseDay(value: string | undefined, flag: string): string | undefined {
+export function parseDay(value: string | undefined, flag: string): string | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new AtelierError('invalid_input', `${flag} ${value} is not a date like 2026-12-01.`);
   return value;

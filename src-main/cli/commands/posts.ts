@@ -19,7 +19,7 @@ function parseNetworks(value: string | undefined): NetworkId[] {
   return names as NetworkId[];
 }
 
-function parseStatuses(value: string | undefined): PostStatus[] {
+export function parseStatuses(value: string | undefined): PostStatus[] {
   const names = splitList(value).map((s) => s.toLowerCase().replace(/-/g, '_'));
   const unknown = names.filter((n) => !isPostStatus(n));
   if (unknown.length) throw new AtelierError('invalid_input', `Unknown status: ${unknown.join(', ')}.`);

@@ -11,11 +11,13 @@ import type { Atelier } from '../../app';
 import { securityHeaders } from '../shared/csp';
 import { mediaHeaders, resolveMedia } from '../shared/media';
 import { mimeTypeFor, resolveStaticPath } from '../shared/static-files';
+import { handlePackDownload, handlePackImport, PACK_DOWNLOAD_PREFIX, PACK_IMPORT_PATH } from './packs-routes';
 import { handleUpload, UPLOAD_PATH } from './upload';
 import { decodeRequest, encodeEvent, encodeResponse } from './wire';
 
 export const TOKEN_COOKIE = 'atelier_token';
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+const PUT_ROUTES: Record<string, typeof handleUpload> = { [UPLOAD_PATH]: handleUpload, [PACK_IMPORT_PATH]: handlePackImport };
 
 export interface WebHostOptions {
   atelier: Atelier;
@@ -97,8 +99,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === UPLOAD_PATH) {
-      // Large imports in browser mode: the raw bytes as the body, not base64 over the WebSocket.
+    // Large uploads in browser mode (media, packs): the raw bytes as the body, not base64 over the WebSocket.
+    const put = PUT_ROUTES[url.pathname];
+    if (put) {
       if (req.method !== 'PUT') {
         res.writeHead(405, { Allow: 'PUT' }).end();
         return;
@@ -107,11 +110,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Atelier: Forbidden origin.\n');
         return;
       }
-      void handleUpload(atelier, req, res, url);
+      void put(atelier, req, res, url);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (url.pathname.startsWith(PACK_DOWNLOAD_PREFIX)) {
+      handlePackDownload(atelier, req, res, url);
       return;
     }
     if (url.pathname.startsWith('/media/')) {

@@ -1,9 +1,8 @@
 // Getting a file's bytes to the library. Browser mode streams the raw bytes with an authenticated
-// PUT (the cookie the web host set carries the token); Electron passes base64 over IPC.
-import { AtelierError } from '../../../src-main/contract/errors';
+// PUT (host/put.ts); Electron passes base64 over IPC.
 import type { ImportResult } from '../../../src-main/contract/api/library';
 import type { HostClient } from '../../host/client';
-import { unwrap, type DispatchResultLike } from '../../host/result';
+import { putBytes } from '../../host/put';
 
 export interface UploadOptions {
   clientId?: string;
@@ -30,19 +29,7 @@ export async function uploadFile(host: HostClient, file: File, options: UploadOp
     const query = new URLSearchParams({ name });
     if (options.clientId) query.set('clientId', options.clientId);
     for (const tag of options.tags ?? []) query.append('tag', tag);
-    let response: Response;
-    try {
-      response = await fetch(`/media/upload?${query.toString()}`, { method: 'PUT', body: file, credentials: 'same-origin' });
-    } catch {
-      throw new AtelierError('io_error', `Cannot import "${name}": the connection to Atelier was lost.`);
-    }
-    let outcome: DispatchResultLike;
-    try {
-      outcome = (await response.json()) as DispatchResultLike;
-    } catch {
-      throw new AtelierError('io_error', `Cannot import "${name}": Atelier answered ${response.status}.`);
-    }
-    return unwrap(outcome) as ImportResult;
+    return (await putBytes(`/media/upload?${query.toString()}`, file, name)) as ImportResult;
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   return host.invoke('assets.import', { name, dataBase64: toBase64(bytes), clientId: options.clientId, tags: options.tags });

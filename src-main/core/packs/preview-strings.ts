@@ -1,0 +1,66 @@
+// The preview page travels without Atelier, so its few strings travel with it, in the pack's language.
+export const PREVIEW_STRINGS = {
+  en: {
+    title: 'Content for {client}',
+    period: '{from} – {to}',
+    generated: 'Prepared on {date} with Atelier',
+    intro: 'Review each post, then choose “Approve” or “Changes requested”, add a comment if needed, and save your decisions to send them back.',
+    unscheduled: 'Not scheduled yet',
+    status: 'Status',
+    approve: 'Approve',
+    changes: 'Changes requested',
+    comment: 'Comment',
+    commentPlaceholder: 'What should change?',
+    save: 'Save decisions',
+    saved: 'Saved as decisions.json — send this file back.',
+    progress: '{done} of {total} posts reviewed',
+    noImage: 'No visual for this network',
+    page: 'Page {n}',
+    posts: 'Posts',
+    statuses: {
+      idea: 'Idea', draft: 'Draft', in_review: 'In review', changes_requested: 'Changes requested', approved: 'Approved',
+      scheduled: 'Scheduled', published: 'Published', failed: 'Failed', missed: 'Missed', cancelled: 'Cancelled',
+    },
+  },
+  fr: {
+    title: 'Contenus pour {client}',
+    period: '{from} – {to}',
+    generated: 'Préparé le {date} avec Atelier',
+    intro: 'Relisez chaque publication, choisissez « Valider » ou « Modifications demandées », ajoutez un commentaire si besoin, puis enregistrez vos décisions pour les renvoyer.',
+    unscheduled: 'Pas encore planifiée',
+    status: 'Statut',
+    approve: 'Valider',
+    changes: 'Modifications demandées',
+    comment: 'Commentaire',
+    commentPlaceholder: 'Que faut-il changer ?',
+    save: 'Enregistrer les décisions',
+    saved: 'Enregistré sous decisions.json — renvoyez ce fichier.',
+    progress: '{done} publication(s) relue(s) sur {total}',
+    noImage: 'Pas de visuel pour ce réseau',
+    page: 'Page {n}',
+    posts: 'Publications',
+    statuses: {
+      idea: 'Idée', draft: 'Brouillon', in_review: 'En relecture', changes_requested: 'Modifications demandées', approved: 'Validée',
+      scheduled: 'Planifiée', published: 'Publiée', failed: 'Échec', missed: 'Manquée', cancelled: 'Annulée',
+    },
+  },
+} as const;
+
+export type PreviewLanguage = keyof typeof PREVIEW_STRINGS;
+
+export const NETWORK_LABELS: Record<string, string> = {
+  x: 'X',
+  bluesky: 'Bluesky',
+  threads: 'Threads',
+  mastodon: 'Mastodon',
+  instagram: 'Instagram',
+  facebook: 'Facebook',
+  linkedin: 'LinkedIn',
+  tiktok: 'TikTok',
+  pinterest: 'Pinterest',
+  youtube: 'YouTube',
+};
+
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`));
+}

@@ -1,0 +1,253 @@
+// Content-pack import: all or nothing. Everything is read and checked first (safe zip reader,
+// manifest with zod, designs through parseDesign, asset hashes); then assets are stored (deduped
+// by hash); then one transaction writes the client, designs and posts. If that transaction fails,
+// the asset rows and files this import added are removed again.
+import { createHash } from 'node:crypto';
+import type { PackImportReport } from '../../contract/api/packs';
+import { AtelierError, describeIssues } from '../../contract/errors';
+import { DesignDocumentError, pageAssetIds, parseDesign, type DesignDocument } from '../../core/design';
+import { checkPackHeader, PackManifest } from '../../core/packs/manifest';
+import { isValidTimeZone } from '../../core/time/zones';
+import { createSchedulingRepository } from '../../db/repositories/scheduling';
+import { extForMime, type AssetService } from '../assets';
+import type { EventBus } from '../events';
+import type { Library } from '../library';
+import { reidDocument } from '../designs';
+import { openSafeZip } from './zip-reader';
+
+const MAX_MANIFEST_BYTES = 50 * 1024 * 1024;
+
+export interface ImportDeps {
+  lib: Library;
+  assets: AssetService;
+  events: EventBus;
+}
+
+export interface ImportTarget {
+  clientId?: string;
+  asNewClient?: boolean;
+}
+
+function refuse(file: string, reason: string, details: Record<string, unknown> = {}): AtelierError {
+  return new AtelierError('invalid_input', `${file} was refused: ${reason}. Nothing was imported.`, { file, reason, ...details });
+}
+
+/** Reads and checks the whole pack; nothing is written. */
+export async function readPack(file: string): Promise<{ manifest: PackManifest; designs: Map<string, DesignDocument>; assets: Map<string, Buffer> }> {
+  const zip = await openSafeZip(file);
+  try {
+    if (!zip.has('manifest.json')) throw refuse(file, 'it has no manifest.json, so it is not an Atelier pack');
+    if (zip.size('manifest.json') > MAX_MANIFEST_BYTES) throw refuse(file, 'its manifest.json is larger than 50 MB');
+    let raw: unknown;
+    try {
+      raw = JSON.parse((await zip.read('manifest.json')).toString('utf8'));
+    } catch (error) {
+      if (error instanceof AtelierError) throw error;
+      throw refuse(file, `its manifest.json is not valid JSON (${(error as Error).message})`);
+    }
+    const header = checkPackHeader(raw);
+    if (!header.ok) throw refuse(file, header.message.replace(/\.$/, ''));
+    const parsed = PackManifest.safeParse(raw);
+    if (!parsed.success) {
+      const first = describeIssues(parsed.error)[0]!;
+      throw refuse(file, `its manifest.json is invalid at ${first.path}: ${first.message}`, { issues: describeIssues(parsed.error) });
+    }
+    const manifest = parsed.data;
+    if (!isValidTimeZone(manifest.client.timeZone)) throw refuse(file, `its client time zone "${manifest.client.timeZone}" is not a known IANA zone`);
+
+    const postIds = new Set<string>();
+    const designIds = new Set(manifest.designs.map((d) => d.id));
+    if (designIds.size !== manifest.designs.length) throw refuse(file, 'its manifest lists a design twice');
+    for (const post of manifest.posts) {
+      if (postIds.has(post.id)) throw refuse(file, `its manifest lists post ${post.id} twice`);
+      postIds.add(post.id);
+      const networks = new Set<string>();
+      for (const v of post.variants) {
+        if (networks.has(v.network)) throw refuse(file, `post "${post.title}" has two ${v.network} variants`);
+        networks.add(v.network);
+        if (v.designId && !designIds.has(v.designId)) throw refuse(file, `post "${post.title}" uses design ${v.designId}, which the pack does not contain`);
+      }
+    }
+
+    const designs = new Map<string, DesignDocument>();
+    for (const d of manifest.designs) {
+      if (!zip.has(d.file)) throw refuse(file, `it has no ${d.file} (design "${d.name}")`);
+      let doc: DesignDocument;
+      try {
+        doc = parseDesign(JSON.parse((await zip.read(d.file)).toString('utf8')));
+      } catch (error) {
+        if (error instanceof AtelierError) throw error;
+        const reason = error instanceof DesignDocumentError ? error.message : `it is not valid JSON (${(error as Error).message})`;
+        throw refuse(file, `${d.file} is not a valid design: ${reason}`);
+      }
+      if (doc.id !== d.id) throw refuse(file, `${d.file} holds design ${doc.id}, not ${d.id}`);
+      designs.set(d.id, doc);
+    }
+
+    const assets = new Map<string, Buffer>();
+    for (const a of manifest.assets) {
+      if (!zip.has(a.file)) throw refuse(file, `it has no ${a.file}`);
+      const bytes = await zip.read(a.file);
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      if (sha !== a.sha256) throw refuse(file, `${a.file} does not match its SHA-256 in the manifest (damaged or altered)`);
+      assets.set(a.sha256, bytes);
+    }
+    return { manifest, designs, assets };
+  } finally {
+    zip.close();
+  }
+}
+
+export async function importPack(deps: ImportDeps, file: string, target: ImportTarget = {}): Promise<PackImportReport> {
+  const { lib, assets, events } = deps;
+  const pack = await readPack(file);
+  const { manifest } = pack;
+  const warnings: string[] = [];
+
+  // Where it goes: a chosen client, a new client, or the pack's own client when this library has it.
+  let clientId: string;
+  let createClient = false;
+  if (target.clientId) {
+    const row = lib.clients.get(target.clientId);
+    if (!row || row.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${target.clientId}; nothing was imported.`, { field: 'clientId' });
+    clientId = row.id;
+  } else if (!target.asNewClient && lib.clients.get(manifest.client.id)?.deleted_at === null) {
+    clientId = manifest.client.id;
+  } else {
+    createClient = true;
+    clientId = !target.asNewClient && !lib.clients.get(manifest.client.id) ? manifest.client.id : lib.ids();
+  }
+  // A new client gets fresh ids for everything when the pack's ids are taken (a copy in the same library).
+  const fresh = Boolean(target.asNewClient);
+  const designIdMap = new Map<string, string>();
+  for (const id of pack.designs.keys()) designIdMap.set(id, fresh ? lib.ids() : id);
+
+  // Assets first (files fsynced, rows recorded), remembering what this import added.
+  const added: { sha: string; mime: string }[] = [];
+  let already = 0;
+  const removeAdded = () => {
+    for (const a of added) {
+      try {
+        lib.write(() => assets.repo.remove(a.sha));
+      } catch {
+        // best effort: gc collects unreferenced rows later
+      }
+      assets.files.removeAll(a.sha, extForMime(a.mime));
+    }
+  };
+  try {
+    for (const [sha, bytes] of pack.assets) {
+      const entry = manifest.assets.find((a) => a.sha256 === sha)!;
+      const result = await assets.importBytes(bytes, entry.file.split('/').pop() ?? sha);
+      if (result.duplicate) already++;
+      else added.push({ sha: result.asset.id, mime: result.asset.mime });
+      if (result.asset.id !== sha) warnings.push(`${entry.file} was stored as ${result.asset.id} after conversion; designs that use it show a placeholder.`);
+    }
+  } catch (error) {
+    removeAdded();
+    throw error;
+  }
+
+  const skippedPosts: PackImportReport['skippedPosts'] = [];
+  const postIdsWritten: string[] = [];
+  let designsWritten = 0;
+  const now = lib.clock.now();
+  const history = createSchedulingRepository(lib.db);
+  try {
+    lib.write(() => {
+      if (createClient) {
+        lib.clients.insert({
+          id: clientId,
+          name: manifest.client.name.trim().slice(0, 200) || 'Imported client',
+          time_zone: manifest.client.timeZone,
+          color: /^#[0-9a-fA-F]{6}$/.test(manifest.client.color) ? manifest.client.color : '#4f46e5',
+          notes: '',
+          approval_mode: 'none',
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+        });
+      }
+      for (const [packId, doc] of pack.designs) {
+        const id = designIdMap.get(packId)!;
+        if (!fresh && lib.designs.get(id)) continue; // already here: kept as it is
+        const stored = fresh ? reidDocument(doc, id, lib.ids) : doc;
+        lib.designs.insert({
+          id,
+          client_id: clientId,
+          name: stored.name,
+          preset: stored.preset,
+          schema_version: stored.schemaVersion,
+          document: JSON.stringify(stored),
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+          is_template: 0,
+          linked_from: null,
+        });
+        const used = [...new Set(stored.pages.flatMap((p) => pageAssetIds(p)))].filter((sha) => assets.repo.get(sha));
+        assets.repo.setRefs('design', id, used);
+        for (const sha of used) if (assets.repo.get(sha)?.client_id === null) assets.repo.setClient(sha, clientId);
+        designsWritten++;
+      }
+      for (const post of manifest.posts) {
+        const existing = lib.posts.get(post.id);
+        if (existing && !fresh) {
+          skippedPosts.push({ id: post.id, title: post.title, reason: 'already in this library (kept as it is)' });
+          continue;
+        }
+        const id = fresh || existing ? lib.ids() : post.id;
+        lib.posts.insert({
+          id,
+          client_id: clientId,
+          title: post.title.trim().slice(0, 200) || 'Untitled',
+          status: post.status,
+          caption: post.caption,
+          scheduled_at: post.scheduledAt ? Date.parse(post.scheduledAt) : null,
+          labels: JSON.stringify(post.labels),
+          campaign: post.campaign,
+          notes: '',
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+        });
+        for (const v of post.variants) {
+          lib.posts.insertVariant({
+            id: lib.ids(),
+            post_id: id,
+            network: v.network,
+            caption: v.caption,
+            follows_master: v.caption === post.caption ? 1 : 0,
+            design_id: v.designId ? designIdMap.get(v.designId)! : null,
+            page_index: v.pageIndex,
+            first_comment: v.firstComment,
+            created_at: now,
+            updated_at: now,
+          });
+        }
+        history.addHistory({ post_id: id, from_status: null, to_status: post.status, source: 'import', note: `Imported from a content pack made ${manifest.createdAt}`, at: now });
+        postIdsWritten.push(id);
+      }
+    });
+  } catch (error) {
+    removeAdded();
+    if (error instanceof AtelierError) throw error;
+    throw new AtelierError('io_error', `${file} could not be imported: ${(error as Error).message}. Nothing was imported.`, { file });
+  }
+
+  if (createClient) events.emit('clients.changed', { ids: [clientId] });
+  if (postIdsWritten.length > 0) events.emit('posts.changed', { ids: postIdsWritten, clientIds: [clientId] });
+  if (designsWritten > 0) events.emit('designs.changed', { ids: [...designIdMap.values()] });
+  if (pack.assets.size > 0) events.emit('assets.changed', { ids: [...pack.assets.keys()] });
+  return {
+    clientId,
+    clientName: lib.clients.get(clientId)!.name,
+    createdClient: createClient,
+    posts: postIdsWritten.length,
+    skippedPosts,
+    designs: designsWritten,
+    assetsAdded: added.length,
+    assetsAlreadyPresent: already,
+    warnings,
+  };
+}

@@ -1,0 +1,122 @@
+// index.html of a content pack: one self-contained page (inline CSS and script, images by relative
+// path) that works from a folder on any computer. Its CSP forbids every network request; the only
+// script is allowed by its hash. The client marks each post and downloads decisions.json.
+import { createHash } from 'node:crypto';
+import { DECISIONS_FORMAT, type PackManifest } from '../../core/packs/manifest';
+import { fill, NETWORK_LABELS, PREVIEW_STRINGS, type PreviewLanguage } from '../../core/packs/preview-strings';
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** JSON that is safe inside <script>: no `</script>`, no HTML comment openers. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+function formatLocal(post: PackManifest['posts'][number], language: PreviewLanguage): string | null {
+  if (!post.scheduledAt) return null;
+  return new Intl.DateTimeFormat(language, { timeZone: post.timeZone, dateStyle: 'full', timeStyle: 'short' }).format(new Date(post.scheduledAt));
+}
+
+const STYLE = `
+:root{color-scheme:light dark;--bg:#f6f6f9;--card:#fff;--text:#181a20;--muted:#5a6072;--border:#d5d8e1;--accent:#4338ca;--ok:#15803d;--warn:#b45309}
+@media (prefers-color-scheme:dark){:root{--bg:#111318;--card:#1b1e26;--text:#eceef4;--muted:#a3a9ba;--border:#363b4a;--accent:#8b87ff;--ok:#4ade80;--warn:#fbbf24}}
+*{box-sizing:border-box}body{margin:0;font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',sans-serif;background:var(--bg);color:var(--text)}
+header{padding:24px 32px;border-bottom:4px solid var(--client)}h1{margin:0 0 4px;font-size:26px}.muted{color:var(--muted)}
+main{max-width:1100px;margin:0 auto;padding:24px 32px;display:grid;gap:24px}
+.toolbar{display:flex;gap:16px;align-items:center;flex-wrap:wrap;position:sticky;top:0;background:var(--bg);padding:12px 0;z-index:1}
+.card{background:var(--card);border:1px solid var(--border);border-radius:10px;padding:20px;display:grid;gap:14px;break-inside:avoid}
+.card h2{margin:0;font-size:19px}.meta{display:flex;gap:12px;flex-wrap:wrap}.badge{border:1px solid var(--border);border-radius:999px;padding:1px 10px;font-size:13px}
+.variant{border-top:1px solid var(--border);padding-top:12px;display:grid;gap:8px}.variant h3{margin:0;font-size:15px}
+.images{display:flex;gap:10px;overflow-x:auto}.images figure{margin:0}.images img{max-height:320px;max-width:100%;border-radius:6px;border:1px solid var(--border)}
+.images figcaption{font-size:12px;color:var(--muted)}pre{white-space:pre-wrap;font:inherit;margin:0;overflow-wrap:anywhere}
+fieldset{border:1px solid var(--border);border-radius:8px;display:grid;gap:8px}legend{font-weight:600}
+label{display:inline-flex;gap:6px;align-items:center;margin-right:16px}textarea{width:100%;min-height:60px;font:inherit;color:inherit;background:transparent;border:1px solid var(--border);border-radius:6px;padding:6px}
+button{font:inherit;padding:8px 16px;border-radius:6px;border:0;background:var(--accent);color:#fff;cursor:pointer}
+.card[data-decision=approve]{border-color:var(--ok)}.card[data-decision=changes_requested]{border-color:var(--warn)}
+:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
+@media print{.toolbar,button{display:none}body{background:#fff;color:#000}.card{border-color:#999}textarea{border:0}}
+`;
+
+const SCRIPT = `(function(){
+var data=JSON.parse(document.getElementById('pack-data').textContent);
+var key='atelier-decisions:'+data.client.id+':'+data.packCreatedAt;
+var saved={};try{saved=JSON.parse(localStorage.getItem(key)||'{}')}catch(e){saved={}}
+var cards=[].slice.call(document.querySelectorAll('.card[data-post]'));
+function collect(){var out=[];cards.forEach(function(card){var id=card.getAttribute('data-post');var choice=card.querySelector('input[type=radio]:checked');var comment=card.querySelector('textarea').value;
+if(choice){out.push({postId:id,decision:choice.value,comment:comment,decidedAt:(saved[id]&&saved[id].decision===choice.value&&saved[id].comment===comment&&saved[id].decidedAt)||new Date().toISOString()})}});return out}
+function refresh(){var list=collect();saved={};list.forEach(function(d){saved[d.postId]=d});try{localStorage.setItem(key,JSON.stringify(saved))}catch(e){}
+cards.forEach(function(card){var d=saved[card.getAttribute('data-post')];card.setAttribute('data-decision',d?d.decision:'')});
+document.getElementById('progress').textContent=data.progress.replace('{done}',list.length).replace('{total}',cards.length)}
+cards.forEach(function(card){var d=saved[card.getAttribute('data-post')];if(d){var r=card.querySelector('input[value="'+d.decision+'"]');if(r)r.checked=true;card.querySelector('textarea').value=d.comment||''}
+card.addEventListener('change',refresh);card.addEventListener('input',refresh)});
+document.getElementById('save').addEventListener('click',function(){var body=JSON.stringify({format:data.format,version:1,packCreatedAt:data.packCreatedAt,client:data.client,decisions:collect()},null,2);
+var a=document.createElement('a');a.href=URL.createObjectURL(new Blob([body],{type:'application/json'}));a.download='decisions.json';document.body.appendChild(a);a.click();a.remove();
+document.getElementById('status').textContent=data.savedText});
+refresh()})();`;
+
+export function renderPreviewPage(manifest: PackManifest, language: PreviewLanguage): string {
+  const s = PREVIEW_STRINGS[language];
+  const dateFormat = new Intl.DateTimeFormat(language, { timeZone: manifest.client.timeZone, dateStyle: 'long' });
+  const period =
+    manifest.period.from && manifest.period.to
+      ? fill(s.period, { from: dateFormat.format(new Date(manifest.period.from)), to: dateFormat.format(new Date(Date.parse(manifest.period.to) - 1)) })
+      : '';
+  const cards = manifest.posts
+    .map((post) => {
+      const when = formatLocal(post, language) ?? s.unscheduled;
+      const variants = post.variants
+        .map((v) => {
+          const images = v.images.length
+            ? `<div class="images">${v.images
+                .map((src, i) => `<figure><img src="${escapeHtml(src)}" alt="${escapeHtml(`${post.title} — ${NETWORK_LABELS[v.network] ?? v.network}${v.images.length > 1 ? `, ${fill(s.page, { n: i + 1 })}` : ''}`)}" loading="lazy">${v.images.length > 1 ? `<figcaption>${escapeHtml(fill(s.page, { n: i + 1 }))}</figcaption>` : ''}</figure>`)
+                .join('')}</div>`
+            : `<p class="muted">${escapeHtml(s.noImage)}</p>`;
+          return `<section class="variant"><h3>${escapeHtml(NETWORK_LABELS[v.network] ?? v.network)}</h3>${images}<pre>${escapeHtml(v.caption)}</pre></section>`;
+        })
+        .join('');
+      const id = escapeHtml(post.id);
+      return `<article class="card" data-post="${id}" aria-labelledby="t-${id}">
+<h2 id="t-${id}">${escapeHtml(post.title)}</h2>
+<div class="meta"><span>${escapeHtml(when)}</span><span class="badge">${escapeHtml(s.status)}: ${escapeHtml(s.statuses[post.status])}</span></div>
+${variants}
+<fieldset><legend>${escapeHtml(post.title)}</legend>
+<div><label><input type="radio" name="d-${id}" value="approve"> ${escapeHtml(s.approve)}</label><label><input type="radio" name="d-${id}" value="changes_requested"> ${escapeHtml(s.changes)}</label></div>
+<label style="display:grid;margin:0">${escapeHtml(s.comment)}<textarea placeholder="${escapeHtml(s.commentPlaceholder)}"></textarea></label>
+</fieldset></article>`;
+    })
+    .join('\n');
+  const data = {
+    format: DECISIONS_FORMAT,
+    packCreatedAt: manifest.createdAt,
+    client: { id: manifest.client.id, name: manifest.client.name },
+    progress: s.progress,
+    savedText: s.saved,
+  };
+  const scriptHash = createHash('sha256').update(SCRIPT).digest('base64');
+  const csp = `default-src 'none'; img-src 'self' file: data: blob:; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; base-uri 'none'; form-action 'none'; connect-src 'none'`;
+  const title = fill(s.title, { client: manifest.client.name });
+  return `<!doctype html>
+<html lang="${language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body style="--client:${escapeHtml(/^#[0-9a-fA-F]{6}$/.test(manifest.client.color) ? manifest.client.color : '#4338ca')}">
+<header><h1>${escapeHtml(title)}</h1><p class="muted">${escapeHtml(period)}${period ? ' · ' : ''}${escapeHtml(fill(s.generated, { date: dateFormat.format(new Date(manifest.createdAt)) }))}</p><p>${escapeHtml(s.intro)}</p></header>
+<main>
+<div class="toolbar"><button type="button" id="save">${escapeHtml(s.save)}</button><span id="progress" aria-live="polite"></span><span id="status" role="status"></span></div>
+<h2 class="visually-hidden" style="position:absolute;left:-9999px">${escapeHtml(s.posts)}</h2>
+${cards}
+</main>
+<script type="application/json" id="pack-data">${scriptJson(data)}</script>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}

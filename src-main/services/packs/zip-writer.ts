@@ -1,0 +1,73 @@
+// Streams a zip to disk: entries are added by file path (read lazily, one at a time) or as small
+// buffers, so memory stays flat however big the pack. The zip is written next to its destination
+// under a temporary name and renamed only when complete: a cancelled or failed export leaves no
+// partial file behind.
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, fsyncSync, openSync, closeSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { ZipFile } from 'yazl';
+import { AtelierError } from '../../contract/errors';
+
+export interface ZipSink {
+  /** A file from disk; `compress: false` for already-compressed media (PNG, JPEG), stored as is. */
+  addFile(realPath: string, name: string, options?: { compress?: boolean }): void;
+  addText(text: string, name: string): void;
+  addBuffer(bytes: Buffer, name: string, options?: { compress?: boolean }): void;
+}
+
+export async function writeZipAtomically(
+  destination: string,
+  build: (zip: ZipSink) => Promise<void>,
+  options: { signal?: AbortSignal; mtime?: Date } = {},
+): Promise<{ bytes: number }> {
+  const dir = path.dirname(path.resolve(destination));
+  const temp = path.join(dir, `.${path.basename(destination)}.${randomBytes(4).toString('hex')}.partial`);
+  const zip = new ZipFile();
+  const mtime = options.mtime ?? new Date();
+  let out;
+  try {
+    out = createWriteStream(temp, { flags: 'wx' });
+  } catch (error) {
+    throw new AtelierError('io_error', `Cannot write ${destination}: ${(error as Error).message}`);
+  }
+  const output = zip.outputStream as unknown as Readable;
+  const written = finished(output.pipe(out));
+  // Errors on the zip stream surface through `written` or the catch below; never as an unhandled event.
+  output.on('error', () => undefined);
+  const abort = () => {
+    output.destroy();
+    out.destroy();
+  };
+  options.signal?.addEventListener('abort', abort, { once: true });
+  try {
+    await build({
+      addFile: (realPath, name, o) => zip.addFile(realPath, name, { compress: o?.compress ?? true, mtime }),
+      addText: (text, name) => zip.addBuffer(Buffer.from(text, 'utf8'), name, { compress: true, mtime }),
+      addBuffer: (bytes, name, o) => zip.addBuffer(bytes, name, { compress: o?.compress ?? true, mtime }),
+    });
+    if (options.signal?.aborted) throw new AtelierError('cancelled', 'The export was cancelled; no file was written.');
+    zip.end();
+    await written;
+    const fd = openSync(temp, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, destination);
+    return { bytes: out.bytesWritten };
+  } catch (error) {
+    output.destroy();
+    out.destroy();
+    await written.catch(() => undefined);
+    rmSync(temp, { force: true });
+    if (error instanceof AtelierError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC') throw new AtelierError('io_error', `The disk is full: ${destination} was not written.`);
+    throw new AtelierError('io_error', `Cannot write ${destination}: ${(error as Error).message}`);
+  } finally {
+    options.signal?.removeEventListener('abort', abort);
+  }
+}
