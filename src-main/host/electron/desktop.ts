@@ -128,7 +128,16 @@ export function runDesktop(options: DesktopOptions = {}): void {
       // Links reach the OS browser only through security.ts, which checks isSafeExternalUrl (https, allow-listed host) first.
       const openExternal = (url: string) => shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: only called by security.ts after isSafeExternalUrl(url)
       installSecurity({ app, session: session.defaultSession, openExternal });
-      protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(outDir, 'renderer')));
+      protocol.handle(
+        APP_SCHEME,
+        createAppProtocolHandler(path.join(outDir, 'renderer'), () => {
+          try {
+            return atelier?.services.assets ?? null;
+          } catch {
+            return null; // the library needs recovery: no media to serve
+          }
+        }),
+      );
       try {
         atelier = createAtelier({
           dataDir,

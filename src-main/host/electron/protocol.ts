@@ -6,6 +6,7 @@ import { realpathSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { securityHeaders } from '../shared/csp';
+import { mediaResponse, type MediaSource } from '../shared/media';
 import { mimeTypeFor, resolveStaticPath } from '../shared/static-files';
 import { APP_HOST, APP_SCHEME } from './window-options';
 
@@ -20,7 +21,11 @@ function notFound(status = 404): Response {
   });
 }
 
-export function createAppProtocolHandler(rendererRoot: string): (request: Request) => Promise<Response> {
+/**
+ * `media` gives the library's media (thumbnails, previews, originals under /media/…), or null while
+ * there is no open library (recovery screen).
+ */
+export function createAppProtocolHandler(rendererRoot: string, media: () => MediaSource | null = () => null): (request: Request) => Promise<Response> {
   const root = path.resolve(rendererRoot);
   return async (request) => {
     let url: URL;
@@ -31,6 +36,14 @@ export function createAppProtocolHandler(rendererRoot: string): (request: Reques
     }
     if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return notFound();
     if (request.method !== 'GET' && request.method !== 'HEAD') return notFound(405);
+    if (url.pathname.startsWith('/media/')) {
+      const source = media();
+      if (!source) return notFound();
+      const answer = await mediaResponse(source, url.pathname);
+      const headers = new Headers(answer.headers);
+      for (const [k, v] of Object.entries(securityHeaders())) headers.set(k, v);
+      return new Response(answer.body, { status: answer.status, headers });
+    }
     const file = resolveStaticPath(root, url.pathname);
     if (!file) return notFound();
     try {

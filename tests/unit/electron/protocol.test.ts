@@ -64,3 +64,31 @@ describe('atelier:// protocol handler', () => {
     expect(await head.text()).toBe('');
   });
 });
+
+describe('atelier:// media route', () => {
+  const temp = tempDir();
+  const sha = 'a'.repeat(64);
+  const thumb = path.join(temp.dir, 'thumb.webp');
+  writeFileSync(thumb, Buffer.from('RIFF....WEBPVP8 '));
+  const source = {
+    mediaFile: async (variant: string, id: string) => (variant === 'thumbs' && id === sha ? { file: thumb, mime: 'image/webp' } : null),
+  };
+  afterAll(() => temp.cleanup());
+
+  it('serves library thumbnails with the security headers', async () => {
+    const handle = createAppProtocolHandler(temp.dir, () => source);
+    const res = await handle(new Request(`atelier://app/media/thumbs/${sha}`));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/webp');
+    expect(res.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
+    expect(Buffer.from(await res.arrayBuffer()).toString()).toBe('RIFF....WEBPVP8 ');
+  });
+
+  it('answers 404 for unknown media, malformed ids, and while the library needs recovery', async () => {
+    const handle = createAppProtocolHandler(temp.dir, () => source);
+    expect((await handle(new Request(`atelier://app/media/thumbs/${'b'.repeat(64)}`))).status).toBe(404);
+    expect((await handle(new Request('atelier://app/media/thumbs/../../etc/passwd'))).status).toBe(404);
+    const recovering = createAppProtocolHandler(temp.dir, () => null);
+    expect((await recovering(new Request(`atelier://app/media/thumbs/${sha}`))).status).toBe(404);
+  });
+});
