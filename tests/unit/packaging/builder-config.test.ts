@@ -32,11 +32,14 @@ interface BuilderConfig {
 const config = yaml.load(readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string; dependencies: Record<string, string> };
 
-/** The validator electron-builder 26 builds in app-builder-lib/out/util/config/schemaValidator.js. */
+let compiled: ReturnType<Ajv['compile']> | undefined;
+/** The validator electron-builder 26 builds in app-builder-lib/out/util/config/schemaValidator.js (compiled once: the schema is large). */
 function validator() {
   const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as object;
-  return new Ajv({ allErrors: true, verbose: true, coerceTypes: true, strict: false }).compile(schema);
+  compiled ??= new Ajv({ allErrors: true, verbose: true, coerceTypes: true, strict: false }).compile(schema);
+  return compiled;
 }
+const SLOW = 60_000; // compiling app-builder-lib's schema takes seconds on a busy machine
 
 /** electron-builder's `files` semantics: in order, a pattern includes, a `!pattern` excludes. */
 function packaged(file: string, patterns: readonly string[]): boolean {
@@ -81,7 +84,7 @@ describe('electron-builder.yml', () => {
     expect(validate.errors ?? [], JSON.stringify(validate.errors, null, 2)).toEqual([]);
     expect(valid).toBe(true);
     expect((JSON.parse(readFileSync(require.resolve('app-builder-lib/package.json'), 'utf8')) as { version: string }).version).toBe('26.17.0');
-  });
+  }, SLOW);
 
   it("passes electron-builder's own loader and validator (getConfig + validateConfiguration)", async () => {
     const loader = require('app-builder-lib/out/util/config/config.js') as {
@@ -93,13 +96,13 @@ describe('electron-builder.yml', () => {
     expect(loaded.appId).toBe(config.appId);
     await expect(loader.validateConfiguration(loaded, new DebugLogger(false))).resolves.toBeUndefined();
     await expect(loader.validateConfiguration({ ...loaded, asarUnpak: ['x'] }, new DebugLogger(false))).rejects.toThrow(/unknown property 'asarUnpak'/);
-  });
+  }, SLOW);
 
   it('the same validator rejects a misspelt key and a wrong type (so the check above means something)', () => {
     const validate = validator();
     expect(validate({ ...structuredClone(config), asarUnpak: ['x'] })).toBe(false);
     expect(validate({ ...structuredClone(config), mac: { ...config.mac, hardenedRuntime: { yes: 1 } } })).toBe(false);
-  });
+  }, SLOW);
 
   it('names the app: reverse-DNS appId, product Atelier, artifact names carry the architecture', () => {
     expect(config.appId).toMatch(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*){2,}$/);
