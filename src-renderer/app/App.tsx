@@ -7,6 +7,7 @@ import { ComingSoon } from '../features/placeholder/ComingSoon';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { Toasts } from '../ui/Toasts';
 import { useHost } from './host-context';
+import { useMenuCommands } from './menu-commands';
 import { SCREENS, useApp, type Screen } from './store';
 
 const NAV_ICONS: Record<Screen, string> = {
@@ -30,6 +31,7 @@ export function App() {
   const clientsStore = useMemo(() => createClientsStore(host), [host]);
   const clients = useStore(clientsStore, (s) => s.clients);
   const switcherId = useId();
+  useMenuCommands(host, go);
 
   useEffect(() => {
     void clientsStore.getState().load().catch(() => undefined);
