@@ -30,7 +30,11 @@ interface BuilderConfig {
 }
 
 const config = yaml.load(readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
-const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string; dependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  main: string;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 
 let compiled: ReturnType<Ajv['compile']> | undefined;
 /** The validator electron-builder 26 builds in app-builder-lib/out/util/config/schemaValidator.js (compiled once: the schema is large). */
@@ -119,6 +123,14 @@ describe('electron-builder.yml', () => {
     expect(config.mac.hardenedRuntime).toBe(true);
     expect(config.win.target).toEqual(['nsis']);
     expect(config.nsis).toMatchObject({ oneClick: false, deleteAppDataOnUninstall: false });
+  });
+
+  it('packages the one exact Electron version the project pins and tests (item 16; freshness is checked on the release machine)', () => {
+    expect(pkg.devDependencies.electron).toMatch(/^\d+\.\d+\.\d+$/);
+    expect((config as unknown as { electronVersion?: string }).electronVersion).toBeUndefined();
+    const installed = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')) as { version: string };
+    expect(installed.version).toBe(pkg.devDependencies.electron);
+    expect(pkg.dependencies.electron).toBeUndefined();
   });
 
   it('never registers atelier:// with the OS (it is the window’s private scheme)', () => {
