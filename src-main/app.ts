@@ -13,6 +13,7 @@ import type { backupMethods, RestoreResult } from './contract/api/backups';
 import type { recoveryMethods, RecoveryStatus } from './contract/api/recovery';
 import { AtelierError, fromWire } from './contract/errors';
 import { systemClock, type Clock, type IdGenerator } from './core/ports';
+import { designAssetIds } from './core/design';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { createDispatcher, type Dispatch, type Handlers, type HandlersFor } from './dispatch';
 import { assetHandlers, createAssetService } from './services/assets';
@@ -104,7 +105,15 @@ function openSession(
   const assets = createAssetService(lib, events);
   const fontsDir = options.fontsDir !== undefined ? options.fontsDir : (findBundledFontsDir(path.dirname(process.argv[1] ?? '.')) ?? findBundledFontsDir(process.cwd()));
   const brandKits = createBrandKitService(lib, assets, events, { fontsDir });
-  const designs = createDesignService(lib, events);
+  // Images a design uses are references in the asset library (ids it does not know — a template's
+  // placeholder, an image from another library — are left out rather than refused).
+  const knownAssets = lib.db.prepare<[string], { sha256: string }>('SELECT sha256 FROM assets WHERE sha256 IN (SELECT value FROM json_each(?))');
+  const designs = createDesignService(lib, events, {
+    onStored: (designId, doc) => {
+      const known = knownAssets.all(JSON.stringify(designAssetIds(doc))).map((r) => r.sha256);
+      assets.setRefs('design', designId, known);
+    },
+  });
   const captions = createCaptionService(lib, events, posts);
   const spell = createSpellService();
   const packs = createPackService({ lib, events, calendar, designs, assets, fontsDir });

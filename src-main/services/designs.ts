@@ -51,7 +51,13 @@ export function reidDocument(doc: DesignDocument, id: string, newId: () => strin
   return { ...doc, id, pages: doc.pages.map((p) => ({ ...p, id: newId(), elements: p.elements.map((e) => cloneElement(e, newId)) })) };
 }
 
-export function createDesignService(lib: Library, events: EventBus, options: { templatesDir?: string } = {}) {
+export interface DesignServiceOptions {
+  templatesDir?: string;
+  /** Called after a document is stored, so the asset library can record which images it uses. */
+  onStored?: (designId: string, doc: DesignDocument) => void;
+}
+
+export function createDesignService(lib: Library, events: EventBus, options: DesignServiceOptions = {}) {
   let bundled: Map<string, DesignDocument> | null = null;
   function bundledTemplates(): Map<string, DesignDocument> {
     if (bundled) return bundled;
@@ -99,6 +105,7 @@ export function createDesignService(lib: Library, events: EventBus, options: { t
       linked_from: doc.linkedFrom,
     };
     lib.write(() => lib.designs.insert(row));
+    options.onStored?.(row.id, doc);
     return row;
   }
 
@@ -153,6 +160,7 @@ export function createDesignService(lib: Library, events: EventBus, options: { t
       if (doc.id !== id) throw new AtelierError('invalid_input', `Design ${id} was not saved: the document's id is ${doc.id}.`, { id, documentId: doc.id });
       const now = lib.clock.now();
       lib.write(() => lib.designs.saveDocument(id, doc, JSON.stringify(doc), now));
+      options.onStored?.(id, doc);
       changed([id]);
       return rowSummary({ ...row, name: doc.name, preset: doc.preset, updated_at: now }, doc);
     },

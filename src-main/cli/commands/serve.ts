@@ -56,7 +56,7 @@ export function registerServeCommand(program: Command, globals: () => GlobalOpti
         process.once('SIGTERM', stop);
       });
       await host.close();
-      atelier.close();
+      await atelier.shutdown(); // before-close hooks (autosave flush, …), then the library closes
       if (!output.json) output.out('Atelier stopped; the library is closed.');
     });
 }

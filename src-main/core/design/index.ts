@@ -9,3 +9,4 @@ export * from './history';
 export * from './magic-resize';
 export * from './factory';
 export * from './scene';
+export * from './assets';

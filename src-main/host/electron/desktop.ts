@@ -153,7 +153,7 @@ export function runDesktop(options: DesktopOptions = {}): void {
           }),
         });
       } catch (error) {
-        dialog.showErrorBox('Atelier cannot open its library', (error as Error).message);
+        dialog.showErrorBox(menuLabels(menuLanguage(undefined, app.getLocale())).cannotOpenLibrary, (error as Error).message);
         app.exit(1);
         return;
       }

@@ -127,8 +127,10 @@ export function buildMenuTemplate({ labels: l, platform, developer, actions }: M
     role: 'windowMenu',
     submenu: [
       { id: 'minimize', label: l.minimize, role: 'minimize', accelerator: 'CmdOrCtrl+M' },
-      { id: 'zoom', label: l.zoom, role: 'zoom' },
-      ...(mac ? ([{ type: 'separator' }, { id: 'front', label: l.front, role: 'front' }] satisfies MenuItemConstructorOptions[]) : []),
+      // Zoom (the green button) and Bring All to Front exist on macOS only.
+      ...(mac
+        ? ([{ id: 'zoom', label: l.zoom, role: 'zoom' }, { type: 'separator' }, { id: 'front', label: l.front, role: 'front' }] satisfies MenuItemConstructorOptions[])
+        : []),
     ],
   };
 

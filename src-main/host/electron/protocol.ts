@@ -2,8 +2,9 @@
 // renderer folder or refused (`..`, encoded dots, backslashes, NUL, symlinks leading out), and
 // every answer carries the CSP and the other security headers. Pure of Electron: main.ts hands
 // the handler to protocol.handle, and the tests call it with plain Requests.
-import { realpathSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+// Synchronous fs on purpose: these calls are the ones Electron's asar support is sure to cover
+// (the renderer is inside app.asar when packaged), and the files are small.
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { securityHeaders } from '../shared/csp';
 import { mediaResponse, type MediaSource } from '../shared/media';
@@ -50,8 +51,8 @@ export function createAppProtocolHandler(rendererRoot: string, media: () => Medi
       // A symlink inside the renderer folder must not lead out of it.
       const realRoot = realpathSync(root);
       const real = realpathSync(file);
-      if (!inside(realRoot, real) || !(await stat(real)).isFile()) return notFound();
-      const body = request.method === 'HEAD' ? null : await readFile(real);
+      if (!inside(realRoot, real) || !statSync(real).isFile()) return notFound();
+      const body = request.method === 'HEAD' ? null : readFileSync(real);
       return new Response(body, {
         status: 200,
         headers: { ...securityHeaders(), 'Content-Type': mimeTypeFor(real), 'Cache-Control': 'no-cache' },

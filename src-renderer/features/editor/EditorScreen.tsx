@@ -15,6 +15,8 @@ import { EditorCanvas, nodeFor, topNode } from './EditorCanvas';
 import { createEditorStore, type EditorStore } from './editor-store';
 import { ExportDialog } from './ExportDialog';
 import { LayersPanel, PagesPanel, PropertiesPanel } from './panels';
+import { AtelierError } from '../../../src-main/contract/errors';
+import { importImage } from './import-image';
 import { loadFonts, registerLocalImage, renderPageInBrowser } from './scene-context';
 import './editor.css';
 import './fonts.css';
@@ -157,6 +159,9 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 function useShortcuts(editor: EditorStore, cmd: Commands) {
+  const { t } = useTranslation();
+  const host = useHost();
+  const toast = useApp((s) => s.toast);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target) || !editor.store.getState().doc) return;
@@ -194,7 +199,10 @@ function useShortcuts(editor: EditorStore, cmd: Commands) {
       const file = [...(e.clipboardData?.files ?? [])].find((f) => f.type.startsWith('image/'));
       if (!file) return;
       e.preventDefault();
-      void registerLocalImage(file).then((img) => cmd.addImage(img.assetId, img.width, img.height));
+      void importImage(host, file).then(
+        (img) => cmd.addImage(img.assetId, img.width, img.height),
+        (error: unknown) => toast({ message: errorMessage(t, error), tone: 'error' }),
+      );
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener('paste', onPaste);
@@ -202,7 +210,7 @@ function useShortcuts(editor: EditorStore, cmd: Commands) {
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('paste', onPaste);
     };
-  }, [editor, cmd]);
+  }, [editor, cmd, host, t, toast]);
 }
 
 function ResizeControl({ editor, onOpen }: { editor: EditorStore; onOpen(id: string): void }) {
@@ -285,10 +293,10 @@ function Workspace({ editor, cmd, onClose, onOpen }: { editor: EditorStore; cmd:
   async function addFiles(files: FileList | File[]) {
     for (const f of [...files].filter((x) => x.type.startsWith('image/'))) {
       try {
-        const img = await registerLocalImage(f);
+        const img = await importImage(host, f);
         cmd.addImage(img.assetId, img.width, img.height);
-      } catch {
-        toast({ message: t('editor.image.unreadable', { name: f.name }), tone: 'error' });
+      } catch (error) {
+        toast({ message: error instanceof AtelierError ? errorMessage(t, error) : t('editor.image.unreadable', { name: f.name }), tone: 'error' });
       }
     }
   }
@@ -306,11 +314,11 @@ function Workspace({ editor, cmd, onClose, onOpen }: { editor: EditorStore; cmd:
       const el = node ? editor.store.getState().index.get(node.getAttr('elementId') as string) : undefined;
       if (el?.type === 'image' && !el.locked) {
         try {
-          const img = await registerLocalImage(files[0]!);
+          const img = await importImage(host, files[0]!);
           cmd.update([el.id], { assetId: img.assetId, crop: { x: 0, y: 0, width: 1, height: 1 } });
           editor.select([el.id]);
-        } catch {
-          toast({ message: t('editor.image.unreadable', { name: files[0]!.name }), tone: 'error' });
+        } catch (error) {
+          toast({ message: error instanceof AtelierError ? errorMessage(t, error) : t('editor.image.unreadable', { name: files[0]!.name }), tone: 'error' });
         }
         return;
       }

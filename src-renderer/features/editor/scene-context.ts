@@ -3,13 +3,14 @@
 import Konva from 'konva';
 import { create } from 'zustand';
 import manifest from '../../../assets/fonts/manifest.json';
+import { mediaPath, SHA256 } from '../../../src-main/core/domain/assets';
 import { buildPage, type DesignDocument, type Page, type SceneContext, type SceneWarning } from '../../../src-main/core/design';
 
 export const BUNDLED_FAMILIES: readonly string[] = manifest.families.map((f) => f.family);
 const families = new Set(BUNDLED_FAMILIES);
 
-/** Where an asset's bytes can be fetched from (the library wires its asset URLs in here). */
-let assetUrlResolver: (assetId: string) => string | null = () => null;
+/** Where an asset's bytes can be fetched from: the library's media route on both hosts. */
+let assetUrlResolver: (assetId: string) => string | null = (assetId) => (SHA256.test(assetId) ? mediaPath('files', assetId) : null);
 export function setAssetUrlResolver(fn: (assetId: string) => string | null): void {
   assetUrlResolver = fn;
 }
@@ -32,11 +33,16 @@ function startLoad(assetId: string): void {
   img.src = url;
 }
 
-/** An image dropped or pasted from the OS, known to this session by its sha256. */
-export async function registerLocalImage(file: Blob): Promise<{ assetId: string; width: number; height: number }> {
-  const bytes = await file.arrayBuffer();
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  const assetId = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+/**
+ * An image dropped or pasted from the OS, shown at once from the local file. `knownId` is the id the
+ * asset library gave it on import; without one, its own sha256 (an image not yet in the library).
+ */
+export async function registerLocalImage(file: Blob, knownId?: string): Promise<{ assetId: string; width: number; height: number }> {
+  let assetId = knownId;
+  if (!assetId) {
+    const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+    assetId = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  }
   const url = URL.createObjectURL(file);
   localUrls.set(assetId, url);
   const img = new Image();

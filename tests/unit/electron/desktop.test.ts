@@ -131,6 +131,24 @@ describe('runDesktop when another Atelier holds the library', () => {
   });
 });
 
+describe('runDesktop when the library cannot be opened', () => {
+  it('says so in a native error box in the OS language and exits with 1, without a window', async () => {
+    const temp = tempDir('atelier-desktop-bad-');
+    const notAFolder = path.join(temp.dir, 'library');
+    writeFileSync(notAFolder, 'this is a file, not a library folder');
+    const { runDesktop } = await import('../../../src-main/host/electron/desktop');
+    runDesktop({ argv: ['electron', '.', `--data-dir=${notAFolder}`], outDir: temp.dir, handleSignals: false });
+    await tick();
+    expect(fake.dialog.showErrorBox).toHaveBeenCalledWith('Atelier ne peut pas ouvrir sa bibliothèque', expect.stringContaining('is a file, not a folder'));
+    expect(fake.app.exit).toHaveBeenCalledWith(1);
+    expect(fake.windows).toHaveLength(0);
+    expect(readFileSync(notAFolder, 'utf8')).toBe('this is a file, not a library folder');
+    vi.clearAllMocks();
+    fake.appListeners.clear();
+    temp.cleanup();
+  });
+});
+
 describe('runDesktop', () => {
   const temp = tempDir('atelier-desktop-');
   const dataDir = path.join(temp.dir, 'library');
