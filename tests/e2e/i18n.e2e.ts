@@ -22,6 +22,8 @@ function catalogueWords(lang: 'en' | 'fr'): Set<string> {
 }
 
 function tokens(text: string): string[] {
+  // {{client}}, {{date}}, {{link}} are snippet variables users type as they are, not English prose.
+  text = text.replace(/\{\{\w+\}\}/g, ' ');
   return (text.match(/\p{L}[\p{L}’'-]*\p{L}/gu) ?? []).map((w) => w.toLowerCase()).filter((w) => w.length >= 3);
 }
 

@@ -275,7 +275,10 @@ const PostCard = memo(function PostCard({ post, client, formats, selected, text,
       draggable={post.status !== 'published'}
       data-post-id={post.id}
       aria-pressed={selected}
-      aria-label={text.label({ title: post.title, client: client?.name ?? '', time: time || text.unscheduled, status: text.status[post.status] ?? post.status })}
+      // The accessible name starts with the visible text (time, title), as WCAG's label-in-name asks.
+      aria-label={text
+        .label({ title: post.title, client: client?.name ?? '', time, status: `${time ? '' : `${text.unscheduled}, `}${text.status[post.status] ?? post.status}` })
+        .trim()}
       style={{ borderLeftColor: client?.color }}
       onClick={() => onOpen(post.id)}
       onDragStart={(e) => {
@@ -285,8 +288,7 @@ const PostCard = memo(function PostCard({ post, client, formats, selected, text,
     >
       <span className="post-thumb" aria-hidden="true" />
       <span className="post-text">
-        {time && <span className="post-time">{time}</span>}
-        <span className="post-title">{post.title}</span>
+        {time && <span className="post-time">{time}</span>} <span className="post-title">{post.title}</span>
       </span>
     </button>
   );
@@ -307,12 +309,13 @@ function DayCell({ date, outside, formats, posts, today, card, dropProps, t }: O
       role="gridcell"
       className={`day-cell${outside ? ' outside' : ''}${date === today ? ' today' : ''}`}
       data-date={date}
-      aria-label={t('calendar.grid.day', { date: formats.date.format(asUtcDate(date)), count: posts.length })}
       {...dropProps(date)}
     >
       <span className="day-number" aria-hidden="true">
         {formats.day.format(asUtcDate(date))}
       </span>
+      {/* The full date for screen readers, as text rather than a label that would hide the posts. */}
+      <span className="visually-hidden">{t('calendar.grid.day', { date: formats.date.format(asUtcDate(date)), count: posts.length })}</span>
       <div className="day-posts">{posts.map(card)}</div>
     </div>
   );
