@@ -52,6 +52,9 @@ describe('editor', () => {
     s = await state();
     const img = s.doc.pages[0]!.elements.at(-1)!;
     expect(img.type).toBe('image');
+    // The photo went through the asset library: stored once, under the id the document references.
+    const inLibrary = JSON.parse(runCli(studio.dataDir, ['--json', 'assets', 'list']).stdout) as { id: string; name: string }[];
+    expect(inLibrary).toContainEqual(expect.objectContaining({ id: (img as { assetId: string }).assetId, name: 'photo.png' }));
     await page.getByLabel('Alt text').fill('Croissants on a tray');
 
     // A bundled font on the title, through the layers list (the accessible list) and properties.
@@ -183,10 +186,11 @@ describe('editor', () => {
     expect(s.doc).toMatchObject({ width: 1080, height: 1920, linkedFrom: sourceId });
     expect(s.doc.pages).toHaveLength(5);
 
-    // Headless export of the story from the CLI (same fonts, placeholder for the session-only photo).
+    // Headless export of the story from the CLI: same fonts, and the photo from the library (no placeholder).
     const out = tempDir();
     const r = runCli(studio.dataDir, ['render', '--design', s.designId, '--all', '--scale', '1', '--out', path.join(out.dir, 'story.png')]);
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/is missing/);
     const first = PNG.sync.read(readFileSync(path.join(out.dir, 'story-01.png')));
     expect([first.width, first.height]).toEqual([1080, 1920]);
     // A broken design file: one clear line, non-zero exit, nothing written.
