@@ -13,10 +13,16 @@ export interface SecurityDeps {
   openExternal: OpenExternal;
 }
 
-/** Denies every permission (camera, microphone, notifications from the page, geolocation, …). */
+/**
+ * The one permission the page gets: writing text to the clipboard ("copy caption"), which Chromium
+ * only allows during a user gesture. Reading the clipboard stays denied.
+ */
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/** Denies every other permission (camera, microphone, notifications from the page, geolocation, …). */
 export function denyAllPermissions(session: SecurityDeps['session']): void {
-  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_webContents, permission, callback) => callback(ALLOWED_PERMISSIONS.has(permission)));
+  session.setPermissionCheckHandler((_webContents, permission) => ALLOWED_PERMISSIONS.has(permission));
   session.setDevicePermissionHandler(() => false);
 }
 

@@ -63,10 +63,20 @@ describe('installSecurity', () => {
     },
   );
 
-  it('answers every permission check and device request with no', () => {
+  it('grants only writing text to the clipboard (the "copy caption" buttons), never reading it', () => {
+    const handler = requestHandler.mock.calls[0]![0] as (wc: unknown, p: string, cb: (granted: boolean) => void) => void;
+    const callback = vi.fn();
+    handler({}, 'clipboard-sanitized-write', callback);
+    expect(callback).toHaveBeenCalledWith(true);
+    const check = checkHandler.mock.calls[0]![0] as (...a: unknown[]) => boolean;
+    expect(check(null, 'clipboard-sanitized-write', 'atelier://app', {})).toBe(true);
+    expect(check(null, 'clipboard-read', 'atelier://app', {})).toBe(false);
+  });
+
+  it('answers every other permission check and device request with no', () => {
     const check = checkHandler.mock.calls[0]![0] as (...a: unknown[]) => boolean;
     expect(check(null, 'media', 'atelier://app', {})).toBe(false);
-    expect(check(null, 'clipboard-sanitized-write', 'atelier://app', {})).toBe(false);
+    expect(check(null, 'geolocation', 'atelier://app', {})).toBe(false);
     const device = deviceHandler.mock.calls[0]![0] as (...a: unknown[]) => boolean;
     expect(device({ deviceType: 'usb', origin: 'atelier://app' })).toBe(false);
   });
