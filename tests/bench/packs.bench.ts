@@ -86,7 +86,7 @@ async function hundredPosts(): Promise<NonNullable<typeof hundred>> {
   }
 }
 
-export const benchmarks: Benchmark[] = [
+const all: Benchmark[] = [
   {
     name: 'packs.export-100-posts',
     async run(): Promise<BenchResult> {
@@ -105,7 +105,6 @@ export const benchmarks: Benchmark[] = [
   {
     name: 'packs.export-1000-posts',
     async run(): Promise<BenchResult> {
-      if (!process.env.ATELIER_BENCH_PACKS_1000) return { value: NaN, unit: 'ms', target: 'not run (set ATELIER_BENCH_PACKS_1000=1; takes 1–3 min)', pass: true, extra: { skipped: 'yes' } };
       const base = await hundredPosts();
       const { atelier, dir, clientId } = await seed(1000);
       try {
@@ -128,3 +127,8 @@ export const benchmarks: Benchmark[] = [
     },
   },
 ];
+
+// The 1,000-post run takes minutes here: it is listed only when asked for, never reported as passed unrun.
+const RUN_1000 = Boolean(process.env.ATELIER_BENCH_PACKS_1000);
+if (!RUN_1000) process.stderr.write('[bench] packs.export-1000-posts not run: set ATELIER_BENCH_PACKS_1000=1 (1–3 minutes)\n');
+export const benchmarks: Benchmark[] = all.filter((b) => RUN_1000 || b.name !== 'packs.export-1000-posts');

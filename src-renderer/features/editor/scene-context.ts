@@ -9,8 +9,8 @@ import { buildPage, type DesignDocument, type Page, type SceneContext, type Scen
 export const BUNDLED_FAMILIES: readonly string[] = manifest.families.map((f) => f.family);
 const families = new Set(BUNDLED_FAMILIES);
 
-/** Where an asset's bytes can be fetched from: the library's media route on both hosts. */
-let assetUrlResolver: (assetId: string) => string | null = (assetId) => (SHA256.test(assetId) ? mediaPath('files', assetId) : null);
+/** Where an asset's pixels come from: the library's working copy (preview), on both hosts. */
+let assetUrlResolver: (assetId: string) => string | null = (assetId) => (SHA256.test(assetId) ? mediaPath('previews', assetId) : null);
 export function setAssetUrlResolver(fn: (assetId: string) => string | null): void {
   assetUrlResolver = fn;
 }
