@@ -110,8 +110,10 @@ function openSession(
   const knownAssets = lib.db.prepare<[string], { sha256: string }>('SELECT sha256 FROM assets WHERE sha256 IN (SELECT value FROM json_each(?))');
   const designs = createDesignService(lib, events, {
     onStored: (designId, doc) => {
-      const known = knownAssets.all(JSON.stringify(designAssetIds(doc))).map((r) => r.sha256);
-      assets.setRefs('design', designId, known);
+      // Autosave stores a design every second while someone edits: record only real changes.
+      const known = knownAssets.all(JSON.stringify(designAssetIds(doc))).map((r) => r.sha256).sort();
+      const current = [...assets.repo.refsOf('design', designId)].sort();
+      if (known.join() !== current.join()) assets.setRefs('design', designId, known);
     },
   });
   const captions = createCaptionService(lib, events, posts);

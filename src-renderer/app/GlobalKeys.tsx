@@ -41,6 +41,15 @@ export function GlobalKeys({ clients }: { clients: readonly Client[] }) {
     setOverlay(o);
   }, []);
 
+  const newClient = useCallback(() => {
+    go('clients');
+    const button = () => [...document.querySelectorAll<HTMLButtonElement>('main .button-primary')].find((b) => b.textContent === t('clients.new'));
+    setTimeout(() => {
+      button()?.click();
+      focusSoon('main input[name="name"]');
+    }, 0);
+  }, [go, t]);
+
   const newPost = useCallback(async () => {
     const { clientId } = useApp.getState();
     const client = clients.find((c) => c.id === clientId) ?? clients[0];
@@ -55,17 +64,7 @@ export function GlobalKeys({ clients }: { clients: readonly Client[] }) {
     } catch (error) {
       toast({ message: errorMessage(t, error), tone: 'error' });
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [clients, host, openItem, t, toast]);
-
-  function newClient() {
-    go('clients');
-    const button = () => [...document.querySelectorAll<HTMLButtonElement>('main .button-primary')].find((b) => b.textContent === t('clients.new'));
-    setTimeout(() => {
-      button()?.click();
-      focusSoon('main input[name="name"]');
-    }, 0);
-  }
+  }, [clients, host, newClient, openItem, t, toast]);
 
   const search = useCallback(() => {
     const field = document.querySelector<HTMLInputElement>('main input[type="search"]');
@@ -109,8 +108,7 @@ export function GlobalKeys({ clients }: { clients: readonly Client[] }) {
       },
       openDesign: (d: DesignSummary) => openItem('design', d.id),
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [go, host, newPost, open, openItem, selectClient, t, toast]);
+  }, [go, host, newClient, newPost, open, openItem, selectClient, t, toast]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -306,18 +306,16 @@ export function CaptionsScreen({ clients }: { clients: readonly Client[] }) {
   }, [post]);
 
   const mastodonLimit = prefs?.mastodonLimit;
-  const targets = NETWORKS.filter((n) => variants[n]);
+  const targets = useMemo(() => NETWORKS.filter((n) => variants[n]), [variants]);
   const texts = useMemo(
     () => Object.fromEntries(targets.map((n) => [n, variants[n]!.followsMaster ? master : variants[n]!.caption])) as Record<NetworkId, string>,
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [master, variants],
+    [master, variants, targets],
   );
   const measures = useMemo(() => {
     const out: Partial<Record<NetworkId, CaptionMeasure>> = {};
     for (const n of targets) out[n] = measureCaption(texts[n], n, n === 'mastodon' && mastodonLimit ? { limit: mastodonLimit } : {});
     return out;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [texts, mastodonLimit]);
+  }, [texts, targets, mastodonLimit]);
 
   // Keystroke → counters on screen, for the benchmark (performance marks read from the page).
   useLayoutEffect(() => {

@@ -7,6 +7,7 @@ import { isValidTimeZone, listTimeZones } from '../../../src-main/core/time/zone
 import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/store';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { undoToast } from '../../ui/undo-toast';
 import type { ClientsStore } from './clients-store';
 
 function browserZone(): string {
@@ -208,20 +209,15 @@ export function ClientsScreen({ store }: { store: ClientsStore }) {
     setConfirming(null);
     try {
       await store.getState().remove(client.id);
-      toast({
-        message: t('clients.toast.deleted', { name: client.name }),
-        tone: 'info',
-        action: {
-          label: t('clients.toast.undo'),
-          run: () => {
-            store
-              .getState()
-              .restore(client.id)
-              .then(() => toast({ message: t('clients.toast.restored', { name: client.name }), tone: 'info' }))
-              .catch((error: unknown) => toast({ message: errorMessage(t, error), tone: 'error' }));
-          },
+      undoToast(
+        t('clients.toast.deleted', { name: client.name }),
+        t('clients.toast.undo'),
+        async () => {
+          await store.getState().restore(client.id);
+          toast({ message: t('clients.toast.restored', { name: client.name }), tone: 'info' });
         },
-      });
+        (error) => errorMessage(t, error),
+      );
     } catch (error) {
       toast({ message: errorMessage(t, error), tone: 'error' });
     }

@@ -188,6 +188,7 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, stageRef, label
     const z = Math.min((box.clientWidth - 80) / doc.width, (box.clientHeight - 80) / doc.height, 1);
     editor.setZoom(z > 0 ? z : 0.2);
     setPan({ x: (box.clientWidth - doc.width * z) / 2, y: (box.clientHeight - doc.height * z) / 2 });
+    // Fits only when asked (a new design, the Fit button): a pan or zoom by the user must not refit.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fitKey]);
 

@@ -437,8 +437,7 @@ export function EditorScreen() {
   // A design picked in the command palette.
   const pending = useApp((s) => (s.pending?.kind === 'design' ? s.pending.id : null));
   useEffect(() => {
-    if (pending && useApp.getState().takePending('design')) void open(pending);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (pending && useApp.getState().takePending('design')) void openRef.current(pending);
   }, [pending]);
 
   if (!doc) return <StartView onOpen={(id) => void open(id)} />;

@@ -13,6 +13,7 @@ import { AssetGrid } from './AssetGrid';
 import { BrandKitPanel, useBrandKit } from './BrandKitPanel';
 import type { LibraryStore } from './library-store';
 import { useFileDrop } from './use-file-drop';
+import { undoToast } from '../../ui/undo-toast';
 import './library.css';
 
 const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif,image/avif,image/heic,image/heif,image/svg+xml,.svg,.ttf,.otf,.woff,.woff2,.heic,.heif,.avif';
@@ -70,20 +71,15 @@ export function LibraryScreen({ store, clients }: { store: LibraryStore; clients
     setConfirming(null);
     try {
       await store.getState().remove(asset.id, force);
-      toast({
-        message: t('library.toast.deleted', { name: asset.name }),
-        tone: 'info',
-        action: {
-          label: t('library.toast.undo'),
-          run: () => {
-            store
-              .getState()
-              .restore(asset.id)
-              .then(() => toast({ message: t('library.toast.restored', { name: asset.name }), tone: 'info' }))
-              .catch((error: unknown) => toast({ message: errorMessage(t, error), tone: 'error' }));
-          },
+      undoToast(
+        t('library.toast.deleted', { name: asset.name }),
+        t('library.toast.undo'),
+        async () => {
+          await store.getState().restore(asset.id);
+          toast({ message: t('library.toast.restored', { name: asset.name }), tone: 'info' });
         },
-      });
+        (error) => errorMessage(t, error),
+      );
     } catch (error) {
       // Used somewhere: ask, then delete anyway if confirmed.
       if (error instanceof AtelierError && error.code === 'conflict' && !force) setConfirming(asset);
