@@ -8,6 +8,8 @@ export interface WarningPost {
   clientId: string;
   networks: readonly string[];
   instantMs: number;
+  /** The post's day in its client's calendar (`YYYY-MM-DD`), when the caller already knows it. */
+  localDate?: string;
 }
 
 export interface WarningOptions {
@@ -58,7 +60,7 @@ export function planWarnings(
     }
     // Gaps, in the client's calendar days.
     const zone = zones.get(clientId) ?? 'UTC';
-    const days = [...new Set(list.map((p) => instantToWallClock(p.instantMs, zone).slice(0, 10)))].sort();
+    const days = [...new Set(list.map((p) => p.localDate ?? instantToWallClock(p.instantMs, zone).slice(0, 10)))].sort();
     const edges = range ? [range.fromDate, ...days, range.toDate] : days;
     for (let i = 1; i < edges.length; i++) {
       const a = edges[i - 1]!;
