@@ -3,7 +3,8 @@
 import type { CalendarClient, CalendarPost } from '../contract/api/calendar';
 import { AtelierError } from '../contract/errors';
 import { addDays, dayStart } from '../core/schedule/wallclock';
-import { toCalendarClient, type CalendarService } from './calendar';
+import type { CalendarService } from './calendar';
+import { toCalendarClient } from './calendar-read';
 import type { Library } from './library';
 
 export interface ExportSelection {

@@ -6,23 +6,21 @@
 // survives a reload or a crash, works the same from the CLI and every window, and never replays a
 // stale renderer snapshot. An undo whose posts were changed since by something else is refused and
 // dropped from the log rather than overwriting that change.
-import type { Post } from '../contract';
-import type { CalendarClient, CalendarPost, PlanWarning } from '../contract/api/calendar';
+import type { CalendarClient, CalendarPost } from '../contract/api/calendar';
 import { AtelierError } from '../contract/errors';
 import type { NetworkId, PostStatus } from '../core/domain/posts';
 import { insertAndPush, nextFreeSlot, type QueueSlot } from '../core/schedule/queue';
 import { expandRecurrence } from '../core/schedule/recurrence';
-import { addDays, dayStart, minuteToTime, moveToDay, shiftWallClock, timeToMinute } from '../core/schedule/wallclock';
-import { DEFAULT_WARNING_OPTIONS, planWarnings } from '../core/schedule/warnings';
-import { checkTransition, describeProblem, PLANNED_STATUSES } from '../core/schedule/workflow';
+import { minuteToTime, moveToDay, shiftWallClock, timeToMinute } from '../core/schedule/wallclock';
+import { checkTransition, describeProblem } from '../core/schedule/workflow';
 import { instantToWallClock, wallClockToInstant, type WallClockResolution } from '../core/time/zones';
 import type { ClientRow } from '../db/repositories/clients';
 import type { PostRow } from '../db/repositories/posts';
-import { createSchedulingRepository, type ScheduleRow, type StatusHistoryRow } from '../db/repositories/scheduling';
+import { createSchedulingRepository, type StatusHistoryRow } from '../db/repositories/scheduling';
+import { createCalendarReader, toCalendarClient } from './calendar-read';
 import { iso } from './convert';
 import type { EventBus } from './events';
 import type { Library } from './library';
-import { toPost } from './posts';
 
 /** Where an unscheduled draft lands when it is dropped on a day. */
 export const DEFAULT_DROP_TIME = '09:00';
@@ -44,45 +42,10 @@ type Source = StatusHistoryRow['source'];
 const sameState = (a: PostState, b: PostState) => a.scheduled_at === b.scheduled_at && a.status === b.status && a.deleted_at === b.deleted_at;
 const stateOf = (row: PostRow): PostState => ({ scheduled_at: row.scheduled_at, status: row.status, deleted_at: row.deleted_at });
 
-export function toCalendarPost(post: Post, schedule: ScheduleRow | undefined): CalendarPost {
-  // Spelled out rather than spread: a month view builds hundreds of these, and a spread of this
-  // many fields makes V8 allocate a much bigger object.
-  return {
-    id: post.id,
-    clientId: post.clientId,
-    title: post.title,
-    status: post.status,
-    caption: post.caption,
-    scheduledAt: post.scheduledAt,
-    timeZone: post.timeZone,
-    localTime: post.localTime,
-    labels: post.labels,
-    campaign: post.campaign,
-    notes: post.notes,
-    variants: post.variants,
-    createdAt: post.createdAt,
-    updatedAt: post.updatedAt,
-    deletedAt: post.deletedAt,
-    seriesId: schedule?.series_id ?? null,
-    occurrenceKey: schedule?.occurrence_key ?? null,
-    link: schedule?.link ?? '',
-    publishedUrl: schedule?.published_url ?? '',
-  };
-}
-
-export function toCalendarClient(row: ClientRow): CalendarClient {
-  return { id: row.id, name: row.name, timeZone: row.time_zone, color: row.color, approvalMode: row.approval_mode };
-}
-
 export function createCalendarService(lib: Library, events: EventBus) {
   const repo = createSchedulingRepository(lib.db);
   let missedAtStart: string[] = [];
 
-  function activeClient(id: string): ClientRow {
-    const client = lib.clients.get(id);
-    if (!client || client.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${id}.`, { field: 'clientId', id });
-    return client;
-  }
   function requirePost(id: string): PostRow {
     const row = lib.posts.get(id);
     if (!row || row.deleted_at !== null) throw new AtelierError('not_found', `No post with id ${id}.`, { id });
@@ -94,20 +57,7 @@ export function createCalendarService(lib: Library, events: EventBus) {
     return row;
   }
 
-  function hydrate(rows: readonly PostRow[]): CalendarPost[] {
-    const zones = new Map<string, string>();
-    const ids = rows.map((r) => r.id);
-    const variants = lib.posts.variantsByPost(ids);
-    const schedules = repo.schedules(ids);
-    return rows.map((row) => {
-      let zone = zones.get(row.client_id);
-      if (zone === undefined) {
-        zone = lib.clients.get(row.client_id)?.time_zone ?? 'UTC';
-        zones.set(row.client_id, zone);
-      }
-      return toCalendarPost(toPost(row, zone, variants.get(row.id) ?? []), schedules.get(row.id));
-    });
-  }
+  const { activeClient, hydrate, range } = createCalendarReader(lib, repo);
   const one = (id: string): CalendarPost => hydrate([lib.posts.get(id)!])[0]!;
 
   /** Writes a post's state, with a history entry when its status changes. */
@@ -208,50 +158,7 @@ export function createCalendarService(lib: Library, events: EventBus) {
   }
 
   const service = {
-    range(input: { clientId?: string; from: string; to: string; minSpacingMinutes?: number; maxGapDays?: number }) {
-      const clients = input.clientId ? [activeClient(input.clientId)] : lib.clients.list();
-      if (input.to < input.from) throw new AtelierError('invalid_input', 'The end of the period comes before its start.', { field: 'to' });
-      const bounds = new Map<string, { fromMs: number; toMs: number }>();
-      for (const c of clients) {
-        const fromMs = dayStart(input.from, c.time_zone);
-        const toMs = dayStart(addDays(input.to, 1), c.time_zone);
-        if (fromMs === null || toMs === null) throw new AtelierError('invalid_input', `${input.from} … ${input.to} is not a real period.`, { field: 'from' });
-        bounds.set(c.id, { fromMs, toMs });
-      }
-      let rows: PostRow[] = [];
-      if (clients.length > 0) {
-        const all = [...bounds.values()];
-        rows = lib.posts
-          .list({ clientId: input.clientId, fromMs: Math.min(...all.map((b) => b.fromMs)), toMs: Math.max(...all.map((b) => b.toMs)) })
-          .filter((r) => {
-            const b = bounds.get(r.client_id);
-            return b !== undefined && r.scheduled_at! >= b.fromMs && r.scheduled_at! < b.toMs;
-          });
-      }
-      const unscheduledRows = lib.posts
-        .list({ clientId: input.clientId, fromMs: 0, toMs: 0, includeUnscheduled: true })
-        .filter((r) => r.scheduled_at === null && r.status !== 'cancelled');
-      const posts = hydrate(rows);
-      const zones = new Map(clients.map((c) => [c.id, c.time_zone]));
-      const warnings: PlanWarning[] = planWarnings(
-        posts
-          .filter((p) => (PLANNED_STATUSES as readonly string[]).includes(p.status))
-          .map((p) => ({
-            id: p.id,
-            clientId: p.clientId,
-            networks: p.variants.length ? p.variants.map((v) => v.network) : ['any'],
-            instantMs: Date.parse(p.scheduledAt!),
-            localDate: p.localTime!.slice(0, 10),
-          })),
-        zones,
-        {
-          minSpacingMinutes: input.minSpacingMinutes ?? DEFAULT_WARNING_OPTIONS.minSpacingMinutes,
-          maxGapDays: input.maxGapDays ?? DEFAULT_WARNING_OPTIONS.maxGapDays,
-        },
-        input.clientId ? { fromDate: input.from, toDate: input.to } : undefined,
-      );
-      return { clients: clients.map(toCalendarClient), posts, unscheduled: hydrate(unscheduledRows), warnings };
-    },
+    range,
 
     setApprovalMode(clientId: string, mode: 'none' | 'required'): CalendarClient {
       const row = lib.write(() => {
