@@ -3,8 +3,10 @@ import type { postMethods } from '../contract/api/posts';
 import type { HandlersFor } from '../dispatch';
 import { AtelierError } from '../contract/errors';
 import type { NetworkId, PostStatus } from '../core/domain/posts';
+import { checkTransition, describeProblem } from '../core/schedule/workflow';
 import { instantToWallClock, wallClockToInstant } from '../core/time/zones';
 import type { PostRow, VariantRow } from '../db/repositories/posts';
+import { createSchedulingRepository } from '../db/repositories/scheduling';
 import { iso, isoOrNull } from './convert';
 import type { EventBus } from './events';
 import type { Library } from './library';
@@ -42,6 +44,7 @@ export function toPost(row: PostRow, timeZone: string, variants: readonly Varian
 }
 
 export function createPostService(lib: Library, events: EventBus) {
+  const scheduling = createSchedulingRepository(lib.db);
   function activeClient(id: string) {
     const client = lib.clients.get(id);
     if (!client || client.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${id}.`, { field: 'clientId', id });
@@ -145,13 +148,26 @@ export function createPostService(lib: Library, events: EventBus) {
         const current = requireRow(input.id);
         const client = activeClient(current.client_id);
         const now = lib.clock.now();
+        const scheduledAt = instantFrom(input, client.time_zone);
+        const statusChange = input.status !== undefined && input.status !== current.status ? input.status : undefined;
+        if (statusChange) {
+          // The same workflow rules as the calendar's status menu (approval mode, a time to schedule),
+          // and the same history, so no path around review exists.
+          const from = current.status as PostStatus;
+          const hasTime = (scheduledAt === undefined ? current.scheduled_at : scheduledAt) !== null;
+          const check = checkTransition(from, statusChange, { approvalMode: client.approval_mode, hasTime });
+          if (!check.ok) {
+            throw new AtelierError('conflict', `"${current.title}": ${describeProblem(check.problem, from, statusChange)}`, { field: 'status', problem: check.problem });
+          }
+          scheduling.addHistory({ post_id: current.id, from_status: from, to_status: statusChange, source: 'user', note: '', at: now });
+        }
         lib.posts.update(
           input.id,
           {
             title: input.title?.trim(),
-            status: input.status,
+            status: statusChange,
             caption: input.caption,
-            scheduled_at: instantFrom(input, client.time_zone),
+            scheduled_at: scheduledAt,
             labels: input.labels ? JSON.stringify(input.labels) : undefined,
             campaign: input.campaign,
             notes: input.notes,

@@ -27,6 +27,22 @@ describe('workflow with history', () => {
     expect(await atelier.call('calendar.statusHistory', { id: post.id })).toEqual([]);
   });
 
+  it('holds posts.update to the same workflow: no skipping review, and a status it allows is in the history', async () => {
+    const { atelier, paris } = await setup();
+    await atelier.call('calendar.setApprovalMode', { clientId: paris.id, mode: 'required' });
+    const post = await atelier.call('posts.create', { clientId: paris.id, title: 'Éclairs', at: '2026-03-25T09:00' });
+    const error = await failure(atelier.call('posts.update', { id: post.id, status: 'scheduled', caption: 'changed' }));
+    expect(error.code).toBe('conflict');
+    expect(error.message).toMatch(/requires approval/);
+    const unchanged = await atelier.call('posts.get', { id: post.id });
+    expect([unchanged.status, unchanged.caption]).toEqual(['draft', '']);
+    await atelier.call('posts.update', { id: post.id, status: 'in_review' });
+    expect((await atelier.call('calendar.statusHistory', { id: post.id })).map((h) => [h.from, h.to])).toEqual([['draft', 'in_review']]);
+    // Unscheduling in the same call as scheduling is refused: a scheduled post needs a time.
+    await atelier.call('posts.update', { id: post.id, status: 'approved' });
+    expect((await failure(atelier.call('posts.update', { id: post.id, status: 'scheduled', at: null }))).message).toMatch(/time/);
+  });
+
   it('records each status change with its note, and undo restores the status', async () => {
     const { atelier, paris, clock } = await setup();
     await atelier.call('calendar.setApprovalMode', { clientId: paris.id, mode: 'required' });
