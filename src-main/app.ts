@@ -45,6 +45,8 @@ export type HostKind = 'electron' | 'web' | 'cli' | 'test';
 /** Repeating work (the daily backup, the trash purge); tests pass a manual one. */
 export interface Scheduler {
   every(ms: number, task: () => void): () => void;
+  /** Once, after `ms`. */
+  after(ms: number, task: () => void): () => void;
 }
 
 export const realScheduler: Scheduler = {
@@ -52,6 +54,11 @@ export const realScheduler: Scheduler = {
     const timer = setInterval(task, ms);
     timer.unref?.();
     return () => clearInterval(timer);
+  },
+  after(ms, task) {
+    const timer = setTimeout(task, ms);
+    timer.unref?.();
+    return () => clearTimeout(timer);
   },
 };
 
@@ -84,6 +91,8 @@ export function defaultIds(): string {
 
 /** How often the app looks whether a daily backup or a purge is due. */
 export const MAINTENANCE_INTERVAL_MS = 60 * 60 * 1000;
+/** How long after start the first backup and purge check runs. */
+export const FIRST_MAINTENANCE_DELAY_MS = 5_000;
 /** Methods that answer while the library needs recovery. */
 const RECOVERY_SAFE = new Set<Method>(['app.info', 'app.doctor', 'settings.get', 'backups.list', 'backups.restore', 'recovery.status', 'recovery.restoreLatest', 'recovery.export']);
 
@@ -314,8 +323,11 @@ export function createAtelier(options: CreateAtelierOptions) {
   prepareDataDir(paths.dataDir);
   open();
   if (options.autoBackup) {
-    maintenance();
-    stopMaintenance = (options.scheduler ?? realScheduler).every(MAINTENANCE_INTERVAL_MS, maintenance);
+    // The first check waits a little: a daily backup copies and verifies the whole database, which
+    // for a big library would hold the window back at start.
+    const scheduler = options.scheduler ?? realScheduler;
+    const stops = [scheduler.after(FIRST_MAINTENANCE_DELAY_MS, maintenance), scheduler.every(MAINTENANCE_INTERVAL_MS, maintenance)];
+    stopMaintenance = () => stops.forEach((stop) => stop());
   }
 
   function close(): void {

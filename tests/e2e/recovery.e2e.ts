@@ -1,9 +1,9 @@
 // A damaged library file: the studio opens on the recovery screen instead of crashing, and
 // "Restore this backup" brings the library back, with the damaged file kept aside.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../helpers/temp';
 import { scribble } from '../helpers/safety';
 import { launchChromium, openStudioPage, runCli, startStudio } from './harness';
@@ -58,8 +58,10 @@ describe('recovery', () => {
     try {
       const dataDir = temp.dir;
       expect(runCli(dataDir, ['clients', 'add', '--name', 'In the backup', '--timezone', 'UTC']).code).toBe(0);
-      const studio = await startStudio({ dataDir }); // a long-running host backs up at start when none is recent
+      const studio = await startStudio({ dataDir }); // a long-running host backs up soon after start when none is recent
       try {
+        const autoBackups = () => (existsSync(path.join(dataDir, 'backups')) ? readdirSync(path.join(dataDir, 'backups')).filter((f) => f.startsWith('atelier-auto-') && f.endsWith('.db')) : []);
+        await vi.waitFor(() => expect(autoBackups()).toHaveLength(1), { timeout: 30_000, interval: 250 });
         expect(runCli(dataDir, ['clients', 'add', '--name', 'Added later', '--timezone', 'UTC']).code).toBe(0);
         const { page, pageErrors, context } = await openStudioPage(browser, studio);
         await page.locator('main').getByText('Added later').first().waitFor();

@@ -6,16 +6,27 @@ import { afterEach } from 'vitest';
 import { createAtelier, type CreateAtelierOptions, type Scheduler } from '../../src-main/app';
 import { manualClock, sequentialIds, tempDir } from './temp';
 
+/** `tick()` runs every repeating task and the one-shot tasks not run yet (as if their time came). */
 export function manualScheduler() {
-  const tasks: { ms: number; task: () => void }[] = [];
-  const scheduler: Scheduler = {
-    every(ms, task) {
-      const entry = { ms, task };
-      tasks.push(entry);
-      return () => tasks.splice(tasks.indexOf(entry), 1);
-    },
+  const tasks: { ms: number; task: () => void; once: boolean }[] = [];
+  const add = (ms: number, task: () => void, once: boolean) => {
+    const entry = { ms, task, once };
+    tasks.push(entry);
+    return () => {
+      if (tasks.includes(entry)) tasks.splice(tasks.indexOf(entry), 1);
+    };
   };
-  return { scheduler, tick: () => [...tasks].forEach((t) => t.task()), count: () => tasks.length };
+  const scheduler: Scheduler = {
+    every: (ms, task) => add(ms, task, false),
+    after: (ms, task) => add(ms, task, true),
+  };
+  const tick = () => {
+    for (const t of [...tasks]) {
+      if (t.once) tasks.splice(tasks.indexOf(t), 1);
+      t.task();
+    }
+  };
+  return { scheduler, tick, count: () => tasks.length };
 }
 
 export function safetyAtelier(options: Partial<CreateAtelierOptions> & { dir?: string; start?: number } = {}) {
