@@ -31,12 +31,13 @@ import { watchExternalChanges } from './services/external-changes';
 import { libraryPaths, openLibrary, prepareDataDir, type Library, type StartupReport } from './services/library';
 import { findBundledFontsDir } from './services/media/fonts';
 import { nativeHandlers, noNativeShell, type NativeShell } from './services/native';
-import { createPackService, packHandlers } from './services/packs';
+import { createPackService, exportsDir, packHandlers } from './services/packs';
 import { createPostService, postHandlers } from './services/posts';
 import { createShutdown } from './services/shutdown';
 import { exportReadable, isCorruption } from './services/recovery';
 import { createSpellService } from './services/spell';
 import { createSystemService, systemHandlers } from './services/system';
+import { purgeOldDownloads } from './services/packs/downloads';
 import { createTrashService, trashHandlers } from './services/trash';
 import { APP_VERSION } from './version';
 
@@ -308,11 +309,12 @@ export function createAtelier(options: CreateAtelierOptions) {
     ]),
   ) as unknown as Handlers;
 
-  /** Daily backup and trash purge: at start, then checked every hour. Never throws into a timer. */
+  /** Daily backup, trash purge, old browser-mode downloads: soon after start, then hourly. Never throws into a timer. */
   function maintenance(): void {
     if (!session) return;
     try {
       session.services.trash.purge();
+      purgeOldDownloads(exportsDir(session.lib), clock.now());
       const last = backups.lastAutomaticAt();
       if (last === null || clock.now() - last >= DAY_MS) backups.create(session.lib.db, 'auto');
     } catch (error) {
