@@ -36,6 +36,7 @@ import { createPostService, postHandlers } from './services/posts';
 import { createShutdown } from './services/shutdown';
 import { exportReadable, isCorruption } from './services/recovery';
 import { createSpellService } from './services/spell';
+import { dueNotification, uiLanguage } from './services/notification-text';
 import { createSystemService, systemHandlers } from './services/system';
 import { purgeOldDownloads } from './services/packs/downloads';
 import { createTrashService, trashHandlers } from './services/trash';
@@ -72,6 +73,8 @@ export interface CreateAtelierOptions {
   /** Long-running hosts (desktop, browser mode): daily backups, a backup on clean quit, the trash purge job. */
   autoBackup?: boolean;
   backupPolicy?: Partial<BackupPolicy>;
+  /** The OS locale (Electron: app.getLocale()), for main-process texts when Settings say "system". */
+  systemLocale?: string;
   scheduler?: Scheduler;
   /** Long-running hosts (Electron, web) notice writes made by other processes, such as the CLI. */
   watchExternalChanges?: boolean;
@@ -159,7 +162,8 @@ function openSession(
       if (name !== 'post.due') return;
       const ids = (payload as { ids: string[] }).ids;
       const titles = ids.slice(0, 3).map((id) => lib.posts.get(id)?.title ?? id);
-      native.notify({ title: ids.length === 1 ? 'A post is due' : `${ids.length} posts are due`, body: titles.join('\n') });
+      const language = uiLanguage(system.settings().language, options.systemLocale ?? Intl.DateTimeFormat().resolvedOptions().locale);
+      native.notify(dueNotification(language, titles, ids.length));
     }),
   );
   // Unreferenced files are collected after a grace period, once per start, off the start-up path.

@@ -145,6 +145,7 @@ export function runDesktop(options: DesktopOptions = {}): void {
           validateOutput: !app.isPackaged,
           watchExternalChanges: true,
           autoBackup: true,
+          systemLocale: app.getLocale(),
           native: electronNativeShell({
             dialog,
             window: () => mainWindow,

@@ -6,6 +6,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { EventPayload, Settings } from '../../contract';
 import en from '../../../src-renderer/locales/en/menu.json';
 import fr from '../../../src-renderer/locales/fr/menu.json';
+import { uiLanguage } from '../../services/notification-text';
 
 export type MenuLanguage = 'en' | 'fr';
 export type MenuLabels = typeof en.appMenu;
@@ -19,8 +20,7 @@ export function menuLabels(language: MenuLanguage): MenuLabels {
 
 /** The menu's language: the one chosen in Settings, else the OS locale when it is French, else English. */
 export function menuLanguage(setting: Settings['language'] | undefined, systemLocale: string): MenuLanguage {
-  if (setting === 'en' || setting === 'fr') return setting;
-  return systemLocale.toLowerCase().split(/[-_]/)[0] === 'fr' ? 'fr' : 'en';
+  return uiLanguage(setting, systemLocale);
 }
 
 export interface MenuActions {
