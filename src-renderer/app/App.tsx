@@ -9,7 +9,6 @@ import { createClientsStore } from '../features/clients/clients-store';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { createLibraryStore } from '../features/library/library-store';
 import { PacksScreen } from '../features/packs/PacksScreen';
-import { ComingSoon } from '../features/placeholder/ComingSoon';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { Toasts } from '../ui/Toasts';
 import { GlobalKeys } from './GlobalKeys';
@@ -111,10 +110,8 @@ export function App() {
           <SettingsScreen />
         ) : screen === 'editor' ? (
           <EditorScreen />
-        ) : screen === 'packs' ? (
-          <PacksScreen clients={clients} />
         ) : (
-          <ComingSoon screen={screen} />
+          <PacksScreen clients={clients} />
         )}
       </main>
       <Toasts />
