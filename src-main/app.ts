@@ -33,6 +33,7 @@ import { findBundledFontsDir } from './services/media/fonts';
 import { nativeHandlers, noNativeShell, type NativeShell } from './services/native';
 import { createPackService, exportsDir, packHandlers } from './services/packs';
 import { createPostService, postHandlers } from './services/posts';
+import { createPublishingService, publishingHandlers } from './services/publishing';
 import { createShutdown } from './services/shutdown';
 import { exportReadable, isCorruption } from './services/recovery';
 import { createSpellService } from './services/spell';
@@ -132,6 +133,7 @@ function openSession(
   const captions = createCaptionService(lib, events, posts);
   const spell = createSpellService();
   const packs = createPackService({ lib, events, calendar, designs, assets, fontsDir });
+  const publishing = createPublishingService({ lib, calendar, designs, native, fontsDir });
 
   // One line per feature: each module maps its slice of the contract to its service.
   const handlers: Handlers = {
@@ -145,6 +147,7 @@ function openSession(
     ...brandKitHandlers(brandKits),
     ...designHandlers(designs),
     ...packHandlers(packs),
+    ...publishingHandlers(publishing),
     ...appHandlers,
     ...captionHandlers(captions, spell),
   };

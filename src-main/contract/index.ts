@@ -10,6 +10,7 @@ import { libraryMethods } from './api/library';
 import { designMethods } from './api/designs';
 import { packMethods, PackProgress } from './api/packs';
 import { postMethods } from './api/posts';
+import { publishingMethods } from './api/publishing';
 import { recoveryMethods } from './api/recovery';
 import { systemMethods } from './api/system';
 import { trashMethods } from './api/trash';
@@ -28,6 +29,7 @@ export const methods = {
   ...trashMethods,
   ...captionMethods,
   ...packMethods,
+  ...publishingMethods,
 } as const;
 
 export type Methods = typeof methods;

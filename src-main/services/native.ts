@@ -1,4 +1,4 @@
-// What the services may ask of the desktop around them: file dialogs and notifications. The
+// What the services may ask of the desktop around them: file dialogs, notifications and showing a file in its folder. The
 // Electron host implements it with Electron's dialog and Notification; every other host (web,
 // CLI, tests) gets `noNativeShell`, whose dialogs fail with a clear `unsupported` error and whose
 // notifications report that nothing was shown. Services never import electron: they take this.
@@ -12,6 +12,8 @@ export interface NativeShell {
   showSaveDialog(request: SaveDialogRequest): Promise<{ canceled: boolean; path: string | null }>;
   /** Returns false when the platform has no notifications (or they are off): show a toast instead. */
   notify(notification: NotificationRequest): boolean;
+  /** Shows a file in the OS file manager; false where there is none (browser mode downloads instead). */
+  reveal(file: string): boolean;
 }
 
 export function noNativeShell(hostLabel: string): NativeShell {
@@ -26,6 +28,7 @@ export function noNativeShell(hostLabel: string): NativeShell {
     showOpenDialog: () => Promise.reject(unsupported('Native open dialogs')),
     showSaveDialog: () => Promise.reject(unsupported('Native save dialogs')),
     notify: () => false,
+    reveal: () => false,
   };
 }
 

@@ -151,6 +151,7 @@ export function runDesktop(options: DesktopOptions = {}): void {
             window: () => mainWindow,
             notificationsSupported: () => Notification.isSupported(),
             createNotification: (o) => new Notification(o),
+            showItemInFolder: (file) => shell.showItemInFolder(file),
           }),
         });
       } catch (error) {

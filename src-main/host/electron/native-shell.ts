@@ -1,5 +1,5 @@
 // The desktop side of services/native.ts: Electron's file dialogs (attached to the window, so
-// they are modal to it) and notifications (a click brings the window back).
+// they are modal to it), notifications (a click brings the window back) and "show in folder".
 import type { BrowserWindow, Dialog, NotificationConstructorOptions } from 'electron';
 import type { FileFilter } from '../../contract/api/dialogs';
 import type { NativeShell } from '../../services/native';
@@ -9,6 +9,7 @@ export interface NativeShellDeps {
   window: () => BrowserWindow | null;
   notificationsSupported: () => boolean;
   createNotification: (options: NotificationConstructorOptions) => { on(event: 'click', listener: () => void): unknown; show(): void };
+  showItemInFolder: (file: string) => void;
 }
 
 const toElectronFilters = (filters: FileFilter[] | undefined) => filters?.map((f) => ({ name: f.name, extensions: [...f.extensions] }));
@@ -41,6 +42,10 @@ export function electronNativeShell(deps: NativeShellDeps): NativeShell {
         win.focus();
       });
       notification.show();
+      return true;
+    },
+    reveal(file) {
+      deps.showItemInFolder(file);
       return true;
     },
   };

@@ -2,6 +2,7 @@
 //   PUT /packs/import?clientId=…&asNewClient=1  the zip's raw bytes, streamed to a temp file in the
 //       library (up to 2 GB), imported, then removed; answered like the RPC `{ ok, result | error }`.
 //   GET /packs/download/<name>.zip  a finished export from the library's exports folder, as a download.
+//   GET /publishing/images/<post id>/<name>.png  a post's rendered image (the "Due now" checklist).
 // The caller has already passed the token and Host checks in server.ts; the PUT also checks Origin.
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
@@ -13,6 +14,9 @@ import { AtelierError, type WireError } from '../../contract/errors';
 import { toWireError } from '../../dispatch';
 import { PACK_LIMITS } from '../../services/packs/zip-reader';
 import { exportsDir } from '../../services/packs';
+import { postImagesDir } from '../../services/publishing';
+import { ImageFileName } from '../../contract/api/publishing';
+import { Id } from '../../contract/entities';
 
 export const PACK_IMPORT_PATH = '/packs/import';
 export const PACK_DOWNLOAD_PREFIX = '/packs/download/';
@@ -56,19 +60,23 @@ export async function handlePackImport(atelier: Atelier, req: http.IncomingMessa
 
 export function handlePackDownload(atelier: Atelier, req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
   const name = decodeURIComponent(url.pathname.slice(PACK_DOWNLOAD_PREFIX.length));
-  const file = path.join(exportsDir(atelier.library), name);
+  sendDownload(req, res, DOWNLOAD_NAME.test(name) ? path.join(exportsDir(atelier.library), name) : null, name, 'application/zip');
+}
+
+/** A file as an attachment (HEAD answers the headers only); 404 when `file` is null or missing. */
+export function sendDownload(req: http.IncomingMessage, res: http.ServerResponse, file: string | null, name: string, contentType: string): void {
   let size = -1;
   try {
-    if (DOWNLOAD_NAME.test(name)) size = statSync(file).size;
+    if (file) size = statSync(file).size;
   } catch {
     size = -1;
   }
-  if (size < 0) {
+  if (!file || size < 0) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
     return;
   }
   res.writeHead(200, {
-    'Content-Type': 'application/zip',
+    'Content-Type': contentType,
     'Content-Length': String(size),
     'Content-Disposition': `attachment; filename="${name}"`,
     'Cache-Control': 'no-store',
@@ -79,4 +87,13 @@ export function handlePackDownload(atelier: Atelier, req: http.IncomingMessage, 
     return;
   }
   createReadStream(file).pipe(res);
+}
+
+/** GET /publishing/images/<post id>/<name>.png: an image publishing.renderImages wrote, as a download. */
+export const POST_IMAGE_PREFIX = '/publishing/images/';
+
+export function handlePostImageDownload(atelier: Atelier, req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
+  const [postId = '', name = ''] = url.pathname.slice(POST_IMAGE_PREFIX.length).split('/');
+  const valid = Id.safeParse(postId).success && ImageFileName.safeParse(name).success;
+  sendDownload(req, res, valid ? path.join(postImagesDir(atelier.library, postId), name) : null, name, 'image/png');
 }

@@ -11,7 +11,7 @@ import type { Atelier } from '../../app';
 import { securityHeaders } from '../shared/csp';
 import { mediaHeaders, resolveMedia } from '../shared/media';
 import { mimeTypeFor, resolveStaticPath } from '../shared/static-files';
-import { handlePackDownload, handlePackImport, PACK_DOWNLOAD_PREFIX, PACK_IMPORT_PATH } from './packs-routes';
+import { handlePackDownload, handlePackImport, handlePostImageDownload, PACK_DOWNLOAD_PREFIX, PACK_IMPORT_PATH, POST_IMAGE_PREFIX } from './packs-routes';
 import { handleUpload, UPLOAD_PATH } from './upload';
 import { decodeRequest, encodeEvent, encodeResponse } from './wire';
 
@@ -119,6 +119,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (url.pathname.startsWith(PACK_DOWNLOAD_PREFIX)) {
       handlePackDownload(atelier, req, res, url);
+      return;
+    }
+    if (url.pathname.startsWith(POST_IMAGE_PREFIX)) {
+      handlePostImageDownload(atelier, req, res, url);
       return;
     }
     if (url.pathname.startsWith('/media/')) {

@@ -63,6 +63,7 @@ describe('electronNativeShell', () => {
       window: () => win as never,
       notificationsSupported: () => supported,
       createNotification: vi.fn(() => notification),
+      showItemInFolder: vi.fn(),
     };
     return { d, win, notification };
   }
@@ -105,6 +106,12 @@ describe('electronNativeShell', () => {
     onClick();
     expect(win.restore).toHaveBeenCalled();
     expect(win.focus).toHaveBeenCalled();
+  });
+
+  it('shows a rendered image in the file manager', () => {
+    const { d } = deps();
+    expect(electronNativeShell(d as unknown as NativeShellDeps).reveal('/lib/exports/posts/p1/2026-12-03_galette_instagram.png')).toBe(true);
+    expect(d.showItemInFolder).toHaveBeenCalledWith('/lib/exports/posts/p1/2026-12-03_galette_instagram.png');
   });
 
   it('reports shown: false where the OS has no notifications', () => {
