@@ -86,6 +86,17 @@ describe('caption writer', { timeout: 180_000 }, () => {
     // From the side panel too, at the caret of the caption last focused.
     await page.getByRole('button', { name: 'Insert Signature' }).click();
     await expect.poll(() => master.inputValue()).toBe('Hello — Maison Lumière — Maison Lumière');
+    // Edited in the panel: the next insertion uses the new text; the new name replaces the old one.
+    await page.getByRole('button', { name: 'Edit Signature' }).click();
+    await expect.poll(() => page.getByLabel('Text', { exact: true }).inputValue()).toBe('— {{client}}');
+    await page.getByLabel('Name', { exact: true }).fill('Sign-off');
+    await page.getByLabel('Text', { exact: true }).fill('Merci ! {{client}}');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Insert Sign-off' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Insert Signature' }).count()).toBe(0);
+    await master.fill('');
+    await page.getByRole('button', { name: 'Insert Sign-off' }).click();
+    await expect.poll(() => master.inputValue()).toBe('Merci ! Maison Lumière');
 
     // UTM: every network's links get that network as the source, existing parameters and anchor kept.
     await master.fill('Shop https://maison.fr/spring?ref=home#looks');

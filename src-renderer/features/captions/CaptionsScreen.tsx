@@ -1,6 +1,6 @@
 // The caption writer: one master caption per post, a variant per target network that follows the
 // master until edited, counted live the way each network counts (pure core, no round trip).
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaptionPrefs, Snippet } from '../../../src-main/contract/api/captions';
 import type { Client, Post } from '../../../src-main/contract';
@@ -9,7 +9,6 @@ import {
   expandSnippet,
   extractEntities,
   insertAt,
-  listLinks,
   measureCaption,
   NETWORK_RULES,
   spellWords,
@@ -21,18 +20,13 @@ import { NETWORKS, type NetworkId } from '../../../src-main/core/domain/posts';
 import { useHost } from '../../app/host-context';
 import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/store';
-import { CaptionEditor, Chips, Counter, Preview, Problems, type Misspellings } from './CaptionText';
+import { CaptionEditor, type Misspellings } from './CaptionText';
+import { SnippetPanel, UtmPanel } from './SidePanels';
+import { VariantCard, type Target, type VariantState } from './VariantCard';
 import './captions.css';
 
-type Target = 'master' | NetworkId;
-interface VariantState {
-  caption: string;
-  followsMaster: boolean;
-}
 const SAVE_DELAY = 400;
 const SPELL_DELAY = 600;
-/** Shown literally in help texts (i18next would otherwise fill them). */
-const VARIABLE_NAMES = { client: '{{client}}', date: '{{date}}', link: '{{link}}' };
 
 function useDebounced(delay: number) {
   const timers = useRef(new Map<string, { timer: ReturnType<typeof setTimeout>; run: () => void }>());
@@ -62,190 +56,6 @@ function useDebounced(delay: number) {
     pending.run();
   }, []);
   return { schedule, flush };
-}
-
-function VariantCard(props: {
-  network: NetworkId;
-  variant: VariantState;
-  master: string;
-  measure: CaptionMeasure;
-  snippets: readonly Snippet[];
-  misspelled: Misspellings;
-  expand(body: string): string;
-  onChange(network: NetworkId, text: string): void;
-  onReset(network: NetworkId): void;
-  onCopy(network: NetworkId): void;
-  onFocus(target: Target): void;
-  registerInput(target: Target, el: HTMLTextAreaElement | null): void;
-}) {
-  const { t } = useTranslation();
-  const { network, variant, measure } = props;
-  const name = NETWORK_RULES[network].name;
-  const [showDiff, setShowDiff] = useState(false);
-  const titleId = useId();
-  return (
-    <article className="card variant-card" aria-labelledby={titleId} data-network={network}>
-      <header className="variant-header">
-        <h3 id={titleId}>{name}</h3>
-        <Counter measure={measure} label={name} />
-        <span className={`variant-status${variant.followsMaster ? '' : ' variant-edited'}`}>
-          {variant.followsMaster ? t('captions.variant.follows') : t('captions.variant.edited')}
-        </span>
-        {!variant.followsMaster && (
-          <>
-            <button type="button" className="button" aria-pressed={showDiff} onClick={() => setShowDiff((s) => !s)}>
-              {t('captions.variant.diff', { name })}
-            </button>
-            <button type="button" className="button" onClick={() => props.onReset(network)}>
-              {t('captions.variant.reset', { name })}
-            </button>
-          </>
-        )}
-        <button type="button" className="button" onClick={() => props.onCopy(network)}>
-          {t('captions.variant.copy', { name })}
-        </button>
-      </header>
-      <CaptionEditor
-        label={t('captions.variant.label', { name })}
-        value={variant.caption}
-        snippets={props.snippets}
-        expand={props.expand}
-        onChange={(text) => props.onChange(network, text)}
-        onFocus={() => props.onFocus(network)}
-        inputRef={(el) => props.registerInput(network, el)}
-      />
-      {showDiff && !variant.followsMaster && (
-        <div className="variant-diff" role="group" aria-label={t('captions.variant.diffLabel', { name })}>
-          <div>
-            <div className="muted">{t('captions.variant.masterText')}</div>
-            <p className="diff-master">{props.master}</p>
-          </div>
-          <div>
-            <div className="muted">{t('captions.variant.variantText', { name })}</div>
-            <p className="diff-variant">{variant.caption}</p>
-          </div>
-        </div>
-      )}
-      <Preview text={variant.caption} measure={measure} name={name} misspelled={props.misspelled} />
-      <Chips measure={measure} name={name} />
-      <Problems measure={measure} name={name} />
-    </article>
-  );
-}
-
-function SnippetPanel(props: { clientId: string | null; snippets: readonly Snippet[]; onInsert(s: Snippet): void; onChanged(): void }) {
-  const { t } = useTranslation();
-  const host = useHost();
-  const toast = useApp((s) => s.toast);
-  const [name, setName] = useState('');
-  const [body, setBody] = useState('');
-  const [kind, setKind] = useState<Snippet['kind']>('snippet');
-  const [scope, setScope] = useState<'client' | 'global'>('client');
-  const ids = { name: useId(), body: useId(), kind: useId(), scope: useId() };
-
-  async function remove(snippet: Snippet) {
-    try {
-      await host.invoke('snippets.delete', { id: snippet.id });
-      toast({ message: t('captions.snippets.deleted', { name: snippet.name }), tone: 'info' });
-      props.onChanged();
-    } catch (error) {
-      toast({ message: errorMessage(t, error), tone: 'error' });
-    }
-  }
-
-  async function create(e: FormEvent) {
-    e.preventDefault();
-    try {
-      await host.invoke('snippets.create', { name, body, kind, clientId: scope === 'client' && props.clientId ? props.clientId : null });
-      setName('');
-      setBody('');
-      props.onChanged();
-    } catch (error) {
-      toast({ message: errorMessage(t, error), tone: 'error' });
-    }
-  }
-
-  return (
-    <section className="card side-panel" aria-labelledby={`${ids.name}-title`}>
-      <h2 id={`${ids.name}-title`}>{t('captions.snippets.title')}</h2>
-      <p className="muted">{t('captions.snippets.hint', VARIABLE_NAMES)}</p>
-      {props.snippets.length === 0 ? (
-        <p className="muted">{t('captions.snippets.empty')}</p>
-      ) : (
-        <ul className="snippet-list">
-          {props.snippets.map((s) => (
-            <li key={s.id}>
-              <button type="button" className="button snippet-insert" onClick={() => props.onInsert(s)} aria-label={t('captions.snippets.insert', { name: s.name })}>
-                {s.kind === 'hashtag_set' ? '#' : '¶'} {s.name}
-              </button>
-              <span className="muted">{s.clientId ? t('captions.snippets.clientScope') : t('captions.snippets.globalScope')}</span>
-              <button type="button" className="icon-button" aria-label={t('captions.snippets.delete', { name: s.name })} onClick={() => void remove(s)}>
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <form className="snippet-form" onSubmit={create}>
-        <label htmlFor={ids.name}>{t('captions.snippets.name')}</label>
-        <input id={ids.name} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
-        <label htmlFor={ids.body}>{t('captions.snippets.body')}</label>
-        <textarea id={ids.body} value={body} rows={3} onChange={(e) => setBody(e.target.value)} placeholder={t('captions.snippets.bodyPlaceholder', VARIABLE_NAMES)} />
-        <label htmlFor={ids.kind}>{t('captions.snippets.kind')}</label>
-        <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as Snippet['kind'])}>
-          <option value="snippet">{t('captions.snippets.kindSnippet')}</option>
-          <option value="hashtag_set">{t('captions.snippets.kindHashtags')}</option>
-        </select>
-        <label htmlFor={ids.scope}>{t('captions.snippets.scope')}</label>
-        <select id={ids.scope} value={props.clientId ? scope : 'global'} disabled={!props.clientId} onChange={(e) => setScope(e.target.value as 'client' | 'global')}>
-          <option value="client">{t('captions.snippets.clientScope')}</option>
-          <option value="global">{t('captions.snippets.globalScope')}</option>
-        </select>
-        <button type="submit" className="button button-primary" disabled={!name.trim() || !body.trim()}>
-          {t('captions.snippets.save')}
-        </button>
-      </form>
-    </section>
-  );
-}
-
-function UtmPanel(props: { master: string; onApply(params: UtmParams): void }) {
-  const { t } = useTranslation();
-  const [params, setParams] = useState<UtmParams>({ medium: 'social', campaign: '', content: '', term: '' });
-  const ids = { medium: useId(), campaign: useId(), content: useId(), term: useId(), title: useId() };
-  const links = useMemo(() => listLinks(props.master, params), [props.master, params]);
-  const field = (key: keyof UtmParams, id: string) => (
-    <>
-      <label htmlFor={id}>{t(`captions.utm.${key}`)}</label>
-      <input id={id} value={params[key] ?? ''} onChange={(e) => setParams((p) => ({ ...p, [key]: e.target.value }))} />
-    </>
-  );
-  return (
-    <section className="card side-panel" aria-labelledby={ids.title}>
-      <h2 id={ids.title}>{t('captions.utm.title')}</h2>
-      <p className="muted">{t('captions.utm.hint')}</p>
-      <div className="snippet-form">
-        {field('campaign', ids.campaign)}
-        {field('medium', ids.medium)}
-        {field('content', ids.content)}
-        {field('term', ids.term)}
-      </div>
-      {links.length === 0 ? (
-        <p className="muted">{t('captions.utm.noLinks')}</p>
-      ) : (
-        <ul className="utm-links" aria-label={t('captions.utm.links')}>
-          {links.map((l, i) => (
-            <li key={i}>
-              <code>{l.original}</code>
-            </li>
-          ))}
-        </ul>
-      )}
-      <button type="button" className="button button-primary" disabled={links.length === 0} onClick={() => props.onApply(params)}>
-        {t('captions.utm.apply')}
-      </button>
-    </section>
-  );
 }
 
 export function CaptionsScreen({ clients }: { clients: readonly Client[] }) {
