@@ -86,6 +86,47 @@ export async function exportableImage(bytes: Buffer, format: 'png' | 'jpeg' = 'j
   return format === 'png' ? pipeline.png().toBuffer() : pipeline.jpeg({ quality: 92, mozjpeg: true }).toBuffer();
 }
 
+/**
+ * An image file fit to leave the library (content packs carry files, not just pixels): the same
+ * image without EXIF, XMP, IPTC or text metadata, where GPS location hides. EXIF orientation is
+ * applied to the pixels and the ICC colour profile kept; the format stays the same. A file that
+ * carries none of that is returned as it is (same bytes, same hash).
+ */
+export async function locationFreeImage(bytes: Buffer): Promise<{ bytes: Buffer; stripped: boolean }> {
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes, INPUT).metadata();
+  } catch (error) {
+    throw decodeProblem(error);
+  }
+  // GIF has no EXIF, but may hold XMP in an application extension.
+  const gifXmp = meta.format === 'gif' && bytes.includes('XMP DataXMP');
+  const carries = meta.exif || meta.xmp || meta.iptc || meta.tifftagPhotoshop || (meta.comments?.length ?? 0) > 0 || (meta.orientation ?? 1) !== 1 || gifXmp;
+  if (!carries) return { bytes, stripped: false };
+  const animated = (meta.pages ?? 1) > 1;
+  const pipeline = sharp(bytes, { ...INPUT, animated }).autoOrient().keepIccProfile();
+  try {
+    switch (meta.format) {
+      case 'jpeg':
+        return { bytes: await pipeline.jpeg({ quality: 92, mozjpeg: true }).toBuffer(), stripped: true };
+      case 'png':
+        return { bytes: await pipeline.png().toBuffer(), stripped: true };
+      case 'webp':
+        // A lossless WebP (VP8L) stays lossless.
+        return { bytes: await pipeline.webp({ quality: 90, lossless: bytes.includes('VP8L') }).toBuffer(), stripped: true };
+      case 'gif':
+        return { bytes: await pipeline.gif().toBuffer(), stripped: true };
+      case 'heif':
+        return { bytes: await pipeline.avif({ quality: 70 }).toBuffer(), stripped: true };
+      default:
+        throw new ImageProblem('unsupported', `its format (${meta.format ?? 'unknown'}) cannot be rewritten without its metadata`);
+    }
+  } catch (error) {
+    if (error instanceof ImageProblem) throw error;
+    throw decodeProblem(error);
+  }
+}
+
 function decodeProblem(error: unknown): ImageProblem {
   const reason = shortReason(error);
   if (/pixel limit/i.test(reason)) return new ImageProblem('too_large', `it has more than ${MAX_IMAGE_PIXELS / 1e6} megapixels`);
