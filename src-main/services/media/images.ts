@@ -3,6 +3,7 @@
 // SVG → PNG. Everything sharp writes drops metadata (EXIF GPS included) and applies EXIF orientation.
 import sharp, { type Metadata } from 'sharp';
 import { MAX_IMAGE_PIXELS, PREVIEW_SIZE, THUMB_SIZE } from '../../core/domain/assets';
+import { stripJpegMetadata } from './jpeg-strip';
 
 // Atelier runs beside the UI on small machines: a bounded cache, and no more than two threads per image.
 sharp.cache({ memory: 64, items: 20, files: 0 });
@@ -88,27 +89,29 @@ export async function exportableImage(bytes: Buffer, format: 'png' | 'jpeg' = 'j
 
 /**
  * An image file fit to leave the library (content packs carry files, not just pixels): the same
- * image without EXIF, XMP, IPTC or text metadata, where GPS location hides. EXIF orientation is
- * applied to the pixels and the ICC colour profile kept; the format stays the same. A file that
+ * image without EXIF, XMP, IPTC or text metadata, where GPS location hides. A JPEG loses its metadata
+ * segments losslessly and keeps its orientation (as a one-tag EXIF block) and ICC profile; other
+ * formats are re-encoded in the same format, orientation applied, ICC profile kept. A file that
  * carries none of that is returned as it is (same bytes, same hash).
  */
 export async function locationFreeImage(bytes: Buffer): Promise<{ bytes: Buffer; stripped: boolean }> {
-  let meta: Metadata;
-  try {
-    meta = await sharp(bytes, INPUT).metadata();
-  } catch (error) {
-    throw decodeProblem(error);
-  }
+  const meta = await readMetadata(bytes);
+  const orientation = meta.orientation ?? 1;
   // GIF has no EXIF, but may hold XMP in an application extension.
   const gifXmp = meta.format === 'gif' && bytes.includes('XMP DataXMP');
-  const carries = meta.exif || meta.xmp || meta.iptc || meta.tifftagPhotoshop || (meta.comments?.length ?? 0) > 0 || (meta.orientation ?? 1) !== 1 || gifXmp;
+  const carries = meta.exif || meta.xmp || meta.iptc || meta.tifftagPhotoshop || (meta.comments?.length ?? 0) > 0 || orientation !== 1 || gifXmp;
   if (!carries) return { bytes, stripped: false };
+  if (meta.format === 'jpeg') {
+    const lossless = stripJpegMetadata(bytes, orientation);
+    if (lossless && (await onlyOrientationLeft(lossless, orientation, meta))) return { bytes: lossless, stripped: !lossless.equals(bytes) };
+  }
   const animated = (meta.pages ?? 1) > 1;
   const pipeline = sharp(bytes, { ...INPUT, animated }).autoOrient().keepIccProfile();
   try {
     switch (meta.format) {
       case 'jpeg':
-        return { bytes: await pipeline.jpeg({ quality: 92, mozjpeg: true }).toBuffer(), stripped: true };
+        // libjpeg-turbo, not mozjpeg: ten times faster on a 12 MP photo, for a fallback that is rare.
+        return { bytes: await pipeline.jpeg({ quality: 92 }).toBuffer(), stripped: true };
       case 'png':
         return { bytes: await pipeline.png().toBuffer(), stripped: true };
       case 'webp':
@@ -124,6 +127,25 @@ export async function locationFreeImage(bytes: Buffer): Promise<{ bytes: Buffer;
   } catch (error) {
     if (error instanceof ImageProblem) throw error;
     throw decodeProblem(error);
+  }
+}
+
+async function readMetadata(bytes: Buffer): Promise<Metadata> {
+  try {
+    return await sharp(bytes, INPUT).metadata();
+  } catch (error) {
+    throw decodeProblem(error);
+  }
+}
+
+/** Checks a losslessly stripped JPEG: still readable, same size, nothing left but the orientation. */
+async function onlyOrientationLeft(stripped: Buffer, orientation: number, before: Metadata): Promise<boolean> {
+  try {
+    const m = await sharp(stripped, INPUT).metadata();
+    const exifLeft = m.exif?.length ?? 0;
+    return m.width === before.width && m.height === before.height && (m.orientation ?? 1) === orientation && !m.xmp && !m.iptc && !m.tifftagPhotoshop && (orientation === 1 ? exifLeft === 0 : exifLeft <= 32);
+  } catch {
+    return false;
   }
 }
 

@@ -6,6 +6,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { remapAssetIds, type DesignDocument } from '../../../src-main/core/design';
+import { locationFreeImage } from '../../../src-main/services/media/images';
+import { stripJpegMetadata } from '../../../src-main/services/media/jpeg-strip';
 import { PackManifest } from '../../../src-main/core/packs/manifest';
 import { libraryAssetResolver, renderPage } from '../../../src-main/render';
 import { openSafeZip } from '../../../src-main/services/packs/zip-reader';
@@ -63,7 +65,7 @@ async function packWithPhoto() {
 }
 
 describe('content packs carry no location', () => {
-  it('the zipped photo has no EXIF or XMP (GPS), is upright, keeps its colour profile; designs point at it', async () => {
+  it('the zipped photo has no GPS (EXIF or XMP), keeps its pixels, orientation and colour profile; designs point at it', async () => {
     const { source, photo, logo, design, file, report } = await packWithPhoto();
     const original = await source.atelier.services.assets.files.read('sha256', photo.id, 'jpg');
     const before = await sharp(original).metadata();
@@ -81,12 +83,16 @@ describe('content packs carry no location', () => {
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(jpeg.sha256);
       expect(jpeg.size).toBe(bytes.length);
       const after = await sharp(bytes).metadata();
-      expect([after.exif, after.xmp, after.iptc]).toEqual([undefined, undefined, undefined]);
-      expect(bytes.includes('Exif\0\0')).toBe(false);
+      expect(hasGpsIfd(after.exif)).toBe(false);
+      expect([after.xmp, after.iptc]).toEqual([undefined, undefined]);
       expect(bytes.includes('GPS')).toBe(false);
-      expect(after.orientation ?? 1).toBe(1);
-      expect([after.width, after.height]).toEqual([400, 600]); // orientation applied to the pixels
+      expect(bytes.includes('TestCam')).toBe(false); // no other EXIF tag either
+      expect(after.exif!.length).toBeLessThanOrEqual(32); // the orientation alone
+      expect(after.orientation).toBe(6);
       expect(after.icc).toBeDefined();
+      // Lossless: the very same pixels as the library's original.
+      const pixels = (b: Buffer) => sharp(b).autoOrient().raw().toBuffer();
+      expect((await pixels(bytes)).equals(await pixels(original))).toBe(true);
       // The metadata-free PNG logo travels as it is, under its own id.
       expect(manifest.assets.find((a) => a.mime === 'image/png')).toMatchObject({ sha256: logo.id, file: `assets/${logo.id}.png` });
       expect(manifest.assets).toHaveLength(2);
@@ -139,5 +145,43 @@ describe('remapAssetIds', () => {
     const out = remapAssetIds(doc, new Map([[a, 'x'.repeat(64)], [b, 'y'.repeat(64)]]));
     expect(JSON.stringify(out)).toBe(JSON.stringify(doc).replaceAll(a, 'x'.repeat(64)).replaceAll(b, 'y'.repeat(64)));
     expect(JSON.stringify(doc)).toContain(a); // the input is not changed
+  });
+});
+
+describe('locationFreeImage', () => {
+  const GPS = { IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '48/1 51/1 2964/100' } };
+  const base = () => sharp({ create: { width: 30, height: 20, channels: 3, background: '#3366cc' } });
+  const pixels = (b: Buffer) => sharp(b).autoOrient().raw().toBuffer();
+
+  it('re-encodes a geotagged PNG and WebP in their own format, orientation applied, pixels kept', async () => {
+    const png = await base().png().withExif(GPS).toBuffer();
+    const webp = await base().webp({ lossless: true }).withExif(GPS).withMetadata({ orientation: 6 }).toBuffer();
+    for (const [input, format] of [[png, 'png'], [webp, 'webp']] as const) {
+      expect(hasGpsIfd((await sharp(input).metadata()).exif)).toBe(true);
+      const out = await locationFreeImage(input);
+      const meta = await sharp(out.bytes).metadata();
+      expect(out.stripped).toBe(true);
+      expect([meta.format, meta.exif, meta.xmp, meta.orientation ?? 1]).toEqual([format, undefined, undefined, 1]);
+      expect((await pixels(out.bytes)).equals(await pixels(input))).toBe(true);
+    }
+    expect((await sharp((await locationFreeImage(webp)).bytes).metadata()).width).toBe(20);
+  });
+
+  it('drops JPEG comments and whatever trails the end marker; a clean file comes back untouched', async () => {
+    const jpeg = await base().jpeg().withExif(GPS).toBuffer();
+    const withComment = Buffer.concat([jpeg.subarray(0, 2), Buffer.from([0xff, 0xfe, 0, 9]), Buffer.from('Paris 8e'), jpeg.subarray(2), Buffer.from('GPS trailer')]);
+    const out = await locationFreeImage(withComment);
+    expect(out.stripped).toBe(true);
+    expect([out.bytes.includes('Paris'), out.bytes.includes('GPS'), out.bytes.includes('trailer')]).toEqual([false, false, false]);
+    expect((await pixels(out.bytes)).equals(await pixels(jpeg))).toBe(true);
+    const clean = await base().png().toBuffer();
+    expect(await locationFreeImage(clean)).toEqual({ bytes: clean, stripped: false });
+    expect(await locationFreeImage(out.bytes)).toEqual({ bytes: out.bytes, stripped: false });
+  });
+
+  it('stripJpegMetadata gives up (so the caller re-encodes) on a layout it does not expect', () => {
+    expect(stripJpegMetadata(Buffer.from('not a jpeg'))).toBeNull();
+    expect(stripJpegMetadata(Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0x40, 0x00, 1, 2]))).toBeNull(); // segment past the end
+    expect(stripJpegMetadata(Buffer.from([0xff, 0xd8, 0xff, 0xda, 0x00, 0x02, 1, 2, 3]))).toBeNull(); // scan never ends
   });
 });
