@@ -28,7 +28,7 @@ export function holdImage(image: Image): Image {
 /** Empties each image's source, which frees its decoded pixels. */
 export function releaseImages(list: Iterable<Image>): void {
   for (const image of list) {
-    image.onerror = undefined;
+    image.onerror = undefined; // an empty source is an undecodable one: nobody needs to hear of it
     image.src = EMPTY;
     images--;
   }

@@ -1,7 +1,7 @@
 // Streams a zip to disk: entries are added by file path or as small buffers, and each is read and
-// compressed only when its turn comes (one at a time), so memory stays flat however big the pack. The zip is written next to its destination
-// under a temporary name and renamed only when complete: a cancelled or failed export leaves no
-// partial file behind.
+// compressed only when its turn comes (one at a time), so memory stays flat however big the pack.
+// The zip is written next to its destination under a temporary name and renamed only when complete:
+// a cancelled or failed export leaves no partial file behind.
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, fsyncSync, openSync, closeSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
