@@ -4,6 +4,7 @@ import { loadImage, type Canvas, type Image } from '@napi-rs/canvas';
 import { PDFDocument } from 'pdf-lib';
 import { buildPage, pageAssetIds, parseDesign, type DesignDocument, type SceneWarning } from '../core/design';
 import { registerBundledFonts } from './fonts';
+import { holdCanvas, holdImage, releaseCanvas, releaseImages } from './native-memory';
 import { Konva } from './konva-napi';
 
 export type ImageFormat = 'png' | 'jpeg';
@@ -56,17 +57,22 @@ export function checkCanvasSize(doc: Pick<DesignDocument, 'width' | 'height'>, s
 async function loadAssets(ids: string[], resolver: AssetResolver | undefined): Promise<Map<string, Image>> {
   const out = new Map<string, Image>();
   if (!resolver) return out;
-  await Promise.all(
-    ids.map(async (id) => {
-      const bytes = await resolver(id);
-      if (!bytes) return;
-      try {
-        out.set(id, await loadImage(Buffer.from(bytes)));
-      } catch {
-        // An unreadable file is treated like a missing one: the placeholder shows.
-      }
-    }),
-  );
+  try {
+    await Promise.all(
+      ids.map(async (id) => {
+        const bytes = await resolver(id);
+        if (!bytes) return;
+        try {
+          out.set(id, holdImage(await loadImage(Buffer.from(bytes))));
+        } catch {
+          // An unreadable file is treated like a missing one: the placeholder shows.
+        }
+      }),
+    );
+  } catch (error) {
+    releaseImages(out.values());
+    throw error;
+  }
   return out;
 }
 
@@ -93,19 +99,25 @@ export async function renderPage(input: DesignDocument | unknown, options: Rende
     pixelRatio: scale,
     warnings,
   };
-  const stage = new Konva.Stage({ width: doc.width, height: doc.height } as ConstructorParameters<typeof Konva.Stage>[0]);
+  let stage: InstanceType<typeof Konva.Stage> | null = null;
+  let canvas: Canvas | null = null;
   try {
+    stage = new Konva.Stage({ width: doc.width, height: doc.height } as ConstructorParameters<typeof Konva.Stage>[0]);
     const layer = new Konva.Layer();
     stage.add(layer);
     const transparent = options.transparent === true && format === 'png';
     // JPEG has no alpha: whatever is transparent becomes white, not black.
     if (format === 'jpeg') layer.add(new Konva.Rect({ width: doc.width, height: doc.height, fill: '#ffffff' }));
     layer.add(buildPage(ctx, doc, page, { transparent }));
-    const canvas = layer.toCanvas({ pixelRatio: scale }) as unknown as Canvas;
+    canvas = holdCanvas(layer.toCanvas({ pixelRatio: scale }) as unknown as Canvas);
     const buffer = encode(canvas, format, options.quality ?? 90);
     return { page: index, buffer, width: Math.round(doc.width * scale), height: Math.round(doc.height * scale), warnings };
   } finally {
-    stage.destroy();
+    // Pixels live in native memory the garbage collector does not see: free them now, not at some GC.
+    // stage.destroy() shrinks Konva's own layer and buffer canvases to 0×0.
+    if (canvas) releaseCanvas(canvas);
+    stage?.destroy();
+    releaseImages(images.values());
   }
 }
 

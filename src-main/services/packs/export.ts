@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { CalendarPost } from '../../contract/api/calendar';
 import type { PackExportReport } from '../../contract/api/packs';
 import { AtelierError } from '../../contract/errors';
-import { pageAssetIds, type DesignDocument } from '../../core/design';
+import type { DesignDocument } from '../../core/design';
 import type { PostStatus } from '../../core/domain/posts';
 import { manifestJsonSchema, PACK_FORMAT, PACK_VERSION, type PackManifest } from '../../core/packs/manifest';
 import { imageBaseName, slugify, uniqueNamer } from '../../core/packs/naming';
@@ -14,7 +14,7 @@ import type { PreviewLanguage } from '../../core/packs/preview-strings';
 import { addDays } from '../../core/schedule/wallclock';
 import { startOfLocalDay } from '../../core/time/zones';
 import { createRenderPool, RenderJobError, type RenderPool } from '../../render/pool';
-import { extForMime, type AssetService } from '../assets';
+import type { AssetService } from '../assets';
 import type { CalendarService } from '../calendar';
 import { toCalendarClient } from '../calendar-read';
 import { csvFromSelection } from '../calendar-csv';
@@ -24,6 +24,7 @@ import type { DesignService } from '../designs';
 import type { Library } from '../library';
 import { APP_VERSION } from '../../version';
 import { measureForPack } from './measure';
+import { collectPackAssets } from './pack-assets';
 import { renderPreviewPage } from './preview';
 import { writeZipAtomically } from './zip-writer';
 
@@ -109,24 +110,11 @@ export async function exportPack(deps: ExportDeps, query: PackQuery, destination
       }
     }
   }
-  // The files those designs use.
-  const assetFiles = new Map<string, { file: string; name: string; mime: string; size: number }>();
-  for (const [designId, doc] of docs) {
-    for (const sha of new Set(doc.pages.flatMap((p) => pageAssetIds(p)))) {
-      if (assetFiles.has(sha)) continue;
-      const row = assets.repo.get(sha);
-      const ext = row ? extForMime(row.mime) : '';
-      if (!row || !assets.files.exists('sha256', sha, ext)) {
-        warnings.push(`Design ${designId} uses an image that is not in the library (${sha.slice(0, 12)}…); it shows as a placeholder.`);
-        continue;
-      }
-      assetFiles.set(sha, { file: assets.files.pathOf('sha256', sha, ext), name: `assets/${sha}.${ext}`, mime: row.mime, size: row.size });
-    }
-  }
-
   const temp = mkdtempSync(path.join(tmpdir(), 'atelier-pack-'));
   let pool: RenderPool | null = null;
   try {
+    // The files those designs use, without their metadata (location).
+    const packAssets = await collectPackAssets(assets, docs, temp, warnings, signal);
     // Render: one job per design (all its pages), in parallel workers; each page goes straight to disk.
     const pagesOf = new Map<string, string[]>();
     const renderTotal = docs.size;
@@ -207,7 +195,7 @@ export async function exportPack(deps: ExportDeps, query: PackQuery, destination
       period: periodOf(query, client.timeZone, selection.posts),
       posts: manifestPosts,
       designs: [...docs].map(([id, doc]) => ({ id, name: doc.name, file: `designs/${id}.json` })),
-      assets: [...assetFiles].map(([sha, a]) => ({ sha256: sha, file: a.name, mime: a.mime, size: a.size })),
+      assets: packAssets.files.map((a) => ({ sha256: a.sha256, file: a.name, mime: a.mime, size: a.size })),
       files: { preview: 'index.html', schedule: 'schedule.csv', hootsuite: 'hootsuite.csv', calendar: 'calendar.ics' },
     };
 
@@ -216,7 +204,7 @@ export async function exportPack(deps: ExportDeps, query: PackQuery, destination
     const hootsuite = csvFromSelection({ ...selection, posts: selection.posts.filter((p) => p.scheduledAt !== null) }, 'hootsuite').csv;
     const ics = buildIcs(selection, lib.clock.now());
 
-    const entries = 7 + captions.length + images.length + docs.size + assetFiles.size;
+    const entries = 7 + captions.length + images.length + docs.size + packAssets.files.length;
     let written = 0;
     const step = () => options.onProgress?.('write', ++written, entries);
     const result = await writeZipAtomically(
@@ -238,10 +226,10 @@ export async function exportPack(deps: ExportDeps, query: PackQuery, destination
           step();
         }
         for (const [id, doc] of docs) {
-          zip.addText(`${JSON.stringify(doc, null, 2)}\n`, `designs/${id}.json`);
+          zip.addText(`${JSON.stringify(packAssets.designForPack(doc), null, 2)}\n`, `designs/${id}.json`);
           step();
         }
-        for (const a of assetFiles.values()) {
+        for (const a of packAssets.files) {
           // Images are already compressed; fonts are not.
           zip.addFile(a.file, a.name, { compress: !a.mime.startsWith('image/') });
           step();
@@ -257,7 +245,7 @@ export async function exportPack(deps: ExportDeps, query: PackQuery, destination
       posts: manifest.posts.length,
       images: images.length,
       designs: docs.size,
-      assets: assetFiles.size,
+      assets: packAssets.files.length,
       warnings,
     };
   } finally {

@@ -1,11 +1,11 @@
-// Streams a zip to disk: entries are added by file path (read lazily, one at a time) or as small
-// buffers, so memory stays flat however big the pack. The zip is written next to its destination
-// under a temporary name and renamed only when complete: a cancelled or failed export leaves no
-// partial file behind.
+// Streams a zip to disk: entries are added by file path or as small buffers, and each is read and
+// compressed only when its turn comes (one at a time), so memory stays flat however big the pack.
+// The zip is written next to its destination under a temporary name and renamed only when complete:
+// a cancelled or failed export leaves no partial file behind.
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, fsyncSync, openSync, closeSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import { AtelierError } from '../../contract/errors';
@@ -42,10 +42,16 @@ export async function writeZipAtomically(
   };
   options.signal?.addEventListener('abort', abort, { once: true });
   try {
+    // yazl's addBuffer() starts deflating at once: a pack's thousands of captions and designs would
+    // each hold a zlib stream (~300 KB) at the same time. A lazy stream is deflated when written.
+    const addBuffer = (bytes: Buffer, name: string, compress: boolean) => {
+      if (!compress) return zip.addBuffer(bytes, name, { compress: false, mtime });
+      zip.addReadStreamLazy(name, { compress: true, mtime, size: bytes.length }, (callback) => callback(null, Readable.from([bytes])));
+    };
     await build({
       addFile: (realPath, name, o) => zip.addFile(realPath, name, { compress: o?.compress ?? true, mtime }),
-      addText: (text, name) => zip.addBuffer(Buffer.from(text, 'utf8'), name, { compress: true, mtime }),
-      addBuffer: (bytes, name, o) => zip.addBuffer(bytes, name, { compress: o?.compress ?? true, mtime }),
+      addText: (text, name) => addBuffer(Buffer.from(text, 'utf8'), name, true),
+      addBuffer: (bytes, name, o) => addBuffer(bytes, name, o?.compress ?? true),
     });
     if (options.signal?.aborted) throw new AtelierError('cancelled', 'The export was cancelled; no file was written.');
     zip.end();

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AtelierError } from '../../../src-main/contract/errors';
 import { openSafeZip, PACK_LIMITS } from '../../../src-main/services/packs/zip-reader';
@@ -45,6 +46,45 @@ describe('writeZipAtomically + openSafeZip', () => {
     expect(zip.names().sort()).toEqual(['images/a.png', 'manifest.json']);
     expect((await zip.read('manifest.json')).toString('utf8')).toBe('{"hello":"wörld"}');
     expect([...(await zip.read('images/a.png'))]).toEqual([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    zip.close();
+  });
+
+  it('deflates entries one at a time, however many are added (a zlib stream each holds ~300 KB)', async () => {
+    temp = tempDir();
+    const dest = path.join(temp!.dir, 'many.zip');
+    const z = zlib as unknown as Record<'DeflateRaw' | 'deflateRaw', unknown>;
+    const [Original, originalOneShot] = [z.DeflateRaw as typeof zlib.DeflateRaw, z.deflateRaw];
+    let live = 0;
+    let most = 0;
+    const opened = () => (most = Math.max(most, ++live));
+    // Counts every deflater yazl makes, streamed or one-shot, while it is alive.
+    z.DeflateRaw = function (this: unknown, options?: zlib.ZlibOptions) {
+      const stream = new Original(options);
+      opened();
+      stream.once('end', () => live--); // finished; its handle closes on the next tick
+      return stream;
+    };
+    z.deflateRaw = (buffer: Buffer, options: zlib.ZlibOptions, callback: (e: Error | null, r: Buffer) => void) => {
+      opened();
+      (originalOneShot as typeof zlib.deflateRaw)(buffer, options, (error, result) => {
+        live--;
+        callback(error, result);
+      });
+    };
+    try {
+      await writeZipAtomically(dest, async (zip) => {
+        for (let i = 0; i < 200; i++) zip.addText(`caption ${i} `.repeat(50), `captions/${i}.txt`);
+        zip.addBuffer(Buffer.from('{"a":1}'), 'designs/d.json');
+      });
+    } finally {
+      z.DeflateRaw = Original;
+      z.deflateRaw = originalOneShot;
+    }
+    expect(most).toBe(1);
+    const zip = await openSafeZip(dest);
+    expect(zip.names()).toHaveLength(201);
+    expect((await zip.read('captions/199.txt')).toString('utf8')).toBe('caption 199 '.repeat(50));
+    expect((await zip.read('designs/d.json')).toString('utf8')).toBe('{"a":1}');
     zip.close();
   });
 
