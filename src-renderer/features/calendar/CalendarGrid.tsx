@@ -1,0 +1,185 @@
+// The calendar's grids: month, week and agenda views of post cards. The month view can hold
+// hundreds of cards, so cards and day cells are memoised, take only strings and stable callbacks,
+// and drag-and-drop is handled once on the grid rather than per card or per day.
+import { memo, useMemo, type DragEvent, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CalendarClient, CalendarPost } from '../../../src-main/contract/api/calendar';
+import { asUtcDate, monthGrid, sameMonth, weekDays } from './calendar-dates';
+import type { CardText, Formats } from './formats';
+
+export const DRAG_TYPE = 'application/x-atelier-post';
+
+/** What every card needs, gathered once per render of the grid. */
+export interface GridContext {
+  formats: Formats;
+  text: CardText;
+  clients: Map<string, CalendarClient>;
+  selectedId: string | null;
+  /** A card was clicked; its post id is in `event.currentTarget.dataset.postId`. */
+  onCardClick(event: MouseEvent<HTMLButtonElement>): void;
+}
+
+const NO_POSTS: CalendarPost[] = [];
+
+interface CardProps {
+  post: CalendarPost;
+  clientName: string;
+  clientColor: string | undefined;
+  formats: Formats;
+  text: CardText;
+  selected: boolean;
+  onClick(event: MouseEvent<HTMLButtonElement>): void;
+}
+
+/** One post on the grid. Rendered hundreds of times: no hooks, strings come from the parent. */
+const PostCard = memo(function PostCard({ post, clientName, clientColor, formats, text, selected, onClick }: CardProps) {
+  const time = post.localTime ? formats.time.format(asUtcDate(post.localTime)) : '';
+  const status = `${time ? '' : `${text.unscheduled}, `}${text.status[post.status] ?? post.status}`;
+  return (
+    <button
+      type="button"
+      className={`post-card status-${post.status}`}
+      draggable={post.status !== 'published'}
+      data-post-id={post.id}
+      aria-pressed={selected}
+      // The accessible name starts with the visible text (time, title), as WCAG's label-in-name asks.
+      aria-label={text.label({ title: post.title, client: clientName, time, status }).trim()}
+      style={{ borderLeftColor: clientColor }}
+      onClick={onClick}
+    >
+      <span className="post-thumb" aria-hidden="true" />
+      {time && <span className="post-time">{time}</span>} <span className="post-title">{post.title}</span>
+    </button>
+  );
+});
+
+export function Cards({ posts, ctx }: { posts: CalendarPost[]; ctx: GridContext }) {
+  return posts.map((post) => {
+    const client = ctx.clients.get(post.clientId);
+    return (
+      <PostCard
+        key={post.id}
+        post={post}
+        clientName={client?.name ?? ''}
+        clientColor={client?.color}
+        formats={ctx.formats}
+        text={ctx.text}
+        selected={post.id === ctx.selectedId}
+        onClick={ctx.onCardClick}
+      />
+    );
+  });
+}
+
+const DayCell = memo(function DayCell({ date, outside, today, posts, ctx }: { date: string; outside: boolean; today: boolean; posts: CalendarPost[]; ctx: GridContext }) {
+  return (
+    <div role="gridcell" className={`day-cell${outside ? ' outside' : ''}${today ? ' today' : ''}`} data-date={date}>
+      <span className="day-number" aria-hidden="true">
+        {ctx.formats.day.format(asUtcDate(date))}
+      </span>
+      {/* The full date for screen readers, as text rather than a label that would hide the posts. */}
+      <span className="visually-hidden">{ctx.text.day({ date: ctx.formats.date.format(asUtcDate(date)), count: posts.length })}</span>
+      <div className="day-posts">
+        <Cards posts={posts} ctx={ctx} />
+      </div>
+    </div>
+  );
+});
+
+/** Drag-and-drop for a whole grid: cards start drags, days (`data-date`) accept them. */
+export function useGridDrag(onDrop: (postId: string, date: string) => void) {
+  return useMemo(
+    () => ({
+      onDragStart(e: DragEvent) {
+        const card = (e.target as Element).closest?.('[data-post-id]');
+        const id = card?.getAttribute('data-post-id');
+        if (!id) return;
+        e.dataTransfer.setData(DRAG_TYPE, id);
+        e.dataTransfer.effectAllowed = 'move';
+      },
+      onDragOver(e: DragEvent) {
+        if (e.dataTransfer.types.includes(DRAG_TYPE) && (e.target as Element).closest?.('[data-date]')) e.preventDefault();
+      },
+      onDrop(e: DragEvent) {
+        const date = (e.target as Element).closest?.('[data-date]')?.getAttribute('data-date');
+        const id = e.dataTransfer.getData(DRAG_TYPE);
+        if (id && date) {
+          e.preventDefault();
+          onDrop(id, date);
+        }
+      },
+    }),
+    [onDrop],
+  );
+}
+export type GridDrag = ReturnType<typeof useGridDrag>;
+
+interface GridProps {
+  anchor: string;
+  firstDay: number;
+  byDay: Map<string, CalendarPost[]>;
+  today: string;
+  ctx: GridContext;
+  drag: GridDrag;
+}
+
+function WeekdayHeader({ days, formats }: { days: string[]; formats: Formats }) {
+  return (
+    <div role="row" className="weekday-row">
+      {days.map((d) => (
+        <div role="columnheader" key={d} className="weekday" aria-label={formats.weekdayLong.format(asUtcDate(d))}>
+          {formats.weekday.format(asUtcDate(d))}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function MonthView({ anchor, firstDay, byDay, today, ctx, drag }: GridProps) {
+  const weeks = monthGrid(anchor, firstDay);
+  return (
+    <div role="grid" className="month-grid" aria-label={ctx.formats.month.format(asUtcDate(anchor))} {...drag}>
+      <WeekdayHeader days={weeks[0]!} formats={ctx.formats} />
+      {/* Keyed by position: moving to another month reuses the rows and cells instead of rebuilding them. */}
+      {weeks.map((week, w) => (
+        <div role="row" className="week-row" key={w}>
+          {week.map((date, d) => (
+            <DayCell key={d} date={date} outside={!sameMonth(date, anchor)} today={date === today} posts={byDay.get(date) ?? NO_POSTS} ctx={ctx} />
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function WeekView({ anchor, firstDay, byDay, today, ctx, drag }: GridProps) {
+  const days = weekDays(anchor, firstDay);
+  return (
+    <div role="grid" className="month-grid week-grid" {...drag}>
+      <WeekdayHeader days={days} formats={ctx.formats} />
+      <div role="row" className="week-row">
+        {days.map((date, d) => (
+          <DayCell key={d} date={date} outside={false} today={date === today} posts={byDay.get(date) ?? NO_POSTS} ctx={ctx} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export function AgendaView({ byDay, ctx, drag }: Pick<GridProps, 'byDay' | 'ctx' | 'drag'>) {
+  const { t } = useTranslation();
+  const days = [...byDay.keys()].sort();
+  if (days.length === 0) return <p className="empty-state">{t('calendar.agenda.empty')}</p>;
+  return (
+    <ol className="agenda" onDragStart={drag.onDragStart}>
+      {days.map((d) => (
+        <li key={d}>
+          <h2 className="agenda-day">{ctx.formats.date.format(asUtcDate(d))}</h2>
+          <div className="agenda-posts">
+            <Cards posts={byDay.get(d)!} ctx={ctx} />
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
