@@ -1,7 +1,7 @@
 // The calendar's grids: month, week and agenda views of post cards. The month view can hold
 // hundreds of cards, so cards and day cells are memoised, take only strings and stable callbacks,
 // and drag-and-drop is handled once on the grid rather than per card or per day.
-import { memo, useMemo, type DragEvent, type MouseEvent } from 'react';
+import { memo, useMemo, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarClient, CalendarPost } from '../../../src-main/contract/api/calendar';
 import { asUtcDate, monthGrid, sameMonth, weekDays } from './calendar-dates';
@@ -14,7 +14,8 @@ export interface GridContext {
   formats: Formats;
   text: CardText;
   clients: Map<string, CalendarClient>;
-  selectedId: string | null;
+  /** Posts picked for a bulk shift: their cards show pressed. */
+  picked: ReadonlySet<string>;
   /** A card was clicked; its post id is in `event.currentTarget.dataset.postId`. */
   onCardClick(event: MouseEvent<HTMLButtonElement>): void;
 }
@@ -38,7 +39,7 @@ const PostCard = memo(function PostCard({ post, clientName, clientColor, formats
   return (
     <button
       type="button"
-      className={`post-card status-${post.status}`}
+      className={`post-card status-${post.status}${selected ? ' picked' : ''}`}
       draggable={post.status !== 'published'}
       data-post-id={post.id}
       aria-pressed={selected}
@@ -64,7 +65,7 @@ export function Cards({ posts, ctx }: { posts: CalendarPost[]; ctx: GridContext 
         clientColor={client?.color}
         formats={ctx.formats}
         text={ctx.text}
-        selected={post.id === ctx.selectedId}
+        selected={ctx.picked.has(post.id)}
         onClick={ctx.onCardClick}
       />
     );
@@ -86,10 +87,24 @@ const DayCell = memo(function DayCell({ date, outside, today, posts, ctx }: { da
   );
 });
 
-/** Drag-and-drop for a whole grid: cards start drags, days (`data-date`) accept them. */
-export function useGridDrag(onDrop: (postId: string, date: string) => void) {
+/** Card keys the grid handles itself: Ctrl/Cmd+Enter (or Space) picks, Shift+Enter picks a run. */
+export type PickKey = 'toggle' | 'range';
+
+/**
+ * Drag-and-drop and picking for a whole grid: cards start drags, days (`data-date`) accept them,
+ * and Enter or Space with Ctrl/Cmd or Shift on a focused card picks it rather than opening it.
+ */
+export function useGridEvents(onDrop: (postId: string, date: string) => void, onPickKey: (postId: string, mode: PickKey) => void) {
   return useMemo(
     () => ({
+      onKeyDown(e: KeyboardEvent) {
+        if (e.key !== 'Enter' && e.key !== ' ') return;
+        const mode: PickKey | null = e.ctrlKey || e.metaKey ? 'toggle' : e.shiftKey ? 'range' : null;
+        const id = (e.target as Element).closest?.('[data-post-id]')?.getAttribute('data-post-id');
+        if (!mode || !id) return;
+        e.preventDefault(); // no click: the card is picked, not opened
+        onPickKey(id, mode);
+      },
       onDragStart(e: DragEvent) {
         const card = (e.target as Element).closest?.('[data-post-id]');
         const id = card?.getAttribute('data-post-id');
@@ -109,10 +124,10 @@ export function useGridDrag(onDrop: (postId: string, date: string) => void) {
         }
       },
     }),
-    [onDrop],
+    [onDrop, onPickKey],
   );
 }
-export type GridDrag = ReturnType<typeof useGridDrag>;
+export type GridEvents = ReturnType<typeof useGridEvents>;
 
 interface GridProps {
   anchor: string;
@@ -120,7 +135,7 @@ interface GridProps {
   byDay: Map<string, CalendarPost[]>;
   today: string;
   ctx: GridContext;
-  drag: GridDrag;
+  events: GridEvents;
 }
 
 function WeekdayHeader({ days, formats }: { days: string[]; formats: Formats }) {
@@ -135,10 +150,10 @@ function WeekdayHeader({ days, formats }: { days: string[]; formats: Formats }) 
   );
 }
 
-export function MonthView({ anchor, firstDay, byDay, today, ctx, drag }: GridProps) {
+export function MonthView({ anchor, firstDay, byDay, today, ctx, events }: GridProps) {
   const weeks = monthGrid(anchor, firstDay);
   return (
-    <div role="grid" className="month-grid" aria-label={ctx.formats.month.format(asUtcDate(anchor))} {...drag}>
+    <div role="grid" className="month-grid" aria-label={ctx.formats.month.format(asUtcDate(anchor))} {...events}>
       <WeekdayHeader days={weeks[0]!} formats={ctx.formats} />
       {/* Keyed by position: moving to another month reuses the rows and cells instead of rebuilding them. */}
       {weeks.map((week, w) => (
@@ -152,10 +167,10 @@ export function MonthView({ anchor, firstDay, byDay, today, ctx, drag }: GridPro
   );
 }
 
-export function WeekView({ anchor, firstDay, byDay, today, ctx, drag }: GridProps) {
+export function WeekView({ anchor, firstDay, byDay, today, ctx, events }: GridProps) {
   const days = weekDays(anchor, firstDay);
   return (
-    <div role="grid" className="month-grid week-grid" {...drag}>
+    <div role="grid" className="month-grid week-grid" {...events}>
       <WeekdayHeader days={days} formats={ctx.formats} />
       <div role="row" className="week-row">
         {days.map((date, d) => (
@@ -166,12 +181,12 @@ export function WeekView({ anchor, firstDay, byDay, today, ctx, drag }: GridProp
   );
 }
 
-export function AgendaView({ byDay, ctx, drag }: Pick<GridProps, 'byDay' | 'ctx' | 'drag'>) {
+export function AgendaView({ byDay, ctx, events }: Pick<GridProps, 'byDay' | 'ctx' | 'events'>) {
   const { t } = useTranslation();
   const days = [...byDay.keys()].sort();
   if (days.length === 0) return <p className="empty-state">{t('calendar.agenda.empty')}</p>;
   return (
-    <ol className="agenda" onDragStart={drag.onDragStart}>
+    <ol className="agenda" onDragStart={events.onDragStart} onKeyDown={events.onKeyDown}>
       {days.map((d) => (
         <li key={d}>
           <h2 className="agenda-day">{ctx.formats.date.format(asUtcDate(d))}</h2>

@@ -31,9 +31,21 @@ export interface CalendarState {
   slots: Slot[];
   undoLabel: string | null;
   redoLabel: string | null;
+  /** The open post (its details show in the side panel). */
   selectedId: string | null;
+  /** Posts picked on the grid for a bulk shift (Ctrl/Cmd-click, Shift-click); the last picked is `pickAnchor`. */
+  picked: ReadonlySet<string>;
+  pickAnchor: string | null;
   loaded: boolean;
   configure(patch: Partial<Pick<CalendarState, 'clientId' | 'view' | 'anchor' | 'firstDay' | 'filters' | 'selectedId'>>): void;
+  /**
+   * Picks a post: `only` makes it the whole selection, `toggle` adds or removes it, `range` picks every
+   * post of `order` between the last picked one and this one.
+   */
+  pick(id: string, mode: 'only' | 'toggle' | 'range', order?: readonly string[]): void;
+  clearPicked(): void;
+  /** Shifts the picked posts by whole days (one undoable step); resolves to how many moved. */
+  shiftPicked(days: number): Promise<number>;
   load(): Promise<void>;
   loadDue(): Promise<void>;
   move(id: string, date: string): Promise<CalendarPost>;
@@ -83,9 +95,37 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
       undoLabel: null,
       redoLabel: null,
       selectedId: null,
+      picked: new Set<string>(),
+      pickAnchor: null,
       loaded: false,
       configure(patch) {
+        // Another client's calendar starts with nothing picked.
+        if (patch.clientId !== undefined && patch.clientId !== get().clientId) set({ picked: new Set(), pickAnchor: null });
         set(patch);
+      },
+      pick(id, mode, order = []) {
+        const { picked, pickAnchor } = get();
+        if (mode === 'only') return set({ picked: new Set([id]), pickAnchor: id });
+        if (mode === 'toggle') {
+          const next = new Set(picked);
+          if (next.has(id)) next.delete(id);
+          else next.add(id);
+          return set({ picked: next, pickAnchor: id });
+        }
+        const from = pickAnchor ? order.indexOf(pickAnchor) : -1;
+        const to = order.indexOf(id);
+        if (from < 0 || to < 0) return set({ picked: new Set([id]), pickAnchor: id });
+        // The anchor stays, so a second Shift-click re-draws the run from the same post.
+        set({ picked: new Set(order.slice(Math.min(from, to), Math.max(from, to) + 1)) });
+      },
+      clearPicked() {
+        if (get().picked.size > 0) set({ picked: new Set(), pickAnchor: null });
+      },
+      async shiftPicked(days) {
+        const ids = [...get().picked];
+        if (ids.length === 0 || days === 0) return 0;
+        const result = await after(host.invoke('calendar.shift', { ids, days }));
+        return result.posts.length;
       },
       async load() {
         const { clientId, view, anchor, firstDay } = get();
@@ -106,7 +146,11 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
       move: (id, date) => after(host.invoke('calendar.move', { id, date }).then((r) => r.post)),
       setStatus: (id, status) => after(host.invoke('calendar.setStatus', { id, status })),
       addToQueue: (id) => after(host.invoke('calendar.addToQueue', { id }).then((r) => r.post)),
-      remove: (id) => after(host.invoke('calendar.delete', { ids: [id] }).then(() => undefined)),
+      remove: (id) =>
+        after(host.invoke('calendar.delete', { ids: [id] }).then(() => undefined)).then(() => {
+          const picked = new Set(get().picked);
+          if (picked.delete(id)) set({ picked });
+        }),
       markPublished: (id, url) => after(host.invoke('calendar.markPublished', { id, url: url || undefined }).then(() => undefined)),
       undo: () => after(host.invoke('calendar.undo', {}).then((r) => r.label)),
       redo: () => after(host.invoke('calendar.redo', {}).then((r) => r.label)),

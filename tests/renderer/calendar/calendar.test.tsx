@@ -62,6 +62,9 @@ function fakeHost(posts: CalendarPost[]) {
         'calendar.due': [],
         'calendar.missed': [],
         'calendar.undo': { label: 'Move "Post a"', postIds: ['a'] },
+        'calendar.shift': { posts: [], adjusted: [] },
+        'calendar.notes.list': [],
+        'calendar.statusHistory': [],
       };
       return answers[method] as never;
     },
@@ -123,5 +126,38 @@ describe('CalendarScreen', () => {
       await new Promise((r) => setTimeout(r, 0));
     });
     expect(calls.some((c) => c.method === 'calendar.undo')).toBe(true);
+  });
+
+  it('picks posts with Ctrl-click and Shift-click, shifts them in one call, and clears with Esc', async () => {
+    const posts = ['a', 'b', 'c', 'd'].map((id, i) => post(id, 'paris', `2026-12-0${i + 3}T09:00`));
+    const { calls, store } = await renderCalendar('en', posts, 1);
+    const card = (id: string) => document.querySelector(`[data-post-id="${id}"]`) as HTMLElement;
+    fireEvent.click(card('a'));
+    fireEvent.click(card('c'), { shiftKey: true });
+    fireEvent.click(card('b'), { ctrlKey: true });
+    expect(['a', 'b', 'c', 'd'].map((id) => card(id).getAttribute('aria-pressed'))).toEqual(['true', 'false', 'true', 'false']);
+    expect(screen.getByRole('status').textContent).toBe('2 posts selected');
+    fireEvent.change(screen.getByLabelText('Shift by (days)'), { target: { value: '-2' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Shift' }));
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(calls.filter((c) => c.method === 'calendar.shift').map((c) => c.input)).toEqual([{ ids: ['a', 'c'], days: -2 }]);
+    fireEvent.keyDown(window, { key: 'Escape' });
+    expect(store.getState().picked.size).toBe(0);
+    expect(screen.getByText(/Ctrl\/⌘-click or Shift-click posts to select several/)).toBeTruthy();
+  });
+
+  it('lists the first five warnings and keeps the rest behind "Show N more"', async () => {
+    const { store } = await renderCalendar('en', [], 1);
+    const warnings = Array.from({ length: 8 }, (_, i) => ({ kind: 'too_close' as const, clientId: 'paris', network: 'instagram', postIds: ['a', 'b'] as [string, string], minutes: i }));
+    act(() => store.setState({ warnings }));
+    const region = screen.getByRole('region', { name: 'Warnings' });
+    expect(within(region).getAllByText(/two instagram posts only/)).toHaveLength(5);
+    fireEvent.click(within(region).getByText('Show 3 more warnings'));
+    const details = region.querySelector('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    expect(within(region).getAllByText(/two instagram posts only/)).toHaveLength(8);
   });
 });
