@@ -1,7 +1,7 @@
 // The calendar's grids: month, week and agenda views of post cards. The month view can hold
 // hundreds of cards, so cards and day cells are memoised, take only strings and stable callbacks,
 // and drag-and-drop is handled once on the grid rather than per card or per day.
-import { memo, useMemo, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useMemo, type DragEvent, type KeyboardEvent, type MouseEvent, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarClient, CalendarPost } from '../../../src-main/contract/api/calendar';
 import { asUtcDate, monthGrid, sameMonth, weekDays } from './calendar-dates';
@@ -14,6 +14,8 @@ export interface GridContext {
   formats: Formats;
   text: CardText;
   clients: Map<string, CalendarClient>;
+  /** Post id → its design's thumbnail URL path. */
+  thumbnails: Record<string, string>;
   /** Posts picked for a bulk shift: their cards show pressed. */
   picked: ReadonlySet<string>;
   /** A card was clicked; its post id is in `event.currentTarget.dataset.postId`. */
@@ -24,6 +26,7 @@ const NO_POSTS: CalendarPost[] = [];
 
 interface CardProps {
   post: CalendarPost;
+  thumb: string | undefined;
   clientName: string;
   clientColor: string | undefined;
   formats: Formats;
@@ -32,8 +35,22 @@ interface CardProps {
   onClick(event: MouseEvent<HTMLButtonElement>): void;
 }
 
+/** A thumbnail that could not load leaves the plain tile behind. */
+function forgetSource(event: SyntheticEvent<HTMLImageElement>) {
+  event.currentTarget.removeAttribute('src');
+}
+
+/**
+ * The post's design, small: lazy, decoded off the main thread, with a fixed size so nothing moves
+ * when it arrives. Without a design, a plain tile. Decorative either way (the card's name says it all).
+ */
+export function Thumb({ src }: { src: string | undefined }) {
+  if (!src) return <span className="post-thumb" aria-hidden="true" />;
+  return <img className="post-thumb" src={src} alt="" width={18} height={18} loading="lazy" decoding="async" draggable={false} onError={forgetSource} />;
+}
+
 /** One post on the grid. Rendered hundreds of times: no hooks, strings come from the parent. */
-const PostCard = memo(function PostCard({ post, clientName, clientColor, formats, text, selected, onClick }: CardProps) {
+const PostCard = memo(function PostCard({ post, thumb, clientName, clientColor, formats, text, selected, onClick }: CardProps) {
   const time = post.localTime ? formats.time.format(asUtcDate(post.localTime)) : '';
   const status = `${time ? '' : `${text.unscheduled}, `}${text.status[post.status] ?? post.status}`;
   return (
@@ -48,7 +65,7 @@ const PostCard = memo(function PostCard({ post, clientName, clientColor, formats
       style={{ borderLeftColor: clientColor }}
       onClick={onClick}
     >
-      <span className="post-thumb" aria-hidden="true" />
+      <Thumb src={thumb} />
       {time && <span className="post-time">{time}</span>} <span className="post-title">{post.title}</span>
     </button>
   );
@@ -61,6 +78,7 @@ export function Cards({ posts, ctx }: { posts: CalendarPost[]; ctx: GridContext 
       <PostCard
         key={post.id}
         post={post}
+        thumb={ctx.thumbnails[post.id]}
         clientName={client?.name ?? ''}
         clientColor={client?.color}
         formats={ctx.formats}

@@ -136,7 +136,10 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
     [store, move, shift],
   );
   const text = useMemo(() => cardText(t), [t]);
-  const ctx: GridContext = useMemo(() => ({ formats, text, clients, picked: s.picked, onCardClick }), [formats, text, clients, s.picked, onCardClick]);
+  const ctx: GridContext = useMemo(
+    () => ({ formats, text, clients, thumbnails: s.thumbnails, picked: s.picked, onCardClick }),
+    [formats, text, clients, s.thumbnails, s.picked, onCardClick],
+  );
   const events = useGridEvents(onDrop, pick);
   const exchangeRange = useMemo(() => viewRange(s.view === 'week' ? 'week' : 'agenda', s.anchor, s.firstDay), [s.view, s.anchor, s.firstDay]);
   const grid = { anchor: s.anchor, firstDay: s.firstDay, byDay, today, ctx, events };
@@ -164,7 +167,7 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
         <aside className="calendar-side">
           <DuePanel store={store} formats={formats} run={run} />
           {selected && <Details post={selected} client={clients.get(selected.clientId)} store={store} run={run} timeLabel={timeLabel} move={move} />}
-          <Drafts posts={s.unscheduled.filter((p) => matches(p, s.filters))} clients={clients} onOpen={open} />
+          <Drafts posts={s.unscheduled.filter((p) => matches(p, s.filters))} clients={clients} thumbnails={s.thumbnails} onOpen={open} />
           <QueueEditor store={store} client={single} formats={formats} run={run} />
           <ExchangePanel client={single} range={exchangeRange} />
         </aside>

@@ -6,13 +6,13 @@ import type { PostStatus } from '../../../src-main/core/domain/posts';
 import type { CalendarClient, CalendarPost } from '../../../src-main/contract/api/calendar';
 import { nextStatuses } from '../../../src-main/core/schedule/workflow';
 import type { CalendarStore } from './calendar-store';
-import { DRAG_TYPE } from './CalendarGrid';
+import { DRAG_TYPE, Thumb } from './CalendarGrid';
 import { PostExtras } from './PostExtras';
 
 /** Runs a store action, toasting its success message or its error; see CalendarScreen. */
 export type Run = <T>(work: () => Promise<T>, success?: (result: T) => string | null) => Promise<T | undefined>;
 
-export function Drafts({ posts, clients, onOpen }: { posts: CalendarPost[]; clients: Map<string, CalendarClient>; onOpen(id: string): void }) {
+export function Drafts({ posts, clients, thumbnails, onOpen }: { posts: CalendarPost[]; clients: Map<string, CalendarClient>; thumbnails: Record<string, string>; onOpen(id: string): void }) {
   const { t } = useTranslation();
   const titleId = useId();
   return (
@@ -35,7 +35,7 @@ export function Drafts({ posts, clients, onOpen }: { posts: CalendarPost[]; clie
                   onDragStart={(e) => e.dataTransfer.setData(DRAG_TYPE, p.id)}
                   onClick={() => onOpen(p.id)}
                 >
-                  <span className="post-thumb" aria-hidden="true" />
+                  <Thumb src={thumbnails[p.id]} />
                   <span className="post-title">{p.title}</span>
                 </button>
               </li>

@@ -26,6 +26,8 @@ export interface CalendarState {
   posts: CalendarPost[];
   unscheduled: CalendarPost[];
   warnings: PlanWarning[];
+  /** Post id → its design's thumbnail URL path (posts without a design are absent). */
+  thumbnails: Record<string, string>;
   due: CalendarPost[];
   missed: CalendarPost[];
   slots: Slot[];
@@ -89,6 +91,7 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
       posts: [],
       unscheduled: [],
       warnings: [],
+      thumbnails: {},
       due: [],
       missed: [],
       slots: [],
@@ -137,7 +140,7 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
           clientId ? host.invoke('calendar.slots.list', { clientId }) : Promise.resolve([] as Slot[]),
         ]);
         if (mine !== generation) return; // a newer load superseded this one
-        set({ ...data, slots, undoLabel: undo.undo, redoLabel: undo.redo, loaded: true });
+        set({ ...data, thumbnails: data.thumbnails ?? {}, slots, undoLabel: undo.undo, redoLabel: undo.redo, loaded: true });
       },
       async loadDue() {
         const [due, missed] = await Promise.all([host.invoke('calendar.due', {}), host.invoke('calendar.missed', {})]);
@@ -173,6 +176,8 @@ export function followChanges(host: HostClient, store: CalendarStore): () => voi
     }),
     host.on('post.due', reloadDue),
     host.on('clients.changed', reload),
+    // A saved design has a new thumbnail URL.
+    host.on('designs.changed', reload),
   ];
   return () => offs.forEach((off) => off());
 }

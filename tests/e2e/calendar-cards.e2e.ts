@@ -1,5 +1,8 @@
-// Picking several posts on the calendar and shifting them together, end to end: the built web host,
-// real SQLite, Debian Chromium. Checked through the CLI in the client's wall clock, then undone.
+// Calendar cards end to end (the built web host, real SQLite, Debian Chromium): picking several posts
+// and shifting them together, checked through the CLI in the client's wall clock and undone; and the
+// thumbnail of a post's design on its card.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openStudioPage, runCli, startStudio, type Studio } from './harness';
@@ -35,7 +38,7 @@ afterAll(async () => {
   await studio?.stop();
 });
 
-describe('calendar bulk shift', () => {
+describe('calendar cards', () => {
   it('picks two posts with Ctrl-click, shifts them by three days keeping their times, and undoes', async () => {
     const paris = json<{ id: string }>(['clients', 'add', '--name', 'Fromagerie', '--timezone', 'Europe/Paris']);
     const add = (title: string, at: string) => json<PostOut>(['posts', 'add', '--client', paris.id, '--title', title, '--at', at, '--network', 'instagram']);
@@ -94,6 +97,47 @@ describe('calendar bulk shift', () => {
     expect(localTime(comte.id)).toBe(`${day(10)}T08:15`);
     expect(localTime(brie.id)).toBe(`${day(11)}T18:00`);
 
+    // The cheat sheet's calendar keys: ← goes back a month (this month's grid never shows next month's 15th).
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.locator(`[data-date="${day(15)}"]`).count()).toBe(0);
+    await page.keyboard.press('w');
+    await expect.poll(() => page.getByRole('button', { name: 'Week', pressed: true }).count()).toBe(1);
+
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("shows a thumbnail of the post's design on its card, and the plain tile without one", async () => {
+    const client = json<{ id: string }>(['clients', 'add', '--name', 'Poissonnerie', '--timezone', 'Europe/Paris']);
+    const design = json<{ id: string }>(['designs', 'create', '--name', 'Arrivage', '--template', 'tpl-announce-square', '--client', client.id]);
+    const csv = path.join(studio.dataDir, 'plan.csv');
+    writeFileSync(
+      csv,
+      'date,time,timezone,client,network,status,title,caption,link,labels,design\n' +
+        `${day(20)},10:00,Europe/Paris,,instagram,draft,Arrivage du jour,Caption,,,${design.id}\n` +
+        `${day(21)},10:00,Europe/Paris,,instagram,draft,Sans visuel,Caption,,,\n`,
+    );
+    const report = json<{ postIds: string[] }>(['import', 'csv', csv, '--client', client.id, '--format', 'atelier']);
+    const [withDesign, without] = report.postIds as [string, string];
+
+    const { page, pageErrors } = await openStudioPage(browser, studio);
+    await page.getByRole('button', { name: 'Calendar' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    const thumb = page.locator(`[data-date="${day(20)}"] [data-post-id="${withDesign}"] img.post-thumb`);
+    await thumb.scrollIntoViewIfNeeded();
+    expect(await thumb.getAttribute('src')).toMatch(new RegExp(`^/media/designs/${design.id}/0/`));
+    // Loaded, small, and the design's own colours: the template's mint background in its corner.
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(96);
+    const corner = await thumb.evaluate((img: HTMLImageElement) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      return [...ctx.getImageData(2, 2, 1, 1).data.slice(0, 3)];
+    });
+    expect(corner).toEqual([0xf0, 0xfd, 0xfa]);
+    expect(await page.locator(`[data-post-id="${without}"] img`).count()).toBe(0);
+    expect(await page.locator(`[data-post-id="${without}"] .post-thumb`).count()).toBe(1);
     expect(pageErrors).toEqual([]);
   });
 });
