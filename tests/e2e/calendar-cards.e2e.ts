@@ -136,8 +136,10 @@ describe('calendar cards', () => {
       return [...ctx.getImageData(2, 2, 1, 1).data.slice(0, 3)];
     });
     expect(corner).toEqual([0xf0, 0xfd, 0xfa]);
-    expect(await page.locator(`[data-post-id="${without}"] img`).count()).toBe(0);
-    expect(await page.locator(`[data-post-id="${without}"] .post-thumb`).count()).toBe(1);
+    // Without a design: no image, the plain tile (drawn by CSS) in its place.
+    const plain = page.locator(`.month-grid [data-post-id="${without}"]`);
+    expect(await plain.locator('img').count()).toBe(0);
+    expect(await plain.evaluate((card) => getComputedStyle(card, '::before').width)).toBe('18px');
     expect(pageErrors).toEqual([]);
   });
 });

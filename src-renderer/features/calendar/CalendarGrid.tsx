@@ -56,7 +56,7 @@ const PostCard = memo(function PostCard({ post, thumb, clientName, clientColor, 
   return (
     <button
       type="button"
-      className={`post-card status-${post.status}${selected ? ' picked' : ''}`}
+      className={`post-card grid-card status-${post.status}${selected ? ' picked' : ''}${thumb ? ' with-thumb' : ''}`}
       draggable={post.status !== 'published'}
       data-post-id={post.id}
       aria-pressed={selected}
@@ -65,8 +65,12 @@ const PostCard = memo(function PostCard({ post, thumb, clientName, clientColor, 
       style={{ borderLeftColor: clientColor }}
       onClick={onClick}
     >
-      <Thumb src={thumb} />
-      {time && <span className="post-time">{time}</span>} <span className="post-title">{post.title}</span>
+      {/* One line of inline content, no wrappers: the month view lays out hundreds of these. */}
+      {thumb && <Thumb src={thumb} />}
+      {time && <span className="post-time">{time}</span>}
+      {/* A real space, so the visible text reads like the accessible name ("09:00 Title"). */}
+      {time && ' '}
+      {post.title}
     </button>
   );
 });
