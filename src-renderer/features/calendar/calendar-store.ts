@@ -71,6 +71,19 @@ export function matches(post: CalendarPost, f: Filters): boolean {
   );
 }
 
+/**
+ * The new list, reusing the previous object for every post that did not change: after a move or an
+ * undo in a busy month, only the cards that changed render again (cards are memoised by post).
+ */
+export function keepUnchanged(before: readonly CalendarPost[], after: CalendarPost[]): CalendarPost[] {
+  if (before.length === 0) return after;
+  const old = new Map(before.map((p) => [p.id, p]));
+  return after.map((post) => {
+    const prev = old.get(post.id);
+    return prev && prev.updatedAt === post.updatedAt && JSON.stringify(prev) === JSON.stringify(post) ? prev : post;
+  });
+}
+
 export type CalendarStore = ReturnType<typeof createCalendarStore>;
 
 export function createCalendarStore(host: HostClient, options: { firstDay: number; today?: string }) {
@@ -140,7 +153,8 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
           clientId ? host.invoke('calendar.slots.list', { clientId }) : Promise.resolve([] as Slot[]),
         ]);
         if (mine !== generation) return; // a newer load superseded this one
-        set({ ...data, thumbnails: data.thumbnails ?? {}, slots, undoLabel: undo.undo, redoLabel: undo.redo, loaded: true });
+        const posts = keepUnchanged(get().posts, data.posts);
+        set({ ...data, posts, thumbnails: data.thumbnails ?? {}, slots, undoLabel: undo.undo, redoLabel: undo.redo, loaded: true });
       },
       async loadDue() {
         const [due, missed] = await Promise.all([host.invoke('calendar.due', {}), host.invoke('calendar.missed', {})]);

@@ -7,7 +7,7 @@ import { createI18n } from '../../../src-renderer/app/i18n';
 import { useApp } from '../../../src-renderer/app/store';
 import { firstDayOfWeek, monthGrid } from '../../../src-renderer/features/calendar/calendar-dates';
 import { CalendarScreen } from '../../../src-renderer/features/calendar/CalendarScreen';
-import { createCalendarStore } from '../../../src-renderer/features/calendar/calendar-store';
+import { createCalendarStore, keepUnchanged } from '../../../src-renderer/features/calendar/calendar-store';
 import type { HostClient } from '../../../src-renderer/host/client';
 
 afterEach(() => {
@@ -96,6 +96,17 @@ describe('calendar dates', () => {
     expect(monthGrid('2026-12-15', 1)[0]![0]).toBe('2026-11-30');
     expect(monthGrid('2026-12-15', 7)[0]![0]).toBe('2026-11-29');
     expect(monthGrid('2026-02-10', 1).every((w) => w.length === 7)).toBe(true);
+  });
+});
+
+describe('calendar store', () => {
+  it('keeps the objects of posts that did not change across reloads, so their cards do not render again', () => {
+    const before = [post('a', 'paris', '2026-12-03T09:00'), post('b', 'paris', '2026-12-04T09:00')];
+    const after = [post('a', 'paris', '2026-12-03T09:00'), post('b', 'paris', '2026-12-05T09:00', { updatedAt: '2026-01-02T00:00:00.000Z' }), post('c', 'paris', '2026-12-06T09:00')];
+    const kept = keepUnchanged(before, after);
+    expect(kept[0]).toBe(before[0]);
+    expect(kept[1]).toBe(after[1]);
+    expect(kept[2]).toBe(after[2]);
   });
 });
 
