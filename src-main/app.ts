@@ -6,6 +6,7 @@
 // instead of crashing: only the recovery, backup and info methods answer, so every host can still
 // serve the renderer and offer a restore.
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { In, Method, Out } from './contract';
 import { METHOD_NAMES } from './contract';
@@ -15,12 +16,14 @@ import { AtelierError, fromWire } from './contract/errors';
 import { systemClock, type Clock, type IdGenerator } from './core/ports';
 import { designAssetIds } from './core/design';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
+import { libraryAssetResolver } from './render/assets';
 import { createDispatcher, type Dispatch, type Handlers, type HandlersFor } from './dispatch';
 import { assetHandlers, createAssetService } from './services/assets';
 import { createBackupService, DAY_MS, type BackupPolicy } from './services/backups';
 import { brandKitHandlers, createBrandKitService } from './services/brand-kits';
 import { createCalendarService } from './services/calendar';
 import { calendarHandlers } from './services/calendar-handlers';
+import { createDesignThumbnails } from './services/design-thumbnails';
 import { captionHandlers, createCaptionService } from './services/captions';
 import { clientHandlers, createClientService } from './services/clients';
 import { seedDemo } from './services/demo';
@@ -134,6 +137,17 @@ function openSession(
   const spell = createSpellService();
   const packs = createPackService({ lib, events, calendar, designs, assets, fontsDir });
   const publishing = createPublishingService({ lib, calendar, designs, native, fontsDir });
+  // Calendar cards' design thumbnails draw images from their preview-size copies, not 12 MP originals.
+  const originals = libraryAssetResolver(lib.paths.assets);
+  const thumbnails = createDesignThumbnails(lib, {
+    fontsDir: fontsDir ?? undefined,
+    assetResolver: async (id) => {
+      const preview = await assets.mediaFile('previews', id).catch(() => null);
+      return preview ? readFile(preview.file) : originals(id);
+    },
+  });
+  /** What hosts serve under /media/: the asset library's pixels and design thumbnails. */
+  const media = { mediaFile: assets.mediaFile, designThumbnail: thumbnails.file };
 
   // One line per feature: each module maps its slice of the contract to its service.
   const handlers: Handlers = {
@@ -142,7 +156,7 @@ function openSession(
     ...postHandlers(posts),
     ...trashHandlers(trash),
     ...nativeHandlers(native),
-    ...calendarHandlers(calendar, lib, events),
+    ...calendarHandlers(calendar, lib, events, thumbnails),
     ...assetHandlers(assets),
     ...brandKitHandlers(brandKits),
     ...designHandlers(designs),
@@ -184,7 +198,7 @@ function openSession(
   return {
     lib,
     handlers,
-    services: { clients, posts, system, trash, calendar, dueScheduler, assets, brandKits, designs, captions, spell, packs },
+    services: { clients, posts, system, trash, calendar, dueScheduler, assets, brandKits, designs, captions, spell, packs, thumbnails, media },
     stop(): void {
       for (const stop of stoppers.splice(0)) stop();
     },

@@ -1,6 +1,6 @@
 // `npm run bench`: runs every tests/bench/*.bench.ts, prints a table and writes bench-results.json.
 // Figures are ratios against baselines measured in the same run, never absolute timed assertions.
-// `npm run bench -- store` runs only the files whose name contains "store".
+// `npm run bench -- store` runs only the files or benchmarks whose name contains "store".
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,8 +13,9 @@ const filter = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const benchDir = path.join(root, 'tests', 'bench');
 const files = readdirSync(benchDir)
   .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)))
   .sort();
+// A filter picks files by name, or single benchmarks by name (`npm run bench -- month-view`).
+const wanted = (name) => filter.length === 0 || filter.some((x) => name.includes(x));
 
 if (buildIsStale(root)) {
   const result = spawnSync(process.execPath, [path.join(root, 'build/scripts/build.mjs'), '--quiet'], { cwd: root, stdio: 'inherit' });
@@ -53,7 +54,7 @@ try {
       nodePaths: [path.join(root, 'node_modules')],
     });
     const mod = await import(pathToFileURL(outfile).href);
-    for (const bench of mod.benchmarks ?? []) {
+    for (const bench of (mod.benchmarks ?? []).filter((b) => wanted(file) || wanted(b.name))) {
       process.stderr.write(`[bench] ${bench.name}…\n`);
       try {
         results[bench.name] = await bench.run();

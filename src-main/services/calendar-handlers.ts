@@ -5,12 +5,17 @@ import type { CalendarService } from './calendar';
 import { exportCsv, importCsv } from './calendar-csv';
 import { selectForExport } from './calendar-export';
 import { buildIcs } from './calendar-ics';
+import type { DesignThumbnails } from './design-thumbnails';
 import type { EventBus } from './events';
 import type { Library } from './library';
 
-export function calendarHandlers(calendar: CalendarService, lib: Library, events: EventBus): HandlersFor<typeof calendarMethods> {
+export function calendarHandlers(calendar: CalendarService, lib: Library, events: EventBus, thumbnails: Pick<DesignThumbnails, 'pathsFor'>): HandlersFor<typeof calendarMethods> {
   return {
-    'calendar.range': (input) => calendar.range(input),
+    'calendar.range': (input) => {
+      const range = calendar.range(input);
+      // Beside the range rather than inside it: the month query stays about posts and schedules.
+      return { ...range, thumbnails: thumbnails.pathsFor([...range.posts, ...range.unscheduled]) };
+    },
     'calendar.setApprovalMode': ({ clientId, mode }) => calendar.setApprovalMode(clientId, mode),
     'calendar.setStatus': ({ id, status, note }) => calendar.setStatus(id, status, note),
     'calendar.statusHistory': ({ id }) => calendar.statusHistory(id),

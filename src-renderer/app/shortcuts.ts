@@ -51,6 +51,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'calendar.month', group: 'calendar', keys: ['M'] },
   { id: 'calendar.week', group: 'calendar', keys: ['W'] },
   { id: 'calendar.agenda', group: 'calendar', keys: ['A'] },
+  // Picking posts for a bulk shift (features/calendar): the click or, on a focused card, the key.
+  { id: 'calendar.pick', group: 'calendar', keys: ['Mod+Click', 'Mod+Enter'] },
+  { id: 'calendar.pickRange', group: 'calendar', keys: ['Shift+Click', 'Shift+Enter'] },
+  { id: 'calendar.clearPicked', group: 'calendar', keys: ['Escape'] },
 ];
 
 export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = ['general', 'navigation', 'editor', 'calendar'];
@@ -62,7 +66,7 @@ export function isMac(platform: string = typeof navigator === 'undefined' ? '' :
 const MAC_SYMBOLS: Record<string, string> = { Mod: '⌘', Shift: '⇧', Alt: '⌥', Backspace: '⌫', Delete: '⌦', Enter: '↩' };
 const ARROWS: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓' };
 /** Named keys whose label is translated (polish.keys.*): French keyboards say Maj, Suppr, Échap… */
-export const NAMED_KEYS = ['Mod', 'Shift', 'Alt', 'Escape', 'Backspace', 'Delete', 'Enter', 'Space', 'Wheel'] as const;
+export const NAMED_KEYS = ['Mod', 'Shift', 'Alt', 'Escape', 'Backspace', 'Delete', 'Enter', 'Space', 'Wheel', 'Click'] as const;
 
 /**
  * The keys of one combination as the user's platform and language write them:

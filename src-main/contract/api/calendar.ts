@@ -67,6 +67,8 @@ export const calendarMethods = defineMethods({
       posts: z.array(CalendarPost),
       unscheduled: z.array(CalendarPost),
       warnings: z.array(PlanWarning),
+      /** Post id → the URL path of a small thumbnail of its design (posts without a design are absent). */
+      thumbnails: z.record(Id, z.string()),
     }),
   },
   'calendar.setApprovalMode': {

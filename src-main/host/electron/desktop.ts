@@ -132,7 +132,7 @@ export function runDesktop(options: DesktopOptions = {}): void {
         APP_SCHEME,
         createAppProtocolHandler(path.join(outDir, 'renderer'), () => {
           try {
-            return atelier?.services.assets ?? null;
+            return atelier?.services.media ?? null;
           } catch {
             return null; // the library needs recovery: no media to serve
           }

@@ -1,9 +1,11 @@
 // The library's pixels for the renderer, on either host: `/media/thumbs/<sha>`, `/media/previews/<sha>`
-// and `/media/files/<sha>` (see core/domain/assets.ts `mediaPath`). The web host answers them behind
+// and `/media/files/<sha>` (see core/domain/assets.ts `mediaPath`), and design thumbnails at
+// `/media/designs/<designId>/<page>/<revision>` (see core/domain/design-thumbs.ts). The web host answers them behind
 // its token; Electron's atelier:// protocol handler can call `resolveMedia` the same way and
 // `net.fetch` the file it names.
 import { readFile } from 'node:fs/promises';
 import { SHA256, type MediaVariant } from '../../core/domain/assets';
+import { parseDesignThumbPath } from '../../core/domain/design-thumbs';
 
 const VARIANTS: readonly MediaVariant[] = ['thumbs', 'previews', 'files'];
 
@@ -23,6 +25,8 @@ export function parseMediaPath(pathname: string): MediaRequest | null {
 
 export interface MediaSource {
   mediaFile(variant: MediaVariant, id: string): Promise<{ file: string; mime: string } | null>;
+  /** A design's thumbnail for calendar cards; a source without it answers those paths with 404. */
+  designThumbnail?(designId: string, page: number, revision: string): Promise<{ file: string; mime: string } | null>;
 }
 
 /**
@@ -42,6 +46,14 @@ export function mediaHeaders(mime: string, size: number): Record<string, string>
 
 /** Resolves a media URL path to a file on disk (generating a thumbnail or preview once if needed). */
 export async function resolveMedia(source: MediaSource, pathname: string): Promise<{ file: string; mime: string } | null> {
+  const design = parseDesignThumbPath(pathname);
+  if (design) {
+    try {
+      return (await source.designThumbnail?.(design.designId, design.page, design.revision)) ?? null;
+    } catch {
+      return null;
+    }
+  }
   const request = parseMediaPath(pathname);
   if (!request) return null;
   try {

@@ -126,7 +126,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     if (url.pathname.startsWith('/media/')) {
-      void resolveMedia(atelier.services.assets, url.pathname).then((media) => {
+      void resolveMedia(atelier.services.media, url.pathname).then((media) => {
         let size = -1;
         try {
           if (media) size = statSync(media.file).size;

@@ -1,7 +1,5 @@
 // Calendar grids in plain dates (`YYYY-MM-DD`): each post already carries its client's wall-clock
 // time, so the grid never converts zones; it only lays days out, starting on the locale's first day.
-import { Temporal } from 'temporal-polyfill';
-
 export type CalendarView = 'month' | 'week' | 'agenda';
 
 /** ISO weekday (1 = Monday … 7 = Sunday) the locale starts its weeks on. */
@@ -16,26 +14,54 @@ export function firstDayOfWeek(locale: string): number {
   return /^en-(US|CA)|^ja|^he|^pt-BR/i.test(locale) ? 7 : 1;
 }
 
-function startOfWeek(date: Temporal.PlainDate, firstDay: number): Temporal.PlainDate {
-  return date.subtract({ days: (date.dayOfWeek - firstDay + 7) % 7 });
+// Plain dates are days since the epoch here (UTC has no DST, so day arithmetic is exact). Cheaper
+// than the Temporal polyfill, which showed up in the month view's profile.
+const DAY_MS = 86_400_000;
+const toDays = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+const fromDays = (days: number) => new Date(days * DAY_MS).toISOString().slice(0, 10);
+/** ISO weekday (1 = Monday … 7 = Sunday) of a day number (day 0, 1970-01-01, was a Thursday). */
+const isoWeekday = (days: number) => ((((days + 3) % 7) + 7) % 7) + 1;
+const firstOfMonth = (anchor: string, add = 0) => {
+  const month = Number(anchor.slice(5, 7)) - 1 + add;
+  return Date.UTC(Number(anchor.slice(0, 4)), month, 1) / DAY_MS;
+};
+
+function startOfWeek(days: number, firstDay: number): number {
+  return days - ((isoWeekday(days) - firstDay + 7) % 7);
 }
 
-/** The weeks (7 dates each) that cover the month of `anchor`. */
+/** Adds whole days to a plain date. */
+export function addDays(date: string, days: number): string {
+  return fromDays(toDays(date) + days);
+}
+
+/** Whole days from `a` to `b` (negative when `b` is earlier). */
+export function daysBetween(a: string, b: string): number {
+  return toDays(b) - toDays(a);
+}
+
+const grids = new Map<string, string[][]>();
+
+/** The weeks (7 dates each) that cover the month of `anchor` (cached: the grid asks on every render). */
 export function monthGrid(anchor: string, firstDay: number): string[][] {
-  const first = Temporal.PlainDate.from(anchor).with({ day: 1 });
-  const last = first.add({ months: 1 }).subtract({ days: 1 });
+  const key = `${anchor.slice(0, 7)}/${firstDay}`;
+  const cached = grids.get(key);
+  if (cached) return cached;
+  const last = firstOfMonth(anchor, 1) - 1;
   const weeks: string[][] = [];
-  for (let day = startOfWeek(first, firstDay); Temporal.PlainDate.compare(day, last) <= 0; ) {
+  for (let day = startOfWeek(firstOfMonth(anchor), firstDay); day <= last; ) {
     const week: string[] = [];
-    for (let i = 0; i < 7; i++, day = day.add({ days: 1 })) week.push(day.toString());
+    for (let i = 0; i < 7; i++, day++) week.push(fromDays(day));
     weeks.push(week);
   }
+  if (grids.size > 100) grids.clear();
+  grids.set(key, weeks);
   return weeks;
 }
 
 export function weekDays(anchor: string, firstDay: number): string[] {
-  const start = startOfWeek(Temporal.PlainDate.from(anchor), firstDay);
-  return Array.from({ length: 7 }, (_, i) => start.add({ days: i }).toString());
+  const start = startOfWeek(toDays(anchor), firstDay);
+  return Array.from({ length: 7 }, (_, i) => fromDays(start + i));
 }
 
 /** The days a view shows, inclusive. */
@@ -44,15 +70,13 @@ export function viewRange(view: CalendarView, anchor: string, firstDay: number):
     const days = weekDays(anchor, firstDay);
     return { from: days[0]!, to: days[6]! };
   }
-  const first = Temporal.PlainDate.from(anchor).with({ day: 1 });
-  if (view === 'agenda') return { from: first.toString(), to: first.add({ months: 1 }).subtract({ days: 1 }).toString() };
+  if (view === 'agenda') return { from: fromDays(firstOfMonth(anchor)), to: fromDays(firstOfMonth(anchor, 1) - 1) };
   const weeks = monthGrid(anchor, firstDay);
   return { from: weeks[0]![0]!, to: weeks.at(-1)![6]! };
 }
 
 export function stepAnchor(view: CalendarView, anchor: string, direction: 1 | -1): string {
-  const date = Temporal.PlainDate.from(anchor);
-  return (view === 'week' ? date.add({ weeks: direction }) : date.with({ day: 1 }).add({ months: direction })).toString();
+  return view === 'week' ? addDays(anchor, 7 * direction) : fromDays(firstOfMonth(anchor, direction));
 }
 
 export function sameMonth(a: string, b: string): boolean {
@@ -64,6 +88,15 @@ export function asUtcDate(local: string): Date {
   return new Date(`${local.length === 10 ? `${local}T00:00` : local}:00Z`);
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Today in a time zone (the system's when none is given). en-CA writes dates as YYYY-MM-DD. */
 export function todayIn(zone?: string): string {
-  return Temporal.Now.plainDateISO(zone).toString();
+  const key = zone ?? '';
+  let format = dayFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(key, format);
+  }
+  return format.format(new Date());
 }

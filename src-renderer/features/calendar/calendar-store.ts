@@ -26,14 +26,28 @@ export interface CalendarState {
   posts: CalendarPost[];
   unscheduled: CalendarPost[];
   warnings: PlanWarning[];
+  /** Post id → its design's thumbnail URL path (posts without a design are absent). */
+  thumbnails: Record<string, string>;
   due: CalendarPost[];
   missed: CalendarPost[];
   slots: Slot[];
   undoLabel: string | null;
   redoLabel: string | null;
+  /** The open post (its details show in the side panel). */
   selectedId: string | null;
+  /** Posts picked on the grid for a bulk shift (Ctrl/Cmd-click, Shift-click); the last picked is `pickAnchor`. */
+  picked: ReadonlySet<string>;
+  pickAnchor: string | null;
   loaded: boolean;
   configure(patch: Partial<Pick<CalendarState, 'clientId' | 'view' | 'anchor' | 'firstDay' | 'filters' | 'selectedId'>>): void;
+  /**
+   * Picks a post: `only` makes it the whole selection, `toggle` adds or removes it, `range` picks every
+   * post of `order` between the last picked one and this one.
+   */
+  pick(id: string, mode: 'only' | 'toggle' | 'range', order?: readonly string[]): void;
+  clearPicked(): void;
+  /** Shifts the picked posts by whole days (one undoable step); resolves to how many moved. */
+  shiftPicked(days: number): Promise<number>;
   load(): Promise<void>;
   loadDue(): Promise<void>;
   move(id: string, date: string): Promise<CalendarPost>;
@@ -57,6 +71,19 @@ export function matches(post: CalendarPost, f: Filters): boolean {
   );
 }
 
+/**
+ * The new list, reusing the previous object for every post that did not change: after a move or an
+ * undo in a busy month, only the cards that changed render again (cards are memoised by post).
+ */
+export function keepUnchanged(before: readonly CalendarPost[], after: CalendarPost[]): CalendarPost[] {
+  if (before.length === 0) return after;
+  const old = new Map(before.map((p) => [p.id, p]));
+  return after.map((post) => {
+    const prev = old.get(post.id);
+    return prev && prev.updatedAt === post.updatedAt && JSON.stringify(prev) === JSON.stringify(post) ? prev : post;
+  });
+}
+
 export type CalendarStore = ReturnType<typeof createCalendarStore>;
 
 export function createCalendarStore(host: HostClient, options: { firstDay: number; today?: string }) {
@@ -77,15 +104,44 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
       posts: [],
       unscheduled: [],
       warnings: [],
+      thumbnails: {},
       due: [],
       missed: [],
       slots: [],
       undoLabel: null,
       redoLabel: null,
       selectedId: null,
+      picked: new Set<string>(),
+      pickAnchor: null,
       loaded: false,
       configure(patch) {
+        // Another client's calendar starts with nothing picked.
+        if (patch.clientId !== undefined && patch.clientId !== get().clientId) set({ picked: new Set(), pickAnchor: null });
         set(patch);
+      },
+      pick(id, mode, order = []) {
+        const { picked, pickAnchor } = get();
+        if (mode === 'only') return set({ picked: new Set([id]), pickAnchor: id });
+        if (mode === 'toggle') {
+          const next = new Set(picked);
+          if (next.has(id)) next.delete(id);
+          else next.add(id);
+          return set({ picked: next, pickAnchor: id });
+        }
+        const from = pickAnchor ? order.indexOf(pickAnchor) : -1;
+        const to = order.indexOf(id);
+        if (from < 0 || to < 0) return set({ picked: new Set([id]), pickAnchor: id });
+        // The anchor stays, so a second Shift-click re-draws the run from the same post.
+        set({ picked: new Set(order.slice(Math.min(from, to), Math.max(from, to) + 1)) });
+      },
+      clearPicked() {
+        if (get().picked.size > 0) set({ picked: new Set(), pickAnchor: null });
+      },
+      async shiftPicked(days) {
+        const ids = [...get().picked];
+        if (ids.length === 0 || days === 0) return 0;
+        const result = await after(host.invoke('calendar.shift', { ids, days }));
+        return result.posts.length;
       },
       async load() {
         const { clientId, view, anchor, firstDay } = get();
@@ -97,7 +153,8 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
           clientId ? host.invoke('calendar.slots.list', { clientId }) : Promise.resolve([] as Slot[]),
         ]);
         if (mine !== generation) return; // a newer load superseded this one
-        set({ ...data, slots, undoLabel: undo.undo, redoLabel: undo.redo, loaded: true });
+        const posts = keepUnchanged(get().posts, data.posts);
+        set({ ...data, posts, thumbnails: data.thumbnails ?? {}, slots, undoLabel: undo.undo, redoLabel: undo.redo, loaded: true });
       },
       async loadDue() {
         const [due, missed] = await Promise.all([host.invoke('calendar.due', {}), host.invoke('calendar.missed', {})]);
@@ -106,7 +163,11 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
       move: (id, date) => after(host.invoke('calendar.move', { id, date }).then((r) => r.post)),
       setStatus: (id, status) => after(host.invoke('calendar.setStatus', { id, status })),
       addToQueue: (id) => after(host.invoke('calendar.addToQueue', { id }).then((r) => r.post)),
-      remove: (id) => after(host.invoke('calendar.delete', { ids: [id] }).then(() => undefined)),
+      remove: (id) =>
+        after(host.invoke('calendar.delete', { ids: [id] }).then(() => undefined)).then(() => {
+          const picked = new Set(get().picked);
+          if (picked.delete(id)) set({ picked });
+        }),
       markPublished: (id, url) => after(host.invoke('calendar.markPublished', { id, url: url || undefined }).then(() => undefined)),
       undo: () => after(host.invoke('calendar.undo', {}).then((r) => r.label)),
       redo: () => after(host.invoke('calendar.redo', {}).then((r) => r.label)),
@@ -129,6 +190,8 @@ export function followChanges(host: HostClient, store: CalendarStore): () => voi
     }),
     host.on('post.due', reloadDue),
     host.on('clients.changed', reload),
+    // A saved design has a new thumbnail URL.
+    host.on('designs.changed', reload),
   ];
   return () => offs.forEach((off) => off());
 }

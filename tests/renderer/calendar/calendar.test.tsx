@@ -7,7 +7,7 @@ import { createI18n } from '../../../src-renderer/app/i18n';
 import { useApp } from '../../../src-renderer/app/store';
 import { firstDayOfWeek, monthGrid } from '../../../src-renderer/features/calendar/calendar-dates';
 import { CalendarScreen } from '../../../src-renderer/features/calendar/CalendarScreen';
-import { createCalendarStore } from '../../../src-renderer/features/calendar/calendar-store';
+import { createCalendarStore, keepUnchanged } from '../../../src-renderer/features/calendar/calendar-store';
 import type { HostClient } from '../../../src-renderer/host/client';
 
 afterEach(() => {
@@ -62,6 +62,9 @@ function fakeHost(posts: CalendarPost[]) {
         'calendar.due': [],
         'calendar.missed': [],
         'calendar.undo': { label: 'Move "Post a"', postIds: ['a'] },
+        'calendar.shift': { posts: [], adjusted: [] },
+        'calendar.notes.list': [],
+        'calendar.statusHistory': [],
       };
       return answers[method] as never;
     },
@@ -96,6 +99,17 @@ describe('calendar dates', () => {
   });
 });
 
+describe('calendar store', () => {
+  it('keeps the objects of posts that did not change across reloads, so their cards do not render again', () => {
+    const before = [post('a', 'paris', '2026-12-03T09:00'), post('b', 'paris', '2026-12-04T09:00')];
+    const after = [post('a', 'paris', '2026-12-03T09:00'), post('b', 'paris', '2026-12-05T09:00', { updatedAt: '2026-01-02T00:00:00.000Z' }), post('c', 'paris', '2026-12-06T09:00')];
+    const kept = keepUnchanged(before, after);
+    expect(kept[0]).toBe(before[0]);
+    expect(kept[1]).toBe(after[1]);
+    expect(kept[2]).toBe(after[2]);
+  });
+});
+
 describe('CalendarScreen', () => {
   it('shows posts on their client-local day with the client colour, drafts, warnings, in French', async () => {
     await renderCalendar('fr', [post('a', 'paris', '2026-12-03T09:00', { variants: [variant('instagram')] }), post('b', 'ny', '2026-12-03T23:30', { variants: [variant('x')] })], 1);
@@ -123,5 +137,38 @@ describe('CalendarScreen', () => {
       await new Promise((r) => setTimeout(r, 0));
     });
     expect(calls.some((c) => c.method === 'calendar.undo')).toBe(true);
+  });
+
+  it('picks posts with Ctrl-click and Shift-click, shifts them in one call, and clears with Esc', async () => {
+    const posts = ['a', 'b', 'c', 'd'].map((id, i) => post(id, 'paris', `2026-12-0${i + 3}T09:00`));
+    const { calls, store } = await renderCalendar('en', posts, 1);
+    const card = (id: string) => document.querySelector(`[data-post-id="${id}"]`) as HTMLElement;
+    fireEvent.click(card('a'));
+    fireEvent.click(card('c'), { shiftKey: true });
+    fireEvent.click(card('b'), { ctrlKey: true });
+    expect(['a', 'b', 'c', 'd'].map((id) => card(id).getAttribute('aria-pressed'))).toEqual(['true', 'false', 'true', 'false']);
+    expect(screen.getByRole('status').textContent).toBe('2 posts selected');
+    fireEvent.change(screen.getByLabelText('Shift by (days)'), { target: { value: '-2' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Shift' }));
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(calls.filter((c) => c.method === 'calendar.shift').map((c) => c.input)).toEqual([{ ids: ['a', 'c'], days: -2 }]);
+    fireEvent.keyDown(window, { key: 'Escape' });
+    expect(store.getState().picked.size).toBe(0);
+    expect(screen.getByText(/Ctrl\/⌘-click or Shift-click posts to select several/)).toBeTruthy();
+  });
+
+  it('lists the first five warnings and keeps the rest behind "Show N more"', async () => {
+    const { store } = await renderCalendar('en', [], 1);
+    const warnings = Array.from({ length: 8 }, (_, i) => ({ kind: 'too_close' as const, clientId: 'paris', network: 'instagram', postIds: ['a', 'b'] as [string, string], minutes: i }));
+    act(() => store.setState({ warnings }));
+    const region = screen.getByRole('region', { name: 'Warnings' });
+    expect(within(region).getAllByText(/two instagram posts only/)).toHaveLength(5);
+    fireEvent.click(within(region).getByText('Show 3 more warnings'));
+    const details = region.querySelector('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    expect(within(region).getAllByText(/two instagram posts only/)).toHaveLength(8);
   });
 });

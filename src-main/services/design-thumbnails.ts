@@ -1,0 +1,113 @@
+// Small PNG thumbnails of designs for calendar cards. Each is rendered headlessly once per design
+// revision and kept in `<library>/cache/design-thumbs/<designId>/<page>-<revision>.png`. The revision
+// (from the design's updated_at and stored size) is part of the URL, so a saved design gets a new URL,
+// browsers may cache every URL for ever, and the previous file is removed when the next one is made.
+// The cache is disposable: deleting the folder only means thumbnails are rendered again.
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDesign } from '../core/design';
+import { designThumbPath, isDesignId, THUMB_REVISION } from '../core/domain/design-thumbs';
+import { libraryAssetResolver } from '../render/assets';
+import { renderPage, type AssetResolver } from '../render/render';
+import type { Library } from './library';
+
+/** Longest side in pixels: cards show 18–32 px, so this is sharp at 2× and 3× too. */
+export const THUMB_SIZE = 96;
+/** Part of every revision: bump it to render every thumbnail again (a change in how they look). */
+const THUMB_VERSION = 1;
+
+export interface ThumbnailSource {
+  id: string;
+  variants: readonly { designId: string | null; pageIndex: number | null }[];
+}
+
+export interface DesignThumbnailOptions {
+  /** Where a design's images come from (default: the library's preview-size copies, else originals). */
+  assetResolver?: AssetResolver;
+  fontsDir?: string;
+  /** The cache folder (default `<library>/cache/design-thumbs`). */
+  dir?: string;
+}
+
+export function createDesignThumbnails(lib: Library, options: DesignThumbnailOptions = {}) {
+  const dir = options.dir ?? path.join(lib.paths.dataDir, 'cache', 'design-thumbs');
+  const resolver = options.assetResolver ?? libraryAssetResolver(lib.paths.assets);
+  const revisions = lib.db.prepare<[string], { id: string; updated_at: number; size: number }>(
+    `SELECT id, updated_at, length(document) AS size FROM designs
+     WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))`,
+  );
+  const revisionOf = (row: { updated_at: number; size: number }) => `${THUMB_VERSION}-${row.updated_at.toString(36)}-${row.size.toString(36)}`;
+  // One render at a time, so a month of new thumbnails does not hold the host's event loop for long.
+  let queue: Promise<unknown> = Promise.resolve();
+  const inFlight = new Map<string, Promise<string | null>>();
+
+  async function render(designId: string, page: number, file: string): Promise<string | null> {
+    const row = lib.designs.get(designId);
+    if (!row || row.deleted_at !== null) return null;
+    const doc = parseDesign(JSON.parse(row.document));
+    if (!doc.pages[page]) return null;
+    const scale = Math.min(1, THUMB_SIZE / Math.max(doc.width, doc.height));
+    const { buffer } = await renderPage(doc, { page, scale, format: 'png', assetResolver: resolver, fontsDir: options.fontsDir });
+    const folder = path.dirname(file);
+    await mkdir(folder, { recursive: true });
+    const temp = `${file}.${process.pid}.part`;
+    await writeFile(temp, buffer);
+    await rename(temp, file);
+    // Earlier revisions of this page are stale now.
+    for (const name of await readdir(folder)) {
+      if (name.startsWith(`${page}-`) && name !== path.basename(file) && !name.endsWith('.part')) await rm(path.join(folder, name), { force: true });
+    }
+    return file;
+  }
+
+  return {
+    dir,
+    /**
+     * Thumbnail URL paths for posts whose variants use a design: the first variant with one, at the
+     * page it uses (the first when unset). Posts without a design are left out.
+     */
+    pathsFor(posts: readonly ThumbnailSource[]): Record<string, string> {
+      const wanted: { postId: string; designId: string; page: number }[] = [];
+      for (const post of posts) {
+        const variant = post.variants.find((v) => v.designId);
+        if (variant) wanted.push({ postId: post.id, designId: variant.designId!, page: variant.pageIndex ?? 0 });
+      }
+      if (wanted.length === 0) return {};
+      const current = new Map(revisions.all(JSON.stringify([...new Set(wanted.map((w) => w.designId))])).map((r) => [r.id, revisionOf(r)]));
+      const out: Record<string, string> = {};
+      for (const w of wanted) {
+        const revision = current.get(w.designId);
+        if (revision) out[w.postId] = designThumbPath(w.designId, w.page, revision);
+      }
+      return out;
+    },
+    /**
+     * The PNG for a thumbnail URL, rendered on first use. An out-of-date revision gets the current
+     * design's thumbnail; a deleted design, or a page it does not have, gets null.
+     */
+    async file(designId: string, page: number, revision: string): Promise<{ file: string; mime: string } | null> {
+      if (!isDesignId(designId) || !THUMB_REVISION.test(revision)) return null;
+      const row = revisions.all(JSON.stringify([designId]))[0];
+      if (!row) return null;
+      const current = revisionOf(row);
+      const file = path.join(dir, designId, `${page}-${current}.png`);
+      if (existsSync(file)) return { file, mime: 'image/png' };
+      let job = inFlight.get(file);
+      if (!job) {
+        job = queue.then(() => render(designId, page, file)).finally(() => inFlight.delete(file));
+        inFlight.set(file, job);
+        queue = job.catch(() => undefined);
+      }
+      const made = await job;
+      return made ? { file: made, mime: 'image/png' } : null;
+    },
+    /** The PNG bytes (tests and the CLI): null when there is no thumbnail. */
+    async bytes(designId: string, page: number, revision: string): Promise<Buffer | null> {
+      const found = await this.file(designId, page, revision);
+      return found ? readFile(found.file) : null;
+    },
+  };
+}
+
+export type DesignThumbnails = ReturnType<typeof createDesignThumbnails>;

@@ -1,0 +1,119 @@
+// The calendar's header: view switch, period navigation, undo/redo, filters and plan warnings.
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import type { CalendarClient, PlanWarning } from '../../../src-main/contract/api/calendar';
+import { NETWORKS, POST_STATUSES } from '../../../src-main/core/domain/posts';
+import { asUtcDate, stepAnchor, todayIn, weekDays, type CalendarView } from './calendar-dates';
+import type { CalendarStore } from './calendar-store';
+import type { Formats } from './formats';
+
+export function Toolbar({ store, formats, onUndo, onRedo }: { store: CalendarStore; formats: Formats; onUndo(): void; onRedo(): void }) {
+  const { t } = useTranslation();
+  const view = useStore(store, (s) => s.view);
+  const anchor = useStore(store, (s) => s.anchor);
+  const undoLabel = useStore(store, (s) => s.undoLabel);
+  const redoLabel = useStore(store, (s) => s.redoLabel);
+  const firstDay = useStore(store, (s) => s.firstDay);
+  const heading = view === 'week' ? `${formats.shortDate.format(asUtcDate(weekDays(anchor, firstDay)[0]!))} – ${formats.shortDate.format(asUtcDate(weekDays(anchor, firstDay)[6]!))}` : formats.month.format(asUtcDate(anchor));
+  return (
+    <div className="calendar-toolbar">
+      <div role="group" aria-label={t('calendar.view.label')} className="segmented">
+        {(['month', 'week', 'agenda'] as CalendarView[]).map((v) => (
+          <button key={v} type="button" className="button" aria-pressed={view === v} onClick={() => store.getState().configure({ view: v })}>
+            {t(`calendar.view.${v}`)}
+          </button>
+        ))}
+      </div>
+      <button type="button" className="button" aria-label={t('calendar.nav.previous')} onClick={() => store.getState().configure({ anchor: stepAnchor(view, anchor, -1) })}>
+        ‹
+      </button>
+      <span className="calendar-period" aria-live="polite">
+        {heading}
+      </span>
+      <button type="button" className="button" aria-label={t('calendar.nav.next')} onClick={() => store.getState().configure({ anchor: stepAnchor(view, anchor, 1) })}>
+        ›
+      </button>
+      <button type="button" className="button" onClick={() => store.getState().configure({ anchor: todayIn() })}>
+        {t('calendar.nav.today')}
+      </button>
+      <button type="button" className="button" disabled={!undoLabel} title={undoLabel ? t('calendar.undoWhat', { label: undoLabel }) : t('calendar.nothing')} onClick={onUndo}>
+        ↶ {t('calendar.undo')}
+      </button>
+      <button type="button" className="button" disabled={!redoLabel} title={redoLabel ? t('calendar.redoWhat', { label: redoLabel }) : undefined} onClick={onRedo}>
+        ↷ {t('calendar.redo')}
+      </button>
+    </div>
+  );
+}
+
+export function Filters({ store }: { store: CalendarStore }) {
+  const { t } = useTranslation();
+  const filters = useStore(store, (s) => s.filters);
+  const posts = useStore(store, (s) => s.posts);
+  const labels = useMemo(() => [...new Set(posts.flatMap((p) => p.labels))].sort(), [posts]);
+  const campaigns = useMemo(() => [...new Set(posts.map((p) => p.campaign).filter(Boolean))].sort(), [posts]);
+  const ids = { network: useId(), status: useId(), label: useId(), campaign: useId() };
+  const set = (key: keyof typeof filters, value: string) => store.getState().configure({ filters: { ...filters, [key]: value } });
+  const select = (key: keyof typeof filters, id: string, label: string, options: readonly string[], show: (o: string) => string = (o) => o) => (
+    <div className="filter">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={filters[key]} onChange={(e) => set(key, e.target.value)}>
+        <option value="">{t('calendar.filters.any')}</option>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {show(o)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <div className="calendar-filters" role="group" aria-label={t('calendar.filters.label')}>
+      {select('network', ids.network, t('calendar.filters.network'), NETWORKS)}
+      {select('status', ids.status, t('calendar.filters.status'), POST_STATUSES, (o) => t(`calendar.status.${o}`))}
+      {select('label', ids.label, t('calendar.filters.tag'), labels)}
+      {select('campaign', ids.campaign, t('calendar.filters.campaign'), campaigns)}
+    </div>
+  );
+}
+
+/** How many warnings show before "Show N more": a busy month can have hundreds. */
+const FIRST_WARNINGS = 5;
+
+export function Warnings({ warnings, clients, formats }: { warnings: PlanWarning[]; clients: Map<string, CalendarClient>; formats: Formats }) {
+  const { t } = useTranslation();
+  const [expanded, setExpanded] = useState(false);
+  if (warnings.length === 0) return null;
+  const line = (w: PlanWarning, i: number) => (
+    <li key={i}>
+      ⚠{' '}
+      {w.kind === 'too_close'
+        ? t('calendar.warnings.tooClose', { client: clients.get(w.clientId)?.name ?? '', network: w.network, minutes: w.minutes })
+        : t('calendar.warnings.gap', {
+            client: clients.get(w.clientId)?.name ?? '',
+            days: w.days,
+            from: formats.shortDate.format(asUtcDate(w.fromDate)),
+            to: formats.shortDate.format(asUtcDate(w.toDate)),
+          })}
+    </li>
+  );
+  const rest = warnings.length - FIRST_WARNINGS;
+  return (
+    <section className="calendar-warnings" aria-label={t('calendar.warnings.title')}>
+      <h2 className="visually-hidden">{t('calendar.warnings.title')}</h2>
+      <ul>
+        {warnings.slice(0, FIRST_WARNINGS).map(line)}
+        {rest > 0 && (
+          <li>
+            {/* The rest is only built when asked for. */}
+            <details open={expanded} onToggle={(e) => setExpanded(e.currentTarget.open)}>
+              <summary>{t('calendar.warnings.more', { count: rest })}</summary>
+              {expanded && <ul>{warnings.slice(FIRST_WARNINGS).map((w, i) => line(w, i + FIRST_WARNINGS))}</ul>}
+            </details>
+          </li>
+        )}
+      </ul>
+    </section>
+  );
+}

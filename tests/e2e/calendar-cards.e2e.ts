@@ -1,0 +1,145 @@
+// Calendar cards end to end (the built web host, real SQLite, Debian Chromium): picking several posts
+// and shifting them together, checked through the CLI in the client's wall clock and undone; and the
+// thumbnail of a post's design on its card.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openStudioPage, runCli, startStudio, type Studio } from './harness';
+
+let studio: Studio;
+let browser: Browser;
+
+function json<T>(args: string[]): T {
+  const result = runCli(studio.dataDir, ['--json', ...args]);
+  if (result.code !== 0) throw new Error(`atelier ${args.join(' ')} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as T;
+}
+
+interface PostOut {
+  id: string;
+  localTime: string | null;
+}
+
+const localTime = (id: string) => json<PostOut[]>(['posts', 'list']).find((p) => p.id === id)!.localTime;
+
+// Next month, so nothing is due or missed while the test runs.
+const now = new Date();
+const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+const ym = `${next.getUTCFullYear()}-${String(next.getUTCMonth() + 1).padStart(2, '0')}`;
+const day = (d: number) => `${ym}-${String(d).padStart(2, '0')}`;
+
+beforeAll(async () => {
+  studio = await startStudio();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await studio?.stop();
+});
+
+describe('calendar cards', () => {
+  it('picks two posts with Ctrl-click, shifts them by three days keeping their times, and undoes', async () => {
+    const paris = json<{ id: string }>(['clients', 'add', '--name', 'Fromagerie', '--timezone', 'Europe/Paris']);
+    const add = (title: string, at: string) => json<PostOut>(['posts', 'add', '--client', paris.id, '--title', title, '--at', at, '--network', 'instagram']);
+    const comte = add('Comté', `${day(10)}T08:15`);
+    const brie = add('Brie', `${day(11)}T18:00`);
+    const roquefort = add('Roquefort', `${day(12)}T09:00`);
+
+    const { page, pageErrors } = await openStudioPage(browser, studio);
+    await page.getByRole('button', { name: 'Calendar' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    const card = (id: string) => page.locator(`.month-grid [data-post-id="${id}"]`);
+    await expect.poll(() => page.locator(`[data-date="${day(10)}"] [data-post-id="${comte.id}"]`).count()).toBe(1);
+
+    // A click picks one post (and opens it); Ctrl-click adds another.
+    await card(comte.id).click();
+    await card(brie.id).click({ modifiers: ['Control'] });
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '2 posts selected' }).count()).toBe(1);
+    expect(await card(comte.id).getAttribute('aria-pressed')).toBe('true');
+    expect(await card(brie.id).getAttribute('aria-pressed')).toBe('true');
+    expect(await card(roquefort.id).getAttribute('aria-pressed')).toBe('false');
+
+    await page.getByLabel('Shift by (days)').fill('3');
+    await page.getByRole('button', { name: 'Shift', exact: true }).click();
+    await expect.poll(() => localTime(comte.id)).toBe(`${day(13)}T08:15`);
+    expect(localTime(brie.id)).toBe(`${day(14)}T18:00`);
+    expect(localTime(roquefort.id)).toBe(`${day(12)}T09:00`);
+    await expect.poll(() => page.locator(`[data-date="${day(13)}"] [data-post-id="${comte.id}"]`).count()).toBe(1);
+    await expect.poll(() => page.locator(`[data-date="${day(14)}"] [data-post-id="${brie.id}"]`).count()).toBe(1);
+
+    // Undo from the toast puts both back.
+    const toast = page.getByRole('status').filter({ hasText: 'Shifted 2 posts by 3 day(s).' });
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => localTime(comte.id)).toBe(`${day(10)}T08:15`);
+    expect(localTime(brie.id)).toBe(`${day(11)}T18:00`);
+    await expect.poll(() => page.locator(`[data-date="${day(10)}"] [data-post-id="${comte.id}"]`).count()).toBe(1);
+
+    // Esc clears the selection.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.month-grid [aria-pressed="true"]').count()).toBe(0);
+
+    // By keyboard: Ctrl+Enter picks the focused card, Shift+Enter picks the run up to another one.
+    await card(comte.id).focus();
+    await page.keyboard.press('Control+Enter');
+    await card(roquefort.id).focus();
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '3 posts selected' }).count()).toBe(1);
+
+    // Dragging one picked card moves them all by the same number of days; Ctrl+Z undoes it.
+    await card(roquefort.id).dragTo(page.locator(`[data-date="${day(14)}"]`));
+    await expect.poll(() => localTime(roquefort.id)).toBe(`${day(14)}T09:00`);
+    expect(localTime(comte.id)).toBe(`${day(12)}T08:15`);
+    expect(localTime(brie.id)).toBe(`${day(13)}T18:00`);
+    await page.locator('main h1').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => localTime(roquefort.id)).toBe(`${day(12)}T09:00`);
+    expect(localTime(comte.id)).toBe(`${day(10)}T08:15`);
+    expect(localTime(brie.id)).toBe(`${day(11)}T18:00`);
+
+    // The cheat sheet's calendar keys: ← goes back a month (this month's grid never shows next month's 15th).
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.locator(`[data-date="${day(15)}"]`).count()).toBe(0);
+    await page.keyboard.press('w');
+    await expect.poll(() => page.getByRole('button', { name: 'Week', pressed: true }).count()).toBe(1);
+
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("shows a thumbnail of the post's design on its card, and the plain tile without one", async () => {
+    const client = json<{ id: string }>(['clients', 'add', '--name', 'Poissonnerie', '--timezone', 'Europe/Paris']);
+    const design = json<{ id: string }>(['designs', 'create', '--name', 'Arrivage', '--template', 'tpl-announce-square', '--client', client.id]);
+    const csv = path.join(studio.dataDir, 'plan.csv');
+    writeFileSync(
+      csv,
+      'date,time,timezone,client,network,status,title,caption,link,labels,design\n' +
+        `${day(20)},10:00,Europe/Paris,,instagram,draft,Arrivage du jour,Caption,,,${design.id}\n` +
+        `${day(21)},10:00,Europe/Paris,,instagram,draft,Sans visuel,Caption,,,\n`,
+    );
+    const report = json<{ postIds: string[] }>(['import', 'csv', csv, '--client', client.id, '--format', 'atelier']);
+    const [withDesign, without] = report.postIds as [string, string];
+
+    const { page, pageErrors } = await openStudioPage(browser, studio);
+    await page.getByRole('button', { name: 'Calendar' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    const thumb = page.locator(`[data-date="${day(20)}"] [data-post-id="${withDesign}"] img.post-thumb`);
+    await thumb.scrollIntoViewIfNeeded();
+    expect(await thumb.getAttribute('src')).toMatch(new RegExp(`^/media/designs/${design.id}/0/`));
+    // Loaded, small, and the design's own colours: the template's mint background in its corner.
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(96);
+    const corner = await thumb.evaluate((img: HTMLImageElement) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      return [...ctx.getImageData(2, 2, 1, 1).data.slice(0, 3)];
+    });
+    expect(corner).toEqual([0xf0, 0xfd, 0xfa]);
+    // Without a design: no image, the plain tile (drawn by CSS) in its place.
+    const plain = page.locator(`.month-grid [data-post-id="${without}"]`);
+    expect(await plain.locator('img').count()).toBe(0);
+    expect(await plain.evaluate((card) => getComputedStyle(card, '::before').width)).toBe('18px');
+    expect(pageErrors).toEqual([]);
+  });
+});
