@@ -142,4 +142,35 @@ describe('calendar cards', () => {
     expect(await plain.evaluate((card) => getComputedStyle(card, '::before').width)).toBe('18px');
     expect(pageErrors).toEqual([]);
   });
+
+  it('a due post reveals its rendered images; in the browser they come as downloads of real PNGs', async () => {
+    const client = json<{ id: string }>(['clients', 'add', '--name', 'Primeur', '--timezone', 'UTC']);
+    const design = json<{ id: string }>(['designs', 'create', '--name', 'Panier', '--template', 'tpl-announce-square', '--client', client.id]);
+    // Two minutes ago (UTC client): scheduled, so it is due now.
+    const at = new Date(Date.now() - 120_000).toISOString();
+    const csv = path.join(studio.dataDir, 'due.csv');
+    writeFileSync(
+      csv,
+      'date,time,timezone,client,network,status,title,caption,link,labels,design\n' +
+        `${at.slice(0, 10)},${at.slice(11, 16)},UTC,,instagram,scheduled,Panier de saison,Légumes du jour,,,${design.id}\n`,
+    );
+    json(['import', 'csv', csv, '--client', client.id, '--format', 'atelier']);
+
+    const { page, pageErrors } = await openStudioPage(browser, studio);
+    await page.getByRole('button', { name: 'Calendar' }).click();
+    const due = page.locator('.due-item').filter({ hasText: 'Panier de saison' });
+    await due.getByRole('button', { name: 'Reveal images' }).click();
+    const link = page.getByRole('list', { name: 'Images of Panier de saison' }).getByRole('link');
+    await expect.poll(() => link.count()).toBe(1);
+    const name = `${at.slice(0, 10)}_panier-de-saison_instagram.png`;
+    expect(await link.textContent()).toBe(`Download ${name}`);
+    // The link serves the PNG at the preset's size (instagram-square, 1080 × 1080).
+    const served = await link.evaluate(async (a: HTMLAnchorElement) => {
+      const res = await fetch(a.href);
+      const bitmap = await createImageBitmap(await res.blob());
+      return { type: res.headers.get('content-type'), download: a.getAttribute('download'), size: [bitmap.width, bitmap.height] };
+    });
+    expect(served).toEqual({ type: 'image/png', download: name, size: [1080, 1080] });
+    expect(pageErrors).toEqual([]);
+  });
 });
