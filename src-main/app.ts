@@ -6,7 +6,6 @@
 // instead of crashing: only the recovery, backup and info methods answer, so every host can still
 // serve the renderer and offer a restore.
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { In, Method, Out } from './contract';
 import { METHOD_NAMES } from './contract';
@@ -16,7 +15,6 @@ import { AtelierError, fromWire } from './contract/errors';
 import { systemClock, type Clock, type IdGenerator } from './core/ports';
 import { designAssetIds } from './core/design';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
-import { libraryAssetResolver } from './render/assets';
 import { createDispatcher, type Dispatch, type Handlers, type HandlersFor } from './dispatch';
 import { assetHandlers, createAssetService } from './services/assets';
 import { createBackupService, DAY_MS, type BackupPolicy } from './services/backups';
@@ -24,6 +22,7 @@ import { brandKitHandlers, createBrandKitService } from './services/brand-kits';
 import { createCalendarService } from './services/calendar';
 import { calendarHandlers } from './services/calendar-handlers';
 import { createDesignThumbnails } from './services/design-thumbnails';
+import { createBackgroundRenderer } from './render/background';
 import { captionHandlers, createCaptionService } from './services/captions';
 import { clientHandlers, createClientService } from './services/clients';
 import { seedDemo } from './services/demo';
@@ -136,15 +135,13 @@ function openSession(
   const captions = createCaptionService(lib, events, posts);
   const spell = createSpellService();
   const packs = createPackService({ lib, events, calendar, designs, assets, fontsDir });
-  const publishing = createPublishingService({ lib, calendar, designs, native, fontsDir });
-  // Calendar cards' design thumbnails draw images from their preview-size copies, not 12 MP originals.
-  const originals = libraryAssetResolver(lib.paths.assets);
+  // Thumbnails and a due post's images are drawn in a worker started on demand, never here.
+  const renderer = createBackgroundRenderer();
+  const publishing = createPublishingService({ lib, calendar, designs, native, renderer, fontsDir });
   const thumbnails = createDesignThumbnails(lib, {
+    renderer,
     fontsDir: fontsDir ?? undefined,
-    assetResolver: async (id) => {
-      const preview = await assets.mediaFile('previews', id).catch(() => null);
-      return preview ? readFile(preview.file) : originals(id);
-    },
+    previewFile: async (id) => (await assets.mediaFile('previews', id))?.file ?? null,
   });
   /** What hosts serve under /media/: the asset library's pixels and design thumbnails. */
   const media = { mediaFile: assets.mediaFile, designThumbnail: thumbnails.file };
@@ -167,7 +164,7 @@ function openSession(
   };
 
   // Background work tied to this open library, stopped before it closes.
-  const stoppers: (() => void)[] = [() => spell.close(), () => packs.stop()];
+  const stoppers: (() => void)[] = [() => spell.close(), () => packs.stop(), () => void renderer.close()];
   if (options.dueReminders ?? longRunning) {
     dueScheduler.start();
     stoppers.push(() => dueScheduler.stop());

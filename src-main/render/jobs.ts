@@ -1,7 +1,8 @@
 // What a render job is, in plain data that crosses a worker boundary.
+import { readFile } from 'node:fs/promises';
 import type { DesignDocument } from '../core/design';
 import { libraryAssetResolver } from './assets';
-import { renderAllPages, renderPage, renderPdf, type ImageFormat } from './render';
+import { renderAllPages, renderPage, renderPdf, type AssetResolver, type ImageFormat } from './render';
 
 export interface RenderJob {
   doc: DesignDocument | unknown;
@@ -15,6 +16,8 @@ export interface RenderJob {
   transparent?: boolean;
   /** The library's assets folder (where sha256/ lives); no folder means every image is a placeholder. */
   assetsDir?: string;
+  /** Files to use for some asset ids instead of the originals (the library's preview-size copies, for thumbnails). */
+  assetFiles?: Record<string, string>;
   fontsDir?: string;
 }
 
@@ -25,6 +28,20 @@ export interface RenderJobFile {
   warnings: { kind: string; elementId: string; detail: string }[];
 }
 
+function resolverFor(job: RenderJob): AssetResolver | undefined {
+  const originals = job.assetsDir ? libraryAssetResolver(job.assetsDir) : undefined;
+  const chosen = job.assetFiles;
+  if (!chosen) return originals;
+  return async (assetId) => {
+    const file = Object.hasOwn(chosen, assetId) ? chosen[assetId] : undefined;
+    if (file) {
+      const bytes = await readFile(file).catch(() => null);
+      if (bytes) return bytes;
+    }
+    return originals ? originals(assetId) : null;
+  };
+}
+
 export async function runRenderJob(job: RenderJob, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<RenderJobFile[]> {
   const options = {
     scale: job.scale,
@@ -32,7 +49,7 @@ export async function runRenderJob(job: RenderJob, onProgress: (done: number, to
     quality: job.quality,
     transparent: job.transparent,
     fontsDir: job.fontsDir,
-    assetResolver: job.assetsDir ? libraryAssetResolver(job.assetsDir) : undefined,
+    assetResolver: resolverFor(job),
   };
   if (job.pdf) {
     const bytes = await renderPdf(job.doc, { ...options, onPage: onProgress, signal });

@@ -6,10 +6,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDesign } from '../core/design';
+import { pageAssetIds, parseDesign } from '../core/design';
 import { designThumbPath, isDesignId, THUMB_REVISION } from '../core/domain/design-thumbs';
-import { libraryAssetResolver } from '../render/assets';
-import { renderPage, type AssetResolver } from '../render/render';
+import type { BackgroundRenderer } from '../render/background';
 import type { Library } from './library';
 
 /** Longest side in pixels: cards show 18–32 px, so this is sharp at 2× and 3× too. */
@@ -23,16 +22,17 @@ export interface ThumbnailSource {
 }
 
 export interface DesignThumbnailOptions {
-  /** Where a design's images come from (default: the library's preview-size copies, else originals). */
-  assetResolver?: AssetResolver;
+  /** Draws off the main thread (a worker started on demand). */
+  renderer: BackgroundRenderer;
+  /** A smaller copy of an image asset to draw from (the library's preview); null draws the original. */
+  previewFile?: (assetId: string) => Promise<string | null>;
   fontsDir?: string;
   /** The cache folder (default `<library>/cache/design-thumbs`). */
   dir?: string;
 }
 
-export function createDesignThumbnails(lib: Library, options: DesignThumbnailOptions = {}) {
+export function createDesignThumbnails(lib: Library, options: DesignThumbnailOptions) {
   const dir = options.dir ?? path.join(lib.paths.dataDir, 'cache', 'design-thumbs');
-  const resolver = options.assetResolver ?? libraryAssetResolver(lib.paths.assets);
   const revisions = lib.db.prepare<[string], { id: string; updated_at: number; size: number }>(
     `SELECT id, updated_at, length(document) AS size FROM designs
      WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))`,
@@ -48,7 +48,14 @@ export function createDesignThumbnails(lib: Library, options: DesignThumbnailOpt
     const doc = parseDesign(JSON.parse(row.document));
     if (!doc.pages[page]) return null;
     const scale = Math.min(1, THUMB_SIZE / Math.max(doc.width, doc.height));
-    const { buffer } = await renderPage(doc, { page, scale, format: 'png', assetResolver: resolver, fontsDir: options.fontsDir });
+    // Photos are drawn from their preview-size copies: a 96 px thumbnail never needs 12 MP decoded.
+    const assetFiles: Record<string, string> = {};
+    for (const id of new Set(pageAssetIds(doc.pages[page]!))) {
+      const preview = await options.previewFile?.(id).catch(() => null);
+      if (preview) assetFiles[id] = preview;
+    }
+    const [rendered] = await options.renderer.run({ doc, page, scale, format: 'png', assetsDir: lib.paths.assets, assetFiles, fontsDir: options.fontsDir });
+    const buffer = rendered!.bytes;
     const folder = path.dirname(file);
     await mkdir(folder, { recursive: true });
     const temp = `${file}.${process.pid}.part`;

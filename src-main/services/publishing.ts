@@ -10,7 +10,8 @@ import { AtelierError } from '../contract/errors';
 import type { DesignDocument } from '../core/design';
 import { imageBaseName, uniqueNamer } from '../core/packs/naming';
 import type { HandlersFor } from '../dispatch';
-import { createRenderPool, RenderJobError } from '../render/pool';
+import type { BackgroundRenderer } from '../render/background';
+import { RenderJobError } from '../render/pool';
 import type { CalendarService } from './calendar';
 import type { DesignService } from './designs';
 import type { Library } from './library';
@@ -22,8 +23,8 @@ export interface PublishingDeps {
   calendar: CalendarService;
   designs: DesignService;
   native: NativeShell;
+  renderer: BackgroundRenderer;
   fontsDir?: string | null;
-  workerFile?: string;
 }
 
 /** `<library>/exports/posts/<post id>/`: the ids are the contract's (letters, digits, - and _), so never a path. */
@@ -51,19 +52,16 @@ export function createPublishingService(deps: PublishingDeps) {
       throw new AtelierError('invalid_input', `"${post.title}" has no design to render: give one of its networks a design in the editor first.`, { field: 'id', id: postId });
     }
 
-    // One worker: a post is a handful of pages, and the main process stays free meanwhile.
-    const pool = createRenderPool({ size: 1, workerFile: deps.workerFile });
+    // In the background worker: a post is a handful of pages, and the main process stays free meanwhile.
     const pages = new Map<string, Uint8Array[]>();
     try {
       for (const [designId, doc] of docs) {
-        const files = await pool.run({ doc, all: true, format: 'png', assetsDir: lib.paths.assets, fontsDir: deps.fontsDir ?? undefined });
+        const files = await deps.renderer.run({ doc, all: true, format: 'png', assetsDir: lib.paths.assets, fontsDir: deps.fontsDir ?? undefined });
         pages.set(designId, files.sort((a, b) => a.page - b.page).map((f) => f.bytes));
       }
     } catch (error) {
       if (error instanceof RenderJobError) throw new AtelierError('internal', `"${post.title}" could not be rendered: ${error.message}`, { id: postId });
       throw error;
-    } finally {
-      await pool.close();
     }
 
     // Written to a fresh folder, then swapped in: a failed write leaves the previous images whole.
