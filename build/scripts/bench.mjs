@@ -3,19 +3,21 @@
 // `npm run bench -- store` runs only the files or benchmarks whose name contains "store".
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { buildIsStale } from './freshness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const filter = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const benchDir = path.join(root, 'tests', 'bench');
-const files = readdirSync(benchDir)
+const allFiles = readdirSync(benchDir)
   .filter((f) => f.endsWith('.bench.ts'))
   .sort();
-// A filter picks files by name, or single benchmarks by name (`npm run bench -- month-view`).
-const wanted = (name) => filter.length === 0 || filter.some((x) => name.includes(x));
+// A filter picks files by name (`npm run bench -- packs`), or else single benchmarks by name
+// (`npm run bench -- month-view`), which means looking inside every file.
+const byFileName = allFiles.filter((f) => filter.some((x) => f.includes(x)));
+const files = filter.length === 0 || byFileName.length === 0 ? allFiles : byFileName;
 
 if (buildIsStale(root)) {
   const result = spawnSync(process.execPath, [path.join(root, 'build/scripts/build.mjs'), '--quiet'], { cwd: root, stdio: 'inherit' });
@@ -27,6 +29,28 @@ mkdirSync(path.join(root, 'out'), { recursive: true });
 const temp = mkdtempSync(path.join(root, 'out', '.bench-'));
 const results = {};
 const BUNDLED = ['rrule'];
+// Runs the benchmarks of one built file (all, or those whose name contains one of the filters).
+const runner = path.join(temp, 'run-one.mjs');
+writeFileSync(
+  runner,
+  `import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+const [file, out, filterText] = process.argv.slice(2);
+const filters = filterText ? filterText.split('\\n') : [];
+const mod = await import(pathToFileURL(file).href);
+const results = {};
+for (const bench of (mod.benchmarks ?? []).filter((b) => filters.length === 0 || filters.some((x) => b.name.includes(x)))) {
+  process.stderr.write('[bench] ' + bench.name + '…\\n');
+  try {
+    results[bench.name] = await bench.run();
+  } catch (error) {
+    results[bench.name] = { value: NaN, unit: 'error', target: 'runs', pass: false, extra: { error: String(error?.message ?? error) } };
+  }
+}
+writeFileSync(out, JSON.stringify(results));
+process.exit(0);
+`,
+);
 try {
   for (const file of files) {
     const outfile = path.join(temp, file.replace(/\.ts$/, '.mjs'));
@@ -53,14 +77,14 @@ try {
       absWorkingDir: root,
       nodePaths: [path.join(root, 'node_modules')],
     });
-    const mod = await import(pathToFileURL(outfile).href);
-    for (const bench of (mod.benchmarks ?? []).filter((b) => wanted(file) || wanted(b.name))) {
-      process.stderr.write(`[bench] ${bench.name}…\n`);
-      try {
-        results[bench.name] = await bench.run();
-      } catch (error) {
-        results[bench.name] = { value: NaN, unit: 'error', target: 'runs', pass: false, extra: { error: String(error?.message ?? error) } };
-      }
+    // Each file in its own process: memory figures (peak RSS) then count only that file's work,
+    // not the modules and caches earlier benchmarks left behind.
+    const resultFile = path.join(temp, `${file}.json`);
+    const child = spawnSync(process.execPath, [runner, outfile, resultFile, byFileName.includes(file) ? '' : filter.join('\n')], { cwd: root, stdio: 'inherit', env: process.env });
+    try {
+      Object.assign(results, JSON.parse(readFileSync(resultFile, 'utf8')));
+    } catch {
+      results[file] = { value: NaN, unit: 'error', target: 'runs', pass: false, extra: { error: `the bench process exited with ${child.status ?? child.signal}` } };
     }
   }
 } finally {
