@@ -97,4 +97,24 @@ describe('keyboard', () => {
     await page.getByText(/Draft “New post” created for/).waitFor();
     expect(pageErrors).toEqual([]);
   });
+
+  it('opens a post from the command palette: the calendar at its month, with its details', async () => {
+    const posts = JSON.parse(runCli(studio.dataDir, ['--json', 'posts', 'list']).stdout) as { id: string; title: string; localTime: string | null }[];
+    // The latest scheduled post: usually not in the month the calendar opens on.
+    const post = posts.filter((p) => p.localTime).sort((a, b) => b.localTime!.localeCompare(a.localTime!))[0]!;
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await palette.waitFor();
+    await page.keyboard.type(post.title);
+    await palette.getByRole('option', { name: new RegExp(post.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await palette.waitFor({ state: 'detached' });
+    await expect.poll(current).toContain('Calendar');
+    const details = page.getByRole('region', { name: post.title });
+    await details.waitFor();
+    const month = new Date(`${post.localTime!.slice(0, 7)}-15T12:00:00Z`).toLocaleString('en', { month: 'long', timeZone: 'UTC' });
+    await expect.poll(() => page.locator('.calendar-period').textContent()).toContain(month);
+    await expect.poll(() => page.locator(`.month-grid [data-post-id="${post.id}"]`).count()).toBe(1);
+    await details.getByRole('button', { name: 'Close' }).click();
+  });
 });

@@ -43,6 +43,15 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
     void store.getState().loadDue().catch(() => undefined);
     return followChanges(host, store);
   }, [host, store]);
+  // A post opened from the command palette: its period, with its details open.
+  const pendingPost = useApp((a) => (a.pending?.kind === 'post' ? a.pending.id : null));
+  useEffect(() => {
+    if (!pendingPost || !useApp.getState().takePending('post')) return;
+    host
+      .invoke('posts.get', { id: pendingPost })
+      .then((post) => store.getState().configure({ ...(post.localTime ? { anchor: post.localTime.slice(0, 10) } : {}), selectedId: post.id }))
+      .catch((error) => toast({ message: errorMessage(t, error), tone: 'error' }));
+  }, [pendingPost, host, store, toast, t]);
 
   const run: Run = useCallback(
     async (work, success) => {
