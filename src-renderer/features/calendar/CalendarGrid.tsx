@@ -51,7 +51,7 @@ export function Thumb({ src }: { src: string | undefined }) {
 
 /** One post on the grid. Rendered hundreds of times: no hooks, strings come from the parent. */
 const PostCard = memo(function PostCard({ post, thumb, clientName, clientColor, formats, text, selected, onClick }: CardProps) {
-  const time = post.localTime ? formats.time.format(asUtcDate(post.localTime)) : '';
+  const time = post.localTime ? formats.cardTime(post.localTime) : '';
   const status = `${time ? '' : `${text.unscheduled}, `}${text.status[post.status] ?? post.status}`;
   return (
     <button

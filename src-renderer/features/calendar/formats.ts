@@ -5,9 +5,35 @@ import { useMemo } from 'react';
 import type { useTranslation } from 'react-i18next';
 import { POST_STATUSES } from '../../../src-main/core/domain/posts';
 
+/**
+ * A card's time, short enough to leave the title room in a month cell: "9am", "12:30pm" in English,
+ * "9:00" in French (the locale's own hour and minute, without the space before AM/PM). Cached per
+ * minute of the day, so a month of cards formats each distinct time once.
+ */
+export function cardTimeFormatter(language: string): (localTime: string) => string {
+  const format = new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
+  const cache = new Map<string, string>();
+  return (localTime) => {
+    const hm = localTime.slice(11, 16);
+    let text = cache.get(hm);
+    if (text === undefined) {
+      const parts = format.formatToParts(Date.UTC(2000, 0, 1, Number(hm.slice(0, 2)), Number(hm.slice(3, 5))));
+      // On a 12-hour clock a whole hour needs no minutes: "9am", like paper calendars.
+      const wholeHour = parts.some((p) => p.type === 'dayPeriod') && parts.find((p) => p.type === 'minute')?.value === '00';
+      text = parts
+        .filter((p, i) => !(wholeHour && (p.type === 'minute' || (p.type === 'literal' && parts[i + 1]?.type === 'minute'))))
+        .map((p) => (p.type === 'dayPeriod' ? p.value.toLowerCase().replaceAll('.', '') : p.type === 'literal' && p.value.trim() === '' ? '' : p.value))
+        .join('');
+      cache.set(hm, text);
+    }
+    return text;
+  };
+}
+
 export function useFormats(language: string) {
   return useMemo(
     () => ({
+      cardTime: cardTimeFormatter(language),
       month: new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
       weekday: new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' }),
       weekdayLong: new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' }),
