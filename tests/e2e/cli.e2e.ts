@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp';
 import { assertBuilt, runCli } from './harness';
@@ -57,6 +58,28 @@ describe('atelier CLI', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("renders a post's designs to PNG files for publishing by hand, and says when there is none", async () => {
+    temp = tempDir();
+    const json = <T>(args: string[]) => JSON.parse(runCli(temp.dir, ['--json', ...args]).stdout) as T;
+    const client = json<{ id: string }>(['clients', 'add', '--name', 'Fleuriste', '--timezone', 'Europe/Paris']);
+    const design = json<{ id: string }>(['designs', 'create', '--name', 'Bouquet', '--template', 'tpl-announce-square', '--client', client.id]);
+    const csv = path.join(temp.dir, 'plan.csv');
+    writeFileSync(
+      csv,
+      'date,time,timezone,client,network,status,title,caption,link,labels,design\n' +
+        `2026-12-05,10:00,Europe/Paris,,instagram,draft,Bouquet du samedi,Caption,,,${design.id}\n` +
+        '2026-12-06,10:00,Europe/Paris,,instagram,draft,Sans visuel,Caption,,,\n',
+    );
+    const [withDesign, without] = json<{ postIds: string[] }>(['import', 'csv', csv, '--client', client.id, '--format', 'atelier']).postIds as [string, string];
+    const images = json<{ network: string; path: string; width: number; height: number }[]>(['posts', 'images', withDesign]);
+    expect(images).toEqual([expect.objectContaining({ network: 'instagram', width: 1080, height: 1080, path: path.join(temp.dir, 'exports', 'posts', withDesign, '2026-12-05_bouquet-du-samedi_instagram.png') })]);
+    const meta = await sharp(images[0]!.path).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['png', 1080, 1080]);
+    const refused = runCli(temp.dir, ['posts', 'images', without]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/"Sans visuel" has no design to render/);
   });
 
   it('refuses a library folder that is a file', () => {

@@ -118,4 +118,18 @@ export function registerPostCommands(program: Command, globals: () => GlobalOpti
         );
       });
     });
+
+  posts
+    .command('images <id>')
+    .description("render a post's designs to PNG files for publishing by hand (<library>/exports/posts/<id>/)")
+    .action(async (id: string) => {
+      const g = globals();
+      const output = consoleOutput(Boolean(g.json));
+      await withAtelier(g, async (atelier) => {
+        const { images, warnings } = await atelier.call('publishing.renderImages', { id });
+        for (const w of warnings) output.err(`warning: ${w}`);
+        if (output.json) return printJson(output, images);
+        output.out(formatTable(['NETWORK', 'PAGE', 'SIZE', 'FILE'], images.map((i) => [i.network, i.page === null ? '' : String(i.page), `${i.width}×${i.height}`, i.path])));
+      });
+    });
 }
