@@ -140,6 +140,14 @@ describe('calendar cards', () => {
     const plain = page.locator(`.month-grid [data-post-id="${without}"]`);
     expect(await plain.locator('img').count()).toBe(0);
     expect(await plain.evaluate((card) => getComputedStyle(card, '::before').width)).toBe('18px');
+    // Any post's details offer its rendered images too (not only when it is due); none without a design.
+    await page.locator(`.month-grid [data-post-id="${withDesign}"]`).click();
+    const details = page.getByRole('region', { name: 'Arrivage du jour' });
+    await details.getByRole('button', { name: 'Reveal images' }).click();
+    await expect.poll(() => details.getByRole('link', { name: `Download ${day(20)}_arrivage-du-jour_instagram.png` }).count()).toBe(1);
+    await plain.click();
+    await page.getByRole('region', { name: 'Sans visuel' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Sans visuel' }).getByRole('button', { name: 'Reveal images' }).count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 

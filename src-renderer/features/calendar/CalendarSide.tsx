@@ -6,6 +6,7 @@ import type { PostStatus } from '../../../src-main/core/domain/posts';
 import type { CalendarClient, CalendarPost } from '../../../src-main/contract/api/calendar';
 import { nextStatuses } from '../../../src-main/core/schedule/workflow';
 import type { CalendarStore } from './calendar-store';
+import { RevealImages } from './RevealImages';
 import { DRAG_TYPE, Thumb } from './CalendarGrid';
 import { PostExtras } from './PostExtras';
 
@@ -109,6 +110,7 @@ export function Details({ post, client, store, run, timeLabel, move }: { post: C
           {t('calendar.details.delete')}
         </button>
       </div>
+      <RevealImages post={post} run={run} hideWithoutDesign />
       <PostExtras post={post} format={(iso) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: post.timeZone }).format(new Date(iso))} />
     </section>
   );

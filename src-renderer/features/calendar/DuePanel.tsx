@@ -5,13 +5,12 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { CalendarClient, CalendarPost } from '../../../src-main/contract/api/calendar';
-import type { RenderedImage } from '../../../src-main/contract/api/publishing';
 import { NETWORKS } from '../../../src-main/core/domain/posts';
-import { useHost } from '../../app/host-context';
 import { asUtcDate } from './calendar-dates';
 import type { CalendarStore } from './calendar-store';
 import type { Run } from './CalendarSide';
 import type { Formats } from './formats';
+import { RevealImages } from './RevealImages';
 
 export function DuePanel({ store, formats, run }: { store: CalendarStore; formats: Formats; run: Run }) {
   const { t } = useTranslation();
@@ -71,49 +70,6 @@ function DueItem({ post, store, formats, run, copy }: { post: CalendarPost; stor
         <button type="submit" className="button button-primary">{t('calendar.due.markPublished')}</button>
       </form>
     </li>
-  );
-}
-
-/**
- * "Reveal images": the post's designs rendered to PNG files. The desktop app shows them in their
- * folder; browser mode (no file manager) offers each file as a download instead.
- */
-function RevealImages({ post, run }: { post: CalendarPost; run: Run }) {
-  const { t } = useTranslation();
-  const host = useHost();
-  const [busy, setBusy] = useState(false);
-  const [downloads, setDownloads] = useState<RenderedImage[]>([]);
-  if (!post.variants.some((v) => v.designId)) return <span className="muted">{t('calendar.due.noDesign')}</span>;
-  async function reveal() {
-    setBusy(true);
-    try {
-      await run(async () => {
-        const { images } = await host.invoke('publishing.renderImages', { id: post.id });
-        const { shown } = await host.invoke('publishing.reveal', { postId: post.id, name: images[0]!.name });
-        setDownloads(shown ? [] : images);
-        return shown;
-      }, (shown) => (shown ? t('calendar.due.revealed', { title: post.title }) : null));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <>
-      <button type="button" className="button" aria-busy={busy} disabled={busy} onClick={() => void reveal()}>
-        {busy ? t('calendar.due.rendering') : t('calendar.due.reveal')}
-      </button>
-      {downloads.length > 0 && (
-        <ul className="due-downloads" aria-label={t('calendar.due.images', { title: post.title })}>
-          {downloads.map((image) => (
-            <li key={image.name}>
-              <a href={`/publishing/images/${encodeURIComponent(post.id)}/${encodeURIComponent(image.name)}`} download={image.name}>
-                {t('calendar.due.download', { name: image.name })}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
-    </>
   );
 }
 
