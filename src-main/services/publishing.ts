@@ -36,7 +36,8 @@ export function createPublishingService(deps: PublishingDeps) {
   const { lib, calendar, designs } = deps;
 
   async function renderImages(postId: string): Promise<{ images: RenderedImage[]; warnings: string[] }> {
-    const [post] = calendar.hydrate(lib.posts.get(postId) ? [lib.posts.get(postId)!] : []);
+    const row = lib.posts.get(postId);
+    const [post] = row ? calendar.hydrate([row]) : [];
     if (!post || post.deletedAt) throw new AtelierError('not_found', `No post with id ${postId}.`, { field: 'id', id: postId });
     const warnings: string[] = [];
     const docs = new Map<string, DesignDocument>();
@@ -49,7 +50,8 @@ export function createPublishingService(deps: PublishingDeps) {
       }
     }
     if (docs.size === 0) {
-      throw new AtelierError('invalid_input', `"${post.title}" has no design to render: give one of its networks a design in the editor first.`, { field: 'id', id: postId });
+      const why = warnings.length ? ` (${warnings.join(' ')})` : ': give one of its networks a design in the editor first';
+      throw new AtelierError('invalid_input', `"${post.title}" has no design to render${why}.`, { field: 'id', id: postId });
     }
 
     // In the background worker: a post is a handful of pages, and the main process stays free meanwhile.
