@@ -29,28 +29,8 @@ mkdirSync(path.join(root, 'out'), { recursive: true });
 const temp = mkdtempSync(path.join(root, 'out', '.bench-'));
 const results = {};
 const BUNDLED = ['rrule'];
-// Runs the benchmarks of one built file (all, or those whose name contains one of the filters).
-const runner = path.join(temp, 'run-one.mjs');
-writeFileSync(
-  runner,
-  `import { writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-const [file, out, filterText] = process.argv.slice(2);
-const filters = filterText ? filterText.split('\\n') : [];
-const mod = await import(pathToFileURL(file).href);
-const results = {};
-for (const bench of (mod.benchmarks ?? []).filter((b) => filters.length === 0 || filters.some((x) => b.name.includes(x)))) {
-  process.stderr.write('[bench] ' + bench.name + '…\\n');
-  try {
-    results[bench.name] = await bench.run();
-  } catch (error) {
-    results[bench.name] = { value: NaN, unit: 'error', target: 'runs', pass: false, extra: { error: String(error?.message ?? error) } };
-  }
-}
-writeFileSync(out, JSON.stringify(results));
-process.exit(0);
-`,
-);
+// Each file runs in its own process (bench-one.mjs).
+const runner = path.join(root, 'build', 'scripts', 'bench-one.mjs');
 try {
   for (const file of files) {
     const outfile = path.join(temp, file.replace(/\.ts$/, '.mjs'));

@@ -8,7 +8,7 @@ import type { RenderedImage } from '../contract/api/publishing';
 import type { publishingMethods } from '../contract/api/publishing';
 import { AtelierError } from '../contract/errors';
 import type { DesignDocument } from '../core/design';
-import { imageBaseName, uniqueNamer } from '../core/packs/naming';
+import { imageBaseName, uniqueNamer, variantPages } from '../core/packs/naming';
 import type { HandlersFor } from '../dispatch';
 import type { BackgroundRenderer } from '../render/background';
 import { RenderJobError } from '../render/pool';
@@ -79,13 +79,13 @@ export function createPublishingService(deps: PublishingDeps) {
         if (!v.designId || !docs.has(v.designId)) continue;
         const doc = docs.get(v.designId)!;
         const all = pages.get(v.designId) ?? [];
-        const chosen = v.pageIndex !== null ? [v.pageIndex] : all.map((_, i) => i);
+        const chosen = variantPages(all.length, v.pageIndex);
+        if (!chosen) {
+          warnings.push(`${v.network}: page ${v.pageIndex! + 1} does not exist in its design.`);
+          continue;
+        }
         for (const index of chosen) {
-          const bytes = all[index];
-          if (!bytes) {
-            warnings.push(`${v.network}: page ${index + 1} does not exist in its design.`);
-            continue;
-          }
+          const bytes = all[index]!;
           const page = chosen.length > 1 ? index + 1 : null;
           const file = name(imageBaseName({ localDate, title: post.title, network: v.network, page: page ?? undefined }), 'png');
           writeFileSync(path.join(staging, file), bytes);

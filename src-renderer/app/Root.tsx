@@ -28,7 +28,8 @@ export function Root({ host, onRestored = reload }: { host: HostClient; onRestor
   const settings = useApp((s) => s.settings);
   const setSettings = useApp((s) => s.setSettings);
   const language = resolveLanguage(settings.language);
-  const i18n = useMemo(() => createI18n(language), []); // eslint-disable-line react-hooks/exhaustive-deps
+  // One instance for the app's life, made in the first language; later changes go through changeLanguage below.
+  const [i18n] = useState(() => createI18n(language));
   const systemDark = useSystemDark();
   const theme = settings.theme === 'system' ? (systemDark ? 'dark' : 'light') : settings.theme;
   // Asked first: a damaged library gets the recovery screen, never a studio full of errors.

@@ -5,16 +5,12 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openStudioPage, runCli, startStudio, type Studio } from './harness';
+import { cliJson, dayOfNextMonth, launchChromium, openStudioPage, startStudio, type Studio } from './harness';
 
 let studio: Studio;
 let browser: Browser;
 
-function json<T>(args: string[]): T {
-  const result = runCli(studio.dataDir, ['--json', ...args]);
-  if (result.code !== 0) throw new Error(`atelier ${args.join(' ')} failed: ${result.stderr}`);
-  return JSON.parse(result.stdout) as T;
-}
+const json = <T>(args: string[]): T => cliJson<T>(studio.dataDir, args);
 
 interface PostOut {
   id: string;
@@ -24,10 +20,7 @@ interface PostOut {
 const localTime = (id: string) => json<PostOut[]>(['posts', 'list']).find((p) => p.id === id)!.localTime;
 
 // Next month, so nothing is due or missed while the test runs.
-const now = new Date();
-const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
-const ym = `${next.getUTCFullYear()}-${String(next.getUTCMonth() + 1).padStart(2, '0')}`;
-const day = (d: number) => `${ym}-${String(d).padStart(2, '0')}`;
+const day = dayOfNextMonth;
 
 beforeAll(async () => {
   studio = await startStudio();

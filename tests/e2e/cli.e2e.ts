@@ -5,7 +5,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp';
-import { assertBuilt, runCli } from './harness';
+import { assertBuilt, cliJson, runCli } from './harness';
 
 let temp: ReturnType<typeof tempDir>;
 beforeAll(() => assertBuilt());
@@ -62,7 +62,7 @@ describe('atelier CLI', () => {
 
   it("renders a post's designs to PNG files for publishing by hand, and says when there is none", async () => {
     temp = tempDir();
-    const json = <T>(args: string[]) => JSON.parse(runCli(temp.dir, ['--json', ...args]).stdout) as T;
+    const json = <T>(args: string[]) => cliJson<T>(temp.dir, args);
     const client = json<{ id: string }>(['clients', 'add', '--name', 'Fleuriste', '--timezone', 'Europe/Paris']);
     const design = json<{ id: string }>(['designs', 'create', '--name', 'Bouquet', '--template', 'tpl-announce-square', '--client', client.id]);
     const csv = path.join(temp.dir, 'plan.csv');

@@ -77,6 +77,20 @@ export function runCli(dataDir: string, args: readonly string[]): { code: number
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Runs the built CLI with --json and parses its answer; a failure throws with its stderr. */
+export function cliJson<T>(dataDir: string, args: readonly string[]): T {
+  const result = runCli(dataDir, ['--json', ...args]);
+  if (result.code !== 0) throw new Error(`atelier ${args.join(' ')} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as T;
+}
+
+/** `YYYY-MM-DD` of day `d` of next month (UTC): calendar tests plan there, so nothing is due or missed meanwhile. */
+export function dayOfNextMonth(d: number): string {
+  const now = new Date();
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, d));
+  return next.toISOString().slice(0, 10);
+}
+
 export async function launchChromium(): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM_PATH.');

@@ -39,3 +39,12 @@ export function uniqueNamer() {
     return name;
   };
 }
+
+/**
+ * Which pages of its design a variant publishes: the one it points at, or every page (a carousel).
+ * Null when it points at a page the design does not have.
+ */
+export function variantPages(pageCount: number, pageIndex: number | null | undefined): number[] | null {
+  if (pageIndex === null || pageIndex === undefined) return Array.from({ length: pageCount }, (_, i) => i);
+  return pageIndex < pageCount ? [pageIndex] : null;
+}

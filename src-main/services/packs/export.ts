@@ -9,7 +9,7 @@ import { AtelierError } from '../../contract/errors';
 import type { DesignDocument } from '../../core/design';
 import type { PostStatus } from '../../core/domain/posts';
 import { manifestJsonSchema, PACK_FORMAT, PACK_VERSION, type PackManifest } from '../../core/packs/manifest';
-import { imageBaseName, slugify, uniqueNamer } from '../../core/packs/naming';
+import { imageBaseName, slugify, uniqueNamer, variantPages } from '../../core/packs/naming';
 import type { PreviewLanguage } from '../../core/packs/preview-strings';
 import { addDays } from '../../core/schedule/wallclock';
 import { startOfLocalDay } from '../../core/time/zones';
@@ -167,8 +167,9 @@ export async function exportPack(deps: ExportDeps, query: PackQuery, destination
         const captionFile = `captions/${name(base, 'txt')}`;
         captions.push({ text: v.caption, name: captionFile });
         const pages = v.designId ? (pagesOf.get(v.designId) ?? []) : [];
-        const chosen = v.pageIndex !== null && v.pageIndex !== undefined ? (pages[v.pageIndex] ? [{ file: pages[v.pageIndex]!, page: v.pageIndex }] : []) : pages.map((file, page) => ({ file, page }));
-        if (v.designId && v.pageIndex !== null && pages.length > 0 && chosen.length === 0) warnings.push(`"${post.title}" (${v.network}) points at page ${v.pageIndex + 1}, which its design does not have.`);
+        const indices = variantPages(pages.length, v.pageIndex);
+        const chosen = (indices ?? []).map((page) => ({ file: pages[page]!, page }));
+        if (v.designId && pages.length > 0 && indices === null) warnings.push(`"${post.title}" (${v.network}) points at page ${v.pageIndex! + 1}, which its design does not have.`);
         const imageNames = chosen.map((c) => {
           const n = `images/${name(imageBaseName({ localDate, title: post.title, network: v.network, page: chosen.length > 1 ? c.page + 1 : undefined }), 'png')}`;
           images.push({ file: c.file, name: n });

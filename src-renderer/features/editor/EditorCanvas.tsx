@@ -180,17 +180,15 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, stageRef, label
     return () => ro.disconnect();
   }, []);
 
-  // Fit the page when a design opens.
-  const fitKey = doc ? `${doc.id}:${doc.width}x${doc.height}` : '';
+  // Fit the page when a design opens or changes size — keyed on primitives only, so a pan or zoom
+  // by the user (or any other edit) never refits.
   useEffect(() => {
-    if (!doc || !boxRef.current) return;
+    if (!docId || !width || !height || !boxRef.current) return;
     const box = boxRef.current;
-    const z = Math.min((box.clientWidth - 80) / doc.width, (box.clientHeight - 80) / doc.height, 1);
+    const z = Math.min((box.clientWidth - 80) / width, (box.clientHeight - 80) / height, 1);
     editor.setZoom(z > 0 ? z : 0.2);
-    setPan({ x: (box.clientWidth - doc.width * z) / 2, y: (box.clientHeight - doc.height * z) / 2 });
-    // Fits only when asked (a new design, the Fit button): a pan or zoom by the user must not refit.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fitKey]);
+    setPan({ x: (box.clientWidth - width * z) / 2, y: (box.clientHeight - height * z) / 2 });
+  }, [editor, docId, width, height]);
 
   // Space-drag pans.
   useEffect(() => {
