@@ -17,10 +17,22 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * What went wrong, in a form the renderer translates: a key in its `serviceErrors` catalogue
+ * (locales/<lang>/errors.json) and the values its text needs. The English `message` beside it stays
+ * for the CLI and logs; the UI shows the translated reason when its catalogue knows the key.
+ */
+export const ErrorReason = z.object({
+  key: z.string().regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$/),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type ErrorReason = z.infer<typeof ErrorReason>;
+
 export const WireError = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
   details: z.unknown().optional(),
+  reason: ErrorReason.optional(),
 });
 export type WireError = z.infer<typeof WireError>;
 
@@ -28,18 +40,21 @@ export type WireError = z.infer<typeof WireError>;
 export class AtelierError extends Error {
   readonly code: ErrorCode;
   readonly details: unknown;
+  readonly reason: ErrorReason | undefined;
 
-  constructor(code: ErrorCode, message: string, details?: unknown) {
+  constructor(code: ErrorCode, message: string, details?: unknown, reason?: ErrorReason) {
     super(message);
     this.name = 'AtelierError';
     this.code = code;
     this.details = details;
+    this.reason = reason;
   }
 
   toWire(): WireError {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
+    const wire: WireError = { code: this.code, message: this.message };
+    if (this.details !== undefined) wire.details = this.details;
+    if (this.reason !== undefined) wire.reason = this.reason;
+    return wire;
   }
 }
 
@@ -49,7 +64,7 @@ export function isWireError(value: unknown): value is WireError {
 
 /** Rebuilds an `AtelierError` from its wire form on the calling side. */
 export function fromWire(error: WireError): AtelierError {
-  return new AtelierError(error.code, error.message, error.details);
+  return new AtelierError(error.code, error.message, error.details, error.reason);
 }
 
 /** Turns a zod failure into a list a person can read: which field, and why. */
