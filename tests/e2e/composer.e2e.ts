@@ -28,7 +28,7 @@ afterAll(async () => {
 
 const TEXT = {
   en: { newPost: 'New post', client: 'Client', title: 'Title', date: 'Date', time: 'Time', caption: 'Caption', choose: 'Choose a design', status: 'Status', scheduled: 'Scheduled', save: 'Save', own: 'Own caption for X', xCaption: 'X caption', calendar: 'Calendar', language: 'Language', undo: 'Undo' },
-  fr: { newPost: 'Nouvelle publication', client: 'Client', title: 'Titre', date: 'Date', time: 'Heure', caption: 'Légende', choose: 'Choisir un visuel', status: 'Statut', scheduled: 'Planifiée', save: 'Enregistrer', own: 'Légende propre à X', xCaption: 'Légende X', calendar: 'Calendrier', language: 'Langue', undo: 'Annuler' },
+  fr: { newPost: 'Nouvelle publication', client: 'Client', title: 'Titre', date: 'Date', time: 'Heure', caption: 'Légende', choose: 'Choisir un visuel', status: 'Statut', scheduled: 'Planifié', save: 'Enregistrer', own: 'Légende propre à X', xCaption: 'Légende X', calendar: 'Calendrier', language: 'Langue', undo: 'Annuler' },
 } as const;
 
 async function useLanguage(page: Page, lang: 'en' | 'fr') {

@@ -33,6 +33,7 @@ import {
   textFor,
   toggleNetwork,
   updateInput,
+  wallClock,
   type NetworkDraft,
   type PostDraft,
 } from './draft';
@@ -211,10 +212,23 @@ function ComposerDialog({ request }: { request: ComposerRequest }) {
       const saved: Post = draft.postId ? await host.invoke('posts.update', updateInput(draft, untitled)) : await host.invoke('posts.create', createInput(draft, untitled));
       finish();
       const key = draft.postId ? 'composer.toast.saved' : saved.status === 'scheduled' ? 'composer.toast.scheduled' : 'composer.toast.created';
+      // A new post, or a new time or status, is a step of the calendar's history: the toast offers its undo.
+      const before = initial ? (JSON.parse(initial) as PostDraft) : null;
+      const recorded = !draft.postId || !before || before.status !== draft.status || wallClock(before) !== wallClock(draft);
+      const onCalendar = useApp.getState().screen === 'calendar';
+      const undo = () =>
+        void host.invoke('calendar.undo', {}).then(
+          () => toast({ message: t('composer.toast.undone', { title: saved.title }), tone: 'info' }),
+          (e: unknown) => toast({ message: errorMessage(t, e), tone: 'error' }),
+        );
       toast({
         message: t(key, { title: saved.title, when: saved.localTime ? when : t('composer.preview.unscheduled') }),
         tone: 'info',
-        ...(useApp.getState().screen !== 'calendar' ? { action: { label: t('composer.toast.show'), run: () => openItem('post', saved.id) } } : {}),
+        ...(!onCalendar
+          ? { action: { label: t('composer.toast.show'), run: () => openItem('post', saved.id) } }
+          : recorded
+            ? { action: { label: t('composer.toast.undo'), run: undo } }
+            : {}),
       });
     } catch (e) {
       setError(errorMessage(t, e));
