@@ -95,8 +95,11 @@ export function GlobalKeys({ clients }: { clients: readonly Client[] }) {
         go('clients');
         setTimeout(() => document.querySelector<HTMLElement>(`[data-client-id="${CSS.escape(c.id)}"] button`)?.focus(), 50);
       },
+      // The post opens in the composer over the calendar at its month, its details beside it, so
+      // closing the composer leaves the user where the post lives.
       openPost: (p: Post) => {
         selectClient(p.clientId);
+        openItem('post', p.id);
         useApp.getState().openComposer({ kind: 'edit', postId: p.id });
       },
       openDesign: (d: DesignSummary) => openItem('design', d.id),

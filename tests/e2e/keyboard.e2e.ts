@@ -86,7 +86,7 @@ describe('keyboard', () => {
     await page.getByRole('list', { name: 'Client list' }).getByText('Atelier Nord').waitFor();
   });
 
-  it('focuses the screen’s search on / and creates a post on N', async () => {
+  it('focuses the screen’s search on / and opens the composer for a new post on N', async () => {
     await page.keyboard.press('Control+4');
     await page.locator('main input[type="search"]').waitFor();
     await page.locator('main h1').click();
@@ -94,11 +94,18 @@ describe('keyboard', () => {
     await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
     await page.locator('main h1').click();
     await page.keyboard.press('n');
-    await page.getByText(/Draft “New post” created for/).waitFor();
+    const composer = page.getByRole('dialog', { name: 'New post' });
+    await composer.waitFor();
+    // Typing goes to the title at once; N typed inside the composer is text, not another shortcut.
+    await page.keyboard.type('Notes');
+    await expect.poll(() => composer.getByLabel('Title').inputValue()).toBe('Notes');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Discard', exact: true }).click();
+    await composer.waitFor({ state: 'detached' });
     expect(pageErrors).toEqual([]);
   });
 
-  it('opens a post from the command palette: the calendar at its month, with its details', async () => {
+  it('opens a post from the command palette in the composer, over the calendar at its month with its details', async () => {
     const posts = JSON.parse(runCli(studio.dataDir, ['--json', 'posts', 'list']).stdout) as { id: string; title: string; localTime: string | null }[];
     // The latest scheduled post: usually not in the month the calendar opens on.
     const post = posts.filter((p) => p.localTime).sort((a, b) => b.localTime!.localeCompare(a.localTime!))[0]!;
@@ -109,6 +116,11 @@ describe('keyboard', () => {
     await palette.getByRole('option', { name: new RegExp(post.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first().waitFor();
     await page.keyboard.press('Enter');
     await palette.waitFor({ state: 'detached' });
+    const composer = page.getByRole('dialog', { name: 'Edit post' });
+    await composer.waitFor();
+    await expect.poll(() => composer.getByLabel('Title').inputValue()).toBe(post.title);
+    await page.keyboard.press('Escape');
+    await composer.waitFor({ state: 'detached' });
     await expect.poll(current).toContain('Calendar');
     const details = page.getByRole('region', { name: post.title });
     await details.waitFor();

@@ -14,7 +14,8 @@ import { PostExtras } from './PostExtras';
 /** Runs a store action, toasting its success message or its error; see CalendarScreen. */
 export type Run = <T>(work: () => Promise<T>, success?: (result: T) => string | null) => Promise<T | undefined>;
 
-export function Drafts({ posts, clients, thumbnails, onOpen }: { posts: CalendarPost[]; clients: Map<string, CalendarClient>; thumbnails: Record<string, string>; onOpen(id: string): void }) {
+/** A click shows a draft's details (like a card on the grid); a double-click opens it in the composer. */
+export function Drafts({ posts, clients, thumbnails, onSelect, onOpen }: { posts: CalendarPost[]; clients: Map<string, CalendarClient>; thumbnails: Record<string, string>; onSelect(id: string): void; onOpen(id: string): void }) {
   const { t } = useTranslation();
   const titleId = useId();
   return (
@@ -35,7 +36,8 @@ export function Drafts({ posts, clients, thumbnails, onOpen }: { posts: Calendar
                   data-post-id={p.id}
                   style={{ borderLeftColor: clients.get(p.clientId)?.color }}
                   onDragStart={(e) => e.dataTransfer.setData(DRAG_TYPE, p.id)}
-                  onClick={() => onOpen(p.id)}
+                  onClick={() => onSelect(p.id)}
+                  onDoubleClick={() => onOpen(p.id)}
                 >
                   <Thumb src={thumbnails[p.id]} />
                   <span className="post-title">{p.title}</span>
