@@ -65,7 +65,11 @@ describe('calendar hours', () => {
     expect(await rowOf(card, page, day(10))).toBe(38);
     expect(await card.textContent()).toBe('9:30am Éclairs du jour Draft');
     expect(await card.getAttribute('aria-label')).toBe('9:30am Éclairs du jour Draft — Pâtisserie, Instagram, X');
-    expect(await card.locator('svg[data-network]').evaluateAll((icons) => icons.map((i) => i.getAttribute('data-network')))).toEqual(['instagram', 'x']);
+    expect(await card.locator('.net-mark[data-network]').evaluateAll((icons) => icons.map((i) => i.getAttribute('data-network')))).toEqual(['instagram', 'x']);
+    // Each icon is its network's shape (a mask from the stylesheet), painted at 12 px.
+    const icon = await card.locator('.net-mark[data-network="instagram"]').evaluate((el) => ({ mask: getComputedStyle(el).maskImage, width: el.getBoundingClientRect().width }));
+    expect(icon.mask).toMatch(/^url\("data:image\/svg\+xml,/);
+    expect(icon.width).toBe(12);
     // It opened scrolled to the first post, not at midnight.
     const grid = page.locator('.hour-grid');
     expect(await grid.evaluate((el) => el.scrollTop)).toBe((38 - 2) * ROW_PX);

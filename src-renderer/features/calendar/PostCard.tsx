@@ -1,14 +1,17 @@
 // A post on the calendar's grids: time, title, status (a coloured dot and the word), the networks'
-// icons and a thumbnail of its design. Every view lays the same card out its own way (calendar.css):
-// stacked in a month cell, two lines at its time in the hour grid, one line in the agenda. Grids can
-// hold hundreds of cards, so a card has no hooks and takes only strings, numbers and stable callbacks.
+// icons (network-marks.ts) and a thumbnail of its design. Each view lays the same card out its own
+// way (calendar.css): stacked in a month cell, three short lines at its time on the hour grid, one
+// line in the agenda. Grids can hold hundreds of cards, so a card has no hooks and takes only
+// strings, numbers and stable callbacks.
 import { memo, type CSSProperties, type MouseEvent, type SyntheticEvent } from 'react';
 import type { CalendarClient, CalendarPost } from '../../../src-main/contract/api/calendar';
 import type { NetworkId } from '../../../src-main/core/domain/posts';
 import { NETWORK_LABELS } from '../../../src-main/core/packs/preview-strings';
-import { NetworkIcon } from '../../ui/NetworkIcon';
 import type { CardText, Formats } from './formats';
 import { ROW_PX, SLOT_MINUTES, type CardPlace } from './hour-grid';
+import { installNetworkMarks } from './network-marks';
+
+installNetworkMarks();
 
 export const DRAG_TYPE = 'application/x-atelier-post';
 
@@ -86,14 +89,15 @@ const PostCard = memo(function PostCard({ post, thumb, clientName, clientColor, 
       {/* Real spaces, so the visible text reads like the accessible name ("09:00 Title Scheduled"). */}
       {time && ' '}
       <span className="post-title">{post.title}</span>{' '}
-      <span className="post-status">{statusWord}</span>
+      {/* Before the status: in a month cell the icons float at the right of the status line. */}
       {networks.length > 0 && (
-        <span className="post-nets">
+        <span className="post-nets" aria-hidden="true">
           {networks.map((n) => (
-            <NetworkIcon key={n} network={n} size={12} />
+            <span key={n} className="net-mark" data-network={n} />
           ))}
         </span>
       )}
+      <span className="post-status">{statusWord}</span>
     </button>
   );
 });

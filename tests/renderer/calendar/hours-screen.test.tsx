@@ -83,7 +83,7 @@ describe('week and day views', () => {
     expect(card(c.id).querySelector('.post-status')!.textContent).toBe('Scheduled');
     expect(card(c.id).className).toContain('status-scheduled');
     expect(card(a.id).getAttribute('aria-label')).toBe('9:30am Éclairs Draft — Pâtisserie, Instagram, X');
-    expect([...card(a.id).querySelectorAll('svg[data-network]')].map((s) => s.getAttribute('data-network'))).toEqual(['instagram', 'x']);
+    expect([...card(a.id).querySelectorAll('.net-mark[data-network]')].map((s) => s.getAttribute('data-network'))).toEqual(['instagram', 'x']);
     // Seven days of 96 slots (the week starts on Sunday in US English), one slot in the tab order:
     // the first post's time on the first day.
     expect([...document.querySelectorAll('.hour-day')].map((d) => d.getAttribute('data-date'))).toEqual(['2026-12-06', '2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11', '2026-12-12']);
