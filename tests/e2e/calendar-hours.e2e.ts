@@ -86,6 +86,15 @@ describe('calendar hours', () => {
     await expect.poll(() => rowOf(card, page, day(10))).toBe(59);
     await page.getByRole('status').filter({ hasText: 'Moved “Éclairs du jour”' }).getByRole('button', { name: 'Undo' }).waitFor();
 
+    // A draft from the side panel lands at the slot it is dropped on.
+    const draft = json<PostOut>(['posts', 'add', '--client', paris.id, '--title', 'Macarons']);
+    await page.locator(`.draft-list [data-post-id="${draft.id}"]`).dragTo(page.locator(`.hour-day[data-date="${day(10)}"] [data-slot="44"]`));
+    await expect.poll(() => localTime(draft.id)).toBe(`${day(10)}T11:00`);
+    await expect.poll(() => page.locator(`.hour-day [data-post-id="${draft.id}"]`).count()).toBe(1);
+    await page.locator('main h1').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => localTime(draft.id)).toBe(null);
+
     // Ctrl+Z brings back 09:30.
     await page.locator('main h1').click();
     await page.keyboard.press('Control+z');
