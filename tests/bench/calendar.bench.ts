@@ -153,117 +153,99 @@ function clickToPainted(page: Page, button: 'Next' | 'Previous', selector: strin
   );
 }
 
-// The Chromium benchmarks need the built app (npm run bench builds when stale).
-benchmarks.push({
-  name: 'calendar.month-view-500-posts-chromium',
-  async run() {
-    const dir = tempDir('atelier-bench-');
-    const atelier = createAtelier({ dataDir: dir.dir, host: 'test' });
-    const lib = atelier.library;
-    // Next month in Paris: 500 posts on its 8th–25th (so no neighbouring month's grid shows them);
-    // the month after is the empty baseline.
-    const now = new Date();
-    const y = now.getUTCFullYear();
-    const m = now.getUTCMonth() + 1;
-    lib.write(() => {
-      lib.clients.insert(client('paris', 'Europe/Paris'));
-      for (let i = 0; i < 500; i++) {
-        lib.posts.insert(postRow(i, 'paris', Date.UTC(y, m, 8 + (i % 18), 7 + (i % 12), (i * 5) % 60)));
-        addNetworks(lib, i);
+/**
+ * 500 posts of one period (`at(i)` is post i's instant) shown in Chromium: the median time from a
+ * click on "Previous" in the empty period after it to the painted frame showing all 500 cards; the
+ * empty period is the baseline. `open` brings the page to the full period. Needs the built app
+ * (npm run bench builds when stale).
+ */
+function viewBench(name: string, period: 'month' | 'week', options: { at(i: number): number; open(page: Page): Promise<void>; cards: string; ready: { selector: string; count: number } }): Benchmark {
+  return {
+    name,
+    async run() {
+      const dir = tempDir('atelier-bench-');
+      const atelier = createAtelier({ dataDir: dir.dir, host: 'test' });
+      const lib = atelier.library;
+      lib.write(() => {
+        lib.clients.insert(client('paris', 'Europe/Paris'));
+        for (let i = 0; i < 500; i++) {
+          lib.posts.insert(postRow(i, 'paris', options.at(i)));
+          addNetworks(lib, i);
+        }
+      });
+      atelier.close();
+      const studio = await startStudio({ dataDir: dir.dir });
+      const browser = await launchChromium();
+      try {
+        const { page } = await openStudioPage(browser, studio);
+        await page.getByRole('button', { name: 'Calendar' }).click();
+        await options.open(page);
+        const measure = (button: 'Next' | 'Previous', expected: number) => clickToPainted(page, button, options.cards, expected, options.ready);
+        const full: number[] = [];
+        const empty: number[] = [];
+        await measure('Next', 0); // warm-up
+        await measure('Previous', 500);
+        for (let i = 0; i < 7; i++) {
+          empty.push(await measure('Next', 0));
+          full.push(await measure('Previous', 500));
+        }
+        const value = median(full);
+        const baseline = median(empty);
+        return {
+          value,
+          unit: 'ms (median, click to painted)',
+          baseline,
+          ratio: value / baseline,
+          target: '≤ 100 ms',
+          pass: value <= 100,
+          extra: {
+            posts: 500,
+            samples: full.length,
+            [`empty${period === 'month' ? 'Month' : 'Week'}Ms`]: baseline,
+            ...(period === 'week' ? { sideBySide: await page.locator('.hour-card.shared').count() } : {}),
+            note: `includes the WebSocket round trip for the ${period}`,
+          },
+        };
+      } finally {
+        await browser.close();
+        await studio.stop();
+        dir.cleanup();
       }
-    });
-    atelier.close();
-    const studio = await startStudio({ dataDir: dir.dir });
-    const browser = await launchChromium();
-    try {
-      const { page } = await openStudioPage(browser, studio);
-      await page.getByRole('button', { name: 'Calendar' }).click();
-      await page.waitForSelector('.month-grid');
-      const measure = (button: 'Next' | 'Previous', expected: number) => clickToPainted(page, button, '.month-grid [data-post-id]', expected, { selector: '.month-grid .day-cell', count: 28 });
-      const full: number[] = [];
-      const empty: number[] = [];
-      await measure('Next', 500); // warm-up
-      for (let i = 0; i < 7; i++) {
-        empty.push(await measure('Next', 0));
-        full.push(await measure('Previous', 500));
-      }
-      const value = median(full);
-      const baseline = median(empty);
-      return {
-        value,
-        unit: 'ms (median, click to painted)',
-        baseline,
-        ratio: value / baseline,
-        target: '≤ 100 ms',
-        pass: value <= 100,
-        extra: { posts: 500, samples: full.length, emptyMonthMs: baseline, note: 'includes the WebSocket round trip for the month' },
-      };
-    } finally {
-      await browser.close();
-      await studio.stop();
-      dir.cleanup();
-    }
-  },
-});
+    },
+  };
+}
 
-benchmarks.push({
-  name: 'calendar.week-view-500-posts-chromium',
-  async run() {
-    const dir = tempDir('atelier-bench-');
-    const atelier = createAtelier({ dataDir: dir.dir, host: 'test' });
-    const lib = atelier.library;
-    // The week (Sunday first, as the en-US page shows it) of next month's 10th: 500 posts over its
-    // seven days between 07:00 and 18:55 Paris time, so a day holds ~70, many side by side. The
-    // week after is the empty baseline.
-    const now = new Date();
-    const tenth = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 10);
-    const sunday = tenth - new Date(tenth).getUTCDay() * DAY;
-    const firstDate = new Date(sunday).toISOString().slice(0, 10);
-    lib.write(() => {
-      lib.clients.insert(client('paris', 'Europe/Paris'));
-      // 06:00–17:55 UTC: 07:00–18:55 in Paris in winter (an hour later in summer), all on the same day.
-      for (let i = 0; i < 500; i++) {
-        lib.posts.insert(postRow(i, 'paris', sunday + (i % 7) * DAY + (6 + (i % 12)) * 3_600_000 + ((i * 5) % 60) * 60_000));
-        addNetworks(lib, i);
-      }
-    });
-    atelier.close();
-    const studio = await startStudio({ dataDir: dir.dir });
-    const browser = await launchChromium();
-    try {
-      const { page } = await openStudioPage(browser, studio);
-      await page.getByRole('button', { name: 'Calendar' }).click();
+const now = new Date();
+const nextMonth = { y: now.getUTCFullYear(), m: now.getUTCMonth() + 1 };
+// The week of next month's 10th, Sunday first as the en-US page shows it.
+const tenth = Date.UTC(nextMonth.y, nextMonth.m, 10);
+const sunday = tenth - new Date(tenth).getUTCDay() * DAY;
+
+benchmarks.push(
+  // Next month in Paris: 500 posts on its 8th–25th (so no neighbouring month's grid shows them).
+  viewBench('calendar.month-view-500-posts-chromium', 'month', {
+    at: (i) => Date.UTC(nextMonth.y, nextMonth.m, 8 + (i % 18), 7 + (i % 12), (i * 5) % 60),
+    async open(page) {
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.locator('.month-grid [data-post-id]').nth(499).waitFor();
+    },
+    cards: '.month-grid [data-post-id]',
+    ready: { selector: '.month-grid .day-cell', count: 28 },
+  }),
+  // The hour grid: 500 posts over the seven days of one week between 06:00 and 17:55 UTC (07:00–18:55
+  // in Paris in winter, an hour later in summer), so a day holds ~70, many side by side.
+  viewBench('calendar.week-view-500-posts-chromium', 'week', {
+    at: (i) => sunday + (i % 7) * DAY + (6 + (i % 12)) * 3_600_000 + ((i * 5) % 60) * 60_000,
+    async open(page) {
+      const first = new Date(sunday).toISOString().slice(0, 10);
       await page.getByRole('button', { name: 'Week', exact: true }).click();
-      for (let i = 0; i < 8 && (await page.locator(`.hour-day[data-date="${firstDate}"]`).count()) === 0; i++) {
+      for (let i = 0; i < 8 && (await page.locator(`.hour-day[data-date="${first}"]`).count()) === 0; i++) {
         await page.getByRole('button', { name: 'Next' }).click();
         await page.waitForTimeout(100);
       }
-      await page.locator(`.hour-day[data-date="${firstDate}"] [data-post-id]`).first().waitFor();
-      const measure = (button: 'Next' | 'Previous', expected: number) => clickToPainted(page, button, '.hour-grid [data-post-id]', expected, { selector: '.hour-grid .hour-day', count: 7 });
-      const full: number[] = [];
-      const empty: number[] = [];
-      await measure('Next', 0); // warm-up
-      await measure('Previous', 500);
-      for (let i = 0; i < 7; i++) {
-        empty.push(await measure('Next', 0));
-        full.push(await measure('Previous', 500));
-      }
-      const value = median(full);
-      const baseline = median(empty);
-      const shared = await page.locator('.hour-card.shared').count();
-      return {
-        value,
-        unit: 'ms (median, click to painted)',
-        baseline,
-        ratio: value / baseline,
-        target: '≤ 100 ms',
-        pass: value <= 100,
-        extra: { posts: 500, sideBySide: shared, samples: full.length, emptyWeekMs: baseline, note: 'includes the WebSocket round trip for the week' },
-      };
-    } finally {
-      await browser.close();
-      await studio.stop();
-      dir.cleanup();
-    }
-  },
-});
+      await page.locator('.hour-grid [data-post-id]').nth(499).waitFor();
+    },
+    cards: '.hour-grid [data-post-id]',
+    ready: { selector: '.hour-grid .hour-day', count: 7 },
+  }),
+);
