@@ -19,7 +19,9 @@ export interface Toast {
  */
 export type ComposerRequest =
   | { kind: 'edit'; postId: string }
-  | { kind: 'new'; clientId?: string | null; date?: string; time?: string; designId?: string; duplicateOf?: string };
+  | { kind: 'new'; clientId?: string | null; date?: string; time?: string; designId?: string; duplicateOf?: string }
+  /** The draft kept while the user made a design for it in the editor. */
+  | { kind: 'resume' };
 
 interface AppState {
   screen: Screen;

@@ -38,6 +38,8 @@ export interface GridHandlers {
   onMoveKey(postId: string, step: KeyStep): void;
   /** An empty day or slot was clicked, or Enter was pressed on it: a new post there. */
   onEmpty(date: string, time?: string): void;
+  /** A card was double-clicked: edit its post in the composer. */
+  onEdit(postId: string): void;
   /** The time a slot starts at, as the drop indicator shows it. */
   slotLabel(slot: number): string;
 }
@@ -53,7 +55,7 @@ function slotUnder(event: DragEvent, column: Element): number {
  * rather than opening it, and Alt+arrows move it.
  */
 export function useGridEvents(handlers: GridHandlers) {
-  const { onDrop, onPickKey, onMoveKey, onEmpty, slotLabel } = handlers;
+  const { onDrop, onPickKey, onMoveKey, onEmpty, onEdit, slotLabel } = handlers;
   return useMemo(() => {
     // The column showing where a drop would land (one at a time).
     let shown: HTMLElement | null = null;
@@ -97,6 +99,10 @@ export function useGridEvents(handlers: GridHandlers) {
         if (slot !== undefined && slot !== null) onEmpty(date, slotTime(Number(slot)));
         else if (!day.hasAttribute('data-hours')) onEmpty(date);
       },
+      onDoubleClick(e: MouseEvent) {
+        const id = (e.target as Element).closest?.('[data-post-id]')?.getAttribute('data-post-id');
+        if (id) onEdit(id);
+      },
       onDragStart(e: DragEvent) {
         const card = (e.target as Element).closest?.('[data-post-id]');
         const id = card?.getAttribute('data-post-id');
@@ -125,7 +131,7 @@ export function useGridEvents(handlers: GridHandlers) {
         onDrop(id, day.hasAttribute('data-hours') ? { at: `${date}T${slotTime(slotUnder(e, day))}` } : { date });
       },
     };
-  }, [onDrop, onPickKey, onMoveKey, onEmpty, slotLabel]);
+  }, [onDrop, onPickKey, onMoveKey, onEmpty, onEdit, slotLabel]);
 }
 export type GridEvents = ReturnType<typeof useGridEvents>;
 
@@ -225,7 +231,7 @@ export function AgendaView({ byDay, ctx, events }: Pick<GridProps, 'byDay' | 'ct
   const days = [...byDay.keys()].sort();
   if (days.length === 0) return <p className="empty-state">{t('calendar.agenda.empty')}</p>;
   return (
-    <ol className="agenda" onDragStart={events.onDragStart} onKeyDown={events.onKeyDown}>
+    <ol className="agenda" onDragStart={events.onDragStart} onKeyDown={events.onKeyDown} onDoubleClick={events.onDoubleClick}>
       {days.map((d) => (
         <li key={d}>
           <h2 className="agenda-day">{ctx.formats.date.format(asUtcDate(d))}</h2>

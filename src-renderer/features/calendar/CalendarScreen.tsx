@@ -194,6 +194,7 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
   const onEmpty = useCallback((date: string, time?: string) => {
     useApp.getState().openComposer({ kind: 'new', clientId: store.getState().clientId, date, ...(time ? { time } : {}) });
   }, [store]);
+  const onEdit = useCallback((postId: string) => useApp.getState().openComposer({ kind: 'edit', postId }), []);
   const openDay = useCallback((date: string) => store.getState().configure({ view: 'day', anchor: date }), [store]);
   const slotLabel = useCallback((slot: number) => formats.cardTime(`0000-00-00T${String(Math.floor(slot / 4)).padStart(2, '0')}:${String((slot % 4) * 15).padStart(2, '0')}`), [formats]);
   const text = useMemo(() => cardText(t), [t]);
@@ -201,7 +202,7 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
     () => ({ formats, text, clients, thumbnails: s.thumbnails, picked: s.picked, onCardClick }),
     [formats, text, clients, s.thumbnails, s.picked, onCardClick],
   );
-  const events = useGridEvents({ onDrop, onPickKey: pick, onMoveKey, onEmpty, slotLabel });
+  const events = useGridEvents({ onDrop, onPickKey: pick, onMoveKey, onEmpty, onEdit, slotLabel });
   const exchangeRange = useMemo(() => viewRange(s.view === 'day' || s.view === 'week' ? s.view : 'agenda', s.anchor, s.firstDay), [s.view, s.anchor, s.firstDay]);
   const grid = { anchor: s.anchor, firstDay: s.firstDay, byDay, today, ctx, events, onEmpty };
   const hourDays = useMemo(() => (s.view === 'day' || s.view === 'week' ? gridDays(s.view, s.anchor, s.firstDay) : []), [s.view, s.anchor, s.firstDay]);
@@ -235,7 +236,7 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
         <aside className="calendar-side">
           <DuePanel store={store} formats={formats} run={run} />
           {selected && <Details post={selected} client={clients.get(selected.clientId)} store={store} run={run} timeLabel={timeLabel} move={move} />}
-          <Drafts posts={s.unscheduled.filter((p) => matches(p, s.filters))} clients={clients} thumbnails={s.thumbnails} onOpen={open} />
+          <Drafts posts={s.unscheduled.filter((p) => matches(p, s.filters))} clients={clients} thumbnails={s.thumbnails} onOpen={onEdit} />
           <QueueEditor store={store} client={single} formats={formats} run={run} />
           <ExchangePanel client={single} range={exchangeRange} />
         </aside>

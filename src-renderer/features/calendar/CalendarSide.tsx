@@ -7,6 +7,7 @@ import type { CalendarClient, CalendarPost } from '../../../src-main/contract/ap
 import { NETWORK_LABELS } from '../../../src-main/core/packs/preview-strings';
 import { nextStatuses } from '../../../src-main/core/schedule/workflow';
 import { NetworkIcon } from '../../ui/NetworkIcon';
+import { useApp } from '../../app/store';
 import type { CalendarStore, MoveTarget } from './calendar-store';
 import { RevealImages } from './RevealImages';
 import { DRAG_TYPE, postNetworks, Thumb } from './PostCard';
@@ -86,6 +87,14 @@ export function Details({ post, client, store, run, timeLabel, move }: { post: C
           {post.variants.length === 0 && t('calendar.details.none')}
         </dd>
       </dl>
+      <div className="form-actions details-edit">
+        <button type="button" className="button button-primary" onClick={() => useApp.getState().openComposer({ kind: 'edit', postId: post.id })}>
+          {t('calendar.details.edit')}
+        </button>
+        <button type="button" className="button" onClick={() => useApp.getState().openComposer({ kind: 'new', duplicateOf: post.id })}>
+          {t('calendar.details.duplicate')}
+        </button>
+      </div>
       {options.includes('approved') && (
         <button type="button" className="button button-primary" onClick={() => void change('approved')}>
           {t('calendar.details.approve')}
