@@ -2,6 +2,9 @@
 // 09:30 in Paris sits on the 09:30 row of the week and day views; dragged to 14:45 in the day view,
 // the CLI says 14:45 local and Ctrl+Z brings back 09:30; Alt+↓ moves it to 09:45 with the focus
 // staying on its card; a reload opens the same view and day; axe finds nothing in either theme.
+// An empty 09:30 slot of the week view opens the composer on that day at 09:30; the saved post
+// sits at 09:30, a drag in the day view takes it to 14:45 and the toast's Undo brings it back; a
+// double-click on its card opens the composer to edit it.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliJson, dayOfNextMonth, launchChromium, openStudioPage, startStudio, type Studio } from './harness';
@@ -52,6 +55,9 @@ describe('calendar hours', () => {
   it('places a 09:30 Paris post on its row, drags it to 14:45, undoes, moves it by keyboard and keeps the place across a reload', async () => {
     const paris = json<{ id: string }>(['clients', 'add', '--name', 'Pâtisserie', '--timezone', 'Europe/Paris']);
     const post = json<PostOut>(['posts', 'add', '--client', paris.id, '--title', 'Éclairs du jour', '--at', `${day(10)}T09:30`, '--network', 'instagram,x']);
+    // Made now, not later: a post's creation is a step of the calendar's history too, so a draft
+    // created after the drag would stand between Ctrl+Z and the drag.
+    const draft = json<PostOut>(['posts', 'add', '--client', paris.id, '--title', 'Macarons']);
 
     const { page, pageErrors } = await openStudioPage(browser, studio, { viewport: { width: 1440, height: 900 } });
     await page.getByRole('button', { name: 'Calendar' }).click();
@@ -87,7 +93,6 @@ describe('calendar hours', () => {
     await page.getByRole('status').filter({ hasText: 'Moved “Éclairs du jour”' }).getByRole('button', { name: 'Undo' }).waitFor();
 
     // A draft from the side panel lands at the slot it is dropped on.
-    const draft = json<PostOut>(['posts', 'add', '--client', paris.id, '--title', 'Macarons']);
     await page.locator(`.draft-list [data-post-id="${draft.id}"]`).dragTo(page.locator(`.hour-day[data-date="${day(10)}"] [data-slot="44"]`));
     await expect.poll(() => localTime(draft.id)).toBe(`${day(10)}T11:00`);
     await expect.poll(() => page.locator(`.hour-day [data-post-id="${draft.id}"]`).count()).toBe(1);
@@ -135,6 +140,55 @@ describe('calendar hours', () => {
         expect(violations, describeViolations(`${view} (${theme})`, violations)).toEqual([]);
       }
     }
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('opens the composer from an empty 09:30 slot, saves the post there, and a drag to 14:45 is undone from its toast', async () => {
+    const lyon = json<{ id: string }>(['clients', 'add', '--name', 'Boulangerie Lyon', '--timezone', 'Europe/Paris']);
+    const date = day(17);
+    const { page, pageErrors } = await openStudioPage(browser, studio, { viewport: { width: 1440, height: 900 } });
+    await page.getByRole('button', { name: 'Calendar' }).click();
+    await page.getByLabel('Client', { exact: true }).selectOption({ label: 'Boulangerie Lyon' });
+    await page.getByRole('button', { name: 'Week', exact: true }).click();
+    await showDay(page, date);
+
+    // The empty 09:30 slot (row 38) of that day: a new post for this client, that day, 09:30.
+    await page.locator(`.hour-day[data-date="${date}"] [data-slot="38"]`).click();
+    const composer = page.getByRole('dialog', { name: 'New post' });
+    await composer.waitFor();
+    expect(await composer.getByLabel('Date').inputValue()).toBe(date);
+    expect(await composer.getByLabel('Time', { exact: true }).inputValue()).toBe('09:30');
+    await expect.poll(() => composer.getByText('Europe/Paris').count()).toBeGreaterThan(0);
+    await composer.getByLabel('Title').fill('Brioches du dimanche');
+    await composer.getByRole('button', { name: 'Instagram' }).click();
+    await composer.getByRole('button', { name: 'Save' }).click();
+    await composer.waitFor({ state: 'detached' });
+
+    const saved = json<(PostOut & { title: string; clientId: string })[]>(['posts', 'list', '--client', lyon.id]);
+    expect(saved.map((p) => [p.title, p.localTime])).toEqual([['Brioches du dimanche', `${date}T09:30`]]);
+    const id = saved[0]!.id;
+    const card = page.locator(`.hour-day[data-date="${date}"] [data-post-id="${id}"]`);
+    await card.waitFor();
+    expect(await rowOf(card, page, date)).toBe(38);
+
+    // A double-click on the card opens the composer on that post; closing it changes nothing.
+    await card.dblclick();
+    const editor = page.getByRole('dialog', { name: 'Edit post' });
+    await editor.waitFor();
+    expect(await editor.getByLabel('Title').inputValue()).toBe('Brioches du dimanche');
+    expect(await editor.getByLabel('Time', { exact: true }).inputValue()).toBe('09:30');
+    await editor.getByRole('button', { name: 'Cancel' }).click();
+    await editor.waitFor({ state: 'detached' });
+
+    // Day view: drag to 14:45 (row 59), then the toast's Undo puts it back at 09:30.
+    await page.locator(`.hour-head[data-day="${date}"]`).getByRole('button').click();
+    await expect.poll(() => page.locator('.hour-grid-day .hour-day').getAttribute('data-date')).toBe(date);
+    await card.dragTo(page.locator(`.hour-day[data-date="${date}"] [data-slot="59"]`));
+    await expect.poll(() => localTime(id)).toBe(`${date}T14:45`);
+    await expect.poll(() => rowOf(card, page, date)).toBe(59);
+    await page.getByRole('status').filter({ hasText: 'Moved “Brioches du dimanche”' }).getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => localTime(id)).toBe(`${date}T09:30`);
+    await expect.poll(() => rowOf(card, page, date)).toBe(38);
     expect(pageErrors).toEqual([]);
   });
 });
