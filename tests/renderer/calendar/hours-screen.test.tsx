@@ -164,6 +164,10 @@ describe('an empty slot or day starts a new post', () => {
     useApp.setState({ composer: null });
     fireEvent.click(card(a.id));
     expect(useApp.getState().composer).toBeNull();
+    // A double-click on a card edits its post in the composer.
+    fireEvent.doubleClick(card(a.id));
+    expect(useApp.getState().composer).toEqual({ kind: 'edit', postId: a.id });
+    useApp.setState({ composer: null });
     // The keyboard: the 1st is the month's stop in the tab order (today is another month); arrows walk the days.
     const first = document.querySelector<HTMLElement>('[data-date="2027-03-01"]')!;
     expect(first.tabIndex).toBe(0);
