@@ -1,6 +1,8 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { calendarFirstDay } from '../features/calendar/calendar-dates';
+import { createCalendarStore } from '../features/calendar/calendar-store';
 import { CalendarScreen } from '../features/calendar/CalendarScreen';
 import { CaptionsScreen } from '../features/captions/CaptionsScreen';
 import { ClientsScreen } from '../features/clients/ClientsScreen';
@@ -14,6 +16,7 @@ import { PacksScreen } from '../features/packs/PacksScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { Toasts } from '../ui/Toasts';
 import { GlobalKeys } from './GlobalKeys';
+import { keepPlace, readPlace } from './place';
 import { screenShortcut } from './shortcuts';
 import { useHost } from './host-context';
 import { SCREENS, useApp, type Screen } from './store';
@@ -30,7 +33,7 @@ const NAV_ICONS: Record<Screen, string> = {
 };
 
 export function App() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const host = useHost();
   const screen = useApp((s) => s.screen);
   const go = useApp((s) => s.go);
@@ -40,17 +43,40 @@ export function App() {
   const clientsStore = useMemo(() => createClientsStore(host), [host]);
   const clients = useStore(clientsStore, (s) => s.clients);
   const libraryStore = useMemo(() => createLibraryStore(host), [host]);
+  // One calendar for the session, opened where it was left (its view and period) before a reload.
+  const [calendarStore] = useState(() => {
+    const { calendarView, calendarAnchor } = readPlace();
+    return createCalendarStore(host, { firstDay: calendarFirstDay(i18n.language), view: calendarView, anchor: calendarAnchor });
+  });
+  useEffect(() => keepPlace(useApp, calendarStore), [calendarStore]);
   const switcherId = useId();
   const clientsLoaded = useStore(clientsStore, (s) => s.loaded);
+  const [clientsFailed, setClientsFailed] = useState(false);
   const [blank, setBlank] = useState(() => localStorage.getItem('atelier.startedBlank') === '1');
   const welcome = clientsLoaded && clients.length === 0 && !blank && screen === 'clients';
+  // A client remembered from before a reload is checked against the list before any screen asks
+  // for its data; once the studio has started, screens stay mounted whatever the list does.
+  const clientKnown = clientId === null || clients.some((c) => c.id === clientId);
+  const [started, setStarted] = useState(clientId === null);
+  if (!started && (clientsFailed || (clientsLoaded && clientKnown))) setStarted(true);
 
   useEffect(() => {
-    void clientsStore.getState().load().catch(() => undefined);
+    void clientsStore
+      .getState()
+      .load()
+      .catch(() => setClientsFailed(true));
   }, [clientsStore]);
   useEffect(() => {
-    if (clientId && clients.length > 0 && !clients.some((c) => c.id === clientId)) selectClient(null);
-  }, [clients, clientId, selectClient]);
+    if (clientsLoaded && !clientKnown) selectClient(null);
+  }, [clientsLoaded, clientKnown, selectClient]);
+  // An empty library opens on the welcome (on the Clients screen), wherever the last visit ended:
+  // checked once, when the list first arrives.
+  const checkedEmpty = useRef(false);
+  useEffect(() => {
+    if (!clientsLoaded || checkedEmpty.current) return;
+    checkedEmpty.current = true;
+    if (clients.length === 0 && !blank) go('clients');
+  }, [clientsLoaded, clients.length, blank, go]);
 
   return (
     <div className="app">
@@ -100,8 +126,8 @@ export function App() {
             onSeeded={() => void clientsStore.getState().load().catch(() => undefined)}
           />
         )}
-        {screen === 'calendar' ? (
-          <CalendarScreen />
+        {!started ? null : screen === 'calendar' ? (
+          <CalendarScreen store={calendarStore} />
         ) : screen === 'clients' ? (
           <ClientsScreen store={clientsStore} />
         ) : screen === 'library' ? (

@@ -48,6 +48,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'calendar.previous', group: 'calendar', keys: ['ArrowLeft'] },
   { id: 'calendar.next', group: 'calendar', keys: ['ArrowRight'] },
   { id: 'calendar.today', group: 'calendar', keys: ['T'] },
+  { id: 'calendar.day', group: 'calendar', keys: ['D'] },
   { id: 'calendar.month', group: 'calendar', keys: ['M'] },
   { id: 'calendar.week', group: 'calendar', keys: ['W'] },
   { id: 'calendar.agenda', group: 'calendar', keys: ['A'] },
@@ -55,6 +56,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'calendar.pick', group: 'calendar', keys: ['Mod+Click', 'Mod+Enter'] },
   { id: 'calendar.pickRange', group: 'calendar', keys: ['Shift+Click', 'Shift+Enter'] },
   { id: 'calendar.clearPicked', group: 'calendar', keys: ['Escape'] },
+  // On the grids (features/calendar): the empty days and 15-minute slots, and the focused card.
+  { id: 'calendar.slots', group: 'calendar', keys: ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'] },
+  { id: 'calendar.newPostHere', group: 'calendar', keys: ['Enter'] },
+  { id: 'calendar.moveTime', group: 'calendar', keys: ['Alt+ArrowUp', 'Alt+ArrowDown'] },
+  { id: 'calendar.moveDay', group: 'calendar', keys: ['Alt+ArrowLeft', 'Alt+ArrowRight'] },
 ];
 
 export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = ['general', 'navigation', 'editor', 'calendar'];

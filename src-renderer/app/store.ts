@@ -1,9 +1,10 @@
 // App-wide state: where the user is, which client is in focus, preferences, toasts.
 import { create } from 'zustand';
 import type { Settings } from '../../src-main/contract';
+import { readPlace } from './place';
+import type { Screen } from './screens';
 
-export const SCREENS = ['calendar', 'editor', 'captions', 'library', 'packs', 'clients', 'settings'] as const;
-export type Screen = (typeof SCREENS)[number];
+export { SCREENS, type Screen } from './screens';
 
 export interface Toast {
   id: number;
@@ -46,9 +47,12 @@ interface AppState {
 
 let toastIds = 1;
 
+// Where the user was before a reload (place.ts); App forgets a client that no longer exists.
+const place = readPlace();
+
 export const useApp = create<AppState>((set, get) => ({
-  screen: 'clients',
-  clientId: null,
+  screen: place.screen ?? 'clients',
+  clientId: place.clientId ?? null,
   settings: { language: 'system', theme: 'system' },
   connected: true,
   toasts: [],

@@ -1,8 +1,10 @@
-// Calendar figures: the calendar's month query over a big library, a 500-post month rendered in
-// Chromium, and a 10,000-row CSV import as a ratio to a bare parse of the same file.
+// Calendar figures: the calendar's month query over a big library, a 500-post month and a 500-post
+// week (the hour grid) rendered in Chromium, and a 10,000-row CSV import as a ratio to a bare parse
+// of the same file.
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { createAtelier } from '../../src-main/app';
+import type { Page } from 'playwright-core';
+import { createAtelier, type Atelier } from '../../src-main/app';
 import type { PostRow } from '../../src-main/db/repositories/posts';
 import { importCsv } from '../../src-main/services/calendar-csv';
 import { launchChromium, openStudioPage, startStudio } from '../e2e/harness';
@@ -27,6 +29,13 @@ function postRow(i: number, clientId: string, at: number): PostRow {
     updated_at: START,
     deleted_at: null,
   };
+}
+
+/** Cards show their networks' icons: half the posts go to Instagram, a third of those to X as well. */
+function addNetworks(lib: Atelier['library'], i: number) {
+  if (i % 2 !== 0) return;
+  lib.posts.insertVariant({ id: `v${i}`, post_id: `p${i}`, network: 'instagram', caption: '', follows_master: 1, design_id: null, page_index: null, first_comment: '', created_at: START, updated_at: START });
+  if (i % 3 === 0) lib.posts.insertVariant({ id: `vx${i}`, post_id: `p${i}`, network: 'x', caption: '', follows_master: 1, design_id: null, page_index: null, first_comment: '', created_at: START, updated_at: START });
 }
 
 function client(id: string, zone: string) {
@@ -119,71 +128,124 @@ export const benchmarks: Benchmark[] = [
   },
 ];
 
-// The Chromium benchmark needs the built app (npm run bench builds when stale).
-benchmarks.push({
-  name: 'calendar.month-view-500-posts-chromium',
-  async run() {
-    const dir = tempDir('atelier-bench-');
-    const atelier = createAtelier({ dataDir: dir.dir, host: 'test' });
-    const lib = atelier.library;
-    // Next month in Paris: 500 posts on its 8th–25th (so no neighbouring month's grid shows them);
-    // the month after is the empty baseline.
-    const now = new Date();
-    const y = now.getUTCFullYear();
-    const m = now.getUTCMonth() + 1;
-    lib.write(() => {
-      lib.clients.insert(client('paris', 'Europe/Paris'));
-      for (let i = 0; i < 500; i++) lib.posts.insert(postRow(i, 'paris', Date.UTC(y, m, 8 + (i % 18), 7 + (i % 12), (i * 5) % 60)));
-    });
-    atelier.close();
-    const studio = await startStudio({ dataDir: dir.dir });
-    const browser = await launchChromium();
-    try {
-      const { page } = await openStudioPage(browser, studio);
-      await page.getByRole('button', { name: 'Calendar' }).click();
-      await page.waitForSelector('.month-grid');
-      // Click "Next" or "Previous" in the page and wait (in the page) until the grid shows `expected` cards.
-      const measure = (button: 'Next' | 'Previous', expected: number) =>
-        page.evaluate(
-          ({ button, expected }) =>
-            new Promise<number>((resolve, reject) => {
-              const target = [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === button)!;
-              const start = performance.now();
-              target.click();
-              const check = () => {
-                const cards = document.querySelectorAll('.month-grid [data-post-id]').length;
-                if (cards === expected && document.querySelectorAll('.month-grid .day-cell').length >= 28) {
-                  // Wait for the frame that paints it.
-                  requestAnimationFrame(() => resolve(performance.now() - start));
-                } else if (performance.now() - start > 10_000) reject(new Error(`saw ${cards} cards in ${document.querySelector(".calendar-period")?.textContent}`));
-                else requestAnimationFrame(check);
-              };
-              requestAnimationFrame(check);
-            }),
-          { button, expected },
-        );
-      const full: number[] = [];
-      const empty: number[] = [];
-      await measure('Next', 500); // warm-up
-      for (let i = 0; i < 7; i++) {
-        empty.push(await measure('Next', 0));
-        full.push(await measure('Previous', 500));
+/**
+ * In the page: clicks the toolbar's "Next" or "Previous" and waits (in the page) until `selector`
+ * matches `expected` cards in a painted frame; resolves to the milliseconds from click to paint.
+ */
+function clickToPainted(page: Page, button: 'Next' | 'Previous', selector: string, expected: number, ready: { selector: string; count: number }) {
+  return page.evaluate(
+    ({ button, selector, expected, ready }) =>
+      new Promise<number>((resolve, reject) => {
+        const target = [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === button)!;
+        const start = performance.now();
+        target.click();
+        const check = () => {
+          const cards = document.querySelectorAll(selector).length;
+          if (cards === expected && document.querySelectorAll(ready.selector).length >= ready.count) {
+            // Wait for the frame that paints it.
+            requestAnimationFrame(() => resolve(performance.now() - start));
+          } else if (performance.now() - start > 10_000) reject(new Error(`saw ${cards} cards in ${document.querySelector('.calendar-period')?.textContent}`));
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
+    { button, selector, expected, ready },
+  );
+}
+
+/**
+ * 500 posts of one period (`at(i)` is post i's instant) shown in Chromium: the median time from a
+ * click on "Previous" in the empty period after it to the painted frame showing all 500 cards; the
+ * empty period is the baseline. `open` brings the page to the full period. Needs the built app
+ * (npm run bench builds when stale).
+ */
+function viewBench(name: string, period: 'month' | 'week', options: { at(i: number): number; open(page: Page): Promise<void>; cards: string; ready: { selector: string; count: number } }): Benchmark {
+  return {
+    name,
+    async run() {
+      const dir = tempDir('atelier-bench-');
+      const atelier = createAtelier({ dataDir: dir.dir, host: 'test' });
+      const lib = atelier.library;
+      lib.write(() => {
+        lib.clients.insert(client('paris', 'Europe/Paris'));
+        for (let i = 0; i < 500; i++) {
+          lib.posts.insert(postRow(i, 'paris', options.at(i)));
+          addNetworks(lib, i);
+        }
+      });
+      atelier.close();
+      const studio = await startStudio({ dataDir: dir.dir });
+      const browser = await launchChromium();
+      try {
+        const { page } = await openStudioPage(browser, studio);
+        await page.getByRole('button', { name: 'Calendar' }).click();
+        await options.open(page);
+        const measure = (button: 'Next' | 'Previous', expected: number) => clickToPainted(page, button, options.cards, expected, options.ready);
+        const full: number[] = [];
+        const empty: number[] = [];
+        await measure('Next', 0); // warm-up
+        await measure('Previous', 500);
+        for (let i = 0; i < 7; i++) {
+          empty.push(await measure('Next', 0));
+          full.push(await measure('Previous', 500));
+        }
+        const value = median(full);
+        const baseline = median(empty);
+        return {
+          value,
+          unit: 'ms (median, click to painted)',
+          baseline,
+          ratio: value / baseline,
+          target: '≤ 100 ms',
+          pass: value <= 100,
+          extra: {
+            posts: 500,
+            samples: full.length,
+            [`empty${period === 'month' ? 'Month' : 'Week'}Ms`]: baseline,
+            ...(period === 'week' ? { sideBySide: await page.locator('.hour-card.shared').count() } : {}),
+            note: `includes the WebSocket round trip for the ${period}`,
+          },
+        };
+      } finally {
+        await browser.close();
+        await studio.stop();
+        dir.cleanup();
       }
-      const value = median(full);
-      const baseline = median(empty);
-      return {
-        value,
-        unit: 'ms (median, click to painted)',
-        baseline,
-        ratio: value / baseline,
-        target: '≤ 100 ms',
-        pass: value <= 100,
-        extra: { posts: 500, samples: full.length, emptyMonthMs: baseline, note: 'includes the WebSocket round trip for the month' },
-      };
-    } finally {
-      await browser.close();
-      await studio.stop();
-      dir.cleanup();
-    }
-  },
-});
+    },
+  };
+}
+
+const now = new Date();
+const nextMonth = { y: now.getUTCFullYear(), m: now.getUTCMonth() + 1 };
+// The week of next month's 10th, Sunday first as the en-US page shows it.
+const tenth = Date.UTC(nextMonth.y, nextMonth.m, 10);
+const sunday = tenth - new Date(tenth).getUTCDay() * DAY;
+
+benchmarks.push(
+  // Next month in Paris: 500 posts on its 8th–25th (so no neighbouring month's grid shows them).
+  viewBench('calendar.month-view-500-posts-chromium', 'month', {
+    at: (i) => Date.UTC(nextMonth.y, nextMonth.m, 8 + (i % 18), 7 + (i % 12), (i * 5) % 60),
+    async open(page) {
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.locator('.month-grid [data-post-id]').nth(499).waitFor();
+    },
+    cards: '.month-grid [data-post-id]',
+    ready: { selector: '.month-grid .day-cell', count: 28 },
+  }),
+  // The hour grid: 500 posts over the seven days of one week between 06:00 and 17:55 UTC (07:00–18:55
+  // in Paris in winter, an hour later in summer), so a day holds ~70, many side by side.
+  viewBench('calendar.week-view-500-posts-chromium', 'week', {
+    at: (i) => sunday + (i % 7) * DAY + (6 + (i % 12)) * 3_600_000 + ((i * 5) % 60) * 60_000,
+    async open(page) {
+      const first = new Date(sunday).toISOString().slice(0, 10);
+      await page.getByRole('button', { name: 'Week', exact: true }).click();
+      for (let i = 0; i < 8 && (await page.locator(`.hour-day[data-date="${first}"]`).count()) === 0; i++) {
+        await page.getByRole('button', { name: 'Next' }).click();
+        await page.waitForTimeout(100);
+      }
+      await page.locator('.hour-grid [data-post-id]').nth(499).waitFor();
+    },
+    cards: '.hour-grid [data-post-id]',
+    ready: { selector: '.hour-grid .hour-day', count: 7 },
+  }),
+);

@@ -119,7 +119,9 @@ describe('calendar cards', () => {
     await thumb.scrollIntoViewIfNeeded();
     expect(await thumb.getAttribute('src')).toMatch(new RegExp(`^/media/designs/${design.id}/0/`));
     // Loaded, small, and the design's own colours: the template's mint background in its corner.
-    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(96);
+    // (Month cards are taller since they show the status, so this one may only start loading once
+    // scrolled to; the server renders the thumbnail on that first request.)
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 }).toBe(96);
     const corner = await thumb.evaluate((img: HTMLImageElement) => {
       const canvas = document.createElement('canvas');
       canvas.width = img.naturalWidth;

@@ -105,6 +105,15 @@ describe('French', () => {
       await gotoScreen(page, screen);
       hits.push(...(await englishOn(screen)));
     }
+    // The calendar's other views: the hour grid's slots, hour labels and day headers.
+    await gotoScreen(page, 'calendar');
+    for (const [key, name] of [['w', 'week'], ['d', 'day'], ['a', 'agenda']] as const) {
+      await page.locator('main h1').click();
+      await page.keyboard.press(key);
+      await page.locator(key === 'a' ? '.agenda, .empty-state' : '.hour-grid').first().waitFor();
+      hits.push(...(await englishOn(`calendar ${name}`)));
+    }
+    await page.keyboard.press('m');
     await gotoScreen(page, 'editor');
     await page.locator('[data-template]').first().click();
     await page.getByRole('toolbar').first().waitFor();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { CalendarClient, PlanWarning } from '../../../src-main/contract/api/calendar';
 import { NETWORKS, POST_STATUSES } from '../../../src-main/core/domain/posts';
-import { asUtcDate, stepAnchor, todayIn, weekDays, type CalendarView } from './calendar-dates';
+import { asUtcDate, CALENDAR_VIEWS, stepAnchor, todayIn, weekDays, type CalendarView } from './calendar-dates';
 import type { CalendarStore } from './calendar-store';
 import type { Formats } from './formats';
 
@@ -15,11 +15,11 @@ export function Toolbar({ store, formats, onUndo, onRedo }: { store: CalendarSto
   const undoLabel = useStore(store, (s) => s.undoLabel);
   const redoLabel = useStore(store, (s) => s.redoLabel);
   const firstDay = useStore(store, (s) => s.firstDay);
-  const heading = view === 'week' ? `${formats.shortDate.format(asUtcDate(weekDays(anchor, firstDay)[0]!))} – ${formats.shortDate.format(asUtcDate(weekDays(anchor, firstDay)[6]!))}` : formats.month.format(asUtcDate(anchor));
+  const heading = periodHeading(view, anchor, firstDay, formats);
   return (
     <div className="calendar-toolbar">
       <div role="group" aria-label={t('calendar.view.label')} className="segmented">
-        {(['month', 'week', 'agenda'] as CalendarView[]).map((v) => (
+        {CALENDAR_VIEWS.map((v) => (
           <button key={v} type="button" className="button" aria-pressed={view === v} onClick={() => store.getState().configure({ view: v })}>
             {t(`calendar.view.${v}`)}
           </button>
@@ -45,6 +45,14 @@ export function Toolbar({ store, formats, onUndo, onRedo }: { store: CalendarSto
       </button>
     </div>
   );
+}
+
+/** The period the toolbar names: "Monday, 14 December 2026", "Dec 13 – Dec 19", "December 2026". */
+function periodHeading(view: CalendarView, anchor: string, firstDay: number, formats: Formats): string {
+  if (view === 'day') return formats.fullDate.format(asUtcDate(anchor));
+  if (view !== 'week') return formats.month.format(asUtcDate(anchor));
+  const days = weekDays(anchor, firstDay);
+  return `${formats.shortDate.format(asUtcDate(days[0]!))} – ${formats.shortDate.format(asUtcDate(days[6]!))}`;
 }
 
 export function Filters({ store }: { store: CalendarStore }) {

@@ -1,11 +1,12 @@
-// The Calendar screen: month, week and agenda views per client (in the client's wall clock) or for
-// all clients with their colours; unscheduled drafts to drag onto days; filters; workflow actions;
-// queue slots; the "Due now" panel; undo/redo (Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z); picking several posts
-// (Ctrl/Cmd-click, Shift-click, Esc clears) to shift them together by days.
-// The parts live beside it: CalendarHeader (toolbar, filters, warnings), CalendarGrid (the views),
-// CalendarSide (drafts, details), DuePanel (due posts, queue slots), SelectionBar (bulk shift),
-// ExchangePanel (ICS/CSV).
-import { useCallback, useEffect, useMemo, type MouseEvent } from 'react';
+// The Calendar screen: day, week, month and agenda views per client (in the client's wall clock) or
+// for all clients with their colours; unscheduled drafts to drag onto days or times; filters;
+// workflow actions; queue slots; the "Due now" panel; undo/redo (Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z);
+// picking several posts (Ctrl/Cmd-click, Shift-click, Esc clears) to shift them together; moving a
+// focused card with Alt+arrows; an empty day or slot starts a new post in the composer.
+// The parts live beside it: CalendarHeader (toolbar, filters, warnings), CalendarGrid (month,
+// agenda, the grids' events), HourGrid (week and day), PostCard, CalendarSide (drafts, details),
+// DuePanel (due posts, queue slots), SelectionBar (bulk shift), ExchangePanel (ICS/CSV).
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { CalendarPost } from '../../../src-main/contract/api/calendar';
@@ -14,9 +15,11 @@ import { useHost } from '../../app/host-context';
 import { useApp } from '../../app/store';
 import { isTyping, matches as matchesKey } from '../../app/shortcuts';
 import { undoToast } from '../../ui/undo-toast';
-import { asUtcDate, daysBetween, firstDayOfWeek, stepAnchor, todayIn, viewRange, type CalendarView } from './calendar-dates';
-import { createCalendarStore, followChanges, matches, type CalendarState, type CalendarStore } from './calendar-store';
-import { AgendaView, MonthView, useGridEvents, WeekView, type GridContext, type PickKey } from './CalendarGrid';
+import { addMinutes, asUtcDate, calendarFirstDay, daysBetween, gridDays, inView, stepAnchor, todayIn, viewRange, type CalendarView } from './calendar-dates';
+import { createCalendarStore, followChanges, matches, periodKey, type CalendarState, type CalendarStore, type MoveTarget } from './calendar-store';
+import { AgendaView, MonthView, useGridEvents, type GridContext, type KeyStep, type PickKey } from './CalendarGrid';
+import { minuteOfDay } from './hour-grid';
+import { HourGrid } from './HourGrid';
 import { Filters, Toolbar, Warnings } from './CalendarHeader';
 import { Details, Drafts, type Run } from './CalendarSide';
 import { DuePanel, QueueEditor } from './DuePanel';
@@ -30,15 +33,18 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
   const host = useHost();
   const clientId = useApp((s) => s.clientId);
   const toast = useApp((s) => s.toast);
-  const locale = typeof navigator !== 'undefined' && navigator.language?.toLowerCase().startsWith(i18n.language) ? navigator.language : i18n.language;
-  const store = useMemo(() => given ?? createCalendarStore(host, { firstDay: firstDayOfWeek(locale) }), [given, host, locale]);
+  const firstDay = calendarFirstDay(i18n.language);
+  // The app gives the store it keeps for the session (so the view and period survive a visit to
+  // another screen); on its own the screen makes one. The week's first day follows the language.
+  const [own] = useState(() => (given ? null : createCalendarStore(host, { firstDay })));
+  const store = given ?? own!;
   const s = useStore(store);
   const formats = useFormats(i18n.language);
 
   useEffect(() => {
-    store.getState().configure({ clientId });
+    store.getState().configure({ clientId, firstDay });
     void store.getState().load().catch((error) => toast({ message: errorMessage(t, error), tone: 'error' }));
-  }, [store, clientId, s.view, s.anchor, toast, t]);
+  }, [store, clientId, firstDay, s.view, s.anchor, toast, t]);
   useEffect(() => {
     void store.getState().loadDue().catch(() => undefined);
     return followChanges(host, store);
@@ -70,23 +76,61 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
   const undo = useCallback(() => run(() => store.getState().undo(), (label) => (label ? t('calendar.toast.undone', { label }) : null)), [run, store, t]);
   const redo = () => run(() => store.getState().redo(), (label) => (label ? t('calendar.toast.redone', { label }) : null));
   const timeLabel = useCallback((post: CalendarPost) => (post.localTime ? formats.dateTime.format(asUtcDate(post.localTime)) : t('calendar.details.unscheduled')), [formats, t]);
+  const movedText = useCallback((post: CalendarPost) => t('calendar.toast.moved', { title: post.title, time: timeLabel(post) }), [t, timeLabel]);
+  /** One post to another day (same time of day) or to a time; the toast offers Undo. */
   const move = useCallback(
-    (id: string, date: string) => run(() => store.getState().move(id, date), (post) => t('calendar.toast.moved', { title: post.title, time: timeLabel(post) })),
-    [run, store, t, timeLabel],
+    async (id: string, target: MoveTarget) => {
+      const post = await run(() => store.getState().move(id, target));
+      if (post) undoToast(movedText(post), t('calendar.toast.undoAction'), undo);
+      return post;
+    },
+    [run, store, t, undo, movedText],
   );
 
   const shift = useCallback(
-    async (days: number) => {
-      const count = await run(() => store.getState().shiftPicked(days));
-      if (count) undoToast(t('calendar.toast.shifted', { count, days }), t('calendar.toast.undoAction'), undo);
+    async (days: number, minutes = 0) => {
+      const count = await run(() => store.getState().shiftPicked(days, minutes));
+      if (count) undoToast(minutes ? t('calendar.toast.shiftedTime', { count, days, minutes }) : t('calendar.toast.shifted', { count, days }), t('calendar.toast.undoAction'), undo);
+      return count;
     },
     [run, store, t, undo],
+  );
+
+  // What a keyboard move did, for screen readers (the card itself keeps the focus).
+  const [announcement, setAnnouncement] = useState('');
+  const keyMoves = useRef<Promise<unknown>>(Promise.resolve());
+  const onMoveKey = useCallback(
+    (id: string, step: KeyStep) => {
+      // One after another: holding Alt+↓ moves the post on from where the last move left it.
+      keyMoves.current = keyMoves.current.then(async () => {
+        const state = store.getState();
+        const post = state.posts.find((p) => p.id === id);
+        if (!post?.localTime) return;
+        if (post.status === 'published') return setAnnouncement(t('calendar.keys.published', { title: post.title }));
+        let moved: CalendarPost | undefined;
+        if (state.picked.has(id) && state.picked.size > 1) {
+          const count = await shift(step.days, step.minutes);
+          moved = count ? store.getState().posts.find((p) => p.id === id) : undefined;
+          if (moved) setAnnouncement(t('calendar.keys.movedMany', { count, title: moved.title, time: timeLabel(moved) }));
+        } else {
+          moved = await run(() => state.move(id, { at: addMinutes(post.localTime!, step.days * 1440 + step.minutes) }));
+          if (moved) setAnnouncement(movedText(moved));
+        }
+        if (!moved?.localTime) return;
+        // The view follows the post out of its period, and the focus stays on its card.
+        const { view, anchor, firstDay } = store.getState();
+        if (!inView(view, anchor, firstDay, moved.localTime.slice(0, 10))) store.getState().configure({ anchor: moved.localTime.slice(0, 10) });
+        focusCard(id);
+      });
+    },
+    [store, shift, run, t, timeLabel, movedText],
   );
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement | null;
-      if (isTyping(target)) return;
+      // A grid that used the key itself (arrows on a slot or a day, Alt+arrows on a card) has said so.
+      if (event.defaultPrevented || isTyping(target)) return;
       if (!(event.ctrlKey || event.metaKey)) {
         if (!target?.closest?.('[role="dialog"]')) calendarKey(store, event);
         return;
@@ -135,23 +179,34 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
     [pick, open],
   );
   const onDrop = useCallback(
-    (id: string, date: string) => {
+    (id: string, target: MoveTarget) => {
       const { posts, picked } = store.getState();
       const post = posts.find((p) => p.id === id);
-      // Dragging one of several picked posts moves them all by the same number of days.
-      if (post?.localTime && picked.has(id) && picked.size > 1) void shift(daysBetween(post.localTime.slice(0, 10), date));
-      else void move(id, date);
+      // Dragging one of several picked posts moves them all by as much as it moved (days, and
+      // minutes when it was dropped on a time).
+      if (post?.localTime && picked.has(id) && picked.size > 1) {
+        const to = 'at' in target ? target.at : `${target.date}T${post.localTime.slice(11)}`;
+        void shift(daysBetween(post.localTime.slice(0, 10), to.slice(0, 10)), minuteOfDay(to) - minuteOfDay(post.localTime));
+      } else void move(id, target);
     },
     [store, move, shift],
   );
+  const onEmpty = useCallback((date: string, time?: string) => {
+    useApp.getState().openComposer({ kind: 'new', clientId: store.getState().clientId, date, ...(time ? { time } : {}) });
+  }, [store]);
+  const onEdit = useCallback((postId: string) => useApp.getState().openComposer({ kind: 'edit', postId }), []);
+  const openDay = useCallback((date: string) => store.getState().configure({ view: 'day', anchor: date }), [store]);
+  const slotLabel = useCallback((slot: number) => formats.cardTime(`0000-00-00T${String(Math.floor(slot / 4)).padStart(2, '0')}:${String((slot % 4) * 15).padStart(2, '0')}`), [formats]);
   const text = useMemo(() => cardText(t), [t]);
   const ctx: GridContext = useMemo(
     () => ({ formats, text, clients, thumbnails: s.thumbnails, picked: s.picked, onCardClick }),
     [formats, text, clients, s.thumbnails, s.picked, onCardClick],
   );
-  const events = useGridEvents(onDrop, pick);
-  const exchangeRange = useMemo(() => viewRange(s.view === 'week' ? 'week' : 'agenda', s.anchor, s.firstDay), [s.view, s.anchor, s.firstDay]);
-  const grid = { anchor: s.anchor, firstDay: s.firstDay, byDay, today, ctx, events };
+  const events = useGridEvents({ onDrop, onPickKey: pick, onMoveKey, onEmpty, onEdit, slotLabel });
+  const exchangeRange = useMemo(() => viewRange(s.view === 'day' || s.view === 'week' ? s.view : 'agenda', s.anchor, s.firstDay), [s.view, s.anchor, s.firstDay]);
+  const grid = { anchor: s.anchor, firstDay: s.firstDay, byDay, today, ctx, events, onEmpty };
+  const hourDays = useMemo(() => (s.view === 'day' || s.view === 'week' ? gridDays(s.view, s.anchor, s.firstDay) : []), [s.view, s.anchor, s.firstDay]);
+  const period = periodKey(s.clientId, viewRange(s.view, s.anchor, s.firstDay));
 
   return (
     <div className="calendar-screen">
@@ -170,13 +225,18 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
       <div className="calendar-body">
         <section className="calendar-main" aria-label={t('calendar.grid.label')}>
           {s.view === 'month' && <MonthView {...grid} />}
-          {s.view === 'week' && <WeekView {...grid} />}
+          {(s.view === 'week' || s.view === 'day') && (
+            <HourGrid days={hourDays} byDay={byDay} zone={single?.timeZone} ctx={ctx} events={events} period={period} ready={s.loadedPeriod === period} onOpenDay={s.view === 'week' ? openDay : undefined} />
+          )}
           {s.view === 'agenda' && <AgendaView {...grid} />}
+          <p className="visually-hidden" aria-live="polite" data-testid="calendar-announcer">
+            {announcement}
+          </p>
         </section>
         <aside className="calendar-side">
           <DuePanel store={store} formats={formats} run={run} />
           {selected && <Details post={selected} client={clients.get(selected.clientId)} store={store} run={run} timeLabel={timeLabel} move={move} />}
-          <Drafts posts={s.unscheduled.filter((p) => matches(p, s.filters))} clients={clients} thumbnails={s.thumbnails} onSelect={open} onOpen={(id) => useApp.getState().openComposer({ kind: 'edit', postId: id })} />
+          <Drafts posts={s.unscheduled.filter((p) => matches(p, s.filters))} clients={clients} thumbnails={s.thumbnails} onSelect={open} onOpen={onEdit} />
           <QueueEditor store={store} client={single} formats={formats} run={run} />
           <ExchangePanel client={single} range={exchangeRange} />
         </aside>
@@ -193,7 +253,20 @@ function gridOrder(state: CalendarState): string[] {
     .map((p) => p.id);
 }
 
-const VIEW_KEYS: Record<string, CalendarView> = { M: 'month', W: 'week', A: 'agenda' };
+const VIEW_KEYS: Record<string, CalendarView> = { D: 'day', M: 'month', W: 'week', A: 'agenda' };
+
+/**
+ * Puts the focus back on a post's card once the grid shows it again: a move re-renders the card
+ * (in another day's cell, or in the next period once it has loaded).
+ */
+function focusCard(id: string, until = performance.now() + 3000) {
+  requestAnimationFrame(() => {
+    const card = document.querySelector<HTMLElement>(`.calendar-main [data-post-id="${CSS.escape(id)}"]`);
+    if (card) {
+      if (document.activeElement !== card) card.focus();
+    } else if (performance.now() < until) focusCard(id, until);
+  });
+}
 
 /** The calendar's single-key shortcuts (listed in the `?` cheat sheet) and Esc to clear picked posts. */
 function calendarKey(store: CalendarStore, event: KeyboardEvent): void {

@@ -4,11 +4,13 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostStatus } from '../../../src-main/core/domain/posts';
 import type { CalendarClient, CalendarPost } from '../../../src-main/contract/api/calendar';
+import { NETWORK_LABELS } from '../../../src-main/core/packs/preview-strings';
 import { nextStatuses } from '../../../src-main/core/schedule/workflow';
+import { NetworkIcon } from '../../ui/NetworkIcon';
 import { useApp } from '../../app/store';
-import type { CalendarStore } from './calendar-store';
+import type { CalendarStore, MoveTarget } from './calendar-store';
 import { RevealImages } from './RevealImages';
-import { DRAG_TYPE, Thumb } from './CalendarGrid';
+import { DRAG_TYPE, postNetworks, Thumb } from './PostCard';
 import { PostExtras } from './PostExtras';
 
 /** Runs a store action, toasting its success message or its error; see CalendarScreen. */
@@ -51,7 +53,7 @@ export function Drafts({ posts, clients, thumbnails, onSelect, onOpen }: { posts
   );
 }
 
-export function Details({ post, client, store, run, timeLabel, move }: { post: CalendarPost; client?: CalendarClient; store: CalendarStore; run: Run; timeLabel(p: CalendarPost): string; move(id: string, date: string): Promise<unknown> }) {
+export function Details({ post, client, store, run, timeLabel, move }: { post: CalendarPost; client?: CalendarClient; store: CalendarStore; run: Run; timeLabel(p: CalendarPost): string; move(id: string, target: MoveTarget): Promise<unknown> }) {
   const { t, i18n } = useTranslation();
   const ids = { title: useId(), status: useId(), date: useId() };
   const context = { approvalMode: client?.approvalMode ?? 'none', hasTime: post.scheduledAt !== null } as const;
@@ -77,7 +79,15 @@ export function Details({ post, client, store, run, timeLabel, move }: { post: C
         <dt>{t('calendar.details.status')}</dt>
         <dd><span className={`status-badge status-${post.status}`}>{t(`calendar.status.${post.status}`)}</span></dd>
         <dt>{t('calendar.details.networks')}</dt>
-        <dd>{post.variants.map((v) => v.network).join(', ') || t('calendar.details.none')}</dd>
+        <dd className="details-networks">
+          {postNetworks(post).map((n) => (
+            <span key={n} className="network-name">
+              <NetworkIcon network={n} size={14} />
+              {NETWORK_LABELS[n] ?? n}
+            </span>
+          ))}
+          {post.variants.length === 0 && t('calendar.details.none')}
+        </dd>
       </dl>
       <div className="form-actions details-edit">
         <button type="button" className="button button-primary" onClick={() => useApp.getState().openComposer({ kind: 'edit', postId: post.id })}>
@@ -105,7 +115,7 @@ export function Details({ post, client, store, run, timeLabel, move }: { post: C
         </form>
       )}
       {post.status !== 'published' && (
-        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); if (date) void move(post.id, date); }}>
+        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); if (date) void move(post.id, { date }); }}>
           <label htmlFor={ids.date}>{t('calendar.details.moveTo')}</label>
           <input id={ids.date} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
           <button type="submit" className="button" disabled={!date}>{t('calendar.details.move')}</button>

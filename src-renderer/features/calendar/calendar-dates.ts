@@ -1,6 +1,7 @@
 // Calendar grids in plain dates (`YYYY-MM-DD`): each post already carries its client's wall-clock
 // time, so the grid never converts zones; it only lays days out, starting on the locale's first day.
-export type CalendarView = 'month' | 'week' | 'agenda';
+export const CALENDAR_VIEWS = ['day', 'week', 'month', 'agenda'] as const;
+export type CalendarView = (typeof CALENDAR_VIEWS)[number];
 
 /** ISO weekday (1 = Monday … 7 = Sunday) the locale starts its weeks on. */
 export function firstDayOfWeek(locale: string): number {
@@ -12,6 +13,14 @@ export function firstDayOfWeek(locale: string): number {
     // An unknown locale falls through to the ISO rule.
   }
   return /^en-(US|CA)|^ja|^he|^pt-BR/i.test(locale) ? 7 : 1;
+}
+
+/**
+ * The first day of the calendar's weeks for the app's language: the system locale's when it speaks
+ * that language (en-GB starts on Monday, en-US on Sunday), else the language's own.
+ */
+export function calendarFirstDay(language: string, systemLocale: string | undefined = typeof navigator === 'undefined' ? undefined : navigator.language): number {
+  return firstDayOfWeek(systemLocale?.toLowerCase().startsWith(language) ? systemLocale : language);
 }
 
 // Plain dates are days since the epoch here (UTC has no DST, so day arithmetic is exact). Cheaper
@@ -28,6 +37,11 @@ const firstOfMonth = (anchor: string, add = 0) => {
 
 function startOfWeek(days: number, firstDay: number): number {
   return days - ((isoWeekday(days) - firstDay + 7) % 7);
+}
+
+/** Is this a real `YYYY-MM-DD` date (not 2026-02-30)? */
+export function isPlainDate(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && fromDays(toDays(value)) === value;
 }
 
 /** Adds whole days to a plain date. */
@@ -64,8 +78,14 @@ export function weekDays(anchor: string, firstDay: number): string[] {
   return Array.from({ length: 7 }, (_, i) => fromDays(start + i));
 }
 
+/** The days the hour grid shows: the anchor alone in the day view, its week in the week view. */
+export function gridDays(view: 'day' | 'week', anchor: string, firstDay: number): string[] {
+  return view === 'day' ? [anchor] : weekDays(anchor, firstDay);
+}
+
 /** The days a view shows, inclusive. */
 export function viewRange(view: CalendarView, anchor: string, firstDay: number): { from: string; to: string } {
+  if (view === 'day') return { from: anchor, to: anchor };
   if (view === 'week') {
     const days = weekDays(anchor, firstDay);
     return { from: days[0]!, to: days[6]! };
@@ -76,7 +96,26 @@ export function viewRange(view: CalendarView, anchor: string, firstDay: number):
 }
 
 export function stepAnchor(view: CalendarView, anchor: string, direction: 1 | -1): string {
+  if (view === 'day') return addDays(anchor, direction);
   return view === 'week' ? addDays(anchor, 7 * direction) : fromDays(firstOfMonth(anchor, direction));
+}
+
+/** Is `date` among the days `view` shows around `anchor`? */
+export function inView(view: CalendarView, anchor: string, firstDay: number, date: string): boolean {
+  const { from, to } = viewRange(view, anchor, firstDay);
+  return date >= from && date <= to;
+}
+
+/**
+ * A wall-clock time (`YYYY-MM-DDTHH:mm`) moved by whole minutes on the clock face, as a person
+ * counts: 23:50 + 15 min is 00:05 the next day. Daylight-saving gaps are the service's to resolve.
+ */
+export function addMinutes(localTime: string, minutes: number): string {
+  const [h, m] = [Number(localTime.slice(11, 13)), Number(localTime.slice(14, 16))];
+  const total = toDays(localTime.slice(0, 10)) * 1440 + h * 60 + m + minutes;
+  const day = Math.floor(total / 1440);
+  const minute = total - day * 1440;
+  return `${fromDays(day)}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 }
 
 export function sameMonth(a: string, b: string): boolean {
@@ -92,11 +131,17 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Today in a time zone (the system's when none is given). en-CA writes dates as YYYY-MM-DD. */
 export function todayIn(zone?: string): string {
+  return nowIn(zone).slice(0, 10);
+}
+
+/** The wall-clock time now (`YYYY-MM-DDTHH:mm`) in a time zone, the system's when none is given. */
+export function nowIn(zone?: string, now: Date = new Date()): string {
   const key = zone ?? '';
   let format = dayFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     dayFormats.set(key, format);
   }
-  return format.format(new Date());
+  const parts = Object.fromEntries(format.formatToParts(now).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }

@@ -39,6 +39,8 @@ export interface CalendarState {
   picked: ReadonlySet<string>;
   pickAnchor: string | null;
   loaded: boolean;
+  /** The period `posts` belong to (periodKey of the last load), so a view knows its posts have come. */
+  loadedPeriod: string | null;
   configure(patch: Partial<Pick<CalendarState, 'clientId' | 'view' | 'anchor' | 'firstDay' | 'filters' | 'selectedId'>>): void;
   /**
    * Picks a post: `only` makes it the whole selection, `toggle` adds or removes it, `range` picks every
@@ -46,11 +48,12 @@ export interface CalendarState {
    */
   pick(id: string, mode: 'only' | 'toggle' | 'range', order?: readonly string[]): void;
   clearPicked(): void;
-  /** Shifts the picked posts by whole days (one undoable step); resolves to how many moved. */
-  shiftPicked(days: number): Promise<number>;
+  /** Shifts the picked posts by whole days and minutes (one undoable step); resolves to how many moved. */
+  shiftPicked(days: number, minutes?: number): Promise<number>;
   load(): Promise<void>;
   loadDue(): Promise<void>;
-  move(id: string, date: string): Promise<CalendarPost>;
+  /** To another day at the same time of day (`date`), or to an exact wall-clock time (`at`). */
+  move(id: string, target: MoveTarget): Promise<CalendarPost>;
   setStatus(id: string, status: PostStatus): Promise<CalendarPost>;
   addToQueue(id: string): Promise<CalendarPost>;
   remove(id: string): Promise<void>;
@@ -60,6 +63,13 @@ export interface CalendarState {
   addSlot(input: In<'calendar.slots.add'>): Promise<void>;
   removeSlot(id: string): Promise<void>;
   setApprovalMode(clientId: string, mode: 'none' | 'required'): Promise<void>;
+}
+
+export type MoveTarget = { date: string } | { at: string };
+
+/** Which period of which calendar a load is for. */
+export function periodKey(clientId: string | null, range: { from: string; to: string }): string {
+  return `${clientId ?? '*'}|${range.from}|${range.to}`;
 }
 
 export function matches(post: CalendarPost, f: Filters): boolean {
@@ -86,7 +96,7 @@ export function keepUnchanged(before: readonly CalendarPost[], after: CalendarPo
 
 export type CalendarStore = ReturnType<typeof createCalendarStore>;
 
-export function createCalendarStore(host: HostClient, options: { firstDay: number; today?: string }) {
+export function createCalendarStore(host: HostClient, options: { firstDay: number; today?: string; view?: CalendarView; anchor?: string }) {
   let generation = 0;
   const store = createStore<CalendarState>((set, get) => {
     async function after<T>(work: Promise<T>): Promise<T> {
@@ -96,8 +106,8 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
     }
     return {
       clientId: null,
-      view: 'month',
-      anchor: options.today ?? todayIn(),
+      view: options.view ?? 'month',
+      anchor: options.anchor ?? options.today ?? todayIn(),
       firstDay: options.firstDay,
       filters: NO_FILTERS,
       clients: [],
@@ -114,6 +124,7 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
       picked: new Set<string>(),
       pickAnchor: null,
       loaded: false,
+      loadedPeriod: null,
       configure(patch) {
         // Another client's calendar starts with nothing picked.
         if (patch.clientId !== undefined && patch.clientId !== get().clientId) set({ picked: new Set(), pickAnchor: null });
@@ -137,10 +148,10 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
       clearPicked() {
         if (get().picked.size > 0) set({ picked: new Set(), pickAnchor: null });
       },
-      async shiftPicked(days) {
+      async shiftPicked(days, minutes = 0) {
         const ids = [...get().picked];
-        if (ids.length === 0 || days === 0) return 0;
-        const result = await after(host.invoke('calendar.shift', { ids, days }));
+        if (ids.length === 0 || (days === 0 && minutes === 0)) return 0;
+        const result = await after(host.invoke('calendar.shift', { ids, days, ...(minutes ? { minutes } : {}) }));
         return result.posts.length;
       },
       async load() {
@@ -154,13 +165,13 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
         ]);
         if (mine !== generation) return; // a newer load superseded this one
         const posts = keepUnchanged(get().posts, data.posts);
-        set({ ...data, posts, thumbnails: data.thumbnails ?? {}, slots, undoLabel: undo.undo, redoLabel: undo.redo, loaded: true });
+        set({ ...data, posts, thumbnails: data.thumbnails ?? {}, slots, undoLabel: undo.undo, redoLabel: undo.redo, loaded: true, loadedPeriod: periodKey(clientId, range) });
       },
       async loadDue() {
         const [due, missed] = await Promise.all([host.invoke('calendar.due', {}), host.invoke('calendar.missed', {})]);
         set({ due, missed });
       },
-      move: (id, date) => after(host.invoke('calendar.move', { id, date }).then((r) => r.post)),
+      move: (id, target) => after(host.invoke('calendar.move', { id, ...target }).then((r) => r.post)),
       setStatus: (id, status) => after(host.invoke('calendar.setStatus', { id, status })),
       addToQueue: (id) => after(host.invoke('calendar.addToQueue', { id }).then((r) => r.post)),
       remove: (id) =>

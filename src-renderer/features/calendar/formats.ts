@@ -39,6 +39,9 @@ export function useFormats(language: string) {
       weekdayLong: new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' }),
       day: new Intl.DateTimeFormat(language, { day: 'numeric', timeZone: 'UTC' }),
       date: new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }),
+      fullDate: new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+      /** The hour grid's labels: "9 AM", "09 h". */
+      hour: new Intl.DateTimeFormat(language, { hour: 'numeric', timeZone: 'UTC' }),
       shortDate: new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
       time: new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }),
       dateTime: new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
@@ -68,7 +71,6 @@ export function compile<K extends string>(t: Translate, key: string, names: read
 export interface CardText {
   label(values: { title: string; client: string; time: string; status: string }): string;
   day(values: { date: string; count: number }): string;
-  unscheduled: string;
   status: Record<string, string>;
 }
 
@@ -76,7 +78,6 @@ export function cardText(t: Translate): CardText {
   return {
     label: compile(t, 'calendar.card.label', ['title', 'client', 'time', 'status']),
     day: compile(t, 'calendar.grid.day', ['date', 'count']),
-    unscheduled: t('calendar.details.unscheduled'),
     status: Object.fromEntries(POST_STATUSES.map((s) => [s, t(`calendar.status.${s}`)])),
   };
 }

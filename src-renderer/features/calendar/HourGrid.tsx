@@ -1,0 +1,149 @@
+// The week and day views: an hour grid of 15-minute rows, one column per day. Posts sit at their
+// time in the client's wall clock (side by side when they overlap); the grid opens scrolled to the
+// period's first post or 08:00; today's column is marked and a line shows the time now; the hour
+// labels and day headers stay in view while it scrolls. Empty slots are buttons (one of them in the
+// tab order, the arrows move between them): a click or Enter starts a new post at that time (the
+// grid's events, useGridEvents, handle both).
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CalendarPost } from '../../../src-main/contract/api/calendar';
+import { asUtcDate, nowIn } from './calendar-dates';
+import { NO_POSTS, useCursor, type GridEvents } from './CalendarGrid';
+import { firstSlot, isCursorKey, layoutDay, minuteOfDay, ROW_PX, SLOT_MINUTES, SLOTS_PER_DAY, stepSlot } from './hour-grid';
+import { Cards, type GridContext } from './PostCard';
+
+/** The wall-clock time now in a zone, refreshed every minute (for today's column and the now-line). */
+function useNow(zone: string | undefined): string {
+  const [now, setNow] = useState(() => nowIn(zone));
+  useEffect(() => {
+    setNow(nowIn(zone));
+    const timer = setInterval(() => setNow(nowIn(zone)), 30_000);
+    return () => clearInterval(timer);
+  }, [zone]);
+  return now;
+}
+
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
+const SLOTS = Array.from({ length: SLOTS_PER_DAY }, (_, s) => s);
+
+/** The 96 empty-slot buttons of a day, named by time ("New post at 09:30"); only the cursor's is tabbable. */
+const Slots = memo(function Slots({ cursor, names }: { cursor: number; names: readonly string[] }) {
+  return (
+    <div className="hour-slots">
+      {SLOTS.map((s) => (
+        <button key={s} type="button" className="slot" data-slot={s} tabIndex={s === cursor ? 0 : -1} data-cursor={s === cursor || undefined} aria-label={names[s]} />
+      ))}
+    </div>
+  );
+});
+
+interface ColumnProps {
+  date: string;
+  posts: CalendarPost[];
+  today: boolean;
+  /** Minutes since midnight now, on today's column (else -1). */
+  nowMinute: number;
+  /** The keyboard cursor's slot in this column (else -1). */
+  cursor: number;
+  slotNames: readonly string[];
+  ctx: GridContext;
+}
+
+const HourColumn = memo(function HourColumn({ date, posts, today, nowMinute, cursor, slotNames, ctx }: ColumnProps) {
+  const places = useMemo(() => layoutDay(posts), [posts]);
+  return (
+    <div role="group" className={`hour-day${today ? ' today' : ''}`} data-date={date} data-hours="" aria-label={ctx.text.day({ date: ctx.formats.date.format(asUtcDate(date)), count: posts.length })}>
+      <Slots cursor={cursor} names={slotNames} />
+      <Cards posts={posts} ctx={ctx} places={places} />
+      {nowMinute >= 0 && <div className="now-line" aria-hidden="true" style={{ top: (nowMinute / SLOT_MINUTES) * ROW_PX }} />}
+      <div className="drop-indicator" aria-hidden="true" />
+    </div>
+  );
+});
+
+export interface HourGridProps {
+  days: string[];
+  byDay: Map<string, CalendarPost[]>;
+  /** The zone "today" and "now" are in: the client's, or the system's for all clients. */
+  zone: string | undefined;
+  ctx: GridContext;
+  events: GridEvents;
+  /** Which period this is (calendar-store's periodKey) and whether its posts have arrived. */
+  period: string;
+  ready: boolean;
+  /** In the week view, a day's header opens that day. */
+  onOpenDay?(date: string): void;
+}
+
+export function HourGrid({ days, byDay, zone, ctx, events, period, ready, onOpenDay }: HourGridProps) {
+  const { t } = useTranslation();
+  const now = useNow(zone);
+  const today = now.slice(0, 10);
+  const start = firstSlot(days, byDay);
+  const todayIndex = days.indexOf(today);
+  const { cell, root, moveTo } = useCursor(period, Math.max(0, todayIndex) * SLOTS_PER_DAY + start);
+  const slotNames = useMemo(() => SLOTS.map((s) => t('calendar.hours.newAt', { time: ctx.formats.time.format(Date.UTC(2000, 0, 1, 0, s * SLOT_MINUTES)) })), [t, ctx.formats]);
+
+  // Opens scrolled to the first post (half an hour above it) or 08:00, once per period: moving a
+  // post afterwards does not move the view under the user's hands.
+  const scrolledFor = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (!ready || scrolledFor.current === period || !root.current) return;
+    scrolledFor.current = period;
+    root.current.scrollTop = Math.max(0, (start - 2) * ROW_PX);
+  }, [ready, period, start, root]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    events.onKeyDown(e);
+    const slot = (e.target as HTMLElement).dataset.slot;
+    if (e.defaultPrevented || slot === undefined || !isCursorKey(e.key) || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    e.preventDefault();
+    moveTo(stepSlot(cell, e.key, days.length), true);
+  };
+  // A slot reached by Tab or a click becomes the cursor, so the arrows go on from there.
+  const onFocus = (e: FocusEvent<HTMLDivElement>) => {
+    const slot = e.target.dataset.slot;
+    const date = e.target.closest<HTMLElement>('[data-date]')?.dataset.date;
+    if (slot !== undefined && date) moveTo(days.indexOf(date) * SLOTS_PER_DAY + Number(slot), false);
+  };
+
+  const style = { '--row': `${ROW_PX}px`, '--days': days.length } as CSSProperties;
+  return (
+    <div ref={root} className={`hour-grid ${days.length === 1 ? 'hour-grid-day' : 'hour-grid-week'}`} style={style} {...events} onKeyDown={onKeyDown} onFocus={onFocus}>
+      <div className="hour-corner" />
+      {days.map((d) => {
+        const label = days.length === 1 ? ctx.formats.date.format(asUtcDate(d)) : `${ctx.formats.weekday.format(asUtcDate(d))} ${ctx.formats.day.format(asUtcDate(d))}`;
+        return (
+          <div key={d} className={`hour-head${d === today ? ' today' : ''}`} data-day={d}>
+            {onOpenDay ? (
+              <button type="button" className="hour-head-button" title={t('calendar.hours.openDay', { date: ctx.formats.date.format(asUtcDate(d)) })} onClick={() => onOpenDay(d)}>
+                {label}
+              </button>
+            ) : (
+              <span>{label}</span>
+            )}
+          </div>
+        );
+      })}
+      <div className="hour-labels" aria-hidden="true">
+        {HOURS.map((h) => (
+          <span key={h} style={{ top: h * (60 / SLOT_MINUTES) * ROW_PX }}>
+            {h === 0 ? '' : ctx.formats.hour.format(Date.UTC(2000, 0, 1, h))}
+          </span>
+        ))}
+      </div>
+      {days.map((date, i) => (
+        <HourColumn
+          key={i}
+          date={date}
+          posts={byDay.get(date) ?? NO_POSTS}
+          today={date === today}
+          nowMinute={date === today ? minuteOfDay(now) : -1}
+          cursor={Math.floor(cell / SLOTS_PER_DAY) === i ? cell % SLOTS_PER_DAY : -1}
+          slotNames={slotNames}
+          ctx={ctx}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+// A post on the calendar's grids: time, title, status (a coloured dot and the word), the networks'
+// icons (network-marks.ts) and a thumbnail of its design. Each view lays the same card out its own
+// way (calendar.css): stacked in a month cell, three short lines at its time on the hour grid, one
+// line in the agenda. Grids can hold hundreds of cards, so a card has no hooks and takes only
+// strings, numbers and stable callbacks.
+import { memo, type CSSProperties, type MouseEvent, type SyntheticEvent } from 'react';
+import type { CalendarClient, CalendarPost } from '../../../src-main/contract/api/calendar';
+import type { NetworkId } from '../../../src-main/core/domain/posts';
+import { NETWORK_LABELS } from '../../../src-main/core/packs/preview-strings';
+import type { CardText, Formats } from './formats';
+import { ROW_PX, SLOT_MINUTES, type CardPlace } from './hour-grid';
+import { installNetworkMarks } from './network-marks';
+
+installNetworkMarks();
+
+export const DRAG_TYPE = 'application/x-atelier-post';
+
+/** What every card needs, gathered once per render of the grid. */
+export interface GridContext {
+  formats: Formats;
+  text: CardText;
+  clients: Map<string, CalendarClient>;
+  /** Post id → its design's thumbnail URL path. */
+  thumbnails: Record<string, string>;
+  /** Posts picked for a bulk shift: their cards show pressed. */
+  picked: ReadonlySet<string>;
+  /** A card was clicked; its post id is in `event.currentTarget.dataset.postId`. */
+  onCardClick(event: MouseEvent<HTMLButtonElement>): void;
+}
+
+/** A thumbnail that could not load leaves the plain tile behind. */
+function forgetSource(event: SyntheticEvent<HTMLImageElement>) {
+  event.currentTarget.removeAttribute('src');
+}
+
+/**
+ * The post's design, small: lazy, decoded off the main thread, with a fixed size so nothing moves
+ * when it arrives. Without a design, a plain tile. Decorative either way (the card's name says it all).
+ */
+export function Thumb({ src }: { src: string | undefined }) {
+  if (!src) return <span className="post-thumb" aria-hidden="true" />;
+  return <img className="post-thumb" src={src} alt="" width={18} height={18} loading="lazy" decoding="async" draggable={false} onError={forgetSource} />;
+}
+
+/** The networks a post goes to, once each, in the order of its variants. */
+export function postNetworks(post: CalendarPost): NetworkId[] {
+  return [...new Set(post.variants.map((v) => v.network))];
+}
+
+interface CardProps {
+  post: CalendarPost;
+  thumb: string | undefined;
+  clientName: string;
+  clientColor: string | undefined;
+  formats: Formats;
+  text: CardText;
+  selected: boolean;
+  onClick(event: MouseEvent<HTMLButtonElement>): void;
+  /** On the hour grid: minutes since midnight and the card's share of the day's width. */
+  minute?: number;
+  col?: number;
+  cols?: number;
+}
+
+const PostCard = memo(function PostCard({ post, thumb, clientName, clientColor, formats, text, selected, onClick, minute, col = 0, cols = 1 }: CardProps) {
+  const time = post.localTime ? formats.cardTime(post.localTime) : '';
+  const statusWord = text.status[post.status] ?? post.status;
+  const networks = postNetworks(post);
+  const placed = minute !== undefined;
+  const style: CSSProperties = placed
+    ? { borderLeftColor: clientColor, top: (minute / SLOT_MINUTES) * ROW_PX, left: `${(col * 100) / cols}%`, width: `calc(${100 / cols}% - 2px)` }
+    : { borderLeftColor: clientColor };
+  const label = text.label({ title: post.title, client: clientName, time, status: statusWord }).trim();
+  return (
+    <button
+      type="button"
+      className={`post-card grid-card status-${post.status}${selected ? ' picked' : ''}${thumb ? ' with-thumb' : ''}${placed ? ` hour-card${cols > 1 ? ' shared' : ''}` : ''}`}
+      draggable={post.status !== 'published'}
+      data-post-id={post.id}
+      aria-pressed={selected}
+      // The accessible name starts with the visible text (time, title, status), as WCAG's
+      // label-in-name asks, then says whose post it is and where it goes.
+      aria-label={networks.length ? `${label}, ${networks.map((n) => NETWORK_LABELS[n] ?? n).join(', ')}` : label}
+      style={style}
+      onClick={onClick}
+    >
+      {thumb && <Thumb src={thumb} />}
+      {time && <span className="post-time">{time}</span>}
+      {/* Real spaces, so the visible text reads like the accessible name ("09:00 Title Scheduled"). */}
+      {time && ' '}
+      <span className="post-title">{post.title}</span>{' '}
+      {/* Before the status: in a month cell the icons float at the right of the status line. */}
+      {networks.length > 0 && (
+        <span className="post-nets" aria-hidden="true">
+          {networks.map((n) => (
+            <span key={n} className="net-mark" data-network={n} />
+          ))}
+        </span>
+      )}
+      <span className="post-status">{statusWord}</span>
+    </button>
+  );
+});
+
+/** Cards for a list of posts; on the hour grid, `places` puts each at its time and column. */
+export function Cards({ posts, ctx, places }: { posts: CalendarPost[]; ctx: GridContext; places?: ReadonlyMap<string, CardPlace> }) {
+  return posts.map((post) => {
+    const client = ctx.clients.get(post.clientId);
+    const place = places?.get(post.id);
+    return (
+      <PostCard
+        key={post.id}
+        post={post}
+        thumb={ctx.thumbnails[post.id]}
+        clientName={client?.name ?? ''}
+        clientColor={client?.color}
+        formats={ctx.formats}
+        text={ctx.text}
+        selected={ctx.picked.has(post.id)}
+        onClick={ctx.onCardClick}
+        minute={place?.minute}
+        col={place?.col}
+        cols={place?.cols}
+      />
+    );
+  });
+}

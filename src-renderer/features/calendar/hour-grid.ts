@@ -1,0 +1,112 @@
+// The hour grid's maths (week and day views), kept pure so it is tested without a browser: 15-minute
+// rows, where a post sits, which posts share a row's width, where the grid opens scrolled to, and how
+// the keyboard cursor walks the empty slots.
+
+export const SLOT_MINUTES = 15;
+export const SLOTS_PER_DAY = (24 * 60) / SLOT_MINUTES;
+/** Height of one 15-minute row, in CSS pixels (the stylesheet reads it as --row). */
+export const ROW_PX = 18;
+/**
+ * How long a card looks on the grid. A post is an instant, but a card needs three lines of room
+ * (time and networks, title, status); two posts closer than this sit side by side.
+ */
+export const CARD_MINUTES = 45;
+/** Where an empty period opens: 08:00. */
+export const DEFAULT_FIRST_SLOT = (8 * 60) / SLOT_MINUTES;
+
+/** Minutes since midnight of a wall-clock time `YYYY-MM-DDTHH:mm`. */
+export function minuteOfDay(localTime: string): number {
+  return Number(localTime.slice(11, 13)) * 60 + Number(localTime.slice(14, 16));
+}
+
+/** The 15-minute row a wall-clock time falls in (09:40 is in the 09:30 row). */
+export function slotOf(localTime: string): number {
+  return Math.floor(minuteOfDay(localTime) / SLOT_MINUTES);
+}
+
+/** The time a row starts at, `HH:mm`. */
+export function slotTime(slot: number): string {
+  const minutes = slot * SLOT_MINUTES;
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** The row under a point `offsetY` pixels below the top of a day column (clamped to the day). */
+export function slotAt(offsetY: number, rowPx: number = ROW_PX): number {
+  return Math.min(SLOTS_PER_DAY - 1, Math.max(0, Math.floor(offsetY / rowPx)));
+}
+
+/** A card's place in its day column: `col` of `cols` equal widths. */
+export interface CardPlace {
+  minute: number;
+  col: number;
+  cols: number;
+}
+
+/**
+ * Columns for one day's posts. Cards that overlap (closer than CARD_MINUTES) form a cluster that
+ * shares the width; each card takes the leftmost column free at its time, and every card of a
+ * cluster gets the cluster's column count, so widths line up. Posts come in any order.
+ */
+export function layoutDay(posts: readonly { id: string; localTime: string | null }[], cardMinutes: number = CARD_MINUTES): Map<string, CardPlace> {
+  const items = posts
+    .filter((p): p is { id: string; localTime: string } => p.localTime !== null)
+    .map((p) => ({ id: p.id, minute: minuteOfDay(p.localTime) }))
+    .sort((a, b) => a.minute - b.minute || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const places = new Map<string, CardPlace>();
+  let cluster: CardPlace[] = [];
+  /** Where each column of the current cluster is free again. */
+  let columnEnds: number[] = [];
+  let clusterEnd = -Infinity;
+  const close = () => {
+    for (const place of cluster) place.cols = columnEnds.length;
+    cluster = [];
+    columnEnds = [];
+  };
+  for (const item of items) {
+    if (item.minute >= clusterEnd) close();
+    let col = columnEnds.findIndex((end) => end <= item.minute);
+    if (col < 0) col = columnEnds.push(0) - 1;
+    columnEnds[col] = item.minute + cardMinutes;
+    clusterEnd = Math.max(clusterEnd, item.minute + cardMinutes);
+    const place = { minute: item.minute, col, cols: 1 };
+    cluster.push(place);
+    places.set(item.id, place);
+  }
+  close();
+  return places;
+}
+
+/** The row the grid opens scrolled to: the earliest post of the period, else 08:00. */
+export function firstSlot(days: readonly string[], byDay: ReadonlyMap<string, readonly { localTime: string | null }[]>): number {
+  let first = Infinity;
+  for (const day of days) {
+    for (const post of byDay.get(day) ?? []) if (post.localTime) first = Math.min(first, slotOf(post.localTime));
+  }
+  return Number.isFinite(first) ? first : DEFAULT_FIRST_SLOT;
+}
+
+/** Keys that walk the empty slots (hour grid) or days (month) with the keyboard. */
+export type CursorKey = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight';
+
+export function isCursorKey(key: string): key is CursorKey {
+  return key === 'ArrowUp' || key === 'ArrowDown' || key === 'ArrowLeft' || key === 'ArrowRight';
+}
+
+/**
+ * Moves the hour grid's cursor: cells are numbered day after day (cell = day × 96 + slot); ↑ ↓ walk
+ * the 15-minute slots of a day, ← → the days at the same time. It stops at the edges.
+ */
+export function stepSlot(cell: number, key: CursorKey, days: number): number {
+  const day = Math.floor(cell / SLOTS_PER_DAY);
+  const slot = cell % SLOTS_PER_DAY;
+  if (key === 'ArrowUp') return slot > 0 ? cell - 1 : cell;
+  if (key === 'ArrowDown') return slot < SLOTS_PER_DAY - 1 ? cell + 1 : cell;
+  if (key === 'ArrowLeft') return day > 0 ? cell - SLOTS_PER_DAY : cell;
+  return day < days - 1 ? cell + SLOTS_PER_DAY : cell;
+}
+
+/** Moves the month's cursor over its days in reading order: ← → a day, ↑ ↓ a week; it stops at the edges. */
+export function stepDay(index: number, key: CursorKey, count: number): number {
+  const next = index + { ArrowUp: -7, ArrowDown: 7, ArrowLeft: -1, ArrowRight: 1 }[key];
+  return next >= 0 && next < count ? next : index;
+}

@@ -1,0 +1,135 @@
+// The hour grid's maths (hour-grid.ts) and the calendar's plain-date helpers it leans on.
+import { describe, expect, it } from 'vitest';
+import { addMinutes, gridDays, inView, isPlainDate, nowIn, stepAnchor, viewRange } from '../../../src-renderer/features/calendar/calendar-dates';
+import { CARD_MINUTES, DEFAULT_FIRST_SLOT, firstSlot, layoutDay, minuteOfDay, slotAt, slotOf, slotTime, SLOTS_PER_DAY, stepDay, stepSlot } from '../../../src-renderer/features/calendar/hour-grid';
+
+const at = (id: string, time: string | null) => ({ id, localTime: time === null ? null : `2026-12-10T${time}` });
+
+describe('slots', () => {
+  it('has 96 rows of 15 minutes; a time falls in the row it starts in', () => {
+    expect(SLOTS_PER_DAY).toBe(96);
+    expect(slotOf('2026-12-10T00:00')).toBe(0);
+    expect(slotOf('2026-12-10T09:30')).toBe(38);
+    expect(slotOf('2026-12-10T09:44')).toBe(38);
+    expect(slotOf('2026-12-10T14:45')).toBe(59);
+    expect(slotOf('2026-12-10T23:59')).toBe(95);
+    expect([0, 38, 59, 95].map(slotTime)).toEqual(['00:00', '09:30', '14:45', '23:45']);
+    expect(minuteOfDay('2026-12-10T14:45')).toBe(885);
+  });
+
+  it('finds the row under the pointer and stays within the day', () => {
+    expect(slotAt(0, 18)).toBe(0);
+    expect(slotAt(59 * 18 + 9, 18)).toBe(59);
+    expect(slotAt(60 * 18 - 1, 18)).toBe(59);
+    expect(slotAt(-40, 18)).toBe(0);
+    expect(slotAt(100 * 18, 18)).toBe(95);
+  });
+
+  it('opens on the period’s earliest post, or 08:00 when it has none', () => {
+    const byDay = new Map([
+      ['2026-12-10', [at('a', '14:45'), at('b', '09:30')]],
+      ['2026-12-11', [at('c', '07:15')]],
+    ]);
+    expect(firstSlot(['2026-12-10'], byDay)).toBe(38);
+    expect(firstSlot(['2026-12-10', '2026-12-11'], byDay)).toBe(29);
+    expect(firstSlot(['2026-12-12'], byDay)).toBe(DEFAULT_FIRST_SLOT);
+    expect(DEFAULT_FIRST_SLOT).toBe(32);
+  });
+});
+
+describe('overlapping posts share the width', () => {
+  it('gives a post alone the whole width', () => {
+    expect(layoutDay([at('a', '09:30')]).get('a')).toEqual({ minute: 570, col: 0, cols: 1 });
+  });
+
+  it('puts posts closer than a card’s length side by side, and those further apart full width', () => {
+    expect(CARD_MINUTES).toBe(45);
+    const places = layoutDay([at('late', '14:00'), at('b', '09:15'), at('a', '09:00'), at('c', '09:30'), at('d', '10:30')]);
+    // 09:00, 09:15 and 09:30 overlap: three columns. 10:30 starts after 09:30's card ends (10:15).
+    expect(places.get('a')).toEqual({ minute: 540, col: 0, cols: 3 });
+    expect(places.get('b')).toEqual({ minute: 555, col: 1, cols: 3 });
+    expect(places.get('c')).toEqual({ minute: 570, col: 2, cols: 3 });
+    expect(places.get('d')).toEqual({ minute: 630, col: 0, cols: 1 });
+    expect(places.get('late')).toEqual({ minute: 840, col: 0, cols: 1 });
+  });
+
+  it('reuses a column freed earlier in the same cluster, so the cluster stays as narrow as it can', () => {
+    // a 09:00 (ends 09:45), b 09:30 (ends 10:15), c 10:00: a's column is free again at 10:00.
+    const places = layoutDay([at('a', '09:00'), at('b', '09:30'), at('c', '10:00')]);
+    expect([...places.values()].map((p) => [p.col, p.cols])).toEqual([
+      [0, 2],
+      [1, 2],
+      [0, 2],
+    ]);
+  });
+
+  it('orders same-time posts by id, so the layout does not change between loads', () => {
+    const one = layoutDay([at('y', '09:00'), at('x', '09:00')]);
+    const two = layoutDay([at('x', '09:00'), at('y', '09:00')]);
+    expect(one.get('x')).toEqual(two.get('x'));
+    expect(one.get('x')!.col).toBe(0);
+  });
+
+  it('leaves out unscheduled posts', () => {
+    expect(layoutDay([at('a', null), at('b', '09:00')]).has('a')).toBe(false);
+  });
+});
+
+describe('the keyboard cursor', () => {
+  it('walks a day’s slots with ↑ ↓ and the days with ← →, stopping at the edges', () => {
+    const cell = 2 * 96 + 38; // third day, 09:30
+    expect(stepSlot(cell, 'ArrowUp', 7)).toBe(cell - 1);
+    expect(stepSlot(cell, 'ArrowDown', 7)).toBe(cell + 1);
+    expect(stepSlot(cell, 'ArrowLeft', 7)).toBe(96 + 38);
+    expect(stepSlot(cell, 'ArrowRight', 7)).toBe(3 * 96 + 38);
+    expect(stepSlot(0, 'ArrowUp', 7)).toBe(0);
+    expect(stepSlot(95, 'ArrowDown', 7)).toBe(95);
+    expect(stepSlot(38, 'ArrowLeft', 1)).toBe(38);
+    expect(stepSlot(38, 'ArrowRight', 1)).toBe(38);
+  });
+
+  it('walks a month by days and weeks', () => {
+    expect(stepDay(10, 'ArrowRight', 35)).toBe(11);
+    expect(stepDay(10, 'ArrowDown', 35)).toBe(17);
+    expect(stepDay(3, 'ArrowUp', 35)).toBe(3);
+    expect(stepDay(34, 'ArrowRight', 35)).toBe(34);
+  });
+});
+
+describe('day view dates', () => {
+  it('shows one day, steps by a day, and the week view its week', () => {
+    expect(viewRange('day', '2026-12-10', 1)).toEqual({ from: '2026-12-10', to: '2026-12-10' });
+    expect(stepAnchor('day', '2026-12-31', 1)).toBe('2027-01-01');
+    expect(stepAnchor('day', '2026-03-01', -1)).toBe('2026-02-28');
+    expect(gridDays('day', '2026-12-10', 1)).toEqual(['2026-12-10']);
+    expect(gridDays('week', '2026-12-10', 1)).toEqual(['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11', '2026-12-12', '2026-12-13']);
+    expect(inView('week', '2026-12-10', 1, '2026-12-13')).toBe(true);
+    expect(inView('week', '2026-12-10', 1, '2026-12-14')).toBe(false);
+    expect(inView('day', '2026-12-10', 1, '2026-12-11')).toBe(false);
+  });
+
+  it('moves a wall-clock time by minutes on the clock face, across midnight and month ends', () => {
+    expect(addMinutes('2026-12-10T09:30', 15)).toBe('2026-12-10T09:45');
+    expect(addMinutes('2026-12-10T00:05', -15)).toBe('2026-12-09T23:50');
+    expect(addMinutes('2026-12-31T23:50', 15)).toBe('2027-01-01T00:05');
+    expect(addMinutes('2026-03-01T09:45', -1440)).toBe('2026-02-28T09:45');
+    // The spring-forward hour is the service's to resolve; the clock face just moves.
+    expect(addMinutes('2026-03-29T01:45', 15)).toBe('2026-03-29T02:00');
+  });
+
+  it('tells real dates from look-alikes', () => {
+    expect(isPlainDate('2026-12-10')).toBe(true);
+    expect(isPlainDate('2028-02-29')).toBe(true);
+    expect(isPlainDate('2026-02-29')).toBe(false);
+    expect(isPlainDate('2026-13-01')).toBe(false);
+    expect(isPlainDate('10/12/2026')).toBe(false);
+    expect(isPlainDate(20261210)).toBe(false);
+  });
+
+  it('reads the wall clock now in a zone', () => {
+    const instant = new Date('2026-12-10T08:30:00Z');
+    expect(nowIn('Europe/Paris', instant)).toBe('2026-12-10T09:30');
+    expect(nowIn('America/New_York', instant)).toBe('2026-12-10T03:30');
+    expect(nowIn('Asia/Tokyo', new Date('2026-12-10T20:00:00Z'))).toBe('2026-12-11T05:00');
+  });
+});
