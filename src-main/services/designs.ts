@@ -42,8 +42,8 @@ function rowSummary(row: DesignRow, doc: DesignDocument): DesignSummary {
   return summary({ ...row, width: doc.width, height: doc.height, pages: doc.pages.length });
 }
 
-function invalid(error: DesignDocumentError, what: string): AtelierError {
-  return new AtelierError('invalid_input', `${what}: ${error.message.replace(/^The design is invalid: /, '')}`, { issues: error.issues });
+function invalid(error: DesignDocumentError, what: string, reason: { key: string; params?: Record<string, string> }): AtelierError {
+  return new AtelierError('invalid_input', `${what}: ${error.message.replace(/^The design is invalid: /, '')}`, { issues: error.issues }, reason);
 }
 
 /** Fresh ids for every page and element (copies must not share ids with their source). */
@@ -72,7 +72,7 @@ export function createDesignService(lib: Library, events: EventBus, options: Des
 
   function requireRow(id: string): DesignRow {
     const row = lib.designs.get(id);
-    if (!row) throw new AtelierError('not_found', `No design with id ${id}.`, { id });
+    if (!row) throw new AtelierError('not_found', `No design with id ${id}.`, { id }, { key: 'designs.notFound' });
     return row;
   }
 
@@ -80,7 +80,7 @@ export function createDesignService(lib: Library, events: EventBus, options: Des
     try {
       return parseDesign(JSON.parse(row.document));
     } catch (error) {
-      if (error instanceof DesignDocumentError) throw invalid(error, `Design ${row.id} cannot be opened`);
+      if (error instanceof DesignDocumentError) throw invalid(error, `Design ${row.id} cannot be opened`, { key: 'designs.cannotOpen', params: { name: row.name } });
       throw error;
     }
   }
@@ -125,7 +125,7 @@ export function createDesignService(lib: Library, events: EventBus, options: Des
       return load(requireRow(id));
     },
     create(input: { name?: string; clientId?: string | null; preset?: string; width?: number; height?: number; templateId?: string }): DesignWithDocument {
-      if (input.clientId && !lib.clients.get(input.clientId)) throw new AtelierError('not_found', `No client with id ${input.clientId}.`, { clientId: input.clientId });
+      if (input.clientId && !lib.clients.get(input.clientId)) throw new AtelierError('not_found', `No client with id ${input.clientId}.`, { clientId: input.clientId }, { key: 'clients.notFound' });
       const id = lib.ids();
       let doc: DesignDocument;
       if (input.templateId) {
@@ -133,14 +133,14 @@ export function createDesignService(lib: Library, events: EventBus, options: Des
           const row = lib.designs.get(input.templateId!);
           return row && row.is_template === 1 ? load(row) : undefined;
         })();
-        if (!template) throw new AtelierError('not_found', `No template with id ${input.templateId}.`, { templateId: input.templateId });
+        if (!template) throw new AtelierError('not_found', `No template with id ${input.templateId}.`, { templateId: input.templateId }, { key: 'designs.templateNotFound' });
         doc = { ...reidDocument(template, id, lib.ids), name: input.name ?? template.name, linkedFrom: null };
       } else {
         const preset = input.preset ? findPreset(input.preset) : findPreset('instagram-square');
-        if (input.preset && input.preset !== CUSTOM_PRESET && !preset) throw new AtelierError('invalid_input', `Unknown size preset "${input.preset}".`, { preset: input.preset });
+        if (input.preset && input.preset !== CUSTOM_PRESET && !preset) throw new AtelierError('invalid_input', `Unknown size preset "${input.preset}".`, { preset: input.preset }, { key: 'designs.unknownPreset', params: { preset: input.preset } });
         const width = input.width ?? preset?.width;
         const height = input.height ?? preset?.height;
-        if (!width || !height) throw new AtelierError('invalid_input', 'A custom size needs a width and a height.');
+        if (!width || !height) throw new AtelierError('invalid_input', 'A custom size needs a width and a height.', { field: 'width' }, { key: 'designs.customSize' });
         doc = blankDocument({ id, name: input.name ?? 'Untitled design', preset: input.preset ?? preset!.id, width, height, pageId: lib.ids() });
       }
       const row = insert(doc, { clientId: input.clientId ?? null });
@@ -154,10 +154,10 @@ export function createDesignService(lib: Library, events: EventBus, options: Des
       try {
         doc = parseDesign(raw);
       } catch (error) {
-        if (error instanceof DesignDocumentError) throw invalid(error, `Design ${id} was not saved`);
+        if (error instanceof DesignDocumentError) throw invalid(error, `Design ${id} was not saved`, { key: 'designs.notSaved', params: { name: row.name } });
         throw error;
       }
-      if (doc.id !== id) throw new AtelierError('invalid_input', `Design ${id} was not saved: the document's id is ${doc.id}.`, { id, documentId: doc.id });
+      if (doc.id !== id) throw new AtelierError('invalid_input', `Design ${id} was not saved: the document's id is ${doc.id}.`, { id, documentId: doc.id }, { key: 'designs.notSaved', params: { name: row.name } });
       const now = lib.clock.now();
       lib.write(() => lib.designs.saveDocument(id, doc, JSON.stringify(doc), now));
       options.onStored?.(id, doc);
@@ -185,7 +185,7 @@ export function createDesignService(lib: Library, events: EventBus, options: Des
       const src = requireRow(id);
       const doc = load(src);
       const unknown = presets.filter((p) => !findPreset(p));
-      if (unknown.length) throw new AtelierError('invalid_input', `Unknown size preset "${unknown[0]}".`, { presets: unknown });
+      if (unknown.length) throw new AtelierError('invalid_input', `Unknown size preset "${unknown[0]}".`, { presets: unknown }, { key: 'designs.unknownPreset', params: { preset: unknown[0]! } });
       const out: DesignSummary[] = [];
       for (const presetId of presets) {
         const preset = findPreset(presetId)!;

@@ -3,7 +3,7 @@ import type { postMethods } from '../contract/api/posts';
 import type { HandlersFor } from '../dispatch';
 import { AtelierError } from '../contract/errors';
 import type { NetworkId, PostStatus } from '../core/domain/posts';
-import { checkTransition, describeProblem } from '../core/schedule/workflow';
+import { approve, checkTransition, describeProblem } from '../core/schedule/workflow';
 import { instantToWallClock, wallClockToInstant } from '../core/time/zones';
 import type { PostRow, VariantRow } from '../db/repositories/posts';
 import { createSchedulingRepository } from '../db/repositories/scheduling';
@@ -47,12 +47,12 @@ export function createPostService(lib: Library, events: EventBus) {
   const scheduling = createSchedulingRepository(lib.db);
   function activeClient(id: string) {
     const client = lib.clients.get(id);
-    if (!client || client.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${id}.`, { field: 'clientId', id });
+    if (!client || client.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${id}.`, { field: 'clientId', id }, { key: 'clients.notFound' });
     return client;
   }
   function requireRow(id: string): PostRow {
     const row = lib.posts.get(id);
-    if (!row) throw new AtelierError('not_found', `No post with id ${id}.`, { id });
+    if (!row) throw new AtelierError('not_found', `No post with id ${id}.`, { id }, { key: 'posts.notFound' });
     return row;
   }
   /** Resolves `at` (the client's wall clock) or `scheduledAt` (an instant) to epoch ms. */
@@ -62,7 +62,7 @@ export function createPostService(lib: Library, events: EventBus) {
     if (input.at === undefined) return undefined;
     const resolved = wallClockToInstant(input.at, timeZone);
     if (!resolved) {
-      throw new AtelierError('invalid_input', `${input.at} is not a real date and time.`, { field: 'at', value: input.at });
+      throw new AtelierError('invalid_input', `${input.at} is not a real date and time.`, { field: 'at', value: input.at }, { key: 'posts.notRealTime', params: { value: input.at } });
     }
     return resolved.instantMs;
   }
@@ -91,7 +91,7 @@ export function createPostService(lib: Library, events: EventBus) {
       const fromMs = query.from ? Date.parse(query.from) : undefined;
       const toMs = query.to ? Date.parse(query.to) : undefined;
       if (fromMs !== undefined && toMs !== undefined && toMs < fromMs) {
-        throw new AtelierError('invalid_input', 'The end of the period comes before its start.', { field: 'to' });
+        throw new AtelierError('invalid_input', 'The end of the period comes before its start.', { field: 'to' }, { key: 'period.endBeforeStart' });
       }
       return hydrate(
         lib.posts.list({
@@ -149,15 +149,17 @@ export function createPostService(lib: Library, events: EventBus) {
         const client = activeClient(current.client_id);
         const now = lib.clock.now();
         const scheduledAt = instantFrom(input, client.time_zone);
-        const statusChange = input.status !== undefined && input.status !== current.status ? input.status : undefined;
+        const from = current.status as PostStatus;
+        // Approving an approved, scheduled or published post keeps its status (workflow.ts `approve`).
+        const wanted = input.status === 'approved' ? approve(from) : input.status;
+        const statusChange = wanted !== undefined && wanted !== from ? wanted : undefined;
         if (statusChange) {
           // The same workflow rules as the calendar's status menu (approval mode, a time to schedule),
           // and the same history, so no path around review exists.
-          const from = current.status as PostStatus;
           const hasTime = (scheduledAt === undefined ? current.scheduled_at : scheduledAt) !== null;
           const check = checkTransition(from, statusChange, { approvalMode: client.approval_mode, hasTime });
           if (!check.ok) {
-            throw new AtelierError('conflict', `"${current.title}": ${describeProblem(check.problem, from, statusChange)}`, { field: 'status', problem: check.problem });
+            throw AtelierError.fromMessage('conflict', describeProblem(check.problem, current.title, from, statusChange), { field: 'status', problem: check.problem });
           }
           scheduling.addHistory({ post_id: current.id, from_status: from, to_status: statusChange, source: 'user', note: '', at: now });
         }
