@@ -84,10 +84,10 @@ interface Prepared {
 
 /** What the studio says when a file is refused, by error code (specific refusals name their own). */
 const IMPORT_REFUSALS = {
-  unsupported: 'assets.notSupported',
-  too_large: 'assets.tooLarge',
-  invalid_input: 'assets.damaged',
-  io_error: 'assets.cannotStore',
+  unsupported: { key: 'assets.notSupported' },
+  too_large: { key: 'assets.tooLarge' },
+  invalid_input: { key: 'assets.damaged' },
+  io_error: { key: 'assets.cannotStore' },
 } as const;
 
 export function createAssetService(lib: Library, events: EventBus) {
@@ -95,8 +95,8 @@ export function createAssetService(lib: Library, events: EventBus) {
   const files = createFileStore(lib.paths.assets);
 
   /** Refuses a file: the English reason in the message, a translatable one (by default from the code) for the studio. */
-  function fail(code: keyof typeof IMPORT_REFUSALS, name: string, reason: string, key: string = IMPORT_REFUSALS[code]): never {
-    throw new AtelierError(code, `Cannot import "${name}": ${reason}. Nothing was added.`, { file: name, reason }, { key, params: { name } });
+  function fail(code: keyof typeof IMPORT_REFUSALS, name: string, reason: string, refusal: { key: string } = IMPORT_REFUSALS[code]): never {
+    throw new AtelierError(code, `Cannot import "${name}": ${reason}. Nothing was added.`, { file: name, reason }, { key: refusal.key, params: { name } });
   }
 
   function requireRow(id: string): AssetListRow {
@@ -126,7 +126,7 @@ export function createAssetService(lib: Library, events: EventBus) {
 
   /** Everything that can refuse a file, done before anything is written. */
   async function prepare(input: Buffer, name: string): Promise<Prepared> {
-    if (input.length === 0) fail('invalid_input', name, 'the file is empty', 'assets.empty');
+    if (input.length === 0) fail('invalid_input', name, 'the file is empty', { key: 'assets.empty' });
     if (input.length > MAX_ASSET_BYTES) fail('too_large', name, `it is ${(input.length / 1024 / 1024).toFixed(0)} MB; the limit is 200 MB`);
     const detected = detect(input);
     if (detected.kind === 'unknown' || detected.kind === 'unsupported') refuseType(name, detected);
@@ -145,7 +145,7 @@ export function createAssetService(lib: Library, events: EventBus) {
       let format = detected.format;
       if (format === 'svg') {
         const problem = svgProblem(input);
-        if (problem) fail('unsupported', name, `it is an SVG and ${problem}`, 'assets.unsafeSvg');
+        if (problem) fail('unsupported', name, `it is an SVG and ${problem}`, { key: 'assets.unsafeSvg' });
         bytes = await rasteriseSvg(input);
         format = 'png';
       } else if (format === 'heic') {
@@ -206,7 +206,7 @@ export function createAssetService(lib: Library, events: EventBus) {
       if (created && !repo.get(sha)) await fs.rm(created, { force: true }).catch(() => undefined);
       if (error instanceof ImageProblem) fail(error.reason === 'corrupt' ? 'invalid_input' : error.reason, displayName, error.message);
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOSPC') fail('io_error', displayName, 'the disk is full', 'assets.diskFull');
+      if (code === 'ENOSPC') fail('io_error', displayName, 'the disk is full', { key: 'assets.diskFull' });
       if (typeof code === 'string') fail('io_error', displayName, `the library folder could not be written (${code})`);
       throw error;
     }
@@ -248,9 +248,9 @@ export function createAssetService(lib: Library, events: EventBus) {
     try {
       stats = await fs.stat(file);
     } catch (error) {
-      return fail('io_error', file, `it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'assets.cannotRead');
+      return fail('io_error', file, `it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { key: 'assets.cannotRead' });
     }
-    if (!stats.isFile()) fail('invalid_input', file, 'it is not a file', 'assets.notAFile');
+    if (!stats.isFile()) fail('invalid_input', file, 'it is not a file', { key: 'assets.notAFile' });
     // The size limit is checked before reading a single byte.
     if (stats.size > MAX_ASSET_BYTES) fail('too_large', file, `it is ${(stats.size / 1024 / 1024).toFixed(0)} MB; the limit is 200 MB`);
     try {

@@ -77,12 +77,12 @@ export const AWAITING_PUBLICATION: readonly PostStatus[] = ['scheduled'];
 /** Statuses that count on the calendar as planned content (for gap and spacing warnings). */
 export const PLANNED_STATUSES: readonly PostStatus[] = ['draft', 'in_review', 'changes_requested', 'approved', 'scheduled', 'published'];
 
-const PROBLEM_KEYS: Record<TransitionProblem, string> = {
-  same_status: 'workflow.sameStatus',
-  published_is_final: 'workflow.publishedIsFinal',
-  needs_approval: 'workflow.needsApproval',
-  needs_time: 'workflow.needsTime',
-  not_allowed: 'workflow.notAllowed',
+const PROBLEM_KEYS: Record<TransitionProblem, { key: string }> = {
+  same_status: { key: 'workflow.sameStatus' },
+  published_is_final: { key: 'workflow.publishedIsFinal' },
+  needs_approval: { key: 'workflow.needsApproval' },
+  needs_time: { key: 'workflow.needsTime' },
+  not_allowed: { key: 'workflow.notAllowed' },
 };
 
 /** Why a post (by its title) cannot make this move: English text, and a key the renderer translates. */
@@ -102,5 +102,5 @@ export function describeProblem(problem: TransitionProblem, title: string, from:
         return `A post cannot go from ${from} to ${to}.`;
     }
   })();
-  return message(PROBLEM_KEYS[problem], params, `"${title}": ${text}`);
+  return message(PROBLEM_KEYS[problem].key, params, `"${title}": ${text}`);
 }
