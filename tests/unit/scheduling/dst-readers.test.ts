@@ -61,7 +61,7 @@ describe('ICS across the 2027 New York DST nights', () => {
     expect(icalJs.map((e) => e.endDate.toJSDate().getTime() - e.startDate.toJSDate().getTime())).toEqual(POSTS.map(() => 15 * 60_000));
 
     // node-ical.
-    const parsed = Object.values(nodeIcal.sync.parseICS(ics)).filter((c) => c.type === 'VEVENT') as { summary: string; start: Date; end: Date }[];
+    const parsed = Object.values(nodeIcal.sync.parseICS(ics)).filter((c) => c?.type === 'VEVENT') as { summary: string; start: Date; end: Date }[];
     expect(parsed.map((e) => [e.summary, e.start.toISOString()])).toEqual(EXPECTED);
     expect(parsed.map((e) => e.end.toISOString())).toEqual(POSTS.map((p) => new Date(Date.parse(p.at) + 15 * 60_000).toISOString()));
 
