@@ -16,7 +16,6 @@ import { approve, checkTransition, TRANSITIONS } from '../../core/schedule/workf
 import type { CalendarService } from '../calendar';
 import type { Library } from '../library';
 
-
 /** The shortest chain of allowed steps from one status to another (e.g. draft → in_review → changes_requested). */
 export function workflowPath(from: PostStatus, to: PostStatus, context: { approvalMode: 'none' | 'required'; hasTime: boolean }): PostStatus[] | null {
   const seen = new Set<PostStatus>([from]);
