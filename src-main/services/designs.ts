@@ -181,7 +181,7 @@ export function createDesignService(lib: Library, events: EventBus, options: Des
       return rowSummary(updated, load(updated));
     },
     /** Linked copies for other presets, laid out by magic resize. */
-    resize(id: string, presets: string[]): DesignSummary[] {
+    resize(id: string, presets: string[], names: Readonly<Record<string, string>> = {}): DesignSummary[] {
       const src = requireRow(id);
       const doc = load(src);
       const unknown = presets.filter((p) => !findPreset(p));
@@ -189,7 +189,7 @@ export function createDesignService(lib: Library, events: EventBus, options: Des
       const out: DesignSummary[] = [];
       for (const presetId of presets) {
         const preset = findPreset(presetId)!;
-        const copy = parseDesign(magicResize(doc, { id: lib.ids(), preset: preset.id, width: preset.width, height: preset.height, name: `${doc.name} (${preset.platform} ${preset.label})` }));
+        const copy = parseDesign(magicResize(doc, { id: lib.ids(), preset: preset.id, width: preset.width, height: preset.height, name: names[preset.id] ?? `${doc.name} (${preset.platform} ${preset.label})` }));
         const row = insert(copy, { clientId: src.client_id });
         out.push(rowSummary(row, copy));
       }
@@ -228,7 +228,7 @@ export function designHandlers(designs: DesignService): HandlersFor<typeof desig
     'designs.duplicate': ({ id, name }) => designs.duplicate(id, name),
     'designs.delete': ({ id }) => designs.setDeleted(id, true),
     'designs.restore': ({ id }) => designs.setDeleted(id, false),
-    'designs.resize': ({ id, presets }) => designs.resize(id, presets),
+    'designs.resize': ({ id, presets, names }) => designs.resize(id, presets, names),
     'designs.linked': ({ id }) => designs.linked(id),
     'designs.templates': () => designs.templates(),
     'designs.saveAsTemplate': ({ id, name }) => designs.saveAsTemplate(id, name),

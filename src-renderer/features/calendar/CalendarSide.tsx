@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PostStatus } from '../../../src-main/core/domain/posts';
 import type { CalendarClient, CalendarPost } from '../../../src-main/contract/api/calendar';
 import { nextStatuses } from '../../../src-main/core/schedule/workflow';
+import { DateField } from '../../ui/DateFields';
 import type { CalendarStore } from './calendar-store';
 import { RevealImages } from './RevealImages';
 import { DRAG_TYPE, Thumb } from './CalendarGrid';
@@ -96,7 +97,7 @@ export function Details({ post, client, store, run, timeLabel, move }: { post: C
       {post.status !== 'published' && (
         <form className="inline-form" onSubmit={(e) => { e.preventDefault(); if (date) void move(post.id, date); }}>
           <label htmlFor={ids.date}>{t('calendar.details.moveTo')}</label>
-          <input id={ids.date} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <DateField id={ids.date} value={date} onChange={setDate} />
           <button type="submit" className="button" disabled={!date}>{t('calendar.details.move')}</button>
         </form>
       )}

@@ -7,6 +7,7 @@ import { errorMessage } from '../../app/errors';
 import { translateMessage } from '../../app/messages';
 import { useHost } from '../../app/host-context';
 import { useApp } from '../../app/store';
+import { DateTimeField } from '../../ui/DateFields';
 
 const PRESETS = ['FREQ=DAILY', 'FREQ=WEEKLY', 'FREQ=WEEKLY;INTERVAL=2', 'FREQ=MONTHLY'] as const;
 
@@ -103,7 +104,7 @@ export function PostExtras({ post, format }: { post: CalendarPost; format(iso: s
             }}
           >
             <label htmlFor={ids.at}>{t('calendar.extras.insertAt')}</label>
-            <input id={ids.at} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
+            <DateTimeField id={ids.at} value={at} onChange={setAt} />
             <button type="submit" className="button">{t('calendar.extras.insertButton')}</button>
           </form>
         </details>

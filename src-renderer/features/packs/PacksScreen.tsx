@@ -8,6 +8,7 @@ import { errorMessage } from '../../app/errors';
 import { translateMessage } from '../../app/messages';
 import { useHost } from '../../app/host-context';
 import { useApp } from '../../app/store';
+import { DateField } from '../../ui/DateFields';
 import { downloadUrl, newJobId, pickPath, uploadPack } from './transfer';
 import './packs.css';
 
@@ -303,11 +304,11 @@ export function PacksScreen({ clients }: { clients: Client[] }) {
           </div>
           <div className="packs-field">
             <label htmlFor={ids.from}>{t('packs.export.from')}</label>
-            <input id={ids.from} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+            <DateField id={ids.from} value={from} onChange={setFrom} />
           </div>
           <div className="packs-field">
             <label htmlFor={ids.to}>{t('packs.export.to')}</label>
-            <input id={ids.to} type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
+            <DateField id={ids.to} value={to} min={from || undefined} onChange={setTo} />
           </div>
           <div className="packs-field">
             <label htmlFor={ids.lang}>{t('packs.export.language')}</label>
