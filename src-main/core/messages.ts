@@ -3,7 +3,8 @@
 // `serviceMessages` catalogue (locales/<lang>/messages.json), so the studio shows it in its language.
 //
 // Param names carry their kind, so the renderer can present values in the user's language too:
-// `status`/`fromStatus`/`toStatus` are workflow statuses, `network` a network id, names ending in
+// `status`/`fromStatus`/`toStatus` are workflow statuses, `network` a network id, `language` a
+// language code (`en`, `fr`), names ending in
 // `At` are ISO instants and names ending in `Local` are wall-clock times (`YYYY-MM-DDTHH:mm`).
 export type MessageParams = Record<string, string | number>;
 

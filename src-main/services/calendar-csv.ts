@@ -164,7 +164,8 @@ export function importCsv(lib: Library, calendar: CalendarService, events: Event
 }
 
 export function exportCsv(lib: Library, calendar: CalendarService, query: ExportQuery & { format: CsvFormat; dateFormat?: DateOrder }): CsvExport {
-  const selection = selectForExport(lib, calendar, { ...query, includeUnscheduled: query.format !== 'hootsuite' });
+  // Hootsuite cannot carry an undated post, but it is selected so the export can say it was left out.
+  const selection = selectForExport(lib, calendar, { ...query, includeUnscheduled: true });
   return csvFromSelection(selection, query.format, { dateFormat: query.dateFormat, now: lib.clock.now() });
 }
 

@@ -44,7 +44,7 @@ function paths(language: Language) {
     const dir = path.dirname(requireHere.resolve(PACKAGES[language]));
     return { nspell: requireHere.resolve('nspell'), aff: path.join(dir, 'index.aff'), dic: path.join(dir, 'index.dic') };
   } catch {
-    throw new AtelierError('unsupported', `The ${language === 'en' ? 'English' : 'French'} dictionary (${PACKAGES[language]}) is not installed.`, { language }, { key: language === 'en' ? 'spell.englishMissing' : 'spell.frenchMissing' });
+    throw new AtelierError('unsupported', `The ${language === 'en' ? 'English' : 'French'} dictionary (${PACKAGES[language]}) is not installed.`, { language }, { key: 'spell.dictionaryMissing', params: { language } });
   }
 }
 

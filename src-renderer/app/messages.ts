@@ -24,6 +24,9 @@ export function localizeParams(t: TFunction, language: string, params: Params | 
     if (typeof value !== 'string') out[name] = value;
     else if (/^(status|fromStatus|toStatus)$/.test(name) && isPostStatus(value)) out[name] = t(`calendar.status.${value}`);
     else if (name === 'network' && isNetworkId(value)) out[name] = NETWORK_RULES[value].name;
+    // A list of statuses (what a CSV status column accepts): their names, which the import takes too.
+    else if (name === 'statuses') out[name] = value.split(/,\s*/).map((s) => (isPostStatus(s) ? t(`calendar.status.${s}`) : s)).join(', ');
+    else if (name === 'language') out[name] = new Intl.DisplayNames([language], { type: 'language' }).of(value) ?? value;
     else if (name.endsWith('At')) out[name] = dateTime(language, value);
     // A client's wall-clock time: shown as it is, whatever the computer's own zone.
     else if (name.endsWith('Local') && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) out[name] = dateTime(language, `${value}:00Z`, 'UTC');

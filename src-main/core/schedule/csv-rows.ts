@@ -16,8 +16,9 @@
 // UTC offset — `01:30-04:00` (Atelier), `11/07/2027 01:30 -05:00` (Hootsuite, Publer) — so each of
 // the two instants comes back as itself. Any time may carry an offset on import; it must be one the
 // zone really has at that wall-clock time.
-import { isNetworkId, isPostStatus, NETWORKS, POST_STATUSES, type NetworkId, type PostStatus } from '../domain/posts';
+import { isNetworkId, NETWORKS, POST_STATUSES, type NetworkId, type PostStatus } from '../domain/posts';
 import { message, type Message } from '../messages';
+import { PREVIEW_STRINGS } from '../packs/preview-strings';
 import { escapeFormula, unescapeFormula } from '../text/spreadsheet';
 import { truncate } from '../text/truncate';
 import {
@@ -184,6 +185,27 @@ function splitList(text: string, separator: RegExp): string[] {
 
 const ATELIER_TIME = /^(\d{2}:\d{2})(Z|[+-]\d{2}:?\d{2})?$/i;
 
+/** A status as people write it: accents, case, spaces and French gender/plural endings do not matter. */
+const statusKey = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+    .replace(/s$/, '')
+    .replace(/e{1,2}$/, '');
+
+/** Every way a status may be written in the status column: its id, or its English or French name. */
+const STATUS_NAMES = new Map<string, PostStatus>(
+  POST_STATUSES.flatMap((id) => [id, ...Object.values(PREVIEW_STRINGS).map((strings) => strings.statuses[id])].map((name) => [statusKey(name), id] as const)),
+);
+
+/** The status a cell names (`in_review`, `In review`, `En relecture`, `Validé`…), or null. */
+export function statusFromCell(text: string): PostStatus | null {
+  if (!text.trim()) return 'draft';
+  return STATUS_NAMES.get(statusKey(text)) ?? null;
+}
+
 export function atelierRow(rawCells: readonly string[], clientZone: string): RowResult {
   if (rawCells.length !== ATELIER_HEADER.length) {
     return { ok: false, problems: [message('csv.atelierColumns', { count: rawCells.length, width: ATELIER_HEADER.length }, `${rawCells.length} column(s); Atelier rows have ${ATELIER_HEADER.length}`)] };
@@ -208,12 +230,12 @@ export function atelierRow(rawCells: readonly string[], clientZone: string): Row
     const value = unknownNetworks.join(';');
     problems.push(message('csv.unknownNetwork', { value, known: NETWORKS.join(', ') }, `network "${value}" is not one of ${NETWORKS.join(', ')}`));
   }
-  const statusName = status.trim().toLowerCase().replace(/[- ]/g, '_') || 'draft';
-  if (!isPostStatus(statusName)) {
-    problems.push(message('csv.unknownStatus', { value: status, known: POST_STATUSES.join(', ') }, `status "${status}" is not a workflow status (${POST_STATUSES.join(', ')})`));
+  const statusName = statusFromCell(status);
+  if (!statusName) {
+    problems.push(message('csv.unknownStatus', { value: status, statuses: POST_STATUSES.join(', ') }, `status "${status}" is not a workflow status (${POST_STATUSES.join(', ')})`));
   } else if (statusName === 'scheduled' && when && when.instantMs === null) problems.push(message('csv.scheduledNeedsTime', undefined, 'status scheduled needs a date and time'));
-  if (!title.trim()) problems.push(message('csv.titleEmpty', undefined, 'title is empty'));
-  if (title.length > TITLE_MAX_UNITS) problems.push(message('csv.titleTooLong', { max: TITLE_MAX_UNITS }, `title is longer than ${TITLE_MAX_UNITS} characters`));
+  if (!title.trim()) problems.push(message('csv.columnEmpty', { field: 'title' }, 'title is empty'));
+  if (title.length > TITLE_MAX_UNITS) problems.push(message('csv.columnTooLong', { field: 'title', max: TITLE_MAX_UNITS }, `title is longer than ${TITLE_MAX_UNITS} characters`));
   const designId = design.trim() || null;
   if (designId && !/^[A-Za-z0-9_-]{1,64}$/.test(designId)) problems.push(message('csv.designId', { value: design }, `design "${design}" is not an Atelier id`));
   if (problems.length || !when) return { ok: false, problems };
@@ -223,7 +245,7 @@ export function atelierRow(rawCells: readonly string[], clientZone: string): Row
       title: title.trim(),
       caption,
       link: link.trim(),
-      status: statusName as PostStatus,
+      status: statusName!,
       ...when,
       networks: [...new Set(networks)] as NetworkId[],
       labels: splitList(labels, /;/),

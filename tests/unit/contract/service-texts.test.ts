@@ -117,7 +117,7 @@ describe('service texts', () => {
     expect(uses.length).toBeGreaterThan(150);
     expect(uses.some((u) => u.key === 'clients.notFound' && u.error)).toBe(true);
     expect(uses.some((u) => u.key === 'undo.move' && !u.error)).toBe(true);
-    expect(uses.some((u) => u.key === 'spell.frenchMissing')).toBe(true); // a branch of a ternary
+    expect(uses.some((u) => u.key === 'calendar.redoStale')).toBe(true); // a branch of a ternary
   });
 
   it('every AtelierError a service throws carries a reason the studio translates (the CLI keeps English)', () => {

@@ -136,7 +136,7 @@ describe('formula-safe cells', () => {
 });
 
 describe('a scheduler only gets posts ready to publish', () => {
-  it('Hootsuite leaves out past, draft, in-review and changes-requested posts and says which and why', async () => {
+  it('Hootsuite leaves out past, draft, in-review, changes-requested and undated posts and says which and why', async () => {
     env = testAtelier({ start: Date.parse('2026-12-10T12:00:00Z') });
     const { atelier } = env;
     const client = await atelier.call('clients.create', { name: 'Bakery', timeZone: 'Europe/Paris' });
@@ -157,6 +157,7 @@ describe('a scheduler only gets posts ready to publish', () => {
       ['Draft', 'not_ready', 'draft'],
       ['Review', 'not_ready', 'in_review'],
       ['Changes', 'not_ready', 'changes_requested'],
+      ['Someday', 'no_time', 'approved'],
     ]);
     // Publer schedules a blank date itself: an approved post without a time goes, the rest as above.
     const publer = await atelier.call('calendar.exportCsv', { clientId: client.id, format: 'publer' });

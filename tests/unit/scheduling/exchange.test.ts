@@ -119,6 +119,20 @@ describe('CSV import', () => {
     expect((await atelier.call('calendar.statusHistory', { id: post!.id }))[0]).toMatchObject({ from: null, to: 'approved', source: 'import' });
   });
 
+  it('reads a status by its id or its English or French name, as the studio shows them', async () => {
+    const { atelier, paris } = await setup();
+    const text = [ATELIER_HEADER, ',,,,x,En relecture,A,,,,', ',,,,x,Validé,B,,,,', ',,,,x,changes requested,C,,,,', ',,,,x,Modifications demandées,D,,,,', ',,,,x,IN_REVIEW,E,,,,'].join('\n');
+    await atelier.call('calendar.importCsv', { clientId: paris.id, format: 'atelier', text });
+    const posts = await atelier.call('posts.list', { clientId: paris.id });
+    expect(posts.map((p) => [p.title, p.status]).sort()).toEqual([
+      ['A', 'in_review'],
+      ['B', 'approved'],
+      ['C', 'changes_requested'],
+      ['D', 'changes_requested'],
+      ['E', 'in_review'],
+    ]);
+  });
+
   it('says clearly when the file is not CSV or has the wrong header', async () => {
     const { atelier, paris } = await setup();
     const binary = await failure(atelier.call('calendar.importCsv', { clientId: paris.id, format: 'hootsuite', text: 'PK\u0003\u0004\u0000\u0000' }));
