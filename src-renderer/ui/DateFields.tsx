@@ -45,6 +45,24 @@ function useTypedValue(value: string, format: (v: string) => string, parse: (tex
   };
 }
 
+/** The text input both fields share: its text comes and goes through `useTypedValue`. */
+function TypedInput({ typed, placeholder, ...rest }: { typed: ReturnType<typeof useTypedValue>; placeholder: string; id?: string; className: string; required?: boolean; inputMode?: 'numeric'; 'aria-label'?: string }) {
+  return (
+    <input
+      {...rest}
+      type="text"
+      autoComplete="off"
+      placeholder={placeholder}
+      title={placeholder}
+      value={typed.text}
+      aria-invalid={typed.invalid || undefined}
+      onFocus={typed.onFocus}
+      onChange={(e) => typed.onChange(e.target.value)}
+      onBlur={typed.onBlur}
+    />
+  );
+}
+
 export function DateField({ id, value, onChange, required, min }: FieldProps & { min?: string }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -59,21 +77,7 @@ export function DateField({ id, value, onChange, required, min }: FieldProps & {
   }, [language, t]);
   return (
     <span className="date-field">
-      <input
-        id={id}
-        type="text"
-        inputMode="numeric"
-        autoComplete="off"
-        className="date-field-text"
-        placeholder={placeholder}
-        title={placeholder}
-        value={typed.text}
-        required={required}
-        aria-invalid={typed.invalid || undefined}
-        onFocus={typed.onFocus}
-        onChange={(e) => typed.onChange(e.target.value)}
-        onBlur={typed.onBlur}
-      />
+      <TypedInput typed={typed} id={id} className="date-field-text" inputMode="numeric" placeholder={placeholder} required={required} />
       <button ref={toggle} type="button" className="date-field-toggle" aria-label={t('ui.dateField.pick')} aria-expanded={open} onClick={() => setOpen((o) => !o)}>
         <span aria-hidden="true">▦</span>
       </button>
@@ -185,23 +189,7 @@ export function TimeField({ id, value, onChange, required, label }: FieldProps &
   const parse = useMemo(() => (text: string) => parseTime(text, language), [language]);
   const typed = useTypedValue(value, format, parse, onChange);
   const placeholder = uses12Hours(language) ? t('ui.timeField.placeholder12') : t('ui.timeField.placeholder24');
-  return (
-    <input
-      id={id}
-      type="text"
-      autoComplete="off"
-      className="time-field"
-      aria-label={label}
-      placeholder={placeholder}
-      title={placeholder}
-      value={typed.text}
-      required={required}
-      aria-invalid={typed.invalid || undefined}
-      onFocus={typed.onFocus}
-      onChange={(e) => typed.onChange(e.target.value)}
-      onBlur={typed.onBlur}
-    />
-  );
+  return <TypedInput typed={typed} id={id} className="time-field" aria-label={label} placeholder={placeholder} required={required} />;
 }
 
 /** A date and a time side by side, as one `YYYY-MM-DDTHH:mm` value ('' until both can be read). */
