@@ -13,6 +13,9 @@ interface FieldProps {
   value: string;
   onChange(value: string): void;
   required?: boolean;
+  disabled?: boolean;
+  /** The id of a note about the value (aria-describedby). */
+  describedBy?: string;
 }
 
 /** A text field that shows `value` formatted, and reports what the person types once it can be read. */
@@ -46,7 +49,7 @@ function useTypedValue(value: string, format: (v: string) => string, parse: (tex
 }
 
 /** The text input both fields share: its text comes and goes through `useTypedValue`. */
-function TypedInput({ typed, placeholder, ...rest }: { typed: ReturnType<typeof useTypedValue>; placeholder: string; id?: string; className: string; required?: boolean; inputMode?: 'numeric'; 'aria-label'?: string }) {
+function TypedInput({ typed, placeholder, ...rest }: { typed: ReturnType<typeof useTypedValue>; placeholder: string; id?: string; className: string; required?: boolean; disabled?: boolean; inputMode?: 'numeric'; 'aria-label'?: string; 'aria-describedby'?: string }) {
   return (
     <input
       {...rest}
@@ -63,7 +66,7 @@ function TypedInput({ typed, placeholder, ...rest }: { typed: ReturnType<typeof 
   );
 }
 
-export function DateField({ id, value, onChange, required, min }: FieldProps & { min?: string }) {
+export function DateField({ id, value, onChange, required, disabled, describedBy, min }: FieldProps & { min?: string }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const format = useMemo(() => (v: string) => formatDate(v, language), [language]);
@@ -77,8 +80,8 @@ export function DateField({ id, value, onChange, required, min }: FieldProps & {
   }, [language, t]);
   return (
     <span className="date-field">
-      <TypedInput typed={typed} id={id} className="date-field-text" inputMode="numeric" placeholder={placeholder} required={required} />
-      <button ref={toggle} type="button" className="date-field-toggle" aria-label={t('ui.dateField.pick')} aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+      <TypedInput typed={typed} id={id} className="date-field-text" inputMode="numeric" placeholder={placeholder} required={required} disabled={disabled} aria-describedby={describedBy} />
+      <button ref={toggle} type="button" className="date-field-toggle" aria-label={t('ui.dateField.pick')} aria-expanded={open} disabled={disabled} onClick={() => setOpen((o) => !o)}>
         <span aria-hidden="true">▦</span>
       </button>
       {open && (
@@ -182,14 +185,14 @@ function MonthGrid({ value, min, language, onPick, onClose }: { value: string; m
   );
 }
 
-export function TimeField({ id, value, onChange, required, label }: FieldProps & { label?: string }) {
+export function TimeField({ id, value, onChange, required, disabled, describedBy, label }: FieldProps & { label?: string }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const format = useMemo(() => (v: string) => formatTime(v, language), [language]);
   const parse = useMemo(() => (text: string) => parseTime(text, language), [language]);
   const typed = useTypedValue(value, format, parse, onChange);
   const placeholder = uses12Hours(language) ? t('ui.timeField.placeholder12') : t('ui.timeField.placeholder24');
-  return <TypedInput typed={typed} id={id} className="time-field" aria-label={label} placeholder={placeholder} required={required} />;
+  return <TypedInput typed={typed} id={id} className="time-field" aria-label={label} placeholder={placeholder} required={required} disabled={disabled} aria-describedby={describedBy} />;
 }
 
 /** A date and a time side by side, as one `YYYY-MM-DDTHH:mm` value ('' until both can be read). */
