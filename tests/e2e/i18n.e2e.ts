@@ -160,11 +160,12 @@ describe('French', () => {
       await gotoScreen(page, 'calendar');
       await page.getByLabel('Client', { exact: true }).selectOption({ label: 'Boulangerie Dupont' });
       await page.getByRole('button', { name: 'Suivant' }).click();
+      // The posts added above through the CLI are steps of the history too, named in French.
+      const undo = page.getByRole('button', { name: /Annuler$/ }).and(page.locator('[title^="Annuler :"]'));
+      await expect.poll(() => undo.getAttribute('title')).toBe('Annuler : Créer « Comté affiné » (Ctrl+Z)');
       await page.locator(`[data-post-id="${tatin.id}"]`).click();
       await page.getByRole('button', { name: 'Supprimer', exact: true }).click();
-      const undo = page.getByRole('button', { name: /Annuler$/ }).and(page.locator('[title^="Annuler :"]'));
-      await undo.waitFor();
-      expect(await undo.getAttribute('title')).toBe('Annuler : Supprimer « Tarte Tatin » (Ctrl+Z)');
+      await expect.poll(() => undo.getAttribute('title')).toBe('Annuler : Supprimer « Tarte Tatin » (Ctrl+Z)');
       await undo.click();
       await page.getByText('Annulé : Supprimer « Tarte Tatin »').first().waitFor();
       hits.push(...(await englishOn('calendar after undo')));
