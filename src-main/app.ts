@@ -11,7 +11,7 @@ import type { In, Method, Out } from './contract';
 import { METHOD_NAMES } from './contract';
 import type { backupMethods, RestoreResult } from './contract/api/backups';
 import type { recoveryMethods, RecoveryStatus } from './contract/api/recovery';
-import { AtelierError, fromWire } from './contract/errors';
+import { AtelierError, fromWire, type ErrorReason } from './contract/errors';
 import { systemClock, type Clock, type IdGenerator } from './core/ports';
 import { designAssetIds } from './core/design';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
@@ -212,7 +212,7 @@ export function createAtelier(options: CreateAtelierOptions) {
   const native = options.native ?? noNativeShell(options.host === 'web' ? 'browser mode' : `the ${options.host} host`);
   const backups = createBackupService({ paths, clock, policy: options.backupPolicy });
   let session: Session | null = null;
-  let problem: { message: string; check: 'quick' | 'full' } | null = null;
+  let problem: { message: string; reason: ErrorReason | null; check: 'quick' | 'full' } | null = null;
   let startup: StartupReport | null = null;
   let stopMaintenance: (() => void) | null = null;
 
@@ -226,12 +226,12 @@ export function createAtelier(options: CreateAtelierOptions) {
       if (!isCorruption(error)) throw error;
       session = null;
       const check = (error as AtelierError).details as { check?: 'quick' | 'full' } | undefined;
-      problem = { message: (error as Error).message, check: check?.check ?? 'quick' };
+      problem = { message: (error as Error).message, reason: (error as AtelierError).reason ?? null, check: check?.check ?? 'quick' };
     }
   }
 
   function requireSession(): Session {
-    if (!session) throw new AtelierError('io_error', `The library needs recovery: ${problem?.message ?? 'it is closed.'} Restore a backup or export what is readable.`, { recovery: true });
+    if (!session) throw new AtelierError('io_error', `The library needs recovery: ${problem?.message ?? 'it is closed.'} Restore a backup or export what is readable.`, { recovery: true }, { key: 'library.needsRecovery' });
     return session;
   }
 
@@ -254,6 +254,7 @@ export function createAtelier(options: CreateAtelierOptions) {
     return {
       state: session ? 'ok' : 'recovery',
       problem: problem?.message ?? null,
+      problemReason: problem?.reason ?? null,
       uncleanShutdown: startup?.uncleanShutdown ?? false,
       check: session ? (startup?.check ?? null) : (problem?.check ?? null),
       // Verifying a backup reads it whole: only worth it when a restore is on the table.
@@ -270,9 +271,9 @@ export function createAtelier(options: CreateAtelierOptions) {
     'backups.restore': ({ file }) => restoreFrom(backups.resolve(file)),
     'recovery.status': () => status(),
     'recovery.restoreLatest': () => {
-      if (session) throw new AtelierError('conflict', 'The library is healthy; to go back to a backup, choose it in Settings → Backups.');
+      if (session) throw new AtelierError('conflict', 'The library is healthy; to go back to a backup, choose it in Settings → Backups.', undefined, { key: 'library.healthy' });
       const newest = backups.newestVerified();
-      if (!newest) throw new AtelierError('not_found', `No backup in ${paths.backups} passes its check; export what is readable instead.`);
+      if (!newest) throw new AtelierError('not_found', `No backup in ${paths.backups} passes its check; export what is readable instead.`, { dir: paths.backups }, { key: 'library.noGoodBackup' });
       return restoreFrom(backups.resolve(newest.file));
     },
     'recovery.export': () => exportReadable(paths, clock.now()),
@@ -303,7 +304,7 @@ export function createAtelier(options: CreateAtelierOptions) {
       // closing a damaged file may fail; the state change is what matters
     }
     session = null;
-    problem = { message: `The library database ${paths.database} is damaged (${(error as Error).message}).`, check: 'quick' };
+    problem = { message: `The library database ${paths.database} is damaged (${(error as Error).message}).`, reason: { key: 'library.damaged' }, check: 'quick' };
     events.emit('library.damaged', { problem: problem.message });
   }
 

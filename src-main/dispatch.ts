@@ -29,7 +29,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
   return async function dispatch(method, input) {
     if (!isMethod(method)) {
       const name = typeof method === 'string' ? method.slice(0, 100) : typeof method;
-      return { ok: false, error: { code: 'unknown_method', message: `Unknown method: ${name}.` } };
+      return { ok: false, error: { code: 'unknown_method', message: `Unknown method: ${name}.`, reason: { key: 'contract.unknownMethod' } } };
     }
     const spec = methods[method];
     const parsed = spec.input.safeParse(input ?? {});
@@ -42,6 +42,8 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
           code: 'invalid_input',
           message: `Invalid input for ${method}: ${first.path} ${first.message}`,
           details: { issues },
+          // The message names contract fields (for logs and scripts); people see this instead.
+          reason: { key: 'contract.invalidInput' },
         },
       };
     }
@@ -69,14 +71,14 @@ export function toWireError(method: string, error: unknown, log: (method: string
   const sqliteCode = (error as { code?: unknown })?.code;
   if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_')) {
     if (sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
-      return { code: 'conflict', message: `That change conflicts with what is stored (${sqliteCode}); nothing was changed.` };
+      return { code: 'conflict', message: `That change conflicts with what is stored (${sqliteCode}); nothing was changed.`, reason: { key: 'storage.conflict' } };
     }
-    if (sqliteCode === 'SQLITE_FULL') return { code: 'io_error', message: 'The disk is full; nothing was changed. Free some space and try again.' };
-    if (sqliteCode.startsWith('SQLITE_READONLY')) return { code: 'io_error', message: 'The library is read-only; nothing was changed.' };
-    if (sqliteCode === 'SQLITE_BUSY') return { code: 'io_error', message: 'The library is busy in another program; try again.' };
+    if (sqliteCode === 'SQLITE_FULL') return { code: 'io_error', message: 'The disk is full; nothing was changed. Free some space and try again.', reason: { key: 'storage.diskFull' } };
+    if (sqliteCode.startsWith('SQLITE_READONLY')) return { code: 'io_error', message: 'The library is read-only; nothing was changed.', reason: { key: 'storage.readOnly' } };
+    if (sqliteCode === 'SQLITE_BUSY') return { code: 'io_error', message: 'The library is busy in another program; try again.', reason: { key: 'storage.busy' } };
     if (sqliteCode.startsWith('SQLITE_IOERR') || sqliteCode === 'SQLITE_CORRUPT') {
       log(method, error);
-      return { code: 'io_error', message: `The library file could not be read or written (${sqliteCode}).` };
+      return { code: 'io_error', message: `The library file could not be read or written (${sqliteCode}).`, reason: { key: 'storage.ioError' } };
     }
   }
   log(method, error);

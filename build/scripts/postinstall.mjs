@@ -4,6 +4,9 @@
 // without internet access it fails and takes the whole `npm install` down with it. Here we run
 // the same installer, and when it cannot download we say so and carry on: `npm start` then runs
 // the studio in browser mode, and everything else (build, tests, CLI) works without the binary.
+//
+// `npm run electron:install` (--force) is the user asking for the binary: there, a failed download
+// is a failure, and the command exits non-zero so scripts and CI see it.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,7 +24,13 @@ function electronDir() {
 }
 
 const dir = electronDir();
-if (!dir) process.exit(0);
+if (!dir) {
+  if (force) {
+    console.error('[atelier] The electron package is not installed (a production install?): run `npm install` first.');
+    process.exit(1);
+  }
+  process.exit(0);
+}
 
 if (existsSync(path.join(dir, 'path.txt'))) {
   console.log('[atelier] Electron binary present.');
@@ -47,6 +56,10 @@ if (result.status === 0 && existsSync(path.join(dir, 'path.txt'))) {
   process.exit(0);
 }
 const reason = (result.error?.message ?? result.stderr ?? '').trim().split('\n').find((l) => l.trim()) ?? 'unknown error';
+if (force) {
+  console.error(`[atelier] Could not download the Electron binary (${reason}).\n[atelier] Check the internet access (or ELECTRON_MIRROR) and run \`npm run electron:install\` again.`);
+  process.exit(1);
+}
 console.warn(
   `[atelier] Could not download the Electron binary (${reason}).\n` +
     '[atelier] That is fine: `npm start` will run the studio in browser mode, and the tests do not need it.\n' +

@@ -1,6 +1,7 @@
 // Errors cross every boundary (IPC, WebSocket, CLI) as plain `{ code, message, details }` objects.
 // Never a stack trace: hosts turn anything unexpected into `internal` and log it on their side.
 import { z } from 'zod';
+import type { Message as MessageText } from '../core/messages';
 
 export const ERROR_CODES = [
   'invalid_input',
@@ -22,9 +23,12 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * (locales/<lang>/errors.json) and the values its text needs. The English `message` beside it stays
  * for the CLI and logs; the UI shows the translated reason when its catalogue knows the key.
  */
+export const MessageKey = z.string().regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$/);
+export const MessageParams = z.record(z.string(), z.union([z.string(), z.number()]));
+
 export const ErrorReason = z.object({
-  key: z.string().regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$/),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  key: MessageKey,
+  params: MessageParams.optional(),
 });
 export type ErrorReason = z.infer<typeof ErrorReason>;
 
@@ -35,6 +39,14 @@ export const WireError = z.object({
   reason: ErrorReason.optional(),
 });
 export type WireError = z.infer<typeof WireError>;
+
+/**
+ * A sentence a service says to a person beside its result (a warning, an undo label, a skipped
+ * row): English `text` for the CLI, `key` and `params` for the renderer's `serviceMessages`
+ * catalogue (locales/<lang>/messages.json). Built with `message()` from core/messages.ts.
+ */
+export const Message = z.object({ key: MessageKey, params: MessageParams.optional(), text: z.string() });
+export type Message = z.infer<typeof Message>;
 
 /** The one error type services throw on purpose; its message names what is wrong in user terms. */
 export class AtelierError extends Error {
@@ -48,6 +60,11 @@ export class AtelierError extends Error {
     this.code = code;
     this.details = details;
     this.reason = reason;
+  }
+
+  /** An error whose reason is a service message (its English text is the error message). */
+  static fromMessage(code: ErrorCode, message: MessageText, details?: unknown): AtelierError {
+    return new AtelierError(code, message.text, details, message.params === undefined ? { key: message.key } : { key: message.key, params: message.params });
   }
 
   toWire(): WireError {

@@ -41,7 +41,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenDatabaseResult {
   try {
     db = new Database(options.file, { timeout: 5000, readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   } catch (error) {
-    throw new AtelierError('io_error', `Cannot open the library database ${options.file}: ${(error as Error).message}`);
+    throw new AtelierError('io_error', `Cannot open the library database ${options.file}: ${(error as Error).message}`, { file: options.file }, { key: 'library.cannotOpen' });
   }
   try {
     let current: number;
@@ -52,6 +52,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenDatabaseResult {
         'io_error',
         `${options.file} is not an Atelier library database (${(error as Error).message}).`,
         { corrupted: true, sqliteCode: (error as { code?: string }).code },
+        { key: 'library.notADatabase' },
       );
     }
     if (current > latest) {
@@ -59,6 +60,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenDatabaseResult {
         'newer_version',
         `This library (${options.file}) was saved by a newer version of Atelier (schema ${current}; this version knows up to ${latest}). Update Atelier to open it; nothing was changed.`,
         { schemaVersion: current, supported: latest },
+        { key: 'library.newerVersion' },
       );
     }
     if (!options.readonly) {
@@ -100,7 +102,7 @@ function applyMigrations(db: Db, pending: readonly Migration[]): void {
     run.immediate();
     const problems = db.pragma('foreign_key_check') as unknown[];
     if (problems.length > 0) {
-      throw new AtelierError('internal', `A migration left ${problems.length} broken references; the library was not changed.`);
+      throw new AtelierError('internal', `A migration left ${problems.length} broken references; the library was not changed.`, { problems: problems.length }, { key: 'library.migrationFailed' });
     }
   } finally {
     db.pragma('foreign_keys = ON');
@@ -120,7 +122,7 @@ function runStartupCheck(db: Db, file: string, mode: 'quick' | 'full'): void {
   }
   if (result !== 'ok' || foreignKeyProblems > 0) {
     const what = result !== 'ok' ? result : `${foreignKeyProblems} broken references`;
-    throw new AtelierError('io_error', `The library database ${file} is damaged (${what}).`, { corrupted: true, check: mode, result, foreignKeyProblems });
+    throw new AtelierError('io_error', `The library database ${file} is damaged (${what}).`, { corrupted: true, check: mode, result, foreignKeyProblems }, { key: 'library.damaged' });
   }
 }
 
@@ -131,7 +133,7 @@ function backupBeforeMigration(db: Db, options: OpenDatabaseOptions, version: nu
   try {
     writeVerifiedCopy(db, final);
   } catch (error) {
-    throw new AtelierError('io_error', `The backup taken before upgrading from schema ${version} could not be made (${(error as Error).message}); nothing was changed.`);
+    throw new AtelierError('io_error', `The backup taken before upgrading from schema ${version} could not be made (${(error as Error).message}); nothing was changed.`, { version }, { key: 'library.upgradeBackupFailed' });
   }
   return final;
 }

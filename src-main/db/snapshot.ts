@@ -79,7 +79,7 @@ export function writeVerifiedCopy(db: Db, final: string): void {
     db.prepare('VACUUM INTO ?').run(temp);
     fsyncPath(temp);
     const check = checkDatabaseFile(temp);
-    if (!check.ok) throw new AtelierError('io_error', `The backup copy failed its check (${check.result}); the previous backups are untouched.`);
+    if (!check.ok) throw new AtelierError('io_error', `The backup copy failed its check (${check.result}); the previous backups are untouched.`, { result: check.result }, { key: 'backups.copyFailedCheck' });
     renameSync(temp, final);
     fsyncPath(path.dirname(final), true);
   } catch (error) {
@@ -127,10 +127,13 @@ export function writeFileAtomic(final: string, bytes: Uint8Array): void {
 export function describeWriteError(error: unknown, file: string): AtelierError {
   if (error instanceof AtelierError) return error;
   const code = (error as NodeJS.ErrnoException)?.code ?? '';
-  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return new AtelierError('io_error', `The disk is full: ${file} could not be written; nothing was changed. Free some space and try again.`, { code });
-  if (code === 'EROFS' || code.startsWith('SQLITE_READONLY')) return new AtelierError('io_error', `The disk is read-only: ${file} could not be written; nothing was changed.`, { code });
-  if (code === 'EACCES' || code === 'EPERM') return new AtelierError('io_error', `Not allowed to write ${file}; nothing was changed.`, { code });
-  return new AtelierError('io_error', `${file} could not be written (${code || (error as Error)?.message}); nothing was changed.`, { code });
+  const params = { file };
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') {
+    return new AtelierError('io_error', `The disk is full: ${file} could not be written; nothing was changed. Free some space and try again.`, { code }, { key: 'files.diskFullNothingChanged', params });
+  }
+  if (code === 'EROFS' || code.startsWith('SQLITE_READONLY')) return new AtelierError('io_error', `The disk is read-only: ${file} could not be written; nothing was changed.`, { code }, { key: 'files.readOnly', params });
+  if (code === 'EACCES' || code === 'EPERM') return new AtelierError('io_error', `Not allowed to write ${file}; nothing was changed.`, { code }, { key: 'files.notAllowed', params });
+  return new AtelierError('io_error', `${file} could not be written (${code || (error as Error)?.message}); nothing was changed.`, { code }, { key: 'files.cannotWriteNothingChanged', params });
 }
 
 const NAME = /^atelier-(auto|quit|manual|pre-migration|kept-aside)-(\d{8}T\d{9}Z)(?:-(\d+))?\.db$/;

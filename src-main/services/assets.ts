@@ -82,23 +82,32 @@ interface Prepared {
   thumbnail: Promise<Buffer> | null;
 }
 
+/** What the studio says when a file is refused, by error code (specific refusals name their own). */
+const IMPORT_REFUSALS = {
+  unsupported: { key: 'assets.notSupported' },
+  too_large: { key: 'assets.tooLarge' },
+  invalid_input: { key: 'assets.damaged' },
+  io_error: { key: 'assets.cannotStore' },
+} as const;
+
 export function createAssetService(lib: Library, events: EventBus) {
   const repo = createAssetsRepository(lib.db);
   const files = createFileStore(lib.paths.assets);
 
-  function fail(code: 'unsupported' | 'too_large' | 'invalid_input' | 'io_error', name: string, reason: string): never {
-    throw new AtelierError(code, `Cannot import "${name}": ${reason}. Nothing was added.`, { file: name, reason });
+  /** Refuses a file: the English reason in the message, a translatable one (by default from the code) for the studio. */
+  function fail(code: keyof typeof IMPORT_REFUSALS, name: string, reason: string, refusal: { key: string } = IMPORT_REFUSALS[code]): never {
+    throw new AtelierError(code, `Cannot import "${name}": ${reason}. Nothing was added.`, { file: name, reason }, { key: refusal.key, params: { name } });
   }
 
   function requireRow(id: string): AssetListRow {
     const row = repo.getListed(id);
-    if (!row) throw new AtelierError('not_found', `No asset with id ${id}.`, { id });
+    if (!row) throw new AtelierError('not_found', `No asset with id ${id}.`, { id }, { key: 'assets.notFound' });
     return row;
   }
 
   function requireClient(clientId: string): void {
     const client = lib.clients.get(clientId);
-    if (!client || client.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${clientId}.`, { clientId });
+    if (!client || client.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${clientId}.`, { clientId }, { key: 'clients.notFound' });
   }
 
   function changed(ids: string[]): void {
@@ -117,7 +126,7 @@ export function createAssetService(lib: Library, events: EventBus) {
 
   /** Everything that can refuse a file, done before anything is written. */
   async function prepare(input: Buffer, name: string): Promise<Prepared> {
-    if (input.length === 0) fail('invalid_input', name, 'the file is empty');
+    if (input.length === 0) fail('invalid_input', name, 'the file is empty', { key: 'assets.empty' });
     if (input.length > MAX_ASSET_BYTES) fail('too_large', name, `it is ${(input.length / 1024 / 1024).toFixed(0)} MB; the limit is 200 MB`);
     const detected = detect(input);
     if (detected.kind === 'unknown' || detected.kind === 'unsupported') refuseType(name, detected);
@@ -136,7 +145,7 @@ export function createAssetService(lib: Library, events: EventBus) {
       let format = detected.format;
       if (format === 'svg') {
         const problem = svgProblem(input);
-        if (problem) fail('unsupported', name, `it is an SVG and ${problem}`);
+        if (problem) fail('unsupported', name, `it is an SVG and ${problem}`, { key: 'assets.unsafeSvg' });
         bytes = await rasteriseSvg(input);
         format = 'png';
       } else if (format === 'heic') {
@@ -197,7 +206,7 @@ export function createAssetService(lib: Library, events: EventBus) {
       if (created && !repo.get(sha)) await fs.rm(created, { force: true }).catch(() => undefined);
       if (error instanceof ImageProblem) fail(error.reason === 'corrupt' ? 'invalid_input' : error.reason, displayName, error.message);
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOSPC') fail('io_error', displayName, 'the disk is full');
+      if (code === 'ENOSPC') fail('io_error', displayName, 'the disk is full', { key: 'assets.diskFull' });
       if (typeof code === 'string') fail('io_error', displayName, `the library folder could not be written (${code})`);
       throw error;
     }
@@ -239,9 +248,9 @@ export function createAssetService(lib: Library, events: EventBus) {
     try {
       stats = await fs.stat(file);
     } catch (error) {
-      return fail('io_error', file, `it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      return fail('io_error', file, `it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { key: 'assets.cannotRead' });
     }
-    if (!stats.isFile()) fail('invalid_input', file, 'it is not a file');
+    if (!stats.isFile()) fail('invalid_input', file, 'it is not a file', { key: 'assets.notAFile' });
     // The size limit is checked before reading a single byte.
     if (stats.size > MAX_ASSET_BYTES) fail('too_large', file, `it is ${(stats.size / 1024 / 1024).toFixed(0)} MB; the limit is 200 MB`);
     try {
@@ -254,7 +263,7 @@ export function createAssetService(lib: Library, events: EventBus) {
     } catch (error) {
       // Name the file as the user typed it.
       if (error instanceof AtelierError && error.message.startsWith(`Cannot import "${name}"`)) {
-        throw new AtelierError(error.code, error.message.replace(`"${name}"`, `"${file}"`), error.details);
+        throw new AtelierError(error.code, error.message.replace(`"${name}"`, `"${file}"`), error.details, error.reason);
       }
       throw error;
     }
@@ -293,10 +302,13 @@ export function createAssetService(lib: Library, events: EventBus) {
     if (asset.deletedAt) return asset;
     const used = asset.usage.posts + asset.usage.designs + asset.usage.brandKits;
     if (used > 0 && !force) {
-      throw new AtelierError('conflict', `"${asset.name}" is used in ${describeUsage(asset)}; confirm to delete it anyway. Nothing was deleted.`, {
-        id,
-        usage: usage(id),
-      });
+      const { posts, designs, brandKits } = asset.usage;
+      throw new AtelierError(
+        'conflict',
+        `"${asset.name}" is used in ${describeUsage(asset)}; confirm to delete it anyway. Nothing was deleted.`,
+        { id, usage: usage(id) },
+        { key: 'assets.inUse', params: { name: asset.name, posts, designs, brandKits } },
+      );
     }
     return update(id, () => repo.setDeleted(id, lib.clock.now()));
   }
@@ -304,7 +316,7 @@ export function createAssetService(lib: Library, events: EventBus) {
   function setRefs(ownerType: OwnerType, ownerId: string, assetIds: readonly string[]): string[] {
     const unique = [...new Set(assetIds)];
     const before = lib.write(() => {
-      for (const sha of unique) if (!repo.get(sha)) throw new AtelierError('not_found', `No asset with id ${sha}; nothing was recorded.`, { id: sha });
+      for (const sha of unique) if (!repo.get(sha)) throw new AtelierError('not_found', `No asset with id ${sha}; nothing was recorded.`, { id: sha }, { key: 'assets.notFound' });
       const previous = repo.refsOf(ownerType, ownerId);
       repo.setRefs(ownerType, ownerId, unique);
       return previous;

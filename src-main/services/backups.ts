@@ -166,7 +166,7 @@ export function createBackupService(options: BackupServiceOptions) {
     create(db: Db, kind: BackupKind, out?: string): { backup: BackupInfo; path: string; assetsCopied: number } {
       const now = clock.now();
       const target = out ? path.resolve(out) : freeName(paths.backups, kind, now);
-      if (out && existsSync(target)) throw new AtelierError('conflict', `${target} already exists; choose another file name (backups never overwrite).`, { field: 'out' });
+      if (out && existsSync(target)) throw new AtelierError('conflict', `${target} already exists; choose another file name (backups never overwrite).`, { field: 'out' }, { key: 'backups.exists', params: { file: target } });
       writeVerifiedCopy(db, target);
       const assetsCopied = out ? 0 : backupAssets();
       if (!out && AUTOMATIC.includes(kind)) rotate();
@@ -189,7 +189,7 @@ export function createBackupService(options: BackupServiceOptions) {
     },
     resolve(file: string): string {
       const full = path.join(paths.backups, path.basename(file));
-      if (!parseBackupFileName(path.basename(file)) || !existsSync(full)) throw new AtelierError('not_found', `No backup named ${file} in ${paths.backups}.`, { file });
+      if (!parseBackupFileName(path.basename(file)) || !existsSync(full)) throw new AtelierError('not_found', `No backup named ${file} in ${paths.backups}.`, { file }, { key: 'backups.notFound', params: { file: path.basename(file) } });
       return full;
     },
     /**
@@ -198,13 +198,13 @@ export function createBackupService(options: BackupServiceOptions) {
      */
     restore(source: string): RestoreResult {
       const others = scanSessions(paths.sessions).live;
-      if (others.length > 0) throw new AtelierError('conflict', `Atelier is still open in another window or command (process ${others.join(', ')}); close it, then restore.`);
-      if (!existsSync(source)) throw new AtelierError('not_found', `No backup file at ${source}.`, { file: source });
+      if (others.length > 0) throw new AtelierError('conflict', `Atelier is still open in another window or command (process ${others.join(', ')}); close it, then restore.`, { processes: others }, { key: 'backups.stillOpen' });
+      if (!existsSync(source)) throw new AtelierError('not_found', `No backup file at ${source}.`, { file: source }, { key: 'files.missing', params: { file: source } });
       const check = checkDatabaseFile(source, 'full');
-      if (!check.ok) throw new AtelierError('invalid_input', `${source} is not a readable Atelier backup (${check.result}); nothing was changed.`, { file: source });
-      if (check.schemaVersion === null || check.schemaVersion < 1) throw new AtelierError('invalid_input', `${source} is not an Atelier library; nothing was changed.`, { file: source });
+      if (!check.ok) throw new AtelierError('invalid_input', `${source} is not a readable Atelier backup (${check.result}); nothing was changed.`, { file: source }, { key: 'backups.unreadable', params: { file: path.basename(source) } });
+      if (check.schemaVersion === null || check.schemaVersion < 1) throw new AtelierError('invalid_input', `${source} is not an Atelier library; nothing was changed.`, { file: source }, { key: 'backups.notALibrary', params: { file: path.basename(source) } });
       if (check.schemaVersion > LATEST_SCHEMA_VERSION) {
-        throw new AtelierError('newer_version', `${source} was saved by a newer version of Atelier (schema ${check.schemaVersion}); update Atelier to restore it. Nothing was changed.`);
+        throw new AtelierError('newer_version', `${source} was saved by a newer version of Atelier (schema ${check.schemaVersion}); update Atelier to restore it. Nothing was changed.`, { file: source }, { key: 'backups.newer', params: { file: path.basename(source) } });
       }
       // A consistent copy through SQLite, not a byte copy: a database kept aside may still have
       // commits in its WAL, and those must come back too.

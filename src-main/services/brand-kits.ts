@@ -33,7 +33,7 @@ export function createBrandKitService(lib: Library, assets: AssetService, events
 
   function requireClient(clientId: string): void {
     const client = lib.clients.get(clientId);
-    if (!client) throw new AtelierError('not_found', `No client with id ${clientId}.`, { clientId });
+    if (!client) throw new AtelierError('not_found', `No client with id ${clientId}.`, { clientId }, { key: 'clients.notFound' });
   }
 
   function toKit(clientId: string, row: BrandKitRow | undefined): BrandKit {
@@ -62,8 +62,8 @@ export function createBrandKitService(lib: Library, assets: AssetService, events
 
   function requireAsset(id: string, kind: 'image' | 'font', role: string): void {
     const row = assets.repo.get(id);
-    if (!row || row.deleted_at !== null) throw new AtelierError('not_found', `No asset with id ${id} for the ${role}; nothing was changed.`, { id });
-    if (row.kind !== kind) throw new AtelierError('invalid_input', `"${row.original_name}" is not ${kind === 'font' ? 'a font' : 'an image'}, so it cannot be the ${role}; nothing was changed.`, { id });
+    if (!row || row.deleted_at !== null) throw new AtelierError('not_found', `No asset with id ${id} for the ${role}; nothing was changed.`, { id }, { key: 'assets.notFound' });
+    if (row.kind !== kind) throw new AtelierError('invalid_input', `"${row.original_name}" is not ${kind === 'font' ? 'a font' : 'an image'}, so it cannot be the ${role}; nothing was changed.`, { id }, { key: kind === 'font' ? 'brandKits.notAFont' : 'brandKits.notAnImage', params: { name: row.original_name } });
   }
 
   function update(patch: BrandKitPatch): BrandKit {

@@ -26,15 +26,15 @@ export function selectForExport(lib: Library, calendar: CalendarService, query: 
   let clients = lib.clients.list();
   if (query.clientId) {
     const client = lib.clients.get(query.clientId);
-    if (!client || client.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${query.clientId}.`, { field: 'clientId' });
+    if (!client || client.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${query.clientId}.`, { field: 'clientId' }, { key: 'clients.notFound' });
     clients = [client];
   }
-  if (query.from && query.to && query.to < query.from) throw new AtelierError('invalid_input', 'The end of the period comes before its start.', { field: 'to' });
+  if (query.from && query.to && query.to < query.from) throw new AtelierError('invalid_input', 'The end of the period comes before its start.', { field: 'to' }, { key: 'period.endBeforeStart' });
   const bounds = new Map<string, [number, number]>();
   for (const c of clients) {
     const fromMs = query.from ? dayStart(query.from, c.time_zone) : -FAR;
     const toMs = query.to ? dayStart(addDays(query.to, 1), c.time_zone) : FAR;
-    if (fromMs === null || toMs === null) throw new AtelierError('invalid_input', `${query.from ?? query.to} is not a real date.`, { field: query.from ? 'from' : 'to' });
+    if (fromMs === null || toMs === null) throw new AtelierError('invalid_input', `${query.from ?? query.to} is not a real date.`, { field: query.from ? 'from' : 'to' }, { key: 'calendar.notRealDate', params: { value: query.from ?? query.to ?? '' } });
     bounds.set(c.id, [fromMs, toMs]);
   }
   const rows = lib.posts

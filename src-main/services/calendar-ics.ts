@@ -1,10 +1,16 @@
 // ICS export: one VEVENT per dated post, in its client's zone (TZID + VTIMEZONE), with a UID
 // that stays the same across exports so calendar apps update events instead of duplicating them.
 // ical-generator writes RFC 5545 folding and escaping; @touch4it/ical-timezones supplies VTIMEZONE.
+//
+// A wall-clock time the clocks repeat (01:30 on a fall-back night) is written in UTC instead
+// (`DTSTART:20271107T053000Z`): RFC 5545 says a TZID time in that hour means the first one, but
+// ical.js, Python's icalendar and node-ical read it as the second, so only UTC reaches every reader
+// as the same instant. Lines end with CRLF, the last one included.
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
 import type { CalendarPost } from '../contract/api/calendar';
+import { isAmbiguousInstant } from '../core/time/zones';
 import { APP_VERSION } from '../version';
 import type { ExportSelection } from './calendar-export';
 
@@ -38,13 +44,15 @@ export function buildIcs(selection: ExportSelection, now: number): string {
   for (const post of selection.posts) {
     if (!post.scheduledAt) continue;
     // Zoned Temporal values: ical-generator writes them as TZID wall-clock times (a plain Date
-    // would be read in the machine's own zone).
+    // would be read in the machine's own zone). A start or end in a repeated hour goes in UTC.
     const start = Temporal.Instant.from(post.scheduledAt).toZonedDateTimeISO(post.timeZone);
+    const end = start.add({ minutes: EVENT_MINUTES });
+    const inUtc = isAmbiguousInstant(start.epochMilliseconds, post.timeZone) || isAmbiguousInstant(end.epochMilliseconds, post.timeZone);
     calendar.createEvent({
       id: postUid(post.id),
-      start,
-      end: start.add({ minutes: EVENT_MINUTES }),
-      timezone: post.timeZone,
+      start: inUtc ? new Date(start.epochMilliseconds) : start,
+      end: inUtc ? new Date(end.epochMilliseconds) : end,
+      timezone: inUtc ? null : post.timeZone,
       stamp: new Date(now),
       lastModified: new Date(post.updatedAt),
       summary: single ? post.title : `${names.get(post.clientId) ?? ''}: ${post.title}`,
@@ -54,5 +62,7 @@ export function buildIcs(selection: ExportSelection, now: number): string {
       url: post.publishedUrl || post.link || null,
     });
   }
-  return calendar.toString();
+  // ical-generator ends every line with CRLF but the last; RFC 5545 wants it there too.
+  const text = calendar.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }

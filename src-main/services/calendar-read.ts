@@ -54,7 +54,7 @@ export function toCalendarClient(row: ClientRow): CalendarClient {
 export function createCalendarReader(lib: Library, repo: SchedulingRepository) {
   function activeClient(id: string): ClientRow {
     const client = lib.clients.get(id);
-    if (!client || client.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${id}.`, { field: 'clientId', id });
+    if (!client || client.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${id}.`, { field: 'clientId', id }, { key: 'clients.notFound' });
     return client;
   }
 
@@ -75,12 +75,12 @@ export function createCalendarReader(lib: Library, repo: SchedulingRepository) {
 
   function range(input: RangeQuery) {
     const clients = input.clientId ? [activeClient(input.clientId)] : lib.clients.list();
-    if (input.to < input.from) throw new AtelierError('invalid_input', 'The end of the period comes before its start.', { field: 'to' });
+    if (input.to < input.from) throw new AtelierError('invalid_input', 'The end of the period comes before its start.', { field: 'to' }, { key: 'period.endBeforeStart' });
     const bounds = new Map<string, { fromMs: number; toMs: number }>();
     for (const c of clients) {
       const fromMs = dayStart(input.from, c.time_zone);
       const toMs = dayStart(addDays(input.to, 1), c.time_zone);
-      if (fromMs === null || toMs === null) throw new AtelierError('invalid_input', `${input.from} … ${input.to} is not a real period.`, { field: 'from' });
+      if (fromMs === null || toMs === null) throw new AtelierError('invalid_input', `${input.from} … ${input.to} is not a real period.`, { field: 'from' }, { key: 'period.notReal', params: { from: input.from, to: input.to } });
       bounds.set(c.id, { fromMs, toMs });
     }
     let rows: PostRow[] = [];

@@ -9,15 +9,16 @@
 import type { CalendarClient, CalendarPost } from '../contract/api/calendar';
 import { AtelierError } from '../contract/errors';
 import type { NetworkId, PostStatus } from '../core/domain/posts';
+import { message, type Message } from '../core/messages';
 import { insertAndPush, nextFreeSlot, type QueueSlot } from '../core/schedule/queue';
 import { expandRecurrence } from '../core/schedule/recurrence';
 import { minuteToTime, moveToDay, shiftWallClock, timeToMinute } from '../core/schedule/wallclock';
-import { checkTransition, describeProblem } from '../core/schedule/workflow';
+import { approve, checkTransition, describeProblem } from '../core/schedule/workflow';
 import { instantToWallClock, wallClockToInstant, type WallClockResolution } from '../core/time/zones';
 import type { ClientRow } from '../db/repositories/clients';
 import type { PostRow } from '../db/repositories/posts';
 import { createSchedulingRepository } from '../db/repositories/scheduling';
-import { createCalendarCommands, sameState, stateOf, type Change } from './calendar-commands';
+import { createCalendarCommands, sameState, stateOf, storedMessage, toJson, type Change } from './calendar-commands';
 import { createCalendarReader, toCalendarClient } from './calendar-read';
 import { iso } from './convert';
 import type { EventBus } from './events';
@@ -32,12 +33,12 @@ export function createCalendarService(lib: Library, events: EventBus) {
 
   function requirePost(id: string): PostRow {
     const row = lib.posts.get(id);
-    if (!row || row.deleted_at !== null) throw new AtelierError('not_found', `No post with id ${id}.`, { id });
+    if (!row || row.deleted_at !== null) throw new AtelierError('not_found', `No post with id ${id}.`, { id }, { key: 'posts.notFound' });
     return row;
   }
   function requireMovable(id: string): PostRow {
     const row = requirePost(id);
-    if (row.status === 'published') throw new AtelierError('conflict', `"${row.title}" is already published; it cannot move.`, { id });
+    if (row.status === 'published') throw new AtelierError('conflict', `"${row.title}" is already published; it cannot move.`, { id }, { key: 'calendar.publishedCannotMove', params: { title: row.title } });
     return row;
   }
 
@@ -60,11 +61,11 @@ export function createCalendarService(lib: Library, events: EventBus) {
     const networks = lib.posts.variants(row.id).map((v) => v.network as NetworkId);
     if (network) {
       if (!networks.includes(network)) {
-        throw new AtelierError('invalid_input', `"${row.title}" has no ${network} version; add that network to the post first.`, { field: 'network' });
+        throw new AtelierError('invalid_input', `"${row.title}" has no ${network} version; add that network to the post first.`, { field: 'network' }, { key: 'calendar.noNetworkVersion', params: { title: row.title, network } });
       }
       return network;
     }
-    if (networks.length === 0) throw new AtelierError('invalid_input', `"${row.title}" has no network yet: the queue is per network.`, { field: 'network' });
+    if (networks.length === 0) throw new AtelierError('invalid_input', `"${row.title}" has no network yet: the queue is per network.`, { field: 'network' }, { key: 'calendar.noNetwork', params: { title: row.title } });
     return networks[0]!;
   }
 
@@ -74,7 +75,7 @@ export function createCalendarService(lib: Library, events: EventBus) {
     const client = activeClient(row.client_id);
     const net = queueNetwork(row, network);
     const slots = slotsOf(client.id, net);
-    if (slots.length === 0) throw new AtelierError('conflict', `${client.name} has no ${net} queue slots yet: add some first.`, { field: 'network' });
+    if (slots.length === 0) throw new AtelierError('conflict', `${client.name} has no ${net} queue slots yet: add some first.`, { field: 'network' }, { key: 'calendar.noSlots', params: { client: client.name, network: net } });
     return { row, client, net, slots };
   }
 
@@ -90,10 +91,11 @@ export function createCalendarService(lib: Library, events: EventBus) {
     return checkTransition(row.status as PostStatus, 'scheduled', { approvalMode: client.approval_mode, hasTime: true }).ok ? 'scheduled' : row.status;
   }
 
-  function applyOp(direction: 'undo' | 'redo'): { label: string | null; postIds: string[] } {
+  function applyOp(direction: 'undo' | 'redo'): { label: Message | null; postIds: string[] } {
     const outcome = lib.write(() => {
       const op = direction === 'undo' ? repo.lastDone() : repo.firstUndone();
       if (!op) return { label: null, postIds: [] as string[], stale: [] as string[] };
+      const label = storedMessage(op.label, op.message);
       const changes = JSON.parse(op.changes) as Change[];
       const stale = changes.filter((c) => {
         const row = lib.posts.get(c.postId);
@@ -101,17 +103,19 @@ export function createCalendarService(lib: Library, events: EventBus) {
       });
       if (stale.length > 0) {
         repo.deleteOp(op.seq);
-        return { label: op.label, postIds: [] as string[], stale: stale.map((c) => lib.posts.get(c.postId)?.title ?? c.postId) };
+        return { label, postIds: [] as string[], stale: stale.map((c) => lib.posts.get(c.postId)?.title ?? c.postId) };
       }
       for (const c of changes) applyState(lib.posts.get(c.postId)!, direction === 'undo' ? c.before : c.after, direction);
       repo.setOpState(op.seq, direction === 'undo' ? 'undone' : 'done');
-      return { label: op.label, postIds: changes.map((c) => c.postId), stale: [] as string[] };
+      return { label, postIds: changes.map((c) => c.postId), stale: [] as string[] };
     });
     if (outcome.stale.length > 0) {
+      const posts = outcome.stale.map((title) => `“${title}”`).join(', ');
       throw new AtelierError(
         'conflict',
-        `Cannot ${direction} "${outcome.label}": ${outcome.stale.join(', ')} changed since. That step was dropped from the history.`,
+        `Cannot ${direction} "${outcome.label?.text}": ${outcome.stale.join(', ')} changed since. That step was dropped from the history.`,
         { posts: outcome.stale },
+        { key: direction === 'undo' ? 'calendar.undoStale' : 'calendar.redoStale', params: { posts } },
       );
     }
     emitChanged(outcome.postIds);
@@ -131,45 +135,54 @@ export function createCalendarService(lib: Library, events: EventBus) {
       return toCalendarClient(row);
     },
 
-    setStatus(id: string, status: PostStatus, note = ''): CalendarPost {
+    /** Moves a post along the workflow. Approving a post that is already approved, scheduled or published changes nothing. */
+    setStatus(id: string, wanted: PostStatus, note: string | Message = ''): CalendarPost {
       lib.write(() => {
         const row = requirePost(id);
         const client = activeClient(row.client_id);
-        const check = checkTransition(row.status as PostStatus, status, { approvalMode: client.approval_mode, hasTime: row.scheduled_at !== null });
-        if (!check.ok) {
-          throw new AtelierError('conflict', `"${row.title}": ${describeProblem(check.problem, row.status as PostStatus, status)}`, {
-            field: 'status',
-            problem: check.problem,
-          });
-        }
-        commit('status', `${row.title}: ${row.status} → ${status}`, [{ postId: id, before: stateOf(row), after: { ...stateOf(row), status } }], note);
+        const from = row.status as PostStatus;
+        const status = wanted === 'approved' ? approve(from) : wanted;
+        if (wanted === 'approved' && status === from) return;
+        const check = checkTransition(from, status, { approvalMode: client.approval_mode, hasTime: row.scheduled_at !== null });
+        if (!check.ok) throw AtelierError.fromMessage('conflict', describeProblem(check.problem, row.title, from, status), { field: 'status', problem: check.problem });
+        const label = message('undo.status', { title: row.title, fromStatus: from, toStatus: status }, `${row.title}: ${from} → ${status}`);
+        commit('status', label, [{ postId: id, before: stateOf(row), after: { ...stateOf(row), status } }], note);
       });
       emitChanged([id]);
       return one(id);
     },
 
     statusHistory(id: string) {
-      if (!lib.posts.get(id)) throw new AtelierError('not_found', `No post with id ${id}.`, { id });
-      return repo.history(id).map((h) => ({ from: h.from_status as PostStatus | null, to: h.to_status as PostStatus, source: h.source, note: h.note, at: iso(h.at) }));
+      if (!lib.posts.get(id)) throw new AtelierError('not_found', `No post with id ${id}.`, { id }, { key: 'posts.notFound' });
+      return repo.history(id).map((h) => ({
+        from: h.from_status as PostStatus | null,
+        to: h.to_status as PostStatus,
+        source: h.source,
+        note: h.note,
+        message: h.message ? storedMessage(h.note, h.message) : null,
+        at: iso(h.at),
+      }));
     },
 
     notes: {
       list(postId: string) {
         requirePost(postId);
-        return repo.notes(postId).map((n) => ({ id: n.id, postId: n.post_id, body: n.body, createdAt: iso(n.created_at) }));
+        return repo.notes(postId).map((n) => ({ id: n.id, postId: n.post_id, body: n.body, message: n.message ? storedMessage(n.body, n.message) : null, createdAt: iso(n.created_at) }));
       },
-      add(postId: string, body: string) {
+      /** A private note: the user's text, or a Message a service writes (kept translatable). */
+      add(postId: string, body: string | Message) {
         const row = lib.write(() => {
           requirePost(postId);
-          const note = { id: lib.ids(), post_id: postId, body: body.trim(), created_at: lib.clock.now() };
+          const text = (typeof body === 'string' ? body : body.text).trim().slice(0, 20_000);
+          const note = { id: lib.ids(), post_id: postId, body: text, message: typeof body === 'string' ? null : toJson(body), created_at: lib.clock.now() };
           repo.addNote(note);
           return note;
         });
-        return { id: row.id, postId, body: row.body, createdAt: iso(row.created_at) };
+        return { id: row.id, postId, body: row.body, message: row.message ? storedMessage(row.body, row.message) : null, createdAt: iso(row.created_at) };
       },
       remove(id: string) {
         lib.write(() => {
-          if (!repo.note(id)) throw new AtelierError('not_found', `No note with id ${id}.`, { id });
+          if (!repo.note(id)) throw new AtelierError('not_found', `No note with id ${id}.`, { id }, { key: 'calendar.noteNotFound' });
           repo.deleteNote(id);
         });
         return { id };
@@ -186,7 +199,7 @@ export function createCalendarService(lib: Library, events: EventBus) {
           activeClient(input.clientId);
           const minute = timeToMinute(input.time)!;
           const clash = repo.slots(input.clientId).find((s) => s.network === input.network && s.weekday === input.weekday && s.minute_of_day === minute);
-          if (clash) throw new AtelierError('conflict', `There is already a ${input.network} slot on that day at ${input.time}.`, { field: 'time' });
+          if (clash) throw new AtelierError('conflict', `There is already a ${input.network} slot on that day at ${input.time}.`, { field: 'time' }, { key: 'calendar.slotClash', params: { network: input.network, time: input.time } });
           const row = { id: lib.ids(), client_id: input.clientId, network: input.network, weekday: input.weekday, minute_of_day: minute };
           repo.addSlot(row);
           return row.id;
@@ -195,7 +208,7 @@ export function createCalendarService(lib: Library, events: EventBus) {
       },
       remove(id: string) {
         lib.write(() => {
-          if (!repo.slot(id)) throw new AtelierError('not_found', `No queue slot with id ${id}.`, { id });
+          if (!repo.slot(id)) throw new AtelierError('not_found', `No queue slot with id ${id}.`, { id }, { key: 'calendar.slotNotFound' });
           repo.deleteSlot(id);
         });
         return { id };
@@ -207,8 +220,8 @@ export function createCalendarService(lib: Library, events: EventBus) {
         const { row, client, net, slots } = queueContext(id, network);
         const taken = repo.networkTimes(client.id, net).filter((p) => p.id !== id).map((p) => p.scheduled_at);
         const slot = nextFreeSlot(slots, client.time_zone, lib.clock.now(), taken);
-        if (!slot) throw new AtelierError('conflict', `The ${net} queue of ${client.name} is full for the coming year.`);
-        commit('queue', `Add "${row.title}" to the queue`, [
+        if (!slot) throw new AtelierError('conflict', `The ${net} queue of ${client.name} is full for the coming year.`, { field: 'network' }, { key: 'calendar.queueFull', params: { network: net, client: client.name } });
+        commit('queue', message('undo.queue', { title: row.title }, `Add "${row.title}" to the queue`), [
           { postId: id, before: stateOf(row), after: { ...stateOf(row), scheduled_at: slot.instantMs, status: queuedStatus(row, client) } },
         ]);
         return slot.resolution;
@@ -221,18 +234,18 @@ export function createCalendarService(lib: Library, events: EventBus) {
       const ids = lib.write(() => {
         const { row, client, net, slots } = queueContext(id, network);
         const atMs = wallClockToInstant(at, client.time_zone);
-        if (!atMs) throw new AtelierError('invalid_input', `${at} is not a real date and time.`, { field: 'at' });
+        if (!atMs) throw new AtelierError('invalid_input', `${at} is not a real date and time.`, { field: 'at' }, { key: 'posts.notRealTime', params: { value: at } });
         const existing = repo
           .networkTimes(client.id, net)
           .filter((p) => p.scheduled_at >= atMs.instantMs && lib.posts.get(p.id)?.status !== 'published')
           .map((p) => ({ id: p.id, instantMs: p.scheduled_at }));
         const moves = insertAndPush(slots, client.time_zone, atMs.instantMs, { id, instantMs: row.scheduled_at }, existing);
-        if (!moves) throw new AtelierError('conflict', `The ${net} queue of ${client.name} is full for the coming year.`);
+        if (!moves) throw new AtelierError('conflict', `The ${net} queue of ${client.name} is full for the coming year.`, { field: 'network' }, { key: 'calendar.queueFull', params: { network: net, client: client.name } });
         const changes: Change[] = moves.map((m) => {
           const r = lib.posts.get(m.postId)!;
           return { postId: m.postId, before: stateOf(r), after: { ...stateOf(r), scheduled_at: m.toMs, status: m.postId === id ? queuedStatus(r, client) : r.status } };
         });
-        commit('queue', `Insert "${row.title}" and push ${moves.length - 1} post(s)`, changes);
+        commit('queue', message('undo.insertAndPush', { title: row.title, count: moves.length - 1 }, `Insert "${row.title}" and push ${moves.length - 1} post(s)`), changes);
         return moves.map((m) => m.postId);
       });
       emitChanged(ids);
@@ -247,9 +260,12 @@ export function createCalendarService(lib: Library, events: EventBus) {
         if (target.at) resolved = wallClockToInstant(target.at, client.time_zone);
         else if (row.scheduled_at === null) resolved = wallClockToInstant(`${target.date}T${DEFAULT_DROP_TIME}`, client.time_zone);
         else resolved = moveToDay(row.scheduled_at, client.time_zone, target.date!);
-        if (!resolved) throw new AtelierError('invalid_input', `${target.at ?? target.date} is not a real date.`, { field: target.at ? 'at' : 'date' });
-        const local = instantToWallClock(resolved.instantMs, client.time_zone).replace('T', ' ');
-        commit('move', `Move "${row.title}" to ${local}`, [{ postId: id, before: stateOf(row), after: { ...stateOf(row), scheduled_at: resolved.instantMs } }]);
+        if (!resolved) {
+          const value = target.at ?? target.date ?? '';
+          throw new AtelierError('invalid_input', `${value} is not a real date.`, { field: target.at ? 'at' : 'date' }, { key: 'calendar.notRealDate', params: { value } });
+        }
+        const local = instantToWallClock(resolved.instantMs, client.time_zone);
+        commit('move', message('undo.move', { title: row.title, whenLocal: local }, `Move "${row.title}" to ${local.replace('T', ' ')}`), [{ postId: id, before: stateOf(row), after: { ...stateOf(row), scheduled_at: resolved.instantMs } }]);
         return resolved.resolution;
       });
       emitChanged([id]);
@@ -262,14 +278,15 @@ export function createCalendarService(lib: Library, events: EventBus) {
       lib.write(() => {
         const changes: Change[] = unique.map((id) => {
           const row = requireMovable(id);
-          if (row.scheduled_at === null) throw new AtelierError('invalid_input', `"${row.title}" has no date to shift.`, { id });
+          if (row.scheduled_at === null) throw new AtelierError('invalid_input', `"${row.title}" has no date to shift.`, { id }, { key: 'calendar.noDateToShift', params: { title: row.title } });
           const zone = activeClient(row.client_id).time_zone;
           const moved = shiftWallClock(row.scheduled_at, zone, { days, minutes });
           if (moved.resolution !== 'exact') adjusted.push({ id, local: moved.local, resolution: moved.resolution });
           return { postId: id, before: stateOf(row), after: { ...stateOf(row), scheduled_at: moved.instantMs } };
         });
         const amount = [days ? `${days} day(s)` : '', minutes ? `${minutes} min` : ''].filter(Boolean).join(' ') || '0';
-        commit('shift', `Shift ${unique.length} post(s) by ${amount}`, changes);
+        const key = minutes ? (days ? 'undo.shiftDaysMinutes' : 'undo.shiftMinutes') : 'undo.shiftDays';
+        commit('shift', message(key, { count: unique.length, days, minutes }, `Shift ${unique.length} post(s) by ${amount}`), changes);
       });
       emitChanged(unique);
       return { posts: hydrate(unique.map((i) => lib.posts.get(i)!)), adjusted };
@@ -283,7 +300,8 @@ export function createCalendarService(lib: Library, events: EventBus) {
           const row = requirePost(id);
           return { postId: id, before: stateOf(row), after: { ...stateOf(row), deleted_at: now } };
         });
-        commit('delete', unique.length === 1 ? `Delete "${lib.posts.get(unique[0]!)!.title}"` : `Delete ${unique.length} posts`, changes);
+        const title = lib.posts.get(unique[0]!)!.title;
+        commit('delete', unique.length === 1 ? message('undo.deleteOne', { title }, `Delete "${title}"`) : message('undo.deleteMany', { count: unique.length }, `Delete ${unique.length} posts`), changes);
       });
       emitChanged(unique);
       return { count: unique.length };
@@ -291,8 +309,10 @@ export function createCalendarService(lib: Library, events: EventBus) {
 
     undo: () => applyOp('undo'),
     redo: () => applyOp('redo'),
-    undoState() {
-      return { undo: repo.lastDone()?.label ?? null, redo: repo.firstUndone()?.label ?? null };
+    undoState(): { undo: Message | null; redo: Message | null } {
+      const undo = repo.lastDone();
+      const redo = repo.firstUndone();
+      return { undo: undo ? storedMessage(undo.label, undo.message) : null, redo: redo ? storedMessage(redo.label, redo.message) : null };
     },
 
     due(): CalendarPost[] {
@@ -309,7 +329,7 @@ export function createCalendarService(lib: Library, events: EventBus) {
         const overdue = repo.overdue(lib.clock.now() - graceMs);
         for (const p of overdue) {
           const row = lib.posts.get(p.id)!;
-          applyState(row, { ...stateOf(row), status: 'missed' }, 'scheduler', 'Its time passed while Atelier was closed.');
+          applyState(row, { ...stateOf(row), status: 'missed' }, 'scheduler', message('history.missedWhileClosed', undefined, 'Its time passed while Atelier was closed.'));
         }
         return overdue.map((p) => p.id);
       });
@@ -322,8 +342,8 @@ export function createCalendarService(lib: Library, events: EventBus) {
       lib.write(() => {
         const row = requirePost(id);
         const check = checkTransition(row.status as PostStatus, 'published', { approvalMode: 'none', hasTime: row.scheduled_at !== null });
-        if (!check.ok) throw new AtelierError('conflict', `"${row.title}": ${describeProblem(check.problem, row.status as PostStatus, 'published')}`, { field: 'status' });
-        commit('status', `Publish "${row.title}"`, [{ postId: id, before: stateOf(row), after: { ...stateOf(row), status: 'published' } }], url ?? '');
+        if (!check.ok) throw AtelierError.fromMessage('conflict', describeProblem(check.problem, row.title, row.status as PostStatus, 'published'), { field: 'status' });
+        commit('status', message('undo.publish', { title: row.title }, `Publish "${row.title}"`), [{ postId: id, before: stateOf(row), after: { ...stateOf(row), status: 'published' } }], url ?? '');
         repo.patchSchedule(id, { published_url: url ?? '' });
       });
       emitChanged([id]);
@@ -339,12 +359,12 @@ export function createCalendarService(lib: Library, events: EventBus) {
       const created = lib.write(() => {
         const row = requireMovable(id);
         const client = activeClient(row.client_id);
-        if (row.scheduled_at === null) throw new AtelierError('invalid_input', `Give "${row.title}" a date and time before repeating it.`, { field: 'id' });
+        if (row.scheduled_at === null) throw new AtelierError('invalid_input', `Give "${row.title}" a date and time before repeating it.`, { field: 'id' }, { key: 'calendar.repeatNeedsTime', params: { title: row.title } });
         const existing = repo.schedule(id);
         const series = existing?.series_id ? repo.series(existing.series_id) : undefined;
         const start = series?.start_local ?? instantToWallClock(row.scheduled_at, client.time_zone);
         const expanded = expandRecurrence({ rule: spec.rule, start, count: spec.count, until: spec.until }, client.time_zone);
-        if (!expanded.ok) throw new AtelierError('invalid_input', expanded.problem, { field: 'rule' });
+        if (!expanded.ok) throw AtelierError.fromMessage('invalid_input', expanded.problem, { field: 'rule' });
         const now = lib.clock.now();
         const seriesId = series?.id ?? lib.ids();
         if (!series) {
@@ -377,7 +397,10 @@ export function createCalendarService(lib: Library, events: EventBus) {
           createdIds.push(postId);
         }
         for (const c of changes) if (c.after.deleted_at !== null) applyState(lib.posts.get(c.postId)!, c.after, 'user');
-        if (changes.length) repo.pushOp({ kind: 'repeat', label: `Repeat "${row.title}"`, changes: JSON.stringify(changes), created_at: now });
+        if (changes.length) {
+          const label = message('undo.repeat', { title: row.title }, `Repeat "${row.title}"`);
+          repo.pushOp({ kind: 'repeat', label: label.text, message: toJson(label), changes: JSON.stringify(changes), created_at: now });
+        }
         return { seriesId, ids: createdIds };
       });
       emitChanged([id, ...created.ids]);

@@ -28,19 +28,19 @@ export function createCaptionService(lib: Library, events: EventBus, posts: Post
 
   function activePost(postId: string) {
     const row = lib.posts.get(postId);
-    if (!row || row.deleted_at !== null) throw new AtelierError('not_found', `No post with id ${postId}.`, { field: 'postId', id: postId });
+    if (!row || row.deleted_at !== null) throw new AtelierError('not_found', `No post with id ${postId}.`, { field: 'postId', id: postId }, { key: 'posts.notFound' });
     return row;
   }
   function requireVariant(postId: string, network: NetworkId) {
     const row = repo.variant(postId, network);
     if (!row) {
-      throw new AtelierError('not_found', `Post ${postId} has no ${NETWORK_RULES[network].name} variant; add the network first.`, { field: 'network', postId, network });
+      throw new AtelierError('not_found', `Post ${postId} has no ${NETWORK_RULES[network].name} variant; add the network first.`, { field: 'network', postId, network }, { key: 'captions.noVariant', params: { network } });
     }
     return row;
   }
   function activeClient(clientId: string) {
     const client = lib.clients.get(clientId);
-    if (!client || client.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${clientId}.`, { field: 'clientId', id: clientId });
+    if (!client || client.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${clientId}.`, { field: 'clientId', id: clientId }, { key: 'clients.notFound' });
     return client;
   }
   function changedPost(postId: string, clientId: string): Post {
@@ -49,7 +49,7 @@ export function createCaptionService(lib: Library, events: EventBus, posts: Post
   }
   function requireSnippet(id: string): SnippetRow {
     const row = repo.snippet(id);
-    if (!row) throw new AtelierError('not_found', `No snippet with id ${id}.`, { id });
+    if (!row) throw new AtelierError('not_found', `No snippet with id ${id}.`, { id }, { key: 'captions.snippetNotFound' });
     return row;
   }
   function checkBody(body: string): void {
@@ -58,7 +58,7 @@ export function createCaptionService(lib: Library, events: EventBus, posts: Post
       throw new AtelierError('invalid_input', `Unknown variable ${unknown.map((v) => `{{${v}}}`).join(', ')}: snippets know {{client}}, {{date}} and {{link}}.`, {
         field: 'body',
         unknown,
-      });
+      }, { key: 'captions.unknownVariable', params: { variables: unknown.map((v) => `{{${v}}}`).join(', '), known: '{{client}}, {{date}}, {{link}}' } });
     }
   }
 

@@ -24,7 +24,7 @@ export function toClient(row: ClientRow): Client {
 export function createClientService(lib: Library, events: EventBus) {
   function requireRow(id: string): ClientRow {
     const row = lib.clients.get(id);
-    if (!row) throw new AtelierError('not_found', `No client with id ${id}.`, { id });
+    if (!row) throw new AtelierError('not_found', `No client with id ${id}.`, { id }, { key: 'clients.notFound' });
     return row;
   }
   function changed(id: string): void {
@@ -41,7 +41,7 @@ export function createClientService(lib: Library, events: EventBus) {
     /** A client by id, or by its exact name (case-insensitive) — what the CLI accepts. */
     resolve(idOrName: string): Client {
       const row = lib.clients.get(idOrName) ?? lib.clients.findByName(idOrName);
-      if (!row || row.deleted_at !== null) throw new AtelierError('not_found', `No client with id or name "${idOrName}".`, { client: idOrName });
+      if (!row || row.deleted_at !== null) throw new AtelierError('not_found', `No client with id or name "${idOrName}".`, { client: idOrName }, { key: 'clients.notFoundByName', params: { client: idOrName } });
       return toClient(row);
     },
     create(input: { name: string; timeZone: string; color?: string; notes?: string }): Client {

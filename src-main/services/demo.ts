@@ -102,12 +102,24 @@ function demoDesign(name: string, color: string, title: string) {
   };
 }
 
+/**
+ * Seeds the demo clients, their posts and designs. A demo client already in the library (same name,
+ * not deleted) is left as it is, so seeding twice never duplicates anything.
+ */
 export function seedDemo(lib: Library, clients: ClientService, posts: PostService) {
   const now = Temporal.Instant.fromEpochMilliseconds(lib.clock.now());
   let postCount = 0;
   let designCount = 0;
+  let clientCount = 0;
+  let alreadyPresent = 0;
   for (const spec of CLIENTS) {
+    const existing = lib.clients.findByName(spec.name);
+    if (existing && existing.deleted_at === null) {
+      alreadyPresent++;
+      continue;
+    }
     const client = clients.create({ name: spec.name, timeZone: spec.timeZone, color: spec.color, notes: spec.notes });
+    clientCount++;
     const today = now.toZonedDateTimeISO(spec.timeZone).toPlainDate();
     spec.posts.forEach((p, i) => {
       const day = today.add({ days: 2 + i * 3 });
@@ -146,5 +158,5 @@ export function seedDemo(lib: Library, clients: ClientService, posts: PostServic
       }
     });
   }
-  return { clients: CLIENTS.length, posts: postCount, designs: designCount };
+  return { clients: clientCount, posts: postCount, designs: designCount, alreadyPresent };
 }

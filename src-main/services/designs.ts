@@ -45,8 +45,8 @@ function rowSummary(row: DesignRow, doc: DesignDocument): DesignSummary {
   return summary({ ...row, width: doc.width, height: doc.height, pages: doc.pages.length });
 }
 
-function invalid(error: DesignDocumentError, what: string): AtelierError {
-  return new AtelierError('invalid_input', `${what}: ${error.message.replace(/^The design is invalid: /, '')}`, { issues: error.issues });
+function invalid(error: DesignDocumentError, what: string, reason: { key: string; params?: Record<string, string> }): AtelierError {
+  return new AtelierError('invalid_input', `${what}: ${error.message.replace(/^The design is invalid: /, '')}`, { issues: error.issues }, reason);
 }
 
 /** Fresh ids for every page and element (copies must not share ids with their source). */
@@ -76,7 +76,7 @@ export function createDesignService(lib: Library, events: EventBus, options: Des
 
   function requireRow(id: string): DesignRow {
     const row = lib.designs.get(id);
-    if (!row) throw new AtelierError('not_found', `No design with id ${id}.`, { id });
+    if (!row) throw new AtelierError('not_found', `No design with id ${id}.`, { id }, { key: 'designs.notFound' });
     return row;
   }
 
@@ -84,7 +84,7 @@ export function createDesignService(lib: Library, events: EventBus, options: Des
     try {
       return parseDesign(JSON.parse(row.document));
     } catch (error) {
-      if (error instanceof DesignDocumentError) throw invalid(error, `Design ${row.id} cannot be opened`);
+      if (error instanceof DesignDocumentError) throw invalid(error, `Design ${row.id} cannot be opened`, { key: 'designs.cannotOpen', params: { name: row.name } });
       throw error;
     }
   }
@@ -129,7 +129,7 @@ export function createDesignService(lib: Library, events: EventBus, options: Des
       return load(requireRow(id));
     },
     create(input: { name?: string; clientId?: string | null; preset?: string; width?: number; height?: number; templateId?: string }): DesignWithDocument {
-      if (input.clientId && !lib.clients.get(input.clientId)) throw new AtelierError('not_found', `No client with id ${input.clientId}.`, { clientId: input.clientId });
+      if (input.clientId && !lib.clients.get(input.clientId)) throw new AtelierError('not_found', `No client with id ${input.clientId}.`, { clientId: input.clientId }, { key: 'clients.notFound' });
       const id = lib.ids();
       let doc: DesignDocument;
       if (input.templateId) {
@@ -137,14 +137,14 @@ export function createDesignService(lib: Library, events: EventBus, options: Des
           const row = lib.designs.get(input.templateId!);
           return row && row.is_template === 1 ? load(row) : undefined;
         })();
-        if (!template) throw new AtelierError('not_found', `No template with id ${input.templateId}.`, { templateId: input.templateId });
+        if (!template) throw new AtelierError('not_found', `No template with id ${input.templateId}.`, { templateId: input.templateId }, { key: 'designs.templateNotFound' });
         doc = { ...reidDocument(template, id, lib.ids), name: input.name ?? template.name, linkedFrom: null };
       } else {
         const preset = input.preset ? findPreset(input.preset) : findPreset('instagram-square');
-        if (input.preset && input.preset !== CUSTOM_PRESET && !preset) throw new AtelierError('invalid_input', `Unknown size preset "${input.preset}".`, { preset: input.preset });
+        if (input.preset && input.preset !== CUSTOM_PRESET && !preset) throw new AtelierError('invalid_input', `Unknown size preset "${input.preset}".`, { preset: input.preset }, { key: 'designs.unknownPreset', params: { preset: input.preset } });
         const width = input.width ?? preset?.width;
         const height = input.height ?? preset?.height;
-        if (!width || !height) throw new AtelierError('invalid_input', 'A custom size needs a width and a height.');
+        if (!width || !height) throw new AtelierError('invalid_input', 'A custom size needs a width and a height.', { field: 'width' }, { key: 'designs.customSize' });
         doc = blankDocument({ id, name: input.name ?? 'Untitled design', preset: input.preset ?? preset!.id, width, height, pageId: lib.ids() });
       }
       const row = insert(doc, { clientId: input.clientId ?? null });
@@ -154,13 +154,13 @@ export function createDesignService(lib: Library, events: EventBus, options: Des
     /** Photos from the library as a design at a preset: a page each, covering it. */
     fromPhotos(input: { clientId?: string | null; preset: string; assetIds: string[]; name?: string }): DesignWithDocument {
       const client = input.clientId ? lib.clients.get(input.clientId) : null;
-      if (input.clientId && (!client || client.deleted_at !== null)) throw new AtelierError('not_found', `No client with id ${input.clientId}.`, { clientId: input.clientId });
+      if (input.clientId && (!client || client.deleted_at !== null)) throw new AtelierError('not_found', `No client with id ${input.clientId}.`, { clientId: input.clientId }, { key: 'clients.notFound' });
       const preset = findPreset(input.preset);
-      if (!preset) throw new AtelierError('invalid_input', `Unknown size preset "${input.preset}".`, { preset: input.preset });
+      if (!preset) throw new AtelierError('invalid_input', `Unknown size preset "${input.preset}".`, { preset: input.preset }, { key: 'designs.unknownPreset', params: { preset: input.preset } });
       const photos = input.assetIds.map((assetId) => {
         const asset = assets.get(assetId);
         if (!asset || asset.deleted_at !== null || asset.kind !== 'image') {
-          throw new AtelierError('not_found', `No photo ${assetId.slice(0, 12)}… in the library.`, { field: 'assetIds', assetId });
+          throw new AtelierError('not_found', `No photo ${assetId.slice(0, 12)}… in the library.`, { field: 'assetIds', assetId }, { key: 'designs.photoNotFound' });
         }
         return { assetId, width: asset.width, height: asset.height };
       });
@@ -179,10 +179,10 @@ export function createDesignService(lib: Library, events: EventBus, options: Des
       try {
         doc = parseDesign(raw);
       } catch (error) {
-        if (error instanceof DesignDocumentError) throw invalid(error, `Design ${id} was not saved`);
+        if (error instanceof DesignDocumentError) throw invalid(error, `Design ${id} was not saved`, { key: 'designs.notSaved', params: { name: row.name } });
         throw error;
       }
-      if (doc.id !== id) throw new AtelierError('invalid_input', `Design ${id} was not saved: the document's id is ${doc.id}.`, { id, documentId: doc.id });
+      if (doc.id !== id) throw new AtelierError('invalid_input', `Design ${id} was not saved: the document's id is ${doc.id}.`, { id, documentId: doc.id }, { key: 'designs.notSaved', params: { name: row.name } });
       const now = lib.clock.now();
       lib.write(() => lib.designs.saveDocument(id, doc, JSON.stringify(doc), now));
       options.onStored?.(id, doc);
@@ -206,15 +206,15 @@ export function createDesignService(lib: Library, events: EventBus, options: Des
       return rowSummary(updated, load(updated));
     },
     /** Linked copies for other presets, laid out by magic resize. */
-    resize(id: string, presets: string[]): DesignSummary[] {
+    resize(id: string, presets: string[], names: Readonly<Record<string, string>> = {}): DesignSummary[] {
       const src = requireRow(id);
       const doc = load(src);
       const unknown = presets.filter((p) => !findPreset(p));
-      if (unknown.length) throw new AtelierError('invalid_input', `Unknown size preset "${unknown[0]}".`, { presets: unknown });
+      if (unknown.length) throw new AtelierError('invalid_input', `Unknown size preset "${unknown[0]}".`, { presets: unknown }, { key: 'designs.unknownPreset', params: { preset: unknown[0]! } });
       const out: DesignSummary[] = [];
       for (const presetId of presets) {
         const preset = findPreset(presetId)!;
-        const copy = parseDesign(magicResize(doc, { id: lib.ids(), preset: preset.id, width: preset.width, height: preset.height, name: `${doc.name} (${preset.platform} ${preset.label})` }));
+        const copy = parseDesign(magicResize(doc, { id: lib.ids(), preset: preset.id, width: preset.width, height: preset.height, name: names[preset.id] ?? `${doc.name} (${preset.platform} ${preset.label})` }));
         const row = insert(copy, { clientId: src.client_id });
         out.push(rowSummary(row, copy));
       }
@@ -255,7 +255,7 @@ export function designHandlers(designs: DesignService, thumbnails: Pick<DesignTh
     'designs.duplicate': ({ id, name }) => designs.duplicate(id, name),
     'designs.delete': ({ id }) => designs.setDeleted(id, true),
     'designs.restore': ({ id }) => designs.setDeleted(id, false),
-    'designs.resize': ({ id, presets }) => designs.resize(id, presets),
+    'designs.resize': ({ id, presets, names }) => designs.resize(id, presets, names),
     'designs.linked': ({ id }) => designs.linked(id),
     'designs.templates': () => designs.templates(),
     'designs.saveAsTemplate': ({ id, name }) => designs.saveAsTemplate(id, name),

@@ -45,13 +45,13 @@ export function prepareDataDir(dataDir: string): void {
     stats = undefined;
   }
   if (stats && !stats.isDirectory()) {
-    throw new AtelierError('io_error', `The library folder ${dataDir} is a file, not a folder. Choose another folder with --data-dir or ATELIER_DATA_DIR.`);
+    throw new AtelierError('io_error', `The library folder ${dataDir} is a file, not a folder. Choose another folder with --data-dir or ATELIER_DATA_DIR.`, { dataDir }, { key: 'library.folderIsFile', params: { folder: dataDir } });
   }
   try {
     mkdirSync(dataDir, { recursive: true });
     accessSync(dataDir, constants.R_OK | constants.W_OK);
   } catch (error) {
-    throw new AtelierError('io_error', `The library folder ${dataDir} cannot be created or written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    throw new AtelierError('io_error', `The library folder ${dataDir} cannot be created or written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, { dataDir }, { key: 'library.folderNotWritable', params: { folder: dataDir } });
   }
 }
 

@@ -22,6 +22,7 @@ export function noNativeShell(hostLabel: string): NativeShell {
       'unsupported',
       `${what} are only available in the desktop app; ${hostLabel} cannot open them. In the browser, use the page's own file picker or download instead.`,
       { host: hostLabel },
+      { key: 'native.desktopOnly' },
     );
   return {
     kind: 'none',

@@ -3,12 +3,13 @@ import type { postMethods } from '../contract/api/posts';
 import type { HandlersFor } from '../dispatch';
 import { AtelierError } from '../contract/errors';
 import type { NetworkId, PostStatus } from '../core/domain/posts';
-import { checkTransition, describeProblem } from '../core/schedule/workflow';
+import { message, type Message } from '../core/messages';
+import { approve, checkTransition, describeProblem } from '../core/schedule/workflow';
 import { instantToWallClock, wallClockToInstant } from '../core/time/zones';
 import type { PostRow, VariantRow } from '../db/repositories/posts';
 import { createSchedulingRepository } from '../db/repositories/scheduling';
 import type { ClientRow } from '../db/repositories/clients';
-import { createCalendarCommands, stateOf } from './calendar-commands';
+import { createCalendarCommands, stateOf, toJson, type PostState } from './calendar-commands';
 import { iso, isoOrNull } from './convert';
 import type { EventBus } from './events';
 import type { Library } from './library';
@@ -45,20 +46,38 @@ export function toPost(row: PostRow, timeZone: string, variants: readonly Varian
   };
 }
 
-/** How a post's local time reads in undo labels: `2026-12-08 09:30`. */
-const labelTime = (ms: number, zone: string) => instantToWallClock(ms, zone).replace('T', ' ');
+/**
+ * The undo label of a posts.update: a move (to a time in the client's zone, or off the calendar),
+ * with its status change if any, or a status change alone. A Message, so the studio translates it.
+ */
+function updateLabel(title: string, before: PostState, after: PostState, zone: string): Message {
+  const status = { fromStatus: before.status, toStatus: after.status };
+  const statusText = `${before.status} → ${after.status}`;
+  const statusChanged = after.status !== before.status;
+  if (after.scheduled_at === before.scheduled_at) return message('undo.status', { title, ...status }, `${title}: ${statusText}`);
+  if (after.scheduled_at === null) {
+    return statusChanged
+      ? message('undo.unscheduleStatus', { title, ...status }, `Move "${title}" to no date (${statusText})`)
+      : message('undo.unschedule', { title }, `Move "${title}" to no date`);
+  }
+  const whenLocal = instantToWallClock(after.scheduled_at, zone);
+  const when = whenLocal.replace('T', ' ');
+  return statusChanged
+    ? message('undo.moveStatus', { title, whenLocal, ...status }, `Move "${title}" to ${when} (${statusText})`)
+    : message('undo.move', { title, whenLocal }, `Move "${title}" to ${when}`);
+}
 
 export function createPostService(lib: Library, events: EventBus) {
   const scheduling = createSchedulingRepository(lib.db);
   const commands = createCalendarCommands(lib, scheduling);
   function activeClient(id: string) {
     const client = lib.clients.get(id);
-    if (!client || client.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${id}.`, { field: 'clientId', id });
+    if (!client || client.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${id}.`, { field: 'clientId', id }, { key: 'clients.notFound' });
     return client;
   }
   function requireRow(id: string): PostRow {
     const row = lib.posts.get(id);
-    if (!row) throw new AtelierError('not_found', `No post with id ${id}.`, { id });
+    if (!row) throw new AtelierError('not_found', `No post with id ${id}.`, { id }, { key: 'posts.notFound' });
     return row;
   }
   /** Resolves `at` (the client's wall clock) or `scheduledAt` (an instant) to epoch ms. */
@@ -68,7 +87,7 @@ export function createPostService(lib: Library, events: EventBus) {
     if (input.at === undefined) return undefined;
     const resolved = wallClockToInstant(input.at, timeZone);
     if (!resolved) {
-      throw new AtelierError('invalid_input', `${input.at} is not a real date and time.`, { field: 'at', value: input.at });
+      throw new AtelierError('invalid_input', `${input.at} is not a real date and time.`, { field: 'at', value: input.at }, { key: 'posts.notRealTime', params: { value: input.at } });
     }
     return resolved.instantMs;
   }
@@ -76,7 +95,7 @@ export function createPostService(lib: Library, events: EventBus) {
   function checkStatus(title: string, from: PostStatus, to: PostStatus, client: ClientRow, hasTime: boolean): void {
     const check = checkTransition(from, to, { approvalMode: client.approval_mode, hasTime });
     if (!check.ok) {
-      throw new AtelierError('conflict', `"${title}": ${describeProblem(check.problem, from, to)}`, { field: 'status', problem: check.problem });
+      throw AtelierError.fromMessage('conflict', describeProblem(check.problem, title, from, to), { field: 'status', problem: check.problem });
     }
   }
   /** A design a post may show: it exists, is not in the trash, is the client's or shared, and has the page. */
@@ -84,15 +103,15 @@ export function createPostService(lib: Library, events: EventBus) {
     if (!variant.designId) return;
     const design = lib.designs.get(variant.designId);
     if (!design || design.deleted_at !== null) {
-      throw new AtelierError('not_found', `The design chosen for ${variant.network} no longer exists.`, { field: 'variants', network: variant.network, designId: variant.designId });
+      throw new AtelierError('not_found', `The design chosen for ${variant.network} no longer exists.`, { field: 'variants', network: variant.network, designId: variant.designId }, { key: 'posts.designGone', params: { network: variant.network } });
     }
     if (design.client_id !== null && design.client_id !== clientId) {
-      throw new AtelierError('invalid_input', `"${design.name}" belongs to another client.`, { field: 'variants', network: variant.network, designId: variant.designId });
+      throw new AtelierError('invalid_input', `"${design.name}" belongs to another client.`, { field: 'variants', network: variant.network, designId: variant.designId }, { key: 'posts.designOtherClient', params: { name: design.name } });
     }
     if (variant.pageIndex !== undefined && variant.pageIndex !== null) {
       const pages = (JSON.parse(design.document) as { pages?: unknown[] }).pages?.length ?? 0;
       if (variant.pageIndex >= pages) {
-        throw new AtelierError('invalid_input', `"${design.name}" has ${pages} page(s); page ${variant.pageIndex + 1} does not exist.`, { field: 'variants', network: variant.network });
+        throw new AtelierError('invalid_input', `"${design.name}" has ${pages} page(s); page ${variant.pageIndex + 1} does not exist.`, { field: 'variants', network: variant.network }, { key: 'posts.designNoPage', params: { name: design.name, count: pages, page: variant.pageIndex + 1 } });
       }
     }
   }
@@ -141,7 +160,7 @@ export function createPostService(lib: Library, events: EventBus) {
       const fromMs = query.from ? Date.parse(query.from) : undefined;
       const toMs = query.to ? Date.parse(query.to) : undefined;
       if (fromMs !== undefined && toMs !== undefined && toMs < fromMs) {
-        throw new AtelierError('invalid_input', 'The end of the period comes before its start.', { field: 'to' });
+        throw new AtelierError('invalid_input', 'The end of the period comes before its start.', { field: 'to' }, { key: 'period.endBeforeStart' });
       }
       return hydrate(
         lib.posts.list({
@@ -187,7 +206,8 @@ export function createPostService(lib: Library, events: EventBus) {
         if (options.record) {
           // Undo puts the new post in the trash; redo brings it back.
           const after = stateOf(created);
-          scheduling.pushOp({ kind: 'create', label: `Create "${created.title}"`, changes: JSON.stringify([{ postId: created.id, before: { ...after, deleted_at: now }, after }]), created_at: now });
+          const label = message('undo.create', { title: created.title }, `Create "${created.title}"`);
+          scheduling.pushOp({ kind: 'create', label: label.text, message: toJson(label), changes: JSON.stringify([{ postId: created.id, before: { ...after, deleted_at: now }, after }]), created_at: now });
         }
         return created;
       });
@@ -206,10 +226,13 @@ export function createPostService(lib: Library, events: EventBus) {
         const now = lib.clock.now();
         const title = input.title?.trim() ?? current.title;
         const scheduledAt = instantFrom(input, client.time_zone);
+        const from = current.status as PostStatus;
         const nextTime = scheduledAt === undefined ? current.scheduled_at : scheduledAt;
-        const statusChange = input.status !== undefined && input.status !== current.status ? input.status : undefined;
+        // Approving an approved, scheduled or published post keeps its status (workflow.ts `approve`).
+        const wanted = input.status === 'approved' ? approve(from) : input.status;
+        const statusChange = wanted !== undefined && wanted !== from ? wanted : undefined;
         if (current.status === 'published' && nextTime !== current.scheduled_at) {
-          throw new AtelierError('conflict', `"${title}" is already published; it cannot move.`, { field: 'at' });
+          throw new AtelierError('conflict', `"${title}" is already published; it cannot move.`, { field: 'at' }, { key: 'calendar.publishedCannotMove', params: { title } });
         }
         if (statusChange) checkStatus(title, current.status as PostStatus, statusChange, client, nextTime !== null);
         // Unscheduling a scheduled post takes it back to draft: nothing can be scheduled without a time.
@@ -224,13 +247,7 @@ export function createPostService(lib: Library, events: EventBus) {
         const before = stateOf(current);
         const after = { ...before, scheduled_at: nextTime, status };
         const moved = after.scheduled_at !== before.scheduled_at;
-        const when = after.scheduled_at === null ? 'no date' : labelTime(after.scheduled_at, client.time_zone);
-        const label = moved
-          ? status !== before.status
-            ? `Move "${title}" to ${when} (${before.status} → ${status})`
-            : `Move "${title}" to ${when}`
-          : `${title}: ${before.status} → ${status}`;
-        commands.commit(moved ? 'move' : 'status', label, [{ postId: current.id, before, after }]);
+        commands.commit(moved ? 'move' : 'status', updateLabel(title, before, after, client.time_zone), [{ postId: current.id, before, after }]);
         return requireRow(input.id);
       });
       changed(row);

@@ -2,6 +2,7 @@
 // headlessly (the same worker renderer as packs and `atelier render`) to PNG files in
 // `<library>/exports/posts/<post id>/`, named like a pack's images so they read well in an upload
 // dialog. Each render replaces that post's earlier files; the maintenance job clears them after a week.
+import { message, type Message } from '../core/messages';
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RenderedImage } from '../contract/api/publishing';
@@ -35,23 +36,24 @@ export function postImagesDir(lib: Library, postId: string): string {
 export function createPublishingService(deps: PublishingDeps) {
   const { lib, calendar, designs } = deps;
 
-  async function renderImages(postId: string): Promise<{ images: RenderedImage[]; warnings: string[] }> {
+  async function renderImages(postId: string): Promise<{ images: RenderedImage[]; warnings: Message[] }> {
     const row = lib.posts.get(postId);
     const [post] = row ? calendar.hydrate([row]) : [];
-    if (!post || post.deletedAt) throw new AtelierError('not_found', `No post with id ${postId}.`, { field: 'id', id: postId });
-    const warnings: string[] = [];
+    if (!post || post.deletedAt) throw new AtelierError('not_found', `No post with id ${postId}.`, { field: 'id', id: postId }, { key: 'posts.notFound' });
+    const warnings: Message[] = [];
     const docs = new Map<string, DesignDocument>();
     for (const v of post.variants) {
       if (!v.designId || docs.has(v.designId)) continue;
       try {
         docs.set(v.designId, designs.document(v.designId));
       } catch (error) {
-        warnings.push(`${v.network}: its design cannot be opened (${(error as Error).message}).`);
+        warnings.push(message('publishing.designUnreadable', { network: v.network }, `${v.network}: its design cannot be opened (${(error as Error).message}).`));
       }
     }
     if (docs.size === 0) {
-      const why = warnings.length ? ` (${warnings.join(' ')})` : ': give one of its networks a design in the editor first';
-      throw new AtelierError('invalid_input', `"${post.title}" has no design to render${why}.`, { field: 'id', id: postId });
+      const why = warnings.length ? ` (${warnings.map((w) => w.text).join(' ')})` : ': give one of its networks a design in the editor first';
+      const reason = warnings.length ? { key: 'publishing.designsUnreadable', params: { title: post.title } } : { key: 'publishing.noDesign', params: { title: post.title } };
+      throw new AtelierError('invalid_input', `"${post.title}" has no design to render${why}.`, { field: 'id', id: postId }, reason);
     }
 
     // In the background worker: a post is a handful of pages, and the main process stays free meanwhile.
@@ -62,7 +64,7 @@ export function createPublishingService(deps: PublishingDeps) {
         pages.set(designId, files.sort((a, b) => a.page - b.page).map((f) => f.bytes));
       }
     } catch (error) {
-      if (error instanceof RenderJobError) throw new AtelierError('internal', `"${post.title}" could not be rendered: ${error.message}`, { id: postId });
+      if (error instanceof RenderJobError) throw new AtelierError('internal', `"${post.title}" could not be rendered: ${error.message}`, { id: postId }, { key: 'publishing.renderFailed', params: { title: post.title } });
       throw error;
     }
 
@@ -81,7 +83,7 @@ export function createPublishingService(deps: PublishingDeps) {
         const all = pages.get(v.designId) ?? [];
         const chosen = variantPages(all.length, v.pageIndex);
         if (!chosen) {
-          warnings.push(`${v.network}: page ${v.pageIndex! + 1} does not exist in its design.`);
+          warnings.push(message('publishing.pageMissing', { network: v.network, page: v.pageIndex! + 1 }, `${v.network}: page ${v.pageIndex! + 1} does not exist in its design.`));
           continue;
         }
         for (const index of chosen) {
@@ -96,7 +98,7 @@ export function createPublishingService(deps: PublishingDeps) {
       renameSync(staging, dir);
     } catch (error) {
       rmSync(staging, { recursive: true, force: true });
-      throw new AtelierError('io_error', `The images of "${post.title}" could not be written to ${dir}: ${(error as Error).message}`, { id: postId });
+      throw new AtelierError('io_error', `The images of "${post.title}" could not be written to ${dir}: ${(error as Error).message}`, { id: postId }, { key: 'publishing.writeFailed', params: { title: post.title } });
     }
     return { images, warnings };
   }
@@ -109,7 +111,7 @@ export function createPublishingService(deps: PublishingDeps) {
     } catch {
       present = false;
     }
-    if (!present) throw new AtelierError('not_found', `${name} is not among this post's rendered images; render them again.`, { field: 'name', name });
+    if (!present) throw new AtelierError('not_found', `${name} is not among this post's rendered images; render them again.`, { field: 'name', name }, { key: 'publishing.imageGone', params: { name } });
     return { shown: deps.native.reveal(path.join(dir, name)) };
   }
 

@@ -44,7 +44,7 @@ function paths(language: Language) {
     const dir = path.dirname(requireHere.resolve(PACKAGES[language]));
     return { nspell: requireHere.resolve('nspell'), aff: path.join(dir, 'index.aff'), dic: path.join(dir, 'index.dic') };
   } catch {
-    throw new AtelierError('unsupported', `The ${language === 'en' ? 'English' : 'French'} dictionary (${PACKAGES[language]}) is not installed.`);
+    throw new AtelierError('unsupported', `The ${language === 'en' ? 'English' : 'French'} dictionary (${PACKAGES[language]}) is not installed.`, { language }, { key: 'spell.dictionaryMissing', params: { language } });
   }
 }
 
@@ -89,7 +89,7 @@ export function createSpellService() {
   return {
     async check(language: Language, words: readonly string[]): Promise<SpellResult> {
       const c = checker(language);
-      if (c.failed) throw new AtelierError('internal', `The ${language} dictionary could not be loaded: ${c.failed}`);
+      if (c.failed) throw new AtelierError('internal', `The ${language} dictionary could not be loaded: ${c.failed}`, { language }, { key: 'spell.loadFailed' });
       if (!c.ready) return { language, ready: false, misspelled: [] };
       const id = nextId++;
       const misspelled = await new Promise<SpellResult['misspelled']>((resolve) => {

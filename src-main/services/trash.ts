@@ -28,7 +28,7 @@ export function createTrashService(lib: Library, deps: { clients: ClientService;
   ];
   function source(kind: string): TrashSource {
     const found = sources.find((s) => s.kind === kind);
-    if (!found) throw new AtelierError('unsupported', `Nothing of kind ${kind} goes to the trash.`);
+    if (!found) throw new AtelierError('unsupported', `Nothing of kind ${kind} goes to the trash.`, { kind }, { key: 'trash.unknownKind' });
     return found;
   }
   return {
@@ -39,7 +39,7 @@ export function createTrashService(lib: Library, deps: { clients: ClientService;
     },
     restore(kind: TrashItem['kind'], id: string): { kind: TrashItem['kind']; id: string; name: string } {
       const s = source(kind);
-      if (!s.list().some((row) => row.id === id)) throw new AtelierError('not_found', `No ${kind} with id ${id} in the trash.`, { kind, id });
+      if (!s.list().some((row) => row.id === id)) throw new AtelierError('not_found', `No ${kind} with id ${id} in the trash.`, { kind, id }, { key: 'trash.notFound' });
       const restored = s.restore(id);
       return { kind, id: restored.id, name: restored.name };
     },

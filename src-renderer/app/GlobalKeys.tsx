@@ -82,7 +82,7 @@ export function GlobalKeys({ clients }: { clients: readonly Client[] }) {
       action('theme.system', t('polish.palette.theme.system'), () => void update({ theme: 'system' })),
       action('seedDemo', t('polish.palette.seedDemo'), () => {
         host.invoke('app.seedDemo', {}).then(
-          (result) => toast({ message: t('polish.welcome.demoReady', result), tone: 'info' }),
+          (result) => toast({ message: t(result.clients === 0 ? 'polish.welcome.demoAlreadyThere' : 'polish.welcome.demoReady', result), tone: 'info' }),
           (error: unknown) => toast({ message: errorMessage(t, error), tone: 'error' }),
         );
       }),

@@ -18,7 +18,7 @@ export function Welcome({ onBlank, onSeeded }: { onBlank(): void; onSeeded(): vo
     setBusy(true);
     try {
       const result = await host.invoke('app.seedDemo', {});
-      toast({ message: t('polish.welcome.demoReady', result), tone: 'info' });
+      toast({ message: t(result.clients === 0 ? 'polish.welcome.demoAlreadyThere' : 'polish.welcome.demoReady', result), tone: 'info' });
       onSeeded();
     } catch (error) {
       toast({ message: errorMessage(t, error), tone: 'error' });

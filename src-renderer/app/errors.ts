@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { AtelierError } from '../../src-main/contract/errors';
+import { translateReason } from './messages';
 
 /**
  * A translated headline for an error, with the specific explanation after it: the service's
@@ -10,10 +11,14 @@ export function errorMessage(t: TFunction, error: unknown): string {
   if (error instanceof AtelierError) {
     const headline = t(`errors.${error.code}`, { defaultValue: t('errors.internal') });
     if (error.code === 'internal') return headline;
-    const reasonKey = error.reason ? `serviceErrors.${error.reason.key}` : undefined;
-    const reason = reasonKey ? t(reasonKey, { ...error.reason?.params, defaultValue: '' }) : '';
-    const detail = reason || error.message;
+    const reason = error.reason ? translateReason(t, currentLanguage(t), error.reason) : null;
+    const detail = reason ?? error.message;
     return detail ? `${headline} ${detail}` : headline;
   }
   return t('errors.internal');
+}
+
+/** The language `t` translates into, for formatting the dates a reason names. */
+export function currentLanguage(t: TFunction): string {
+  return t('meta.locale', { defaultValue: 'en' });
 }

@@ -1,11 +1,12 @@
 // The built `atelier` CLI against real library folders.
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp';
-import { assertBuilt, cliJson, runCli } from './harness';
+import { assertBuilt, cliJson, ROOT, runCli } from './harness';
 
 let temp: ReturnType<typeof tempDir>;
 beforeAll(() => assertBuilt());
@@ -47,9 +48,9 @@ describe('atelier CLI', () => {
   });
 
   it.each([
-    [['clients', 'add', '--name', 'X', '--timezone', 'Mars/Base'], /timeZone is not a known IANA time zone/],
+    [['clients', 'add', '--name', 'X', '--timezone', 'Mars/Base'], /--timezone: is not a known IANA time zone/],
     [['posts', 'add', '--client', 'Nobody', '--title', 'T'], /No client with id or name "Nobody"/],
-    [['posts', 'list', '--status', 'bogus'], /Unknown status: bogus/],
+    [['posts', 'list', '--status', 'bogus'], /--status: unknown status bogus \(valid: idea, draft, in_review/],
     [['posts', 'list', '--from', '2026-02-30'], /--from 2026-02-30 is not a date/],
   ])('fails with one clear line: %j', (args, message) => {
     temp = tempDir();
@@ -111,5 +112,44 @@ describe('atelier CLI', () => {
     const doctor = runCli(temp.dir, ['--json', 'doctor']);
     expect(doctor.code).toBe(0);
     expect(JSON.parse(doctor.stdout)).toMatchObject({ ok: true, integrity: 'ok', counts: { clients: 2 }, paths: { database: path.join(temp.dir, 'atelier.db') } });
+  });
+
+  it('Ctrl+C on `npm start` runs the quit backup and closes the library (WAL checkpointed, no -wal or -shm left)', async () => {
+    temp = tempDir();
+    expect(runCli(temp.dir, ['clients', 'add', '--name', 'Harbor', '--timezone', 'America/New_York']).code).toBe(0);
+    // Browser mode whatever this machine has (no display for a desktop window).
+    const env = { ...process.env };
+    delete env.DISPLAY;
+    delete env.WAYLAND_DISPLAY;
+    // Its own process group, like a terminal's foreground job: Ctrl+C reaches npm, the launcher and the studio.
+    const child = spawn('npm', ['start', '--', '--data-dir', temp.dir, '--no-open'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += String(chunk)));
+    child.stderr!.on('data', (chunk) => (output += String(chunk)));
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    const deadline = Date.now() + 40_000;
+    while (!output.includes('Press Ctrl+C to stop.') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(output).toContain('Atelier is running at http://127.0.0.1:');
+    expect(existsSync(path.join(temp.dir, 'atelier.db-wal'))).toBe(true);
+    process.kill(-child.pid!, 'SIGINT');
+    // npm itself ends on the signal (as in a terminal); the studio finishes its clean exit.
+    expect([{ code: 0, signal: null }, { code: null, signal: 'SIGINT' }, { code: 130, signal: null }]).toContainEqual(await exited);
+    const groupAlive = () => {
+      try {
+        process.kill(-child.pid!, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    while (groupAlive() && Date.now() < deadline + 20_000) await new Promise((r) => setTimeout(r, 100));
+    expect(groupAlive()).toBe(false);
+    expect(output).toContain('Atelier stopped; the library is backed up and closed.');
+    expect(readdirSync(path.join(temp.dir, 'backups')).filter((f) => f.startsWith('atelier-quit-'))).toHaveLength(1);
+    expect(existsSync(path.join(temp.dir, 'atelier.db-wal'))).toBe(false);
+    expect(existsSync(path.join(temp.dir, 'atelier.db-shm'))).toBe(false);
+    const check = new Database(path.join(temp.dir, 'atelier.db'), { readonly: true });
+    expect(check.prepare('SELECT name FROM clients').all()).toEqual([{ name: 'Harbor' }]);
+    check.close();
   });
 });

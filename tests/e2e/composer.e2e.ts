@@ -64,7 +64,7 @@ describe.each(['en', 'fr'] as const)('the post composer (%s)', (lang) => {
     await composer.getByLabel(s.title).fill('Collection automne');
     await composer.getByRole('button', { name: 'Instagram' }).click();
     await composer.getByRole('button', { name: 'X', exact: true }).click();
-    await composer.getByLabel(s.date).fill(day);
+    await composer.getByLabel(s.date, { exact: true }).fill(day);
     await composer.getByLabel(s.time, { exact: true }).fill('09:30');
     await expect.poll(() => composer.getByText('Europe/Paris').count()).toBeGreaterThan(0);
     await composer.getByRole('combobox', { name: s.caption, exact: true }).fill('La collection d’automne est arrivée. #automne');

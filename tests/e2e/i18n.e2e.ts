@@ -3,11 +3,12 @@
 // text, aria-label, placeholder, title. The English word list is built from the English catalogue
 // (src-renderer/locales/en/*.json), minus every word the French catalogue also uses (“Instagram”,
 // “message”, “client”…), so a hit means an English string reached a French screen.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openStudioPage, ROOT, runCli, startStudio, type Studio } from './harness';
+import { tempDir } from '../helpers/temp';
+import { cliJson, dayOfNextMonth, launchChromium, openStudioPage, ROOT, runCli, startStudio, type Studio } from './harness';
 import { gotoScreen, MAIN_SCREENS } from './screens';
 
 function catalogueWords(lang: 'en' | 'fr'): Set<string> {
@@ -147,6 +148,91 @@ describe('French', () => {
 
     expect(hits, hits.join('\n')).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('says what services write in French too: an undo, a CSV error, a pack warning, a client’s decisions', async () => {
+    const temp = tempDir();
+    try {
+      const dupont = cliJson<{ id: string }[]>(studio.dataDir, ['--json', 'clients', 'list'])[0]!;
+      const post = (title: string, day: number, status: string, client = dupont.id) =>
+        cliJson<{ id: string }>(studio.dataDir, ['--json', 'posts', 'add', '--client', client, '--title', title, '--at', `${dayOfNextMonth(day)}T10:00`, '--status', status, '--network', 'instagram', '--caption', `${title} du jour`]);
+      const tatin = post('Tarte Tatin', 12, 'draft');
+      const epices = post('Pain d’épices', 14, 'in_review');
+      const martin = cliJson<{ id: string }>(studio.dataDir, ['--json', 'clients', 'add', '--name', 'Fromagerie Martin', '--timezone', 'Europe/Paris']);
+      const comte = post('Comté affiné', 15, 'in_review', martin.id);
+      await gotoScreen(page, 'settings');
+      if ((await page.getByRole('heading', { name: 'Réglages' }).count()) === 0) await page.getByLabel('Language').selectOption('fr');
+      await page.getByRole('heading', { name: 'Réglages' }).waitFor();
+      const hits: string[] = [];
+
+      // Undo: delete a post from its details, then undo it from the toolbar.
+      await gotoScreen(page, 'calendar');
+      await page.getByLabel('Client', { exact: true }).selectOption({ label: 'Boulangerie Dupont' });
+      await page.getByRole('button', { name: 'Suivant' }).click();
+      // The posts added above through the CLI are steps of the history too, named in French.
+      const undo = page.getByRole('button', { name: /Annuler$/ }).and(page.locator('[title^="Annuler :"]'));
+      await expect.poll(() => undo.getAttribute('title')).toBe('Annuler : Créer « Comté affiné » (Ctrl+Z)');
+      await page.locator(`[data-post-id="${tatin.id}"]`).click();
+      await page.getByRole('button', { name: 'Supprimer', exact: true }).click();
+      await expect.poll(() => undo.getAttribute('title')).toBe('Annuler : Supprimer « Tarte Tatin » (Ctrl+Z)');
+      await undo.click();
+      await page.getByText('Annulé : Supprimer « Tarte Tatin »').first().waitFor();
+      hits.push(...(await englishOn('calendar after undo')));
+
+      // A service error with each bad row: an Atelier CSV with an unknown zone and status.
+      await page.getByLabel('Format CSV').selectOption('atelier');
+      const bad = ['date,time,timezone,client,network,status,title,caption,link,labels,design', '2027-01-20,09:00,Mars/Olympus,,instagram,plus tard,Brioche,,,,'].join('\n');
+      await page.getByLabel('Importer un CSV').setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+      const report = page.locator('.exchange-report');
+      await report.getByText('Ligne 2 :').waitFor();
+      expect(await report.textContent()).toContain('Le fuseau « Mars/Olympus » n’est pas un fuseau IANA connu');
+      hits.push(...(await englishOn('calendar import error')));
+
+      // A pack warning: the pack's hootsuite.csv leaves out what is not approved yet.
+      await gotoScreen(page, 'packs');
+      await page.getByLabel('Client', { exact: true }).first().selectOption({ label: 'Boulangerie Dupont' });
+      await page.getByRole('button', { name: /^Exporter \d+ publications?$/ }).click();
+      await page.locator('.packs-report').getByText(/hootsuite\.csv laisse de côté/).first().waitFor();
+      hits.push(...(await englishOn('pack export')));
+
+      // The client's decisions: one approval with a comment, one request, one for another client's post.
+      const decisions = {
+        format: 'atelier-pack-decisions',
+        version: 1,
+        packCreatedAt: '2026-12-01T09:00:00.000Z',
+        client: { id: dupont.id, name: 'Boulangerie Dupont' },
+        decisions: [
+          { postId: epices.id, decision: 'approve', comment: 'Parfait, merci !', decidedAt: '2026-12-02T10:00:00.000Z' },
+          { postId: tatin.id, decision: 'changes_requested', comment: 'Plus de caramel', decidedAt: '2026-12-02T10:01:00.000Z' },
+          { postId: comte.id, decision: 'approve', comment: '', decidedAt: '2026-12-02T10:02:00.000Z' },
+        ],
+      };
+      const file = `${temp.dir}/decisions.json`;
+      writeFileSync(file, JSON.stringify(decisions));
+      await page.locator('input[type=file][accept*="json"]').setInputFiles(file);
+      const decided = page.locator('.packs-report').filter({ hasText: 'Pain d’épices : En relecture → Validé' });
+      await decided.waitFor();
+      expect(await decided.textContent()).toContain('Comté affiné ignorée : elle appartient à un autre client, pas à Boulangerie Dupont');
+      hits.push(...(await englishOn('decisions applied')));
+      // Applying it again is a no-op, said in French.
+      await page.locator('input[type=file][accept*="json"]').setInputFiles(file);
+      await page.locator('.packs-report').getByText(/cette décision a déjà été appliquée/).first().waitFor();
+      hits.push(...(await englishOn('decisions applied twice')));
+
+      // The note and history the decision wrote, on the post.
+      await gotoScreen(page, 'calendar');
+      if ((await page.locator(`[data-post-id="${epices.id}"]`).count()) === 0) await page.getByRole('button', { name: 'Suivant' }).click();
+      await page.locator(`[data-post-id="${epices.id}"]`).click();
+      await page.locator('.post-extras summary').first().click();
+      await page.locator('.note-list').getByText(/Décision du client \(Boulangerie Dupont, .*\) : validé\. Parfait, merci !/).waitFor();
+      await page.locator('.post-extras summary').nth(1).click();
+      hits.push(...(await englishOn('post notes and history')));
+
+      expect(hits, hits.join('\n')).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      temp.cleanup();
+    }
   });
 
   it('greets a new French user in French, from the OS language', async () => {

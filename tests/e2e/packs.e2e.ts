@@ -90,8 +90,8 @@ describe('content packs', () => {
 
     const applied = runCli(dataDir, ['pack', 'decisions', decisionsFile]);
     expect(applied.code).toBe(0);
-    expect(applied.stdout).toContain('Galette des rois: in_review → approved');
-    expect(applied.stdout).toContain('Bûche de Noël: in_review → changes_requested (“Plus de chocolat”)');
+    expect(applied.stdout).toContain('Galette des rois: in review → approved');
+    expect(applied.stdout).toContain('Bûche de Noël: in review → changes requested (“Plus de chocolat”)');
     const shown = runCli(dataDir, ['--json', 'posts', 'list', '--client', seed.client.id, '--status', 'changes_requested']);
     expect(JSON.parse(shown.stdout).map((p: { id: string }) => p.id)).toEqual([seed.posts.single.id]);
 

@@ -34,7 +34,8 @@ describe('recovery', () => {
       try {
         const { page, pageErrors, context } = await openStudioPage(browser, studio);
         await page.getByRole('heading', { name: 'Your library needs attention' }).waitFor();
-        expect(await page.getByText('not an Atelier library database').count()).toBe(1);
+        // The reason in the studio's language, not the raw English message with the database's path.
+        expect(await page.getByText('This folder’s database is not an Atelier library.').count()).toBe(1);
         await page.getByRole('button', { name: 'Restore this backup' }).click();
         // The page reloads on the restored library: the studio, with the client from the backup.
         await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();

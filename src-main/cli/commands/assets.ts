@@ -13,7 +13,7 @@ export function registerAssetCommands(program: Command, globals: () => GlobalOpt
     .command('import')
     .description('import files (type decided from the bytes); prints each asset id (its SHA-256) and size')
     .argument('<files...>', 'PNG, JPEG, WebP, GIF, AVIF, SVG, TTF, OTF, WOFF or WOFF2 files')
-    .option('--client <id>', 'file the assets under this client (id or exact name)')
+    .option('--client <id|name>', 'file the assets under this client')
     .option('--tag <tag>', 'add a tag (repeatable)', collect, [] as string[])
     .action(async (files: string[], opts: { client?: string; tag: string[] }) => {
       const g = globals();
@@ -42,7 +42,7 @@ export function registerAssetCommands(program: Command, globals: () => GlobalOpt
   assets
     .command('list')
     .description('list assets, newest first')
-    .option('--client <id>', 'only this client’s assets (id or exact name)')
+    .option('--client <id|name>', 'only this client’s assets')
     .option('--kind <kind>', `only one kind (${ASSET_KINDS.join(', ')})`)
     .option('--tag <tag>', 'only assets with this tag')
     .option('--search <text>', 'match name, tags or font family')
@@ -97,7 +97,7 @@ export function registerAssetCommands(program: Command, globals: () => GlobalOpt
     .description('fonts')
     .command('list')
     .description('bundled fonts (assets/fonts) and imported font assets')
-    .option('--client <id>', 'put this client’s brand-kit fonts first (id or exact name)')
+    .option('--client <id|name>', 'put this client’s brand-kit fonts first')
     .action(async (opts: { client?: string }) => {
       const g = globals();
       const output = consoleOutput(Boolean(g.json));

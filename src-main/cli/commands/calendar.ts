@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { AtelierError } from '../../contract/errors';
-import { isNetworkId, type NetworkId } from '../../core/domain/posts';
+import { isNetworkId, NETWORKS, type NetworkId } from '../../core/domain/posts';
 import { withAtelier, type GlobalOptions } from '../context';
 import { consoleOutput, printJson } from '../output';
 
@@ -110,10 +110,15 @@ export function registerCalendarCommands(program: Command, globals: () => Global
       const to = parseDay(opts.to, '--to');
       await withAtelier(g, async (atelier) => {
         const client = opts.client ? atelier.services.clients.resolve(opts.client) : undefined;
-        const { csv, count } = await atelier.call('calendar.exportCsv', { clientId: client?.id, format, dateFormat, from, to });
+        const { csv, count, leftOut, warnings } = await atelier.call('calendar.exportCsv', { clientId: client?.id, format, dateFormat, from, to });
         writeFileAtomic(opts.out, csv);
-        if (output.json) printJson(output, { file: path.resolve(opts.out), rows: count });
-        else output.out(`Wrote ${count} post(s) to ${opts.out} (${format})`);
+        for (const w of warnings) output.err(`warning: ${w.text}`);
+        if (output.json) return printJson(output, { file: path.resolve(opts.out), rows: count, leftOut, warnings });
+        output.out(`Wrote ${count} post(s) to ${opts.out} (${format})`);
+        // A scheduler file holds only what is ready to publish: say what stayed behind, and why.
+        const why = { not_ready: 'not approved or scheduled', past: 'time already passed', no_time: 'no date and time' } as const;
+        if (leftOut.length) output.out(`Left out ${leftOut.length} post(s) that are not ready to publish:`);
+        for (const l of leftOut) output.out(`  ${l.title}: ${why[l.reason]}${l.reason === 'not_ready' ? ` (${l.status.replace('_', ' ')})` : ''}`);
       });
     });
 
@@ -133,7 +138,7 @@ export function registerCalendarCommands(program: Command, globals: () => Global
       const dateFormat = parseDateOrder(opts.dateFormat);
       const networks = (opts.network ?? '').split(',').map((n) => n.trim().toLowerCase()).filter(Boolean);
       const unknown = networks.filter((n) => !isNetworkId(n));
-      if (unknown.length) throw new AtelierError('invalid_input', `Unknown network: ${unknown.join(', ')}.`);
+      if (unknown.length) throw new AtelierError('invalid_input', `--network: unknown network ${unknown.join(', ')} (known: ${NETWORKS.join(', ')}).`);
       const text = readText(file);
       await withAtelier(g, async (atelier) => {
         const client = atelier.services.clients.resolve(opts.client);
@@ -159,7 +164,7 @@ export function registerCalendarCommands(program: Command, globals: () => Global
         }
         if (report.skipped.length) {
           output.err(`Skipped ${report.skipped.length} invalid row(s):`);
-          for (const s of report.skipped) output.err(`  row ${s.row}: ${s.problems.join('; ')}`);
+          for (const s of report.skipped) output.err(`  row ${s.row}: ${s.problems.map((p) => p.text).join('; ')}`);
         }
       });
     });

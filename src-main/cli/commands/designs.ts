@@ -122,12 +122,13 @@ export function registerDesignCommands(program: Command, globals: () => GlobalOp
   designs
     .command('list')
     .description('list designs')
-    .option('--client <id>', 'only this client')
+    .option('--client <id|name>', 'only this client')
     .action(async (opts: { client?: string }) => {
       const g = globals();
       const output = consoleOutput(Boolean(g.json));
       await withAtelier(g, async (atelier) => {
-        const list = await atelier.call('designs.list', { clientId: opts.client });
+        const clientId = opts.client ? atelier.services.clients.resolve(opts.client).id : undefined;
+        const list = await atelier.call('designs.list', { clientId });
         if (output.json) return printJson(output, list);
         if (list.length === 0) return output.out('No designs yet.');
         output.out(formatTable(['ID', 'NAME', 'PRESET', 'SIZE', 'PAGES'], list.map((d) => [d.id, d.name, d.preset, `${d.width}×${d.height}`, String(d.pages)])));
@@ -151,12 +152,13 @@ export function registerDesignCommands(program: Command, globals: () => GlobalOp
     .option('--name <name>', 'name')
     .option('--preset <id>', 'size preset, e.g. instagram-story')
     .option('--template <id>', 'template id')
-    .option('--client <id>', 'client id')
+    .option('--client <id|name>', 'the client it is for')
     .action(async (opts: { name?: string; preset?: string; template?: string; client?: string }) => {
       const g = globals();
       const output = consoleOutput(Boolean(g.json));
       await withAtelier(g, async (atelier) => {
-        const d = await atelier.call('designs.create', { name: opts.name, preset: opts.preset, templateId: opts.template, clientId: opts.client });
+        const clientId = opts.client ? atelier.services.clients.resolve(opts.client).id : undefined;
+        const d = await atelier.call('designs.create', { name: opts.name, preset: opts.preset, templateId: opts.template, clientId });
         if (output.json) printJson(output, { ...d, document: undefined });
         else output.out(`Created design ${d.name} (${d.width}×${d.height}, ${d.pages} page${d.pages > 1 ? 's' : ''}) with id ${d.id}`);
       });

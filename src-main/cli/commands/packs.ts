@@ -1,5 +1,6 @@
 // `atelier pack export|import|decisions`: content packs on the command line.
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AtelierError } from '../../contract/errors';
 import { withAtelier, type GlobalOptions } from '../context';
@@ -13,26 +14,25 @@ export function registerPackCommands(program: Command, globals: () => GlobalOpti
   pack
     .command('export')
     .description('export a client’s posts (images, captions, schedule, designs, assets, preview page) as one zip')
-    .requiredOption('--client <id>', 'the client')
+    .requiredOption('--client <id|name>', 'the client')
     .option('--from <date>', 'first day, YYYY-MM-DD (client’s calendar)')
     .option('--to <date>', 'last day, YYYY-MM-DD, inclusive')
     .option('--status <list>', 'only these statuses, comma-separated (e.g. in_review,approved)')
     .option('--lang <lang>', 'language of the preview page: en or fr', 'en')
     .requiredOption('--out <file>', 'the zip to write')
-    .action(async (opts: { client: string; from?: string; to?: string; status?: string; lang: string; out: string }) => {
+    .option('--force', 'replace --out when it already exists')
+    .action(async (opts: { client: string; from?: string; to?: string; status?: string; lang: string; out: string; force?: boolean }) => {
       const g = globals();
       const output = consoleOutput(Boolean(g.json));
       if (opts.lang !== 'en' && opts.lang !== 'fr') throw new AtelierError('invalid_input', `--lang must be en or fr, not "${opts.lang}".`);
-      const input = {
-        clientId: opts.client,
-        from: parseDay(opts.from, '--from'),
-        to: parseDay(opts.to, '--to'),
-        statuses: opts.status ? parseStatuses(opts.status) : undefined,
-        out: path.resolve(opts.out),
-        language: opts.lang as 'en' | 'fr',
-        jobId: 'cli',
-      };
+      const out = path.resolve(opts.out);
+      // A pack is the month's hand-over: never replace an earlier one by accident.
+      if (existsSync(out) && !opts.force) throw new AtelierError('conflict', `${out} already exists; nothing was written. Add --force to replace it, or choose another --out.`);
+      const from = parseDay(opts.from, '--from');
+      const to = parseDay(opts.to, '--to');
+      const statuses = opts.status ? parseStatuses(opts.status) : undefined;
       await withAtelier(g, async (atelier) => {
+        const input = { clientId: atelier.services.clients.resolve(opts.client).id, from, to, statuses, out, language: opts.lang as 'en' | 'fr', jobId: 'cli' };
         const off = atelier.events.subscribe((name, payload) => {
           if (name !== 'packs.progress') return;
           const p = payload as { phase: string; done: number; total: number };
@@ -43,7 +43,7 @@ export function registerPackCommands(program: Command, globals: () => GlobalOpti
         process.once('SIGINT', onSigint);
         try {
           const report = await atelier.call('packs.export', input);
-          for (const w of report.warnings) output.err(`warning: ${w}`);
+          for (const w of report.warnings) output.err(`warning: ${w.text}`);
           if (output.json) printJson(output, report);
           else output.out(`wrote ${report.file}: ${report.posts} post(s), ${report.images} image(s), ${report.designs} design(s), ${report.assets} asset file(s), ${(report.bytes / 1024 / 1024).toFixed(1)} MB`);
         } finally {
@@ -57,14 +57,16 @@ export function registerPackCommands(program: Command, globals: () => GlobalOpti
     .command('import')
     .description('import a content pack (all or nothing)')
     .argument('<file>', 'the pack (.zip)')
-    .option('--client <id>', 'into this client')
+    .option('--client <id|name>', 'into this client')
     .option('--as-new-client', 'as a new client (fresh ids), even when this library has the pack’s client')
     .action(async (file: string, opts: { client?: string; asNewClient?: boolean }) => {
       const g = globals();
       const output = consoleOutput(Boolean(g.json));
       if (opts.client && opts.asNewClient) throw new AtelierError('invalid_input', 'Give either --client or --as-new-client, not both.');
-      const report = await withAtelier(g, (atelier) => atelier.call('packs.import', { file: path.resolve(file), clientId: opts.client, asNewClient: opts.asNewClient }));
-      for (const w of report.warnings) output.err(`warning: ${w}`);
+      const report = await withAtelier(g, (atelier) =>
+        atelier.call('packs.import', { file: path.resolve(file), clientId: opts.client ? atelier.services.clients.resolve(opts.client).id : undefined, asNewClient: opts.asNewClient }),
+      );
+      for (const w of report.warnings) output.err(`warning: ${w.text}`);
       if (output.json) return printJson(output, report);
       output.out(
         [
@@ -85,8 +87,9 @@ export function registerPackCommands(program: Command, globals: () => GlobalOpti
       const output = consoleOutput(Boolean(g.json));
       const report = await withAtelier(g, (atelier) => atelier.call('packs.applyDecisions', { file: path.resolve(file) }));
       if (output.json) return printJson(output, report);
-      const lines = report.applied.map((a) => `${a.title}: ${a.from} → ${a.to}${a.comment ? ` (“${a.comment}”)` : ''}`);
-      for (const s of report.skipped) lines.push(`skipped ${s.title || s.postId}: ${s.reason}`);
+      const status = (s: string) => s.replace('_', ' ');
+      const lines = report.applied.map((a) => `${a.title}: ${a.from === a.to ? `stays ${status(a.to)}` : `${status(a.from)} → ${status(a.to)}`}${a.comment ? ` (“${a.comment}”)` : ''}`);
+      for (const s of report.skipped) lines.push(`skipped ${s.title || s.postId}: ${s.reason.text}`);
       output.out(lines.length ? lines.join('\n') : 'no decisions in the file');
       if (report.skipped.length > 0) output.err(`${report.skipped.length} decision(s) skipped`);
     });

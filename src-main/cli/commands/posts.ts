@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { AtelierError } from '../../contract/errors';
-import { isNetworkId, isPostStatus, type NetworkId, type PostStatus } from '../../core/domain/posts';
+import { isNetworkId, isPostStatus, NETWORKS, POST_STATUSES, type NetworkId, type PostStatus } from '../../core/domain/posts';
 import { startOfLocalDay, wallClockToInstant } from '../../core/time/zones';
 import { withAtelier, type GlobalOptions } from '../context';
 import { consoleOutput, formatTable, printJson } from '../output';
@@ -15,14 +15,15 @@ function splitList(value: string | undefined): string[] {
 function parseNetworks(value: string | undefined): NetworkId[] {
   const names = splitList(value).map((s) => s.toLowerCase());
   const unknown = names.filter((n) => !isNetworkId(n));
-  if (unknown.length) throw new AtelierError('invalid_input', `Unknown network: ${unknown.join(', ')} (known: x, bluesky, threads, mastodon, instagram, facebook, linkedin, tiktok, pinterest, youtube).`);
+  if (unknown.length) throw new AtelierError('invalid_input', `--network: unknown network ${unknown.join(', ')} (known: ${NETWORKS.join(', ')}).`);
   return names as NetworkId[];
 }
 
 export function parseStatuses(value: string | undefined): PostStatus[] {
-  const names = splitList(value).map((s) => s.toLowerCase().replace(/-/g, '_'));
+  const names = splitList(value).map((s) => s.toLowerCase().replace(/[- ]/g, '_'));
   const unknown = names.filter((n) => !isPostStatus(n));
-  if (unknown.length) throw new AtelierError('invalid_input', `Unknown status: ${unknown.join(', ')}.`);
+  if (unknown.length) throw new AtelierError('invalid_input', `--status: unknown status ${unknown.join(', ')} (valid: ${POST_STATUSES.join(', ')}).`);
+  if (names.length === 0) throw new AtelierError('invalid_input', `--status needs at least one status (valid: ${POST_STATUSES.join(', ')}).`);
   return names as PostStatus[];
 }
 
@@ -127,7 +128,7 @@ export function registerPostCommands(program: Command, globals: () => GlobalOpti
       const output = consoleOutput(Boolean(g.json));
       await withAtelier(g, async (atelier) => {
         const { images, warnings } = await atelier.call('publishing.renderImages', { id });
-        for (const w of warnings) output.err(`warning: ${w}`);
+        for (const w of warnings) output.err(`warning: ${w.text}`);
         if (output.json) return printJson(output, images);
         output.out(formatTable(['NETWORK', 'PAGE', 'SIZE', 'FILE'], images.map((i) => [i.network, i.page === null ? '' : String(i.page), `${i.width}×${i.height}`, i.path])));
       });

@@ -50,13 +50,22 @@ export function registerServeCommand(program: Command, globals: () => GlobalOpti
         output.out('Press Ctrl+C to stop.');
       }
       if (opts.open) openBrowser(host.url);
+      // Ctrl+C reaches this process more than once: from the terminal (the whole foreground group
+      // gets it) and again from `npm start`'s launcher. Only the first one counts; the later ones
+      // must not kill the process halfway through the quit backup and the WAL checkpoint.
+      let stopping = false;
       await new Promise<void>((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+        const stop = () => {
+          if (stopping) return;
+          stopping = true;
+          if (!output.json) output.out('Stopping: backing up and closing the library…');
+          resolve();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
       });
       await host.close();
-      await atelier.shutdown(); // before-close hooks (autosave flush, …), then the library closes
-      if (!output.json) output.out('Atelier stopped; the library is closed.');
+      await atelier.shutdown(); // before-close hooks (autosave flush, …), then the quit backup and the library closes
+      if (!output.json) output.out('Atelier stopped; the library is backed up and closed.');
     });
 }

@@ -1,4 +1,9 @@
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { AtelierError } from '../../contract/errors';
+import { resolveDataDir } from '../../host/shared/data-dir';
+import { libraryPaths } from '../../services/library';
 import { withAtelier, type GlobalOptions } from '../context';
 import { consoleOutput, printJson } from '../output';
 
@@ -9,6 +14,10 @@ export function registerSystemCommands(program: Command, globals: () => GlobalOp
     .action(async () => {
       const g = globals();
       const output = consoleOutput(Boolean(g.json));
+      // A check never creates what it checks: a mistyped --data-dir must not become an empty "healthy" library.
+      const paths = libraryPaths(resolveDataDir(g.dataDir));
+      if (!existsSync(paths.dataDir)) throw new AtelierError('not_found', `There is no library at ${paths.dataDir} (the folder does not exist). Check --data-dir; nothing was created.`);
+      if (!existsSync(paths.database)) throw new AtelierError('not_found', `${paths.dataDir} holds no Atelier library (no ${path.basename(paths.database)}). Check --data-dir; nothing was created.`);
       await withAtelier(g, async (atelier) => {
         const report = await atelier.call('app.doctor', {});
         const status = atelier.status();
@@ -44,7 +53,8 @@ export function registerSystemCommands(program: Command, globals: () => GlobalOp
       await withAtelier(g, async (atelier) => {
         const result = await atelier.call('app.seedDemo', {});
         if (output.json) printJson(output, result);
-        else output.out(`Demo library ready: ${result.clients} clients, ${result.posts} posts, ${result.designs} designs.`);
+        else if (result.clients === 0) output.out(`The demo clients are already in this library; nothing was added.`);
+        else output.out(`Demo library ready: ${result.clients} clients, ${result.posts} posts, ${result.designs} designs.${result.alreadyPresent ? ` (${result.alreadyPresent} demo client(s) were already here and were left as they are.)` : ''}`);
       });
     });
 }

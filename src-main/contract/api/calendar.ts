@@ -1,6 +1,7 @@
 // Calendar, queue, workflow, undo and exchange (ICS, CSV) methods.
 import { z } from 'zod';
 import { Id, Network, Post, PostStatus, WallClock } from '../entities';
+import { Message } from '../errors';
 import { defineMethods } from './define';
 
 export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-03');
@@ -36,18 +37,30 @@ export const Slot = z.object({ id: Id, clientId: Id, network: Network, weekday: 
 export type Slot = z.infer<typeof Slot>;
 
 export const Moved = z.object({ post: CalendarPost, resolution: Resolution });
-export const UndoOutcome = z.object({ label: z.string().nullable(), postIds: z.array(Id) });
+/** `label` says what the step did ("Move “Launch” to …"), in the user's language once translated. */
+export const UndoOutcome = z.object({ label: Message.nullable(), postIds: z.array(Id) });
 export const CsvFormat = z.enum(['hootsuite', 'publer', 'atelier']);
 export type CsvFormat = z.infer<typeof CsvFormat>;
 
 export const ImportReport = z.object({
   imported: z.number().int(),
   postIds: z.array(Id),
-  skipped: z.array(z.object({ row: z.number().int(), problems: z.array(z.string()) })),
+  skipped: z.array(z.object({ row: z.number().int(), problems: z.array(Message) })),
   /** Rows whose time fell in a DST gap or overlap, and how the documented rule resolved them. */
   adjusted: z.array(z.object({ row: z.number().int(), given: z.string(), local: z.string(), resolution: Resolution })),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
+
+/** Why a scheduler file (Hootsuite, Publer) left a post out: only posts ready to publish go to a scheduler. */
+export const LeftOutReason = z.enum(['past', 'not_ready', 'no_time']);
+export const CsvExport = z.object({
+  csv: z.string(),
+  count: z.number().int(),
+  leftOut: z.array(z.object({ postId: Id, title: z.string(), status: PostStatus, reason: LeftOutReason })),
+  /** What the file cannot say safely: a caption a spreadsheet would run as a formula, a repeated hour. */
+  warnings: z.array(Message),
+});
+export type CsvExport = z.infer<typeof CsvExport>;
 
 const Ids = z.array(Id).min(1).max(10_000);
 const ExportRange = { clientId: Id.optional(), from: LocalDate.optional(), to: LocalDate.optional() };
@@ -85,13 +98,13 @@ export const calendarMethods = defineMethods({
     summary: "A post's status changes, oldest first.",
     input: z.strictObject({ id: Id }),
     output: z.array(
-      z.object({ from: PostStatus.nullable(), to: PostStatus, source: z.string(), note: z.string(), at: z.iso.datetime({ offset: true }) }),
+      z.object({ from: PostStatus.nullable(), to: PostStatus, source: z.string(), note: z.string(), message: Message.nullable(), at: z.iso.datetime({ offset: true }) }),
     ),
   },
   'calendar.notes.list': {
     summary: 'Private notes on a post (never exported).',
     input: z.strictObject({ postId: Id }),
-    output: z.array(z.object({ id: Id, postId: Id, body: z.string(), createdAt: z.iso.datetime({ offset: true }) })),
+    output: z.array(z.object({ id: Id, postId: Id, body: z.string(), message: Message.nullable(), createdAt: z.iso.datetime({ offset: true }) })),
   },
   'calendar.notes.add': {
     summary: 'Add a private note to a post.',
@@ -147,7 +160,7 @@ export const calendarMethods = defineMethods({
   'calendar.undoState': {
     summary: 'What undo and redo would do now.',
     input: z.strictObject({}),
-    output: z.object({ undo: z.string().nullable(), redo: z.string().nullable() }),
+    output: z.object({ undo: Message.nullable(), redo: Message.nullable() }),
   },
   'calendar.due': { summary: 'Scheduled posts whose time has come.', input: z.strictObject({}), output: z.array(CalendarPost) },
   'calendar.missed': {
@@ -176,9 +189,9 @@ export const calendarMethods = defineMethods({
     output: z.object({ ics: z.string(), count: z.number().int() }),
   },
   'calendar.exportCsv': {
-    summary: 'A CSV of scheduled posts in Hootsuite, Publer or Atelier format.',
+    summary: 'A CSV of posts in Hootsuite, Publer (posts ready to publish) or Atelier (every post) format.',
     input: z.strictObject({ ...ExportRange, format: CsvFormat, dateFormat: z.enum(['MDY', 'DMY']).optional() }),
-    output: z.object({ csv: z.string(), count: z.number().int() }),
+    output: CsvExport,
   },
   'calendar.importCsv': {
     summary: 'Import posts from CSV text (atomic unless skipInvalid).',

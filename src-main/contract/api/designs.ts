@@ -71,7 +71,12 @@ export const designMethods = defineMethods({
   'designs.restore': { summary: 'Bring a deleted design back.', input: z.strictObject({ id: Id }), output: DesignSummary },
   'designs.resize': {
     summary: 'Magic resize: linked copies of a design for other presets.',
-    input: z.strictObject({ id: Id, presets: z.array(PresetId).min(1).max(20) }),
+    input: z.strictObject({
+      id: Id,
+      presets: z.array(PresetId).min(1).max(20),
+      /** A name per preset for the copies (the studio names them in its language); default "<name> (<platform> <size>)". */
+      names: z.record(z.string(), Name).optional(),
+    }),
     output: z.array(DesignSummary),
   },
   'designs.linked': { summary: 'The linked copies of a design (and its source).', input: z.strictObject({ id: Id }), output: z.array(DesignSummary) },

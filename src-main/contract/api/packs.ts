@@ -2,6 +2,7 @@
 // an offline preview page), import one back, and apply the client's decisions.json.
 import { z } from 'zod';
 import { Id, PostStatus } from '../entities';
+import { Message } from '../errors';
 import { defineMethods } from './define';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-01');
@@ -34,7 +35,7 @@ export const PackExportReport = z.object({
   images: z.number().int().nonnegative(),
   designs: z.number().int().nonnegative(),
   assets: z.number().int().nonnegative(),
-  warnings: z.array(z.string()),
+  warnings: z.array(Message),
 });
 export type PackExportReport = z.infer<typeof PackExportReport>;
 
@@ -51,11 +52,11 @@ export const PackImportReport = z.object({
   clientName: z.string(),
   createdClient: z.boolean(),
   posts: z.number().int().nonnegative(),
-  skippedPosts: z.array(z.object({ id: z.string(), title: z.string(), reason: z.string() })),
+  skippedPosts: z.array(z.object({ id: z.string(), title: z.string(), reason: Message })),
   designs: z.number().int().nonnegative(),
   assetsAdded: z.number().int().nonnegative(),
   assetsAlreadyPresent: z.number().int().nonnegative(),
-  warnings: z.array(z.string()),
+  warnings: z.array(Message),
 });
 export type PackImportReport = z.infer<typeof PackImportReport>;
 
@@ -68,9 +69,10 @@ export const DecisionsInput = z
   })
   .refine((v) => (v.file === undefined) !== (v.text === undefined), { message: 'give either file or text', path: ['file'] });
 
+/** `from` equals `to` when the decision changed no status (the post was already there: approving a scheduled post keeps it scheduled). */
 export const DecisionsReport = z.object({
   applied: z.array(z.object({ postId: Id, title: z.string(), from: PostStatus, to: PostStatus, comment: z.string() })),
-  skipped: z.array(z.object({ postId: z.string(), title: z.string(), reason: z.string() })),
+  skipped: z.array(z.object({ postId: z.string(), title: z.string(), reason: Message })),
 });
 export type DecisionsReport = z.infer<typeof DecisionsReport>;
 

@@ -3,6 +3,7 @@
 // mode answers `shown: false` and the page downloads it instead.
 import { z } from 'zod';
 import { Id, Network } from '../entities';
+import { Message } from '../errors';
 import { defineMethods } from './define';
 
 /** An image file name as publishing.renderImages gives it; never a path. */
@@ -27,7 +28,7 @@ export const publishingMethods = defineMethods({
   'publishing.renderImages': {
     summary: "Render a post's variant designs (every page) to PNG files in <library>/exports/posts/<id>/, named like a pack's images; replaces that post's earlier renders.",
     input: z.strictObject({ id: Id }),
-    output: z.object({ images: z.array(RenderedImage), warnings: z.array(z.string()) }),
+    output: z.object({ images: z.array(RenderedImage), warnings: z.array(Message) }),
   },
   'publishing.reveal': {
     summary: 'Show a rendered file in its folder (desktop app); shown: false elsewhere, where the page downloads it.',

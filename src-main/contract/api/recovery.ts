@@ -3,11 +3,14 @@
 import { z } from 'zod';
 import { BackupInfo, RestoreResult } from './backups';
 import { defineMethods } from './define';
+import { ErrorReason } from '../errors';
 
 export const RecoveryStatus = z.object({
   state: z.enum(['ok', 'recovery']),
   /** Why the library could not be opened (null when it is fine). */
   problem: z.string().nullable(),
+  /** The same, translatable (serviceErrors.<key>), when Atelier knows what it was. */
+  problemReason: ErrorReason.nullable(),
   /** The previous run did not close the library cleanly; the full checks ran. */
   uncleanShutdown: z.boolean(),
   check: z.enum(['quick', 'full']).nullable(),

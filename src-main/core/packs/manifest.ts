@@ -73,6 +73,8 @@ export const Decision = z.object({
   decidedAt: Instant,
 });
 
+export type Decision = z.infer<typeof Decision>;
+
 export const Decisions = z.object({
   format: z.literal(DECISIONS_FORMAT),
   version: z.literal(1),
@@ -92,12 +94,16 @@ export function manifestJsonSchema(): Record<string, unknown> {
 }
 
 /** Reads the format and version first, so an unknown pack gets a precise message. */
-export function checkPackHeader(value: unknown): { ok: true } | { ok: false; message: string } {
+export function checkPackHeader(value: unknown): { ok: true } | { ok: false; message: string; newer?: boolean } {
   if (typeof value !== 'object' || value === null) return { ok: false, message: 'manifest.json is not a JSON object.' };
   const { format, version } = value as { format?: unknown; version?: unknown };
   if (format !== PACK_FORMAT) return { ok: false, message: `This is not an Atelier pack (format is ${JSON.stringify(format ?? null)}, expected "${PACK_FORMAT}").` };
   if (version !== PACK_VERSION) {
-    return { ok: false, message: `This pack uses version ${JSON.stringify(version ?? null)} of the format; this Atelier reads version ${PACK_VERSION}. Update Atelier to open it.` };
+    return {
+      ok: false,
+      message: `This pack uses version ${JSON.stringify(version ?? null)} of the format; this Atelier reads version ${PACK_VERSION}. Update Atelier to open it.`,
+      newer: typeof version === 'number' && version > PACK_VERSION,
+    };
   }
   return { ok: true };
 }

@@ -4,6 +4,7 @@
 // client's wall clock), then each occurrence is placed in the zone by the documented DST rule. So a
 // weekly 09:00 post stays at 09:00 local across DST changes, and an occurrence inside a spring-forward
 // gap moves forward by the gap. An end is required: a count or a last date (a plan, not infinity).
+import { message, type Message } from '../messages';
 import * as rruleModule from 'rrule';
 import type { Options } from 'rrule';
 import { Temporal } from 'temporal-polyfill';
@@ -37,7 +38,7 @@ export interface Occurrence {
   resolution: WallClockResolution;
 }
 
-export type RecurrenceResult = { ok: true; occurrences: Occurrence[] } | { ok: false; problem: string };
+export type RecurrenceResult = { ok: true; occurrences: Occurrence[] } | { ok: false; problem: Message };
 
 const FORBIDDEN = /(^|;)(DTSTART|COUNT|UNTIL|TZID)=/i;
 
@@ -51,23 +52,23 @@ function fromFloating(d: Date): string {
 
 export function expandRecurrence(spec: RecurrenceSpec, zone: string): RecurrenceResult {
   const body = spec.rule.trim().replace(/^RRULE:/i, '');
-  if (!body) return { ok: false, problem: 'The repeat rule is empty.' };
-  if (FORBIDDEN.test(body)) return { ok: false, problem: 'Give the start, count and end date as fields, not inside the rule.' };
+  if (!body) return { ok: false, problem: message('repeat.empty', undefined, 'The repeat rule is empty.') };
+  if (FORBIDDEN.test(body)) return { ok: false, problem: message('repeat.fieldsInRule', undefined, 'Give the start, count and end date as fields, not inside the rule.') };
   const start = parseWallClock(spec.start);
-  if (!start) return { ok: false, problem: `${spec.start} is not a date and time like 2026-12-03T09:30.` };
-  if (spec.count === undefined && spec.until === undefined) return { ok: false, problem: 'A repeat needs an end: a number of posts or a last date.' };
-  if (spec.count !== undefined && spec.until !== undefined) return { ok: false, problem: 'Give either a number of posts or a last date, not both.' };
+  if (!start) return { ok: false, problem: message('repeat.badStart', { value: spec.start }, `${spec.start} is not a date and time like 2026-12-03T09:30.`) };
+  if (spec.count === undefined && spec.until === undefined) return { ok: false, problem: message('repeat.needsEnd', undefined, 'A repeat needs an end: a number of posts or a last date.') };
+  if (spec.count !== undefined && spec.until !== undefined) return { ok: false, problem: message('repeat.countOrUntil', undefined, 'Give either a number of posts or a last date, not both.') };
   if (spec.count !== undefined && (!Number.isInteger(spec.count) || spec.count < 1 || spec.count > MAX_OCCURRENCES)) {
-    return { ok: false, problem: `The number of posts must be between 1 and ${MAX_OCCURRENCES}.` };
+    return { ok: false, problem: message('repeat.countRange', { max: MAX_OCCURRENCES }, `The number of posts must be between 1 and ${MAX_OCCURRENCES}.`) };
   }
-  if (spec.until !== undefined && !isLocalDate(spec.until)) return { ok: false, problem: `${spec.until} is not a date like 2026-12-31.` };
+  if (spec.until !== undefined && !isLocalDate(spec.until)) return { ok: false, problem: message('repeat.badUntil', { value: spec.until }, `${spec.until} is not a date like 2026-12-31.`) };
   let parsed: Partial<Options>;
   try {
     parsed = RRule.parseString(body);
   } catch (error) {
-    return { ok: false, problem: `The repeat rule is not valid RRULE: ${(error as Error).message}` };
+    return { ok: false, problem: message('repeat.invalidRule', undefined, `The repeat rule is not valid RRULE: ${(error as Error).message}`) };
   }
-  if (parsed.freq === undefined) return { ok: false, problem: 'The repeat rule needs a FREQ (e.g. FREQ=WEEKLY).' };
+  if (parsed.freq === undefined) return { ok: false, problem: message('repeat.needsFreq', undefined, 'The repeat rule needs a FREQ (e.g. FREQ=WEEKLY).') };
   const options: Partial<Options> = { ...parsed, dtstart: floating(start), tzid: null };
   if (spec.count !== undefined) options.count = spec.count;
   if (spec.until !== undefined) {
@@ -78,7 +79,7 @@ export function expandRecurrence(spec: RecurrenceSpec, zone: string): Recurrence
   try {
     dates = new RRule(options).all((_, i) => i < MAX_OCCURRENCES);
   } catch (error) {
-    return { ok: false, problem: `The repeat rule cannot be expanded: ${(error as Error).message}` };
+    return { ok: false, problem: message('repeat.cannotExpand', undefined, `The repeat rule cannot be expanded: ${(error as Error).message}`) };
   }
   const occurrences: Occurrence[] = [];
   for (const d of dates) {
@@ -87,6 +88,6 @@ export function expandRecurrence(spec: RecurrenceSpec, zone: string): Recurrence
     if (!resolved) continue;
     occurrences.push({ key, instantMs: resolved.instantMs, local: resolved.local, resolution: resolved.resolution });
   }
-  if (occurrences.length === 0) return { ok: false, problem: 'The repeat rule gives no dates before its end.' };
+  if (occurrences.length === 0) return { ok: false, problem: message('repeat.noDates', undefined, 'The repeat rule gives no dates before its end.') };
   return { ok: true, occurrences };
 }

@@ -121,6 +121,41 @@ export function instantToWallClock(instantMs: number, zone: string): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
+/**
+ * Whether the wall-clock time an instant shows in `zone` happens twice (the hour repeated when the
+ * clocks go back). Such a time alone does not say which of the two instants it means, so files
+ * write it with its UTC offset (CSV) or in UTC (ICS).
+ */
+export function isAmbiguousInstant(instantMs: number, zone: string): boolean {
+  return wallClockToInstant(instantToWallClock(instantMs, zone), zone)?.resolution === 'ambiguous_earlier';
+}
+
+const OFFSET = /^(?:Z|([+-])(\d{2}):?(\d{2}))$/i;
+
+/** `+02:00`, `-0500` or `Z` → minutes east of UTC, or null. */
+export function parseUtcOffset(text: string): number | null {
+  const m = OFFSET.exec(text.trim());
+  if (!m) return null;
+  if (!m[1]) return 0;
+  const hours = Number(m[2]);
+  const minutes = Number(m[3]);
+  if (hours > 18 || minutes > 59) return null;
+  return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
+}
+
+/**
+ * A wall-clock time in `zone` with the UTC offset it was written with → that exact instant; null
+ * when `zone` never shows that time at that offset (the offset names one of the two instants of a
+ * repeated hour, never a different time).
+ */
+export function wallClockAtOffset(local: string, offsetMinutes: number, zone: string): ResolvedWallClock | null {
+  const pdt = parseWallClock(local);
+  if (!pdt || !isValidTimeZone(zone)) return null;
+  const instantMs = Date.UTC(pdt.year, pdt.month - 1, pdt.day, pdt.hour, pdt.minute) - offsetMinutes * 60_000;
+  const shown = formatPlain(pdt);
+  return instantToWallClock(instantMs, zone) === shown ? { instantMs, local: shown, resolution: 'exact' } : null;
+}
+
 /** The UTC offset of `zone` at an instant, as `+02:00`. */
 export function offsetAt(instantMs: number, zone: string): string {
   return Temporal.Instant.fromEpochMilliseconds(instantMs).toZonedDateTimeISO(zone).offset;

@@ -9,6 +9,8 @@ export interface StatusHistoryRow {
   to_status: string;
   source: 'user' | 'scheduler' | 'undo' | 'redo' | 'import';
   note: string;
+  /** JSON `{ key, params }` of a note a service wrote, so it can be shown translated; NULL for the user's own. */
+  message: string | null;
   at: number;
 }
 
@@ -16,6 +18,8 @@ export interface NoteRow {
   id: string;
   post_id: string;
   body: string;
+  /** JSON `{ key, params }` when a service wrote the note (a client's decision); NULL for the user's own. */
+  message: string | null;
   created_at: number;
 }
 
@@ -52,9 +56,19 @@ export interface OpRow {
   seq: number;
   kind: string;
   label: string;
+  /** JSON `{ key, params }` of the label, so undo/redo can say what they do in the user's language. */
+  message: string | null;
   changes: string;
   state: 'done' | 'undone';
   created_at: number;
+}
+
+export interface PackDecisionRow {
+  post_id: string;
+  client_id: string;
+  decided_at: number;
+  decision: 'approve' | 'changes_requested';
+  applied_at: number;
 }
 
 /** How many operations the undo log keeps. */
@@ -63,10 +77,10 @@ export const UNDO_DEPTH = 200;
 export function createSchedulingRepository(db: Db) {
   const s = {
     addHistory: db.prepare<Omit<StatusHistoryRow, 'id'>>(
-      'INSERT INTO post_status_history (post_id, from_status, to_status, source, note, at) VALUES (@post_id, @from_status, @to_status, @source, @note, @at)',
+      'INSERT INTO post_status_history (post_id, from_status, to_status, source, note, message, at) VALUES (@post_id, @from_status, @to_status, @source, @note, @message, @at)',
     ),
     history: db.prepare<[string], StatusHistoryRow>('SELECT * FROM post_status_history WHERE post_id = ? ORDER BY at, id'),
-    addNote: db.prepare<NoteRow>('INSERT INTO post_notes (id, post_id, body, created_at) VALUES (@id, @post_id, @body, @created_at)'),
+    addNote: db.prepare<NoteRow>('INSERT INTO post_notes (id, post_id, body, message, created_at) VALUES (@id, @post_id, @body, @message, @created_at)'),
     notes: db.prepare<[string], NoteRow>('SELECT * FROM post_notes WHERE post_id = ? ORDER BY created_at, id'),
     note: db.prepare<[string], NoteRow>('SELECT * FROM post_notes WHERE id = ?'),
     deleteNote: db.prepare<[string]>('DELETE FROM post_notes WHERE id = ?'),
@@ -91,7 +105,7 @@ export function createSchedulingRepository(db: Db) {
          detached = excluded.detached, link = excluded.link, published_url = excluded.published_url, due_notified_at = excluded.due_notified_at`,
     ),
     addOp: db.prepare<Omit<OpRow, 'seq'>>(
-      'INSERT INTO calendar_ops (kind, label, changes, state, created_at) VALUES (@kind, @label, @changes, @state, @created_at)',
+      'INSERT INTO calendar_ops (kind, label, message, changes, state, created_at) VALUES (@kind, @label, @message, @changes, @state, @created_at)',
     ),
     clearRedo: db.prepare("DELETE FROM calendar_ops WHERE state = 'undone'"),
     trimOps: db.prepare<[number]>("DELETE FROM calendar_ops WHERE seq <= (SELECT max(seq) FROM calendar_ops) - ?"),
@@ -99,6 +113,11 @@ export function createSchedulingRepository(db: Db) {
     firstUndone: db.prepare<[], OpRow>("SELECT * FROM calendar_ops WHERE state = 'undone' ORDER BY seq ASC LIMIT 1"),
     setOpState: db.prepare<[string, number]>('UPDATE calendar_ops SET state = ? WHERE seq = ?'),
     deleteOp: db.prepare<[number]>('DELETE FROM calendar_ops WHERE seq = ?'),
+    addDecision: db.prepare<PackDecisionRow>(
+      'INSERT INTO pack_decisions (post_id, client_id, decided_at, decision, applied_at) VALUES (@post_id, @client_id, @decided_at, @decision, @applied_at)',
+    ),
+    latestDecision: db.prepare<[string], PackDecisionRow>('SELECT * FROM pack_decisions WHERE post_id = ? ORDER BY decided_at DESC LIMIT 1'),
+    decision: db.prepare<[string, number], PackDecisionRow>('SELECT * FROM pack_decisions WHERE post_id = ? AND decided_at = ?'),
     dueUnnotified: db.prepare<[number], { id: string; client_id: string; scheduled_at: number }>(
       `SELECT p.id, p.client_id, p.scheduled_at FROM posts p
        LEFT JOIN post_schedule s ON s.post_id = p.id
@@ -123,11 +142,11 @@ export function createSchedulingRepository(db: Db) {
   };
 
   return {
-    addHistory(row: Omit<StatusHistoryRow, 'id'>): void {
-      s.addHistory.run(row);
+    addHistory(row: Omit<StatusHistoryRow, 'id' | 'message'> & { message?: string | null }): void {
+      s.addHistory.run({ message: null, ...row });
     },
     history: (postId: string) => s.history.all(postId),
-    addNote: (row: NoteRow) => void s.addNote.run(row),
+    addNote: (row: Omit<NoteRow, 'message'> & { message?: string | null }) => void s.addNote.run({ message: null, ...row }),
     notes: (postId: string) => s.notes.all(postId),
     note: (id: string) => s.note.get(id),
     deleteNote: (id: string) => void s.deleteNote.run(id),
@@ -156,15 +175,19 @@ export function createSchedulingRepository(db: Db) {
       s.upsertSchedule.run({ ...current, ...patch, post_id: postId });
     },
     /** Records a new operation: the redo stack is cleared and the log trimmed to UNDO_DEPTH. */
-    pushOp(row: Omit<OpRow, 'seq' | 'state'>): void {
+    pushOp(row: Omit<OpRow, 'seq' | 'state' | 'message'> & { message?: string | null }): void {
       s.clearRedo.run();
-      s.addOp.run({ ...row, state: 'done' });
+      s.addOp.run({ message: null, ...row, state: 'done' });
       s.trimOps.run(UNDO_DEPTH);
     },
     lastDone: () => s.lastDone.get(),
     firstUndone: () => s.firstUndone.get(),
     setOpState: (seq: number, state: OpRow['state']) => void s.setOpState.run(state, seq),
     deleteOp: (seq: number) => void s.deleteOp.run(seq),
+    /** Pack decisions already applied to a post: the same one again, or an older one, changes nothing. */
+    addDecision: (row: PackDecisionRow) => void s.addDecision.run(row),
+    decision: (postId: string, decidedAt: number) => s.decision.get(postId, decidedAt),
+    latestDecision: (postId: string) => s.latestDecision.get(postId),
     dueUnnotified: (nowMs: number) => s.dueUnnotified.all(nowMs),
     nextScheduledAfter: (ms: number) => s.nextScheduled.get(ms)?.at ?? null,
     overdue: (beforeMs: number) => s.overdue.all(beforeMs),

@@ -16,7 +16,7 @@ export interface IpcDeps {
 export function handleInvoke(dispatch: Dispatch) {
   return async (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, method: unknown, input: unknown): Promise<DispatchResult> => {
     if (!isTrustedSender(event.senderFrame)) {
-      return { ok: false, error: new AtelierError('unauthorized', 'Calls are accepted only from the Atelier window.').toWire() };
+      return { ok: false, error: new AtelierError('unauthorized', 'Calls are accepted only from the Atelier window.', undefined, { key: 'host.untrustedSender' }).toWire() };
     }
     return dispatch(method, input);
   };

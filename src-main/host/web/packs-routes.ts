@@ -32,7 +32,7 @@ function reply(res: http.ServerResponse, status: number, body: { ok: true; resul
 export async function handlePackImport(atelier: Atelier, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
   const declared = Number(req.headers['content-length'] ?? '0');
   if (declared > PACK_LIMITS.maxTotalBytes) {
-    reply(res, 413, { ok: false, error: new AtelierError('too_large', 'The pack is larger than 2 GB; nothing was imported.').toWire() });
+    reply(res, 413, { ok: false, error: new AtelierError('too_large', 'The pack is larger than 2 GB; nothing was imported.', undefined, { key: 'packs.refused.tooLarge' }).toWire() });
     req.resume();
     return;
   }

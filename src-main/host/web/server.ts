@@ -86,7 +86,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? generateToken();
   const bindHost = options.host ?? '127.0.0.1';
   if (!['127.0.0.1', 'localhost', '::1'].includes(bindHost)) {
-    throw new AtelierError('unsupported', `Atelier only listens on this computer (127.0.0.1), not on ${bindHost}.`);
+    throw new AtelierError('unsupported', `Atelier only listens on this computer (127.0.0.1), not on ${bindHost}.`, { host: bindHost }, { key: 'web.loopbackOnly' });
   }
   const { atelier, rendererDir } = options;
   let port = options.port ?? 0;
@@ -206,9 +206,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
-        reject(new AtelierError('io_error', `Port ${port} is already in use on ${bindHost}; choose another with --port.`));
+        reject(new AtelierError('io_error', `Port ${port} is already in use on ${bindHost}; choose another with --port.`, { port }, { key: 'web.portInUse', params: { port } }));
       } else if (error.code === 'EACCES') {
-        reject(new AtelierError('io_error', `Not allowed to listen on port ${port}; choose a port above 1024 with --port.`));
+        reject(new AtelierError('io_error', `Not allowed to listen on port ${port}; choose a port above 1024 with --port.`, { port }, { key: 'web.portNotAllowed', params: { port } }));
       } else reject(error);
     };
     server.once('error', onError);

@@ -58,7 +58,7 @@ export async function handleUpload(atelier: Atelier, req: http.IncomingMessage, 
     if (!body) {
       res.setHeader('Connection', 'close');
       res.on('finish', () => req.destroy());
-      reply(res, 413, { ok: false, error: new AtelierError('too_large', `Cannot import "${name}": it is larger than 200 MB. Nothing was added.`, { file: name }).toWire() });
+      reply(res, 413, { ok: false, error: new AtelierError('too_large', `Cannot import "${name}": it is larger than 200 MB. Nothing was added.`, { file: name }, { key: 'assets.tooLarge', params: { name } }).toWire() });
       return;
     }
     const result = await atelier.services.assets.importBytes(body, name, { clientId: meta.data.clientId, tags: meta.data.tags });

@@ -3,9 +3,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import type { CalendarPost } from '../../contract/api/calendar';
+import type { CalendarPost, CsvExport } from '../../contract/api/calendar';
 import type { PackExportReport } from '../../contract/api/packs';
 import { AtelierError } from '../../contract/errors';
+import { message, type Message } from '../../core/messages';
 import type { DesignDocument } from '../../core/design';
 import type { PostStatus } from '../../core/domain/posts';
 import { manifestJsonSchema, PACK_FORMAT, PACK_VERSION, type PackManifest } from '../../core/packs/manifest';
@@ -58,13 +59,15 @@ export type ExportResult = Omit<PackExportReport, 'jobId' | 'download'>;
 /** The posts a pack takes: explicit ids, or the client's period filtered by status; never deleted ones. */
 export function selectPackPosts(lib: Library, calendar: CalendarService, query: PackQuery): ExportSelection {
   const client = lib.clients.get(query.clientId);
-  if (!client || client.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${query.clientId}.`, { field: 'clientId' });
+  if (!client || client.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${query.clientId}.`, { field: 'clientId' }, { key: 'clients.notFound' });
   let posts: CalendarPost[];
   if (query.postIds) {
     const rows = query.postIds.map((id) => {
       const row = lib.posts.get(id);
-      if (!row || row.deleted_at !== null) throw new AtelierError('not_found', `No post with id ${id}.`, { field: 'postIds', id });
-      if (row.client_id !== client.id) throw new AtelierError('invalid_input', `Post ${id} ("${row.title}") belongs to another client.`, { field: 'postIds', id });
+      if (!row || row.deleted_at !== null) throw new AtelierError('not_found', `No post with id ${id}.`, { field: 'postIds', id }, { key: 'posts.notFound' });
+      if (row.client_id !== client.id) {
+        throw new AtelierError('invalid_input', `Post ${id} ("${row.title}") belongs to another client.`, { field: 'postIds', id }, { key: 'packs.postOfOtherClient', params: { title: row.title, client: client.name } });
+      }
       return row;
     });
     posts = calendar.hydrate([...new Map(rows.map((r) => [r.id, r])).values()]);
@@ -86,7 +89,7 @@ function periodOf(query: PackQuery, zone: string, posts: readonly CalendarPost[]
 }
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new AtelierError('cancelled', 'The export was cancelled; no file was written.');
+  if (signal?.aborted) throw new AtelierError('cancelled', 'The export was cancelled; no file was written.', undefined, { key: 'packs.exportCancelled' });
 }
 
 export async function exportPack(deps: ExportDeps, query: PackQuery, destination: string, options: ExportOptions = {}): Promise<ExportResult> {
@@ -95,8 +98,10 @@ export async function exportPack(deps: ExportDeps, query: PackQuery, destination
   throwIfCancelled(signal);
   const selection = selectPackPosts(lib, calendar, query);
   const client = selection.clients[0]!;
-  if (selection.posts.length === 0) throw new AtelierError('invalid_input', `No post of ${client.name} matches this selection; no pack was written.`, { field: 'clientId' });
-  const warnings: string[] = [];
+  if (selection.posts.length === 0) {
+    throw new AtelierError('invalid_input', `No post of ${client.name} matches this selection; no pack was written.`, { field: 'clientId' }, { key: 'packs.nothingSelected', params: { client: client.name } });
+  }
+  const warnings: Message[] = [];
 
   // Designs the variants use, loaded (and upgraded) once each.
   const docs = new Map<string, DesignDocument>();
@@ -106,7 +111,9 @@ export async function exportPack(deps: ExportDeps, query: PackQuery, destination
       try {
         docs.set(v.designId, designs.document(v.designId));
       } catch (error) {
-        warnings.push(`"${post.title}" (${v.network}): its design ${v.designId} cannot be opened (${(error as Error).message}); no image for it.`);
+        warnings.push(
+          message('packs.designUnreadable', { title: post.title, network: v.network }, `"${post.title}" (${v.network}): its design ${v.designId} cannot be opened (${(error as Error).message}); no image for it.`),
+        );
       }
     }
   }
@@ -137,8 +144,8 @@ export async function exportPack(deps: ExportDeps, query: PackQuery, destination
             }
             pagesOf.set(designId, paths);
           } catch (error) {
-            if (error instanceof RenderJobError && error.code === 'cancelled') throw new AtelierError('cancelled', 'The export was cancelled; no file was written.');
-            throw new AtelierError('internal', `Design ${designId} ("${doc.name}") could not be rendered: ${(error as Error).message}. No pack was written.`, { designId });
+            if (error instanceof RenderJobError && error.code === 'cancelled') throw new AtelierError('cancelled', 'The export was cancelled; no file was written.', undefined, { key: 'packs.exportCancelled' });
+            throw new AtelierError('internal', `Design ${designId} ("${doc.name}") could not be rendered: ${(error as Error).message}. No pack was written.`, { designId }, { key: 'packs.renderFailed', params: { design: doc.name } });
           }
           rendered++;
           options.onProgress?.('render', rendered, renderTotal);
@@ -169,7 +176,10 @@ export async function exportPack(deps: ExportDeps, query: PackQuery, destination
         const pages = v.designId ? (pagesOf.get(v.designId) ?? []) : [];
         const indices = variantPages(pages.length, v.pageIndex);
         const chosen = (indices ?? []).map((page) => ({ file: pages[page]!, page }));
-        if (v.designId && pages.length > 0 && indices === null) warnings.push(`"${post.title}" (${v.network}) points at page ${v.pageIndex! + 1}, which its design does not have.`);
+        if (v.designId && pages.length > 0 && indices === null) {
+          const page = v.pageIndex! + 1;
+          warnings.push(message('packs.pageMissing', { title: post.title, network: v.network, page }, `"${post.title}" (${v.network}) points at page ${page}, which its design does not have.`));
+        }
         const imageNames = chosen.map((c) => {
           const n = `images/${name(imageBaseName({ localDate, title: post.title, network: v.network, page: chosen.length > 1 ? c.page + 1 : undefined }), 'png')}`;
           images.push({ file: c.file, name: n });
@@ -200,10 +210,14 @@ export async function exportPack(deps: ExportDeps, query: PackQuery, destination
       files: { preview: 'index.html', schedule: 'schedule.csv', hootsuite: 'hootsuite.csv', calendar: 'calendar.ics' },
     };
 
-    // The schedule files, exactly as the calendar exports them, for these posts only.
-    const schedule = csvFromSelection(selection, 'atelier').csv;
-    const hootsuite = csvFromSelection({ ...selection, posts: selection.posts.filter((p) => p.scheduledAt !== null) }, 'hootsuite').csv;
-    const ics = buildIcs(selection, lib.clock.now());
+    // The schedule files, exactly as the calendar exports them, for these posts only: schedule.csv
+    // for the client's spreadsheet, hootsuite.csv with the posts ready to publish.
+    const now = lib.clock.now();
+    const schedule = csvFromSelection(selection, 'atelier', { now }).csv;
+    const hootsuiteFile = csvFromSelection(selection, 'hootsuite', { now });
+    const hootsuite = hootsuiteFile.csv;
+    warnings.push(...hootsuiteLeftOut(hootsuiteFile.leftOut), ...hootsuiteFile.warnings);
+    const ics = buildIcs(selection, now);
 
     const entries = 7 + captions.length + images.length + docs.size + packAssets.files.length;
     let written = 0;
@@ -253,6 +267,19 @@ export async function exportPack(deps: ExportDeps, query: PackQuery, destination
     await pool?.close();
     rmSync(temp, { recursive: true, force: true });
   }
+}
+
+/** One warning per reason the pack's hootsuite.csv left posts out (it holds only posts ready to publish). */
+function hootsuiteLeftOut(leftOut: CsvExport['leftOut']): Message[] {
+  const count = (reason: CsvExport['leftOut'][number]['reason']) => leftOut.filter((l) => l.reason === reason).length;
+  const out: Message[] = [];
+  const notReady = count('not_ready');
+  const past = count('past');
+  const noTime = count('no_time');
+  if (notReady) out.push(message('packs.hootsuiteNotReady', { count: notReady }, `hootsuite.csv leaves out ${notReady} post(s) that are not approved or scheduled yet.`));
+  if (past) out.push(message('packs.hootsuitePast', { count: past }, `hootsuite.csv leaves out ${past} post(s) whose time has passed.`));
+  if (noTime) out.push(message('packs.hootsuiteNoTime', { count: noTime }, `hootsuite.csv leaves out ${noTime} post(s) without a date and time.`));
+  return out;
 }
 
 /** A file name for a pack: `acme-2026-12-01_2026-12-31.zip`. */

@@ -3,17 +3,22 @@
 // by hash); then one transaction writes the client, designs and posts. If that transaction fails,
 // the asset rows and files this import added are removed again.
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import type { PackImportReport } from '../../contract/api/packs';
+import type { Message } from '../../contract/errors';
 import { AtelierError, describeIssues } from '../../contract/errors';
 import { DesignDocumentError, pageAssetIds, parseDesign, type DesignDocument } from '../../core/design';
+import { message } from '../../core/messages';
 import { checkPackHeader, PackManifest } from '../../core/packs/manifest';
+import { titleFrom, TITLE_MAX_UNITS } from '../../core/schedule/csv-rows';
+import { truncate } from '../../core/text/truncate';
 import { isValidTimeZone } from '../../core/time/zones';
 import { createSchedulingRepository } from '../../db/repositories/scheduling';
 import { extForMime, type AssetService } from '../assets';
 import type { EventBus } from '../events';
 import type { Library } from '../library';
 import { reidDocument } from '../designs';
-import { openSafeZip } from './zip-reader';
+import { openSafeZip, refusePack } from './zip-reader';
 
 const MAX_MANIFEST_BYTES = 50 * 1024 * 1024;
 
@@ -28,68 +33,65 @@ export interface ImportTarget {
   asNewClient?: boolean;
 }
 
-function refuse(file: string, reason: string, details: Record<string, unknown> = {}): AtelierError {
-  return new AtelierError('invalid_input', `${file} was refused: ${reason}. Nothing was imported.`, { file, reason, ...details });
-}
 
 /** Reads and checks the whole pack; nothing is written. */
 export async function readPack(file: string): Promise<{ manifest: PackManifest; designs: Map<string, DesignDocument>; assets: Map<string, Buffer> }> {
   const zip = await openSafeZip(file);
   try {
-    if (!zip.has('manifest.json')) throw refuse(file, 'it has no manifest.json, so it is not an Atelier pack');
-    if (zip.size('manifest.json') > MAX_MANIFEST_BYTES) throw refuse(file, 'its manifest.json is larger than 50 MB');
+    if (!zip.has('manifest.json')) throw refusePack(file, 'it has no manifest.json, so it is not an Atelier pack', 'notAPack');
+    if (zip.size('manifest.json') > MAX_MANIFEST_BYTES) throw refusePack(file, 'its manifest.json is larger than 50 MB', 'tooLarge');
     let raw: unknown;
     try {
       raw = JSON.parse((await zip.read('manifest.json')).toString('utf8'));
     } catch (error) {
       if (error instanceof AtelierError) throw error;
-      throw refuse(file, `its manifest.json is not valid JSON (${(error as Error).message})`);
+      throw refusePack(file, `its manifest.json is not valid JSON (${(error as Error).message})`, 'damaged');
     }
     const header = checkPackHeader(raw);
-    if (!header.ok) throw refuse(file, header.message.replace(/\.$/, ''));
+    if (!header.ok) throw refusePack(file, header.message.replace(/\.$/, ''), header.newer ? 'newerVersion' : 'notAPack');
     const parsed = PackManifest.safeParse(raw);
     if (!parsed.success) {
       const first = describeIssues(parsed.error)[0]!;
-      throw refuse(file, `its manifest.json is invalid at ${first.path}: ${first.message}`, { issues: describeIssues(parsed.error) });
+      throw refusePack(file, `its manifest.json is invalid at ${first.path}: ${first.message}`, 'damaged', { issues: describeIssues(parsed.error) });
     }
     const manifest = parsed.data;
-    if (!isValidTimeZone(manifest.client.timeZone)) throw refuse(file, `its client time zone "${manifest.client.timeZone}" is not a known IANA zone`);
+    if (!isValidTimeZone(manifest.client.timeZone)) throw refusePack(file, `its client time zone "${manifest.client.timeZone}" is not a known IANA zone`, 'damaged');
 
     const postIds = new Set<string>();
     const designIds = new Set(manifest.designs.map((d) => d.id));
-    if (designIds.size !== manifest.designs.length) throw refuse(file, 'its manifest lists a design twice');
+    if (designIds.size !== manifest.designs.length) throw refusePack(file, 'its manifest lists a design twice', 'damaged');
     for (const post of manifest.posts) {
-      if (postIds.has(post.id)) throw refuse(file, `its manifest lists post ${post.id} twice`);
+      if (postIds.has(post.id)) throw refusePack(file, `its manifest lists post ${post.id} twice`, 'damaged');
       postIds.add(post.id);
       const networks = new Set<string>();
       for (const v of post.variants) {
-        if (networks.has(v.network)) throw refuse(file, `post "${post.title}" has two ${v.network} variants`);
+        if (networks.has(v.network)) throw refusePack(file, `post "${post.title}" has two ${v.network} variants`, 'damaged');
         networks.add(v.network);
-        if (v.designId && !designIds.has(v.designId)) throw refuse(file, `post "${post.title}" uses design ${v.designId}, which the pack does not contain`);
+        if (v.designId && !designIds.has(v.designId)) throw refusePack(file, `post "${post.title}" uses design ${v.designId}, which the pack does not contain`, 'damaged');
       }
     }
 
     const designs = new Map<string, DesignDocument>();
     for (const d of manifest.designs) {
-      if (!zip.has(d.file)) throw refuse(file, `it has no ${d.file} (design "${d.name}")`);
+      if (!zip.has(d.file)) throw refusePack(file, `it has no ${d.file} (design "${d.name}")`, 'damaged');
       let doc: DesignDocument;
       try {
         doc = parseDesign(JSON.parse((await zip.read(d.file)).toString('utf8')));
       } catch (error) {
         if (error instanceof AtelierError) throw error;
         const reason = error instanceof DesignDocumentError ? error.message : `it is not valid JSON (${(error as Error).message})`;
-        throw refuse(file, `${d.file} is not a valid design: ${reason}`);
+        throw refusePack(file, `${d.file} is not a valid design: ${reason}`, 'damaged');
       }
-      if (doc.id !== d.id) throw refuse(file, `${d.file} holds design ${doc.id}, not ${d.id}`);
+      if (doc.id !== d.id) throw refusePack(file, `${d.file} holds design ${doc.id}, not ${d.id}`, 'damaged');
       designs.set(d.id, doc);
     }
 
     const assets = new Map<string, Buffer>();
     for (const a of manifest.assets) {
-      if (!zip.has(a.file)) throw refuse(file, `it has no ${a.file}`);
+      if (!zip.has(a.file)) throw refusePack(file, `it has no ${a.file}`, 'damaged');
       const bytes = await zip.read(a.file);
       const sha = createHash('sha256').update(bytes).digest('hex');
-      if (sha !== a.sha256) throw refuse(file, `${a.file} does not match its SHA-256 in the manifest (damaged or altered)`);
+      if (sha !== a.sha256) throw refusePack(file, `${a.file} does not match its SHA-256 in the manifest (damaged or altered)`, 'damaged');
       assets.set(a.sha256, bytes);
     }
     return { manifest, designs, assets };
@@ -102,14 +104,14 @@ export async function importPack(deps: ImportDeps, file: string, target: ImportT
   const { lib, assets, events } = deps;
   const pack = await readPack(file);
   const { manifest } = pack;
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
 
   // Where it goes: a chosen client, a new client, or the pack's own client when this library has it.
   let clientId: string;
   let createClient = false;
   if (target.clientId) {
     const row = lib.clients.get(target.clientId);
-    if (!row || row.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${target.clientId}; nothing was imported.`, { field: 'clientId' });
+    if (!row || row.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${target.clientId}; nothing was imported.`, { field: 'clientId' }, { key: 'clients.notFound' });
     clientId = row.id;
   } else if (!target.asNewClient && lib.clients.get(manifest.client.id)?.deleted_at === null) {
     clientId = manifest.client.id;
@@ -141,7 +143,9 @@ export async function importPack(deps: ImportDeps, file: string, target: ImportT
       const result = await assets.importBytes(bytes, entry.file.split('/').pop() ?? sha);
       if (result.duplicate) already++;
       else added.push({ sha: result.asset.id, mime: result.asset.mime });
-      if (result.asset.id !== sha) warnings.push(`${entry.file} was stored as ${result.asset.id} after conversion; designs that use it show a placeholder.`);
+      if (result.asset.id !== sha) {
+        warnings.push(message('packs.assetConverted', { file: entry.file }, `${entry.file} was stored as ${result.asset.id} after conversion; designs that use it show a placeholder.`));
+      }
     }
   } catch (error) {
     removeAdded();
@@ -158,7 +162,8 @@ export async function importPack(deps: ImportDeps, file: string, target: ImportT
       if (createClient) {
         lib.clients.insert({
           id: clientId,
-          name: manifest.client.name.trim().slice(0, 200) || 'Imported client',
+          // A pack without a client name is named after its file (language-neutral, and recognisable).
+          name: truncate(manifest.client.name.trim(), 200, { maxUnits: 200 }) || truncate(path.basename(file, path.extname(file)), 200, { maxUnits: 200 }),
           time_zone: manifest.client.timeZone,
           color: /^#[0-9a-fA-F]{6}$/.test(manifest.client.color) ? manifest.client.color : '#4f46e5',
           notes: '',
@@ -193,14 +198,15 @@ export async function importPack(deps: ImportDeps, file: string, target: ImportT
       for (const post of manifest.posts) {
         const existing = lib.posts.get(post.id);
         if (existing && !fresh) {
-          skippedPosts.push({ id: post.id, title: post.title, reason: 'already in this library (kept as it is)' });
+          skippedPosts.push({ id: post.id, title: post.title, reason: message('packs.postAlreadyHere', undefined, 'already in this library (kept as it is)') });
           continue;
         }
         const id = fresh || existing ? lib.ids() : post.id;
         lib.posts.insert({
           id,
           client_id: clientId,
-          title: post.title.trim().slice(0, 200) || 'Untitled',
+          // A post without a title takes one from its caption, like a CSV import; else from its date.
+          title: truncate(post.title.trim(), TITLE_MAX_UNITS, { maxUnits: TITLE_MAX_UNITS }) || titleFrom(post.caption, '') || (post.localTime ?? post.id),
           status: post.status,
           caption: post.caption,
           scheduled_at: post.scheduledAt ? Date.parse(post.scheduledAt) : null,
@@ -225,14 +231,15 @@ export async function importPack(deps: ImportDeps, file: string, target: ImportT
             updated_at: now,
           });
         }
-        history.addHistory({ post_id: id, from_status: null, to_status: post.status, source: 'import', note: `Imported from a content pack made ${manifest.createdAt}`, at: now });
+        const note = message('history.importedFromPack', { createdAt: manifest.createdAt }, `Imported from a content pack made ${manifest.createdAt}`);
+        history.addHistory({ post_id: id, from_status: null, to_status: post.status, source: 'import', note: note.text, message: JSON.stringify({ key: note.key, params: note.params }), at: now });
         postIdsWritten.push(id);
       }
     });
   } catch (error) {
     removeAdded();
     if (error instanceof AtelierError) throw error;
-    throw new AtelierError('io_error', `${file} could not be imported: ${(error as Error).message}. Nothing was imported.`, { file });
+    throw new AtelierError('io_error', `${file} could not be imported: ${(error as Error).message}. Nothing was imported.`, { file }, { key: 'packs.importFailed' });
   }
 
   if (createClient) events.emit('clients.changed', { ids: [clientId] });

@@ -29,7 +29,7 @@ export function createPackService(deps: PackServiceDeps) {
   return {
     async export(query: PackQuery & { out?: string; jobId?: string; language?: 'en' | 'fr' }): Promise<PackExportReport> {
       const jobId = query.jobId ?? lib.ids();
-      if (jobs.has(jobId)) throw new AtelierError('conflict', `An export with job id ${jobId} is already running.`, { jobId });
+      if (jobs.has(jobId)) throw new AtelierError('conflict', `An export with job id ${jobId} is already running.`, { jobId }, { key: 'packs.exportRunning' });
       const client = lib.clients.get(query.clientId);
       let out = query.out;
       let download: string | null = null;

@@ -1,6 +1,7 @@
 // The library files a content pack carries under assets/ (so its designs re-open in another
 // Atelier), made location-free: photo metadata (EXIF GPS among it) never leaves in a pack (issue 3).
 // A rewritten file has a new hash, hence a new asset id: the pack's designs are remapped to it.
+import { message, type Message } from '../../core/messages';
 import { createHash } from 'node:crypto';
 import { mkdirSync, promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -36,7 +37,7 @@ export async function collectPackAssets(
   assets: AssetService,
   docs: ReadonlyMap<string, DesignDocument>,
   temp: string,
-  warnings: string[],
+  warnings: Message[],
   signal?: AbortSignal,
 ): Promise<PackAssets> {
   const byId = new Map<string, PackAsset>();
@@ -47,11 +48,11 @@ export async function collectPackAssets(
     for (const sha of new Set(doc.pages.flatMap((p) => pageAssetIds(p)))) {
       if (seen.has(sha)) continue;
       seen.add(sha);
-      if (signal?.aborted) throw new AtelierError('cancelled', 'The export was cancelled; no file was written.');
+      if (signal?.aborted) throw new AtelierError('cancelled', 'The export was cancelled; no file was written.', undefined, { key: 'packs.exportCancelled' });
       const row = assets.repo.get(sha);
       const ext = row ? extForMime(row.mime) : '';
       if (!row || !assets.files.exists('sha256', sha, ext)) {
-        warnings.push(`Design ${designId} uses an image that is not in the library (${sha.slice(0, 12)}…); it shows as a placeholder.`);
+        warnings.push(message('packs.imageMissing', { design: doc.name }, `Design ${designId} ("${doc.name}") uses an image that is not in the library (${sha.slice(0, 12)}…); it shows as a placeholder.`));
         continue;
       }
       const original = assets.files.pathOf('sha256', sha, ext);
@@ -61,7 +62,13 @@ export async function collectPackAssets(
         try {
           clean = await locationFreeImage(await fs.readFile(original));
         } catch (error) {
-          warnings.push(`The image "${row.original_name}" (${sha.slice(0, 12)}…) could not be rewritten without its metadata (${(error as Error).message}); it is left out of the pack, and designs re-opened from the pack show a placeholder for it.`);
+          warnings.push(
+            message(
+              'packs.imageNotCleaned',
+              { name: row.original_name },
+              `The image "${row.original_name}" (${sha.slice(0, 12)}…) could not be rewritten without its metadata (${(error as Error).message}); it is left out of the pack, and designs re-opened from the pack show a placeholder for it.`,
+            ),
+          );
           continue;
         }
         if (clean.stripped) {

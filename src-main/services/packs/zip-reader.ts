@@ -31,8 +31,18 @@ export interface SafeZip {
   close(): void;
 }
 
-function refuse(file: string, reason: string): AtelierError {
-  return new AtelierError('invalid_input', `${file} was refused: ${reason}. Nothing was imported.`, { file, reason });
+/** How a refused pack is described in the studio's language (the English reason stays in the message). */
+const REFUSALS = {
+  notAPack: { key: 'packs.refused.notAPack' },
+  damaged: { key: 'packs.refused.damaged' },
+  unsafe: { key: 'packs.refused.unsafe' },
+  tooLarge: { key: 'packs.refused.tooLarge' },
+  newerVersion: { key: 'packs.refused.newerVersion' },
+} as const;
+export type RefusalKind = keyof typeof REFUSALS;
+
+export function refusePack(file: string, reason: string, kind: RefusalKind, details: Record<string, unknown> = {}): AtelierError {
+  return new AtelierError('invalid_input', `${file} was refused: ${reason}. Nothing was imported.`, { file, reason, ...details }, REFUSALS[kind]);
 }
 
 /** Pure check of one entry's name and sizes; returns the reason to refuse, or null. */
@@ -57,8 +67,8 @@ export async function openSafeZip(file: string, limits: ZipLimits = PACK_LIMITS)
     );
   } catch (error) {
     const message = (error as Error).message;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AtelierError('not_found', `${file} does not exist.`);
-    throw refuse(file, `it is not a readable zip file (${message})`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AtelierError('not_found', `${file} does not exist.`, { file }, { key: 'files.missing', params: { file } });
+    throw refusePack(file, `it is not a readable zip file (${message})`, 'notAPack');
   }
   const entries = new Map<string, Entry>();
   const lowerNames = new Set<string>();
@@ -66,30 +76,30 @@ export async function openSafeZip(file: string, limits: ZipLimits = PACK_LIMITS)
   let compressedTotal = 0;
   try {
     await new Promise<void>((resolve, reject) => {
-      zip.on('error', (error: Error) => reject(refuse(file, /invalid relative path|absolute path/i.test(error.message) ? `an entry points outside the pack (${error.message})` : `the zip is damaged (${error.message})`)));
+      zip.on('error', (error: Error) => reject(/invalid relative path|absolute path/i.test(error.message) ? refusePack(file, `an entry points outside the pack (${error.message})`, 'unsafe') : refusePack(file, `the zip is damaged (${error.message})`, 'damaged')));
       zip.on('end', () => resolve());
       zip.on('entry', (entry: Entry) => {
         const name = entry.fileName;
-        if (entries.size >= limits.maxEntries) return reject(refuse(file, `it has more than ${limits.maxEntries} entries`));
+        if (entries.size >= limits.maxEntries) return reject(refusePack(file, `it has more than ${limits.maxEntries} entries`, 'tooLarge'));
         const problem = entryProblem(name, entry, limits);
-        if (problem) return reject(refuse(file, problem));
+        if (problem) return reject(refusePack(file, problem, 'unsafe'));
         if (name.endsWith('/')) {
           zip.readEntry();
           return; // directories carry no data
         }
         const lower = name.normalize('NFC').toLowerCase();
-        if (lowerNames.has(lower)) return reject(refuse(file, `the entry "${name}" appears twice`));
+        if (lowerNames.has(lower)) return reject(refusePack(file, `the entry "${name}" appears twice`, 'damaged'));
         lowerNames.add(lower);
         total += entry.uncompressedSize;
         compressedTotal += entry.compressedSize;
-        if (total > limits.maxTotalBytes) return reject(refuse(file, `it expands to more than ${Math.round(limits.maxTotalBytes / 1024 / 1024 / 1024)} GB`));
+        if (total > limits.maxTotalBytes) return reject(refusePack(file, `it expands to more than ${Math.round(limits.maxTotalBytes / 1024 / 1024 / 1024)} GB`, 'tooLarge'));
         entries.set(name, entry);
         zip.readEntry();
       });
       zip.readEntry();
     });
     if (total >= limits.ratioFloorBytes && total / Math.max(compressedTotal, 1) > limits.maxRatio) {
-      throw refuse(file, `it expands more than ${limits.maxRatio} times (a zip bomb?)`);
+      throw refusePack(file, `it expands more than ${limits.maxRatio} times (a zip bomb?)`, 'unsafe');
     }
   } catch (error) {
     zip.close();
@@ -102,10 +112,10 @@ export async function openSafeZip(file: string, limits: ZipLimits = PACK_LIMITS)
     size: (name) => entries.get(name)?.uncompressedSize ?? 0,
     read(name) {
       const entry = entries.get(name);
-      if (!entry) return Promise.reject(refuse(file, `it has no "${name}"`));
+      if (!entry) return Promise.reject(refusePack(file, `it has no "${name}"`, 'damaged'));
       return new Promise<Buffer>((resolve, reject) => {
         zip.openReadStream(entry, (err, stream) => {
-          if (err || !stream) return reject(refuse(file, `"${name}" cannot be read (${err?.message ?? 'no data'})`));
+          if (err || !stream) return reject(refusePack(file, `"${name}" cannot be read (${err?.message ?? 'no data'})`, 'damaged'));
           const chunks: Buffer[] = [];
           let bytes = 0;
           stream.on('data', (chunk: Buffer) => {
@@ -113,12 +123,12 @@ export async function openSafeZip(file: string, limits: ZipLimits = PACK_LIMITS)
             // validateEntrySizes also stops a lying header; this keeps memory bounded regardless.
             if (bytes > entry.uncompressedSize || bytes > limits.maxEntryBytes) {
               stream.destroy();
-              reject(refuse(file, `"${name}" is larger than it claims`));
+              reject(refusePack(file, `"${name}" is larger than it claims`, 'unsafe'));
               return;
             }
             chunks.push(chunk);
           });
-          stream.on('error', (e: Error) => reject(refuse(file, `"${name}" is damaged (${e.message})`)));
+          stream.on('error', (e: Error) => reject(refusePack(file, `"${name}" is damaged (${e.message})`, 'damaged')));
           stream.on('end', () => resolve(Buffer.concat(chunks)));
         });
       });

@@ -30,7 +30,7 @@ export async function writeZipAtomically(
   try {
     out = createWriteStream(temp, { flags: 'wx' });
   } catch (error) {
-    throw new AtelierError('io_error', `Cannot write ${destination}: ${(error as Error).message}`);
+    throw new AtelierError('io_error', `Cannot write ${destination}: ${(error as Error).message}`, { file: destination }, { key: 'files.cannotWrite', params: { file: destination } });
   }
   const output = zip.outputStream as unknown as Readable;
   const written = finished(output.pipe(out));
@@ -53,7 +53,7 @@ export async function writeZipAtomically(
       addText: (text, name) => addBuffer(Buffer.from(text, 'utf8'), name, true),
       addBuffer: (bytes, name, o) => addBuffer(bytes, name, o?.compress ?? true),
     });
-    if (options.signal?.aborted) throw new AtelierError('cancelled', 'The export was cancelled; no file was written.');
+    if (options.signal?.aborted) throw new AtelierError('cancelled', 'The export was cancelled; no file was written.', undefined, { key: 'packs.exportCancelled' });
     zip.end();
     await written;
     const fd = openSync(temp, 'r');
@@ -71,8 +71,8 @@ export async function writeZipAtomically(
     rmSync(temp, { force: true });
     if (error instanceof AtelierError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC') throw new AtelierError('io_error', `The disk is full: ${destination} was not written.`);
-    throw new AtelierError('io_error', `Cannot write ${destination}: ${(error as Error).message}`);
+    if (code === 'ENOSPC') throw new AtelierError('io_error', `The disk is full: ${destination} was not written.`, { file: destination }, { key: 'files.diskFull', params: { file: destination } });
+    throw new AtelierError('io_error', `Cannot write ${destination}: ${(error as Error).message}`, { file: destination }, { key: 'files.cannotWrite', params: { file: destination } });
   } finally {
     options.signal?.removeEventListener('abort', abort);
   }

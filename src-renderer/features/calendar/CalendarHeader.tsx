@@ -7,9 +7,10 @@ import { NETWORKS, POST_STATUSES } from '../../../src-main/core/domain/posts';
 import { asUtcDate, CALENDAR_VIEWS, stepAnchor, todayIn, weekDays, type CalendarView } from './calendar-dates';
 import type { CalendarStore } from './calendar-store';
 import type { Formats } from './formats';
+import { translateMessage } from '../../app/messages';
 
 export function Toolbar({ store, formats, onUndo, onRedo }: { store: CalendarStore; formats: Formats; onUndo(): void; onRedo(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const view = useStore(store, (s) => s.view);
   const anchor = useStore(store, (s) => s.anchor);
   const undoLabel = useStore(store, (s) => s.undoLabel);
@@ -37,10 +38,10 @@ export function Toolbar({ store, formats, onUndo, onRedo }: { store: CalendarSto
       <button type="button" className="button" onClick={() => store.getState().configure({ anchor: todayIn() })}>
         {t('calendar.nav.today')}
       </button>
-      <button type="button" className="button" disabled={!undoLabel} title={undoLabel ? t('calendar.undoWhat', { label: undoLabel }) : t('calendar.nothing')} onClick={onUndo}>
+      <button type="button" className="button" disabled={!undoLabel} title={undoLabel ? t('calendar.undoWhat', { label: translateMessage(t, i18n.language, undoLabel) }) : t('calendar.nothing')} onClick={onUndo}>
         ↶ {t('calendar.undo')}
       </button>
-      <button type="button" className="button" disabled={!redoLabel} title={redoLabel ? t('calendar.redoWhat', { label: redoLabel }) : undefined} onClick={onRedo}>
+      <button type="button" className="button" disabled={!redoLabel} title={redoLabel ? t('calendar.redoWhat', { label: translateMessage(t, i18n.language, redoLabel) }) : undefined} onClick={onRedo}>
         ↷ {t('calendar.redo')}
       </button>
     </div>

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { CalendarPost } from '../../../src-main/contract/api/calendar';
 import { errorMessage } from '../../app/errors';
+import { translateMessage } from '../../app/messages';
 import { useHost } from '../../app/host-context';
 import { useApp } from '../../app/store';
 import { isTyping, matches as matchesKey } from '../../app/shortcuts';
@@ -73,8 +74,11 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
     },
     [toast, t],
   );
-  const undo = useCallback(() => run(() => store.getState().undo(), (label) => (label ? t('calendar.toast.undone', { label }) : null)), [run, store, t]);
-  const redo = () => run(() => store.getState().redo(), (label) => (label ? t('calendar.toast.redone', { label }) : null));
+  const undo = useCallback(
+    () => run(() => store.getState().undo(), (label) => (label ? t('calendar.toast.undone', { label: translateMessage(t, i18n.language, label) }) : null)),
+    [run, store, t, i18n.language],
+  );
+  const redo = () => run(() => store.getState().redo(), (label) => (label ? t('calendar.toast.redone', { label: translateMessage(t, i18n.language, label) }) : null));
   const timeLabel = useCallback((post: CalendarPost) => (post.localTime ? formats.dateTime.format(asUtcDate(post.localTime)) : t('calendar.details.unscheduled')), [formats, t]);
   const movedText = useCallback((post: CalendarPost) => t('calendar.toast.moved', { title: post.title, time: timeLabel(post) }), [t, timeLabel]);
   /** One post to another day (same time of day) or to a time; the toast offers Undo. */

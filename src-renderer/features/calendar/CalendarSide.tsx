@@ -7,6 +7,7 @@ import type { CalendarClient, CalendarPost } from '../../../src-main/contract/ap
 import { NETWORK_LABELS } from '../../../src-main/core/packs/preview-strings';
 import { nextStatuses } from '../../../src-main/core/schedule/workflow';
 import { NetworkIcon } from '../../ui/NetworkIcon';
+import { DateField } from '../../ui/DateFields';
 import { useApp } from '../../app/store';
 import type { CalendarStore, MoveTarget } from './calendar-store';
 import { RevealImages } from './RevealImages';
@@ -117,7 +118,7 @@ export function Details({ post, client, store, run, timeLabel, move }: { post: C
       {post.status !== 'published' && (
         <form className="inline-form" onSubmit={(e) => { e.preventDefault(); if (date) void move(post.id, { date }); }}>
           <label htmlFor={ids.date}>{t('calendar.details.moveTo')}</label>
-          <input id={ids.date} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <DateField id={ids.date} value={date} onChange={setDate} />
           <button type="submit" className="button" disabled={!date}>{t('calendar.details.move')}</button>
         </form>
       )}

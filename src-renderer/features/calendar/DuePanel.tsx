@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { CalendarClient, CalendarPost } from '../../../src-main/contract/api/calendar';
 import { NETWORKS } from '../../../src-main/core/domain/posts';
+import { TimeField } from '../../ui/DateFields';
 import { asUtcDate } from './calendar-dates';
 import type { CalendarStore } from './calendar-store';
 import type { Run } from './CalendarSide';
@@ -115,7 +116,7 @@ export function QueueEditor({ store, client, formats, run }: { store: CalendarSt
               {order.map((n) => <option key={n} value={n}>{dayName(n)}</option>)}
             </select>
             <label htmlFor={ids.time}>{t('calendar.queue.time')}</label>
-            <input id={ids.time} type="time" value={time} required onChange={(e) => setTime(e.target.value)} />
+            <TimeField id={ids.time} value={time} required onChange={setTime} />
             <button type="submit" className="button">{t('calendar.queue.add')}</button>
           </form>
         </>

@@ -1,8 +1,10 @@
 // Calendar files from the UI: export the shown client (or all) as ICS or CSV, import a CSV.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CalendarClient } from '../../../src-main/contract/api/calendar';
+import type { CalendarClient, CsvExport, ImportReport } from '../../../src-main/contract/api/calendar';
+import { AtelierError } from '../../../src-main/contract/errors';
 import { errorMessage } from '../../app/errors';
+import { translateMessage } from '../../app/messages';
 import { useHost } from '../../app/host-context';
 import { useApp } from '../../app/store';
 
@@ -21,16 +23,28 @@ function download(name: string, text: string, type: string) {
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'atelier';
 
+/** How many lines of a long report show before "and N more". */
+const REPORT_LINES = 8;
+
 export function ExchangePanel({ client, range }: { client?: CalendarClient; range: { from: string; to: string } }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const host = useHost();
   const toast = useApp((s) => s.toast);
   const [format, setFormat] = useState<Format>('atelier');
   const [skipInvalid, setSkipInvalid] = useState(false);
-  const [report, setReport] = useState<string | null>(null);
+  const [report, setReport] = useState<string[] | null>(null);
   const ids = { title: useId(), format: useId(), file: useId(), skip: useId() };
   const base = `${slug(client?.name ?? 'all-clients')}-${range.from}`;
   const fail = (error: unknown) => toast({ message: errorMessage(t, error), tone: 'error' });
+  const capped = (lines: string[]) => (lines.length > REPORT_LINES ? [...lines.slice(0, REPORT_LINES), t('calendar.exchange.more', { count: lines.length - REPORT_LINES })] : lines);
+  const rowLines = (rows: ImportReport['skipped']) =>
+    capped(rows.map((r) => t('calendar.exchange.badRow', { row: r.row, problems: r.problems.map((p) => translateMessage(t, i18n.language, p)).join(' ') })));
+  /** What a CSV export wrote, what it left out (scheduler files hold posts ready to publish), and what to check. */
+  const exported = (r: CsvExport) => [
+    t('calendar.exchange.exported', { count: r.count }),
+    ...capped(r.leftOut.map((l) => t(`calendar.exchange.leftOut.${l.reason}`, { title: l.title, status: t(`calendar.status.${l.status}`) }))),
+    ...capped(r.warnings.map((w) => translateMessage(t, i18n.language, w))),
+  ];
 
   return (
     <section className="card side-card" aria-labelledby={ids.title}>
@@ -46,7 +60,12 @@ export function ExchangePanel({ client, range }: { client?: CalendarClient; rang
         <button
           type="button"
           className="button"
-          onClick={() => host.invoke('calendar.exportCsv', { clientId: client?.id, format, ...range }).then((r) => download(`${base}-${format}.csv`, r.csv, 'text/csv'), fail)}
+          onClick={() =>
+            host.invoke('calendar.exportCsv', { clientId: client?.id, format, ...range }).then((r) => {
+              download(`${base}-${format}.csv`, r.csv, 'text/csv');
+              setReport(exported(r));
+            }, fail)
+          }
         >
           {t('calendar.exchange.csv')}
         </button>
@@ -73,8 +92,12 @@ export function ExchangePanel({ client, range }: { client?: CalendarClient; rang
                   .text()
                   .then((text) => host.invoke('calendar.importCsv', { clientId: client.id, format, text, skipInvalid }))
                   .then(
-                    (r) => setReport(t('calendar.exchange.imported', { count: r.imported, skipped: r.skipped.length, adjusted: r.adjusted.length })),
-                    (error) => setReport(errorMessage(t, error)),
+                    (r) => setReport([t('calendar.exchange.imported', { count: r.imported, skipped: r.skipped.length, adjusted: r.adjusted.length }), ...rowLines(r.skipped)]),
+                    (error) => {
+                      // An atomic import names each bad row: show them, in the user's language.
+                      const rows = error instanceof AtelierError ? (error.details as { rows?: ImportReport['skipped'] } | undefined)?.rows : undefined;
+                      setReport([errorMessage(t, error), ...(rows ? rowLines(rows) : [])]);
+                    },
                   );
               }}
             />
@@ -86,9 +109,11 @@ export function ExchangePanel({ client, range }: { client?: CalendarClient; rang
         )}
       </div>
       {report && (
-        <p className="exchange-report" role="status">
-          {report}
-        </p>
+        <div className="exchange-report" role="status">
+          {report.map((line, i) => (
+            <p key={i}>{line}</p>
+          ))}
+        </div>
       )}
     </section>
   );

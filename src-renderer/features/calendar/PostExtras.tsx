@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { Out } from '../../../src-main/contract';
 import type { CalendarPost } from '../../../src-main/contract/api/calendar';
 import { errorMessage } from '../../app/errors';
+import { translateMessage } from '../../app/messages';
 import { useHost } from '../../app/host-context';
 import { useApp } from '../../app/store';
+import { DateTimeField } from '../../ui/DateFields';
 
 const PRESETS = ['FREQ=DAILY', 'FREQ=WEEKLY', 'FREQ=WEEKLY;INTERVAL=2', 'FREQ=MONTHLY'] as const;
 
 export function PostExtras({ post, format }: { post: CalendarPost; format(iso: string): string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const host = useHost();
   const toast = useApp((s) => s.toast);
   const [notes, setNotes] = useState<Out<'calendar.notes.list'>>([]);
@@ -37,7 +39,8 @@ export function PostExtras({ post, format }: { post: CalendarPost; format(iso: s
         <ul className="note-list">
           {notes.map((n) => (
             <li key={n.id}>
-              <span>{n.body}</span>
+              {/* A note Atelier wrote (a client's decision) in the user's language; the user's own as typed. */}
+              <span>{n.message ? translateMessage(t, i18n.language, n.message) : n.body}</span>
               <button type="button" className="icon-button" aria-label={t('calendar.extras.deleteNote')} onClick={() => host.invoke('calendar.notes.delete', { id: n.id }).then(reload, fail)}>
                 ×
               </button>
@@ -61,7 +64,7 @@ export function PostExtras({ post, format }: { post: CalendarPost; format(iso: s
         <ol className="history-list">
           {history.map((h, i) => (
             <li key={i}>
-              {format(h.at)} — {h.from ? t(`calendar.status.${h.from}`) : '∅'} → {t(`calendar.status.${h.to}`)} {h.note && <em>({h.note})</em>}
+              {format(h.at)} — {h.from ? t(`calendar.status.${h.from}`) : '∅'} → {t(`calendar.status.${h.to}`)} {(h.message || h.note) && <em>({h.message ? translateMessage(t, i18n.language, h.message) : h.note})</em>}
             </li>
           ))}
         </ol>
@@ -101,7 +104,7 @@ export function PostExtras({ post, format }: { post: CalendarPost; format(iso: s
             }}
           >
             <label htmlFor={ids.at}>{t('calendar.extras.insertAt')}</label>
-            <input id={ids.at} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
+            <DateTimeField id={ids.at} value={at} onChange={setAt} />
             <button type="submit" className="button">{t('calendar.extras.insertButton')}</button>
           </form>
         </details>

@@ -1,7 +1,7 @@
 // The calendar as the renderer sees it: one period of posts from the services (already in each
 // client's wall clock), filters applied here, undo/redo state from the service-side log.
 import { createStore } from 'zustand/vanilla';
-import type { In } from '../../../src-main/contract';
+import type { In, Message } from '../../../src-main/contract';
 import type { PostStatus } from '../../../src-main/core/domain/posts';
 import type { CalendarClient, CalendarPost, PlanWarning, Slot } from '../../../src-main/contract/api/calendar';
 import type { HostClient } from '../../host/client';
@@ -31,8 +31,9 @@ export interface CalendarState {
   due: CalendarPost[];
   missed: CalendarPost[];
   slots: Slot[];
-  undoLabel: string | null;
-  redoLabel: string | null;
+  /** What undo and redo would do (a service message; translated where shown). */
+  undoLabel: Message | null;
+  redoLabel: Message | null;
   /** The open post (its details show in the side panel). */
   selectedId: string | null;
   /** Posts picked on the grid for a bulk shift (Ctrl/Cmd-click, Shift-click); the last picked is `pickAnchor`. */
@@ -58,8 +59,8 @@ export interface CalendarState {
   addToQueue(id: string): Promise<CalendarPost>;
   remove(id: string): Promise<void>;
   markPublished(id: string, url?: string): Promise<void>;
-  undo(): Promise<string | null>;
-  redo(): Promise<string | null>;
+  undo(): Promise<Message | null>;
+  redo(): Promise<Message | null>;
   addSlot(input: In<'calendar.slots.add'>): Promise<void>;
   removeSlot(id: string): Promise<void>;
   setApprovalMode(clientId: string, mode: 'none' | 'required'): Promise<void>;

@@ -356,7 +356,6 @@ function ComposerDialog({ request }: { request: ComposerRequest }) {
                 date={draft.date}
                 time={draft.time}
                 zone={zone}
-                language={i18n.language}
                 onChange={(patch) =>
                   update((d) => {
                     const next = { ...d, ...patch };

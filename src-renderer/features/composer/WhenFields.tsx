@@ -3,6 +3,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wallClockToInstant } from '../../../src-main/core/time/zones';
+import { DateField, TimeField } from '../../ui/DateFields';
 import { DEFAULT_TIME } from './draft';
 
 /** Today in a zone (the system's when none), as YYYY-MM-DD (en-CA writes dates that way). */
@@ -10,7 +11,7 @@ function todayIn(zone: string | null): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: zone ?? undefined, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
-export function WhenFields({ date, time, zone, language, onChange }: { date: string; time: string; zone: string | null; language: string; onChange(patch: { date?: string; time?: string }): void }) {
+export function WhenFields({ date, time, zone, onChange }: { date: string; time: string; zone: string | null; onChange(patch: { date?: string; time?: string }): void }) {
   const { t } = useTranslation();
   const ids = { date: useId(), time: useId(), note: useId(), unscheduled: useId() };
   const scheduled = date !== '';
@@ -27,11 +28,11 @@ export function WhenFields({ date, time, zone, language, onChange }: { date: str
       <div className="composer-when-row">
         <span className="composer-field">
           <label htmlFor={ids.date}>{t('composer.when.date')}</label>
-          <input id={ids.date} type="date" lang={language} value={date} onChange={(e) => onChange({ date: e.target.value, ...(e.target.value && !time ? { time: DEFAULT_TIME } : {}) })} aria-describedby={note ? ids.note : undefined} />
+          <DateField id={ids.date} value={date} onChange={(day) => onChange({ date: day, ...(day && !time ? { time: DEFAULT_TIME } : {}) })} describedBy={note ? ids.note : undefined} />
         </span>
         <span className="composer-field">
           <label htmlFor={ids.time}>{t('composer.when.time')}</label>
-          <input id={ids.time} type="time" lang={language} step={300} value={scheduled ? time : ''} disabled={!scheduled} onChange={(e) => onChange({ time: e.target.value })} aria-describedby={note ? ids.note : undefined} />
+          <TimeField id={ids.time} value={scheduled ? time : ''} disabled={!scheduled} onChange={(hm) => onChange({ time: hm })} describedBy={note ? ids.note : undefined} />
         </span>
         <span className="composer-zone" title={t('composer.when.zoneHint')}>
           {zone ? t('composer.when.zone', { zone }) : ''}

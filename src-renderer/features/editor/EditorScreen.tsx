@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { DesignSummary, TemplateSummary } from '../../../src-main/contract/api/designs';
 import { SIZE_PRESETS, type DesignDocument } from '../../../src-main/core/design';
+import { truncate } from '../../../src-main/core/text/truncate';
 import { errorMessage } from '../../app/errors';
 import { useHost } from '../../app/host-context';
 import { useApp } from '../../app/store';
@@ -55,7 +56,7 @@ function StartView({ onOpen }: { onOpen(id: string): void }) {
         <ul className="ed-tiles">
           {SIZE_PRESETS.map((p) => (
             <li key={p.id}>
-              <button type="button" onClick={() => create({ preset: p.id })} data-preset={p.id}>
+              <button type="button" onClick={() => create({ preset: p.id, name: t('editor.start.untitled') })} data-preset={p.id}>
                 <strong>{p.platform}</strong> {t(`polish.presets.${p.id}`, { defaultValue: p.label })}
                 <span className="muted"> {p.width}×{p.height}</span>
               </button>
@@ -223,7 +224,11 @@ function ResizeControl({ editor, onOpen }: { editor: EditorStore; onOpen(id: str
     if (!id || !to) return;
     try {
       await editor.flush();
-      const [copy] = await host.invoke('designs.resize', { id, presets: [to] });
+      // The copy's name in the studio's language ("Soldes (Instagram Story)"), like the menu shows it.
+      const target = SIZE_PRESETS.find((p) => p.id === to);
+      const name = editor.store.getState().doc?.name;
+      const names = target && name ? { [to]: truncate(`${name} (${target.platform} ${t(`polish.presets.${to}`, { defaultValue: target.label })})`, 200, { maxUnits: 200 }) } : undefined;
+      const [copy] = await host.invoke('designs.resize', { id, presets: [to], names });
       toast({ message: t('editor.resize.done', { name: copy!.name }), tone: 'info' });
       onOpen(copy!.id);
     } catch (error) {

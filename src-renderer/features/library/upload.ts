@@ -9,11 +9,14 @@ export interface UploadOptions {
   tags?: string[];
 }
 
-/** A pasted image often has no name ("image.png"); give it one a person recognises. */
+/**
+ * A pasted image often has no name ("image.png"); give it one a person recognises: when it came.
+ * "image" reads the same in English and French, so the name needs no translation once stored.
+ */
 export function nameForFile(file: File, now = new Date()): string {
   if (file.name && file.name !== 'image.png') return file.name;
   const ext = file.type.split('/')[1]?.replace('jpeg', 'jpg').replace('svg+xml', 'svg') ?? 'png';
-  return `Pasted ${now.toISOString().slice(0, 19).replace('T', ' ')}.${ext}`;
+  return `image ${now.toISOString().slice(0, 19).replace('T', ' ')}.${ext}`;
 }
 
 function toBase64(bytes: Uint8Array): string {

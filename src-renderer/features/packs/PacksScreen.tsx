@@ -5,8 +5,10 @@ import type { DecisionsReport, PackExportReport, PackImportReport } from '../../
 import { POST_STATUSES, type PostStatus } from '../../../src-main/core/domain/posts';
 import { slugify } from '../../../src-main/core/packs/naming';
 import { errorMessage } from '../../app/errors';
+import { translateMessage } from '../../app/messages';
 import { useHost } from '../../app/host-context';
 import { useApp } from '../../app/store';
+import { DateField } from '../../ui/DateFields';
 import { downloadUrl, newJobId, pickPath, uploadPack } from './transfer';
 import './packs.css';
 
@@ -228,9 +230,9 @@ export function PacksScreen({ clients }: { clients: Client[] }) {
             <div role="status" className="packs-report">
               <p>{t('packs.import.report', { count: imported.posts, client: imported.clientName, designs: imported.designs, added: imported.assetsAdded, present: imported.assetsAlreadyPresent })}</p>
               {imported.skippedPosts.length > 0 && <p className="muted">{t('packs.import.skipped', { count: imported.skippedPosts.length })}</p>}
-              {imported.warnings.map((w) => (
-                <p key={w} className="muted">
-                  {w}
+              {imported.warnings.map((w, i) => (
+                <p key={i} className="muted">
+                  {translateMessage(t, i18n.language, w)}
                 </p>
               ))}
             </div>
@@ -247,13 +249,15 @@ export function PacksScreen({ clients }: { clients: Client[] }) {
               <ul>
                 {decided.applied.map((a) => (
                   <li key={a.postId}>
-                    {t('packs.decisions.applied', { title: a.title, from: t(`packs.status.${a.from}`), to: t(`packs.status.${a.to}`) })}
+                    {a.from === a.to
+                      ? t('packs.decisions.unchanged', { title: a.title, status: t(`packs.status.${a.to}`) })
+                      : t('packs.decisions.applied', { title: a.title, from: t(`packs.status.${a.from}`), to: t(`packs.status.${a.to}`) })}
                     {a.comment && <q>{a.comment}</q>}
                   </li>
                 ))}
                 {decided.skipped.map((s) => (
                   <li key={s.postId} className="muted">
-                    {t('packs.decisions.skipped', { title: s.title || s.postId, reason: s.reason })}
+                    {t('packs.decisions.skipped', { title: s.title || t('packs.decisions.unknownPost'), reason: translateMessage(t, i18n.language, s.reason) })}
                   </li>
                 ))}
               </ul>
@@ -300,11 +304,11 @@ export function PacksScreen({ clients }: { clients: Client[] }) {
           </div>
           <div className="packs-field">
             <label htmlFor={ids.from}>{t('packs.export.from')}</label>
-            <input id={ids.from} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+            <DateField id={ids.from} value={from} onChange={setFrom} />
           </div>
           <div className="packs-field">
             <label htmlFor={ids.to}>{t('packs.export.to')}</label>
-            <input id={ids.to} type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
+            <DateField id={ids.to} value={to} min={from || undefined} onChange={setTo} />
           </div>
           <div className="packs-field">
             <label htmlFor={ids.lang}>{t('packs.export.language')}</label>
@@ -375,9 +379,9 @@ export function PacksScreen({ clients }: { clients: Client[] }) {
             ) : (
               <p className="muted">{t('packs.export.savedTo', { file: exported.file })}</p>
             )}
-            {exported.warnings.map((w) => (
-              <p key={w} className="muted">
-                {w}
+            {exported.warnings.map((w, i) => (
+              <p key={i} className="muted">
+                {translateMessage(t, i18n.language, w)}
               </p>
             ))}
           </div>

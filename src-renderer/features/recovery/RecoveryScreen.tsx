@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { RecoveryStatus } from '../../../src-main/contract/api/recovery';
 import { useHost } from '../../app/host-context';
 import { errorMessage } from '../../app/errors';
+import { translateReason } from '../../app/messages';
 import { formatWhen } from '../backups/format';
 import '../backups/backups.css';
 
@@ -42,7 +43,7 @@ export function RecoveryScreen({ status, onRestored }: { status: RecoveryStatus;
     <main id="main" className="recovery" aria-labelledby="recovery-title">
       <h1 id="recovery-title">{t('recovery.title')}</h1>
       <p>{t('recovery.intro')}</p>
-      {status.problem && <p className="recovery-problem">{status.problem}</p>}
+      {status.problem && <p className="recovery-problem">{(status.problemReason && translateReason(t, i18n.language, status.problemReason)) || status.problem}</p>}
       <section className="card" aria-labelledby="recovery-restore">
         <h2 id="recovery-restore">{t('recovery.restoreTitle')}</h2>
         {status.newestBackup ? (

@@ -84,7 +84,7 @@ describe('post composer', () => {
     fireEvent.click(within(d).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect((await t.atelier.call('posts.get', { id: post.id })).localTime).toBe('2027-03-10T14:45');
-    expect((await t.atelier.call('calendar.undoState', {})).undo).toBe('Move "Galette" to 2027-03-10 14:45');
+    expect((await t.atelier.call('calendar.undoState', {})).undo?.text).toBe('Move "Galette" to 2027-03-10 14:45');
     await t.atelier.call('calendar.undo', {});
     expect((await t.atelier.call('posts.get', { id: post.id })).localTime).toBe('2027-03-10T08:00');
   });

@@ -150,7 +150,7 @@ describe('library screen', () => {
     });
     await waitFor(() => expect(calls.some((c) => c.method === 'assets.import')).toBe(true));
     const call = calls.find((c) => c.method === 'assets.import')!;
-    expect(call.input.name).toMatch(/^Pasted \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.png$/);
+    expect(call.input.name).toMatch(/^image \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.png$/);
     expect(call.input.dataBase64).toBe('iVBORw==');
     await waitFor(() => expect(document.querySelectorAll('.asset-cell')).toHaveLength(1));
   });

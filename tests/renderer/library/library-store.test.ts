@@ -37,7 +37,7 @@ describe('library store', () => {
 
   it('names pasted images after the moment they were pasted', () => {
     const pasted = new File([new Uint8Array([1])], 'image.png', { type: 'image/png' });
-    expect(nameForFile(pasted, new Date('2026-11-28T20:30:05Z'))).toBe('Pasted 2026-11-28 20:30:05.png');
+    expect(nameForFile(pasted, new Date('2026-11-28T20:30:05Z'))).toBe('image 2026-11-28 20:30:05.png');
     expect(nameForFile(new File([new Uint8Array([1])], 'logo.svg', { type: 'image/svg+xml' }))).toBe('logo.svg');
   });
 });

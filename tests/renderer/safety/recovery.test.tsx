@@ -29,7 +29,7 @@ function fakeHost(answers: Record<string, (input: unknown) => unknown>): HostCli
 }
 
 describe('recovery screen', () => {
-  const damaged: RecoveryStatus = { state: 'recovery', problem: 'The library database atelier.db is damaged (Tree 4 page 4: invalid page).', uncleanShutdown: true, check: 'full', newestBackup: backup };
+  const damaged: RecoveryStatus = { state: 'recovery', problem: 'The library database atelier.db is damaged (Tree 4 page 4: invalid page).', problemReason: null, uncleanShutdown: true, check: 'full', newestBackup: backup };
 
   it('replaces the studio when the library is damaged and restores the newest backup', async () => {
     const onRestored = vi.fn();

@@ -91,7 +91,7 @@ describe('one write path for time and status', () => {
   it('makes a new post one undoable step: undo takes it away, redo brings it back', async () => {
     const { atelier, paris } = await setup();
     const post = await atelier.call('posts.create', { clientId: paris.id, title: 'Galette', at: '2027-03-10T08:00', variants: [{ network: 'instagram' }] });
-    expect((await atelier.call('calendar.undoState', {})).undo).toBe('Create "Galette"');
+    expect((await atelier.call('calendar.undoState', {})).undo).toEqual({ key: 'undo.create', params: { title: 'Galette' }, text: 'Create "Galette"' });
     await atelier.call('calendar.undo', {});
     expect((await atelier.call('posts.get', { id: post.id })).deletedAt).not.toBeNull();
     expect((await atelier.call('calendar.range', { clientId: paris.id, from: '2027-03-10', to: '2027-03-10' })).posts).toEqual([]);
@@ -105,7 +105,11 @@ describe('one write path for time and status', () => {
     const post = await atelier.call('posts.create', { clientId: paris.id, title: 'Brioche', at: '2027-03-12T09:30', variants: [{ network: 'x' }] });
     const saved = await atelier.call('posts.update', { id: post.id, title: 'Brioche tressée', at: '2027-03-12T14:45', status: 'scheduled', caption: 'Tressée main.' });
     expect([saved.localTime, saved.status, saved.title]).toEqual(['2027-03-12T14:45', 'scheduled', 'Brioche tressée']);
-    expect((await atelier.call('calendar.undoState', {})).undo).toBe('Move "Brioche tressée" to 2027-03-12 14:45 (draft → scheduled)');
+    expect((await atelier.call('calendar.undoState', {})).undo).toEqual({
+      key: 'undo.moveStatus',
+      params: { title: 'Brioche tressée', whenLocal: '2027-03-12T14:45', fromStatus: 'draft', toStatus: 'scheduled' },
+      text: 'Move "Brioche tressée" to 2027-03-12 14:45 (draft → scheduled)',
+    });
     expect((await atelier.call('calendar.statusHistory', { id: post.id })).map((h) => [h.from, h.to, h.source])).toEqual([['draft', 'scheduled', 'user']]);
     await atelier.call('calendar.undo', {});
     const undone = await atelier.call('posts.get', { id: post.id });

@@ -38,7 +38,8 @@ describe('dispatch', () => {
   it('turns a missing record into not_found', async () => {
     t = testAtelier();
     const outcome = await t.atelier.dispatch('clients.get', { id: 'missing' });
-    expect(outcome).toEqual({ ok: false, error: { code: 'not_found', message: 'No client with id missing.', details: { id: 'missing' } } });
+    // The English message for the CLI and logs, and a reason the studio translates.
+    expect(outcome).toEqual({ ok: false, error: { code: 'not_found', message: 'No client with id missing.', details: { id: 'missing' }, reason: { key: 'clients.notFound' } } });
   });
 
   it('returns results that satisfy the output schema', async () => {

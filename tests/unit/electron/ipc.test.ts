@@ -19,7 +19,7 @@ describe('IPC', () => {
   ])('refuses a call from %s with unauthorized, without running it', async (_name, senderFrame) => {
     const dispatch = vi.fn<Dispatch>();
     const outcome = await handleInvoke(dispatch)({ senderFrame } as never, 'clients.delete', { id: 'c1' });
-    expect(outcome).toEqual({ ok: false, error: { code: 'unauthorized', message: 'Calls are accepted only from the Atelier window.' } });
+    expect(outcome).toEqual({ ok: false, error: { code: 'unauthorized', message: 'Calls are accepted only from the Atelier window.', reason: { key: 'host.untrustedSender' } } });
     expect(dispatch).not.toHaveBeenCalled();
   });
 

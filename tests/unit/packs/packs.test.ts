@@ -264,7 +264,7 @@ describe('decisions', () => {
       ['Bûche de Noël', 'changes_requested'],
       ['Horaires des fêtes', 'changes_requested'],
     ]);
-    expect(report.skipped).toEqual([{ postId: 'gone', title: '', reason: 'no such post in this library' }]);
+    expect(report.skipped).toEqual([{ postId: 'gone', title: '', reason: { key: 'decisions.noSuchPost', text: 'no such post in this library' } }]);
     expect((await source.atelier.call('posts.get', { id: seed.posts.single.id })).status).toBe('changes_requested');
     const history = await source.atelier.call('calendar.statusHistory', { id: seed.posts.draft.id });
     expect(history.slice(-2).map((h) => h.to)).toEqual(['in_review', 'changes_requested']);

@@ -57,7 +57,7 @@ describe('workflow with history', () => {
       ['in_review', 'approved', 'OK from Marie'],
       ['approved', 'scheduled', ''],
     ]);
-    expect((await atelier.call('calendar.undoState', {})).undo).toMatch(/approved → scheduled/);
+    expect((await atelier.call('calendar.undoState', {})).undo).toMatchObject({ key: 'undo.status', params: { title: 'Croissants', fromStatus: 'approved', toStatus: 'scheduled' }, text: 'Croissants: approved → scheduled' });
     await atelier.call('calendar.undo', {});
     expect((await atelier.call('posts.get', { id: post.id })).status).toBe('approved');
     await atelier.call('calendar.redo', {});
@@ -119,7 +119,7 @@ describe('moves, shifts, deletions and undo', () => {
     const post = await atelier.call('posts.create', { clientId: paris.id, title: 'Gone', at: '2026-03-28T18:00' });
     await atelier.call('calendar.delete', { ids: [post.id] });
     expect(await atelier.call('posts.list', { clientId: paris.id })).toHaveLength(0);
-    expect(await atelier.call('calendar.undo', {})).toMatchObject({ label: 'Delete "Gone"', postIds: [post.id] });
+    expect(await atelier.call('calendar.undo', {})).toMatchObject({ label: { key: 'undo.deleteOne', params: { title: 'Gone' }, text: 'Delete "Gone"' }, postIds: [post.id] });
     expect(await atelier.call('posts.list', { clientId: paris.id })).toHaveLength(1);
   });
 
@@ -137,7 +137,7 @@ describe('moves, shifts, deletions and undo', () => {
     const after = await atelier.call('posts.get', { id: post.id });
     expect([after.localTime, after.status]).toEqual(['2026-03-29T09:00', 'missed']);
     // The stale step is gone; the post's creation is the step before it.
-    expect(await atelier.call('calendar.undoState', {})).toEqual({ undo: 'Create "Busy"', redo: null });
+    expect(await atelier.call('calendar.undoState', {})).toEqual({ undo: { key: 'undo.create', params: { title: 'Busy' }, text: 'Create "Busy"' }, redo: null });
   });
 
   it('clears redo when a new operation happens, and does not move a published post', async () => {

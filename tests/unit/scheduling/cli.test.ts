@@ -41,7 +41,7 @@ describe('atelier import/export', () => {
 
     expect(await cli('export', 'csv', '--format', 'atelier', '--from', '2026-03-09', '--to', '2026-03-09', '--out', file('out.csv'))).toBe(0);
     expect(readFileSync(file('out.csv'), 'utf8').split('\r\n').slice(0, 2)).toEqual([
-      'date,time,timezone,client,network,status,title,caption,link,labels,design',
+      '\uFEFFdate,time,timezone,client,network,status,title,caption,link,labels,design',
       '2026-03-09,09:00,America/New_York,Bagels,instagram,draft,Monday,Monday,,,',
     ]);
   });

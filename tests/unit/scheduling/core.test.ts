@@ -120,20 +120,20 @@ describe('recurrence', () => {
   });
   it('ends on a last day, inclusive, in the client’s calendar (Sydney)', () => {
     const result = expandRecurrence({ rule: 'RRULE:FREQ=DAILY', start: '2026-04-03T20:00', until: '2026-04-06' }, 'Australia/Sydney');
-    if (!result.ok) throw new Error(result.problem);
+    if (!result.ok) throw new Error(result.problem.text);
     expect(result.occurrences.map((o) => o.key)).toEqual(['2026-04-03T20:00', '2026-04-04T20:00', '2026-04-05T20:00', '2026-04-06T20:00']);
     // The autumn change (5 April, 03:00 → 02:00) makes 4→5 April a 25-hour step.
     expect(result.occurrences[2]!.instantMs - result.occurrences[1]!.instantMs).toBe(25 * HOUR);
   });
   it('keeps the key of an occurrence in a gap and reports where it lands', () => {
     const result = expandRecurrence({ rule: 'FREQ=DAILY', start: '2026-03-07T02:30', count: 2 }, 'America/New_York');
-    if (!result.ok) throw new Error(result.problem);
+    if (!result.ok) throw new Error(result.problem.text);
     expect(result.occurrences[1]).toMatchObject({ key: '2026-03-08T02:30', local: '2026-03-08T03:30', resolution: 'shifted_forward' });
   });
   it('explains what is wrong with a rule', () => {
     const problem = (spec: Parameters<typeof expandRecurrence>[0]) => {
       const r = expandRecurrence(spec, 'UTC');
-      return r.ok ? 'ok' : r.problem;
+      return r.ok ? 'ok' : r.problem.text;
     };
     expect(problem({ rule: 'FREQ=WEEKLY', start: '2026-01-01T09:00' })).toMatch(/needs an end/);
     expect(problem({ rule: 'FREQ=SOMETIMES', start: '2026-01-01T09:00', count: 2 })).toMatch(/not valid RRULE|FREQ/);

@@ -108,13 +108,29 @@ describe('CSV import', () => {
     const text = [ATELIER_HEADER, '2026-05-01,09:00,Mars/Olympus,,x,draft,Bad zone,,,,', '2026-05-02,09:00,,,x,sometimes,Bad status,,,,', '2026-05-03,10:00,,,x;instagram,approved,Good,Hello,,a;b,'].join('\n');
     const report = await atelier.call('calendar.importCsv', { clientId: paris.id, format: 'atelier', text, skipInvalid: true });
     expect(report.imported).toBe(1);
-    expect(report.skipped).toEqual([
+    expect(report.skipped.map((s) => ({ row: s.row, problems: s.problems.map((p) => p.text) }))).toEqual([
       { row: 2, problems: ['timezone "Mars/Olympus" is not a known IANA zone (e.g. Europe/Paris)'] },
-      { row: 3, problems: ['status "sometimes" is not a workflow status'] },
+      { row: 3, problems: ['status "sometimes" is not a workflow status (idea, draft, in_review, changes_requested, approved, scheduled, published, failed, missed, cancelled)'] },
     ]);
+    // Each problem is also a translatable message for the studio.
+    expect(report.skipped.map((s) => s.problems[0]!.key)).toEqual(['csv.unknownZone', 'csv.unknownStatus']);
     const [post] = await atelier.call('posts.list', { clientId: paris.id });
     expect(post).toMatchObject({ title: 'Good', status: 'approved', labels: ['a', 'b'], localTime: '2026-05-03T10:00' });
     expect((await atelier.call('calendar.statusHistory', { id: post!.id }))[0]).toMatchObject({ from: null, to: 'approved', source: 'import' });
+  });
+
+  it('reads a status by its id or its English or French name, as the studio shows them', async () => {
+    const { atelier, paris } = await setup();
+    const text = [ATELIER_HEADER, ',,,,x,En relecture,A,,,,', ',,,,x,Validé,B,,,,', ',,,,x,changes requested,C,,,,', ',,,,x,Modifications demandées,D,,,,', ',,,,x,IN_REVIEW,E,,,,'].join('\n');
+    await atelier.call('calendar.importCsv', { clientId: paris.id, format: 'atelier', text });
+    const posts = await atelier.call('posts.list', { clientId: paris.id });
+    expect(posts.map((p) => [p.title, p.status]).sort()).toEqual([
+      ['A', 'in_review'],
+      ['B', 'approved'],
+      ['C', 'changes_requested'],
+      ['D', 'changes_requested'],
+      ['E', 'in_review'],
+    ]);
   });
 
   it('says clearly when the file is not CSV or has the wrong header', async () => {
@@ -151,7 +167,8 @@ describe('CSV round trips', () => {
     });
     const exported = await atelier.call('calendar.exportCsv', { clientId: paris.id, format: 'atelier' });
     expect(exported.count).toBe(2);
-    expect(exported.csv.split('\r\n')[0]).toBe(ATELIER_HEADER);
+    // A spreadsheet file: UTF-8 BOM (Excel), then the header.
+    expect(exported.csv.split('\r\n')[0]).toBe(`\uFEFF${ATELIER_HEADER}`);
     const report = await atelier.call('calendar.importCsv', { clientId: sydney.id, format: 'atelier', text: exported.csv });
     expect(report.imported).toBe(2);
     const strip = (p: { title: string; caption: string; link: string; status: string; scheduledAt: string | null; labels: string[]; variants: { network: string }[] }) => ({
@@ -172,14 +189,17 @@ describe('CSV round trips', () => {
 
   it('Hootsuite CSV: export rounds minutes up to a multiple of 5 and imports back to the same times', async () => {
     const { atelier, paris, sydney } = await setup();
-    await atelier.call('posts.create', { clientId: paris.id, title: 'One', at: '2026-07-14T09:02', caption: 'Fête, nationale' });
-    await atelier.call('posts.create', { clientId: paris.id, title: 'Two', at: '2026-07-15T18:30', caption: 'Deux\nlignes' });
-    await atelier.call('posts.create', { clientId: paris.id, title: 'Undated' });
+    // Only posts ready to publish go to a scheduler: these two are approved.
+    await atelier.call('posts.create', { clientId: paris.id, title: 'One', at: '2026-07-14T09:02', caption: 'Fête, nationale', status: 'approved' });
+    await atelier.call('posts.create', { clientId: paris.id, title: 'Two', at: '2026-07-15T18:30', caption: 'Deux\nlignes', status: 'approved' });
+    await atelier.call('posts.create', { clientId: paris.id, title: 'Undated', status: 'approved' });
     const first = await atelier.call('calendar.exportCsv', { clientId: paris.id, format: 'hootsuite' });
     expect(first.count).toBe(2);
     expect(first.csv).toBe('07/14/2026 09:05,"Fête, nationale",\r\n07/15/2026 18:30,"Deux\nlignes",\r\n');
+    expect(first.leftOut.map((l) => [l.title, l.reason])).toEqual([['Undated', 'no_time']]);
     // Import into a client in another zone: the wall-clock times are read in that client's zone.
-    await atelier.call('calendar.importCsv', { clientId: sydney.id, format: 'hootsuite', text: first.csv });
+    const imported = await atelier.call('calendar.importCsv', { clientId: sydney.id, format: 'hootsuite', text: first.csv });
+    for (const id of imported.postIds) await atelier.call('posts.update', { id, status: 'approved' });
     const second = await atelier.call('calendar.exportCsv', { clientId: sydney.id, format: 'hootsuite' });
     expect(second.csv).toBe(first.csv);
     const dmy = await atelier.call('calendar.exportCsv', { clientId: paris.id, format: 'hootsuite', dateFormat: 'DMY' });
