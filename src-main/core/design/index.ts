@@ -10,3 +10,5 @@ export * from './magic-resize';
 export * from './factory';
 export * from './scene';
 export * from './assets';
+export * from './fit';
+export * from './brand';
