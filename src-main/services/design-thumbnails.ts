@@ -13,8 +13,17 @@ import type { Library } from './library';
 
 /** Longest side in pixels: cards show 18–32 px, so this is sharp at 2× and 3× too. */
 export const THUMB_SIZE = 96;
+/** The designs gallery's tiles (about 160 px wide), sharp on a 2× screen. */
+export const GALLERY_THUMB_SIZE = 360;
 /** Part of every revision: bump it to render every thumbnail again (a change in how they look). */
 const THUMB_VERSION = 1;
+/** A revision starting with this letter asks for the gallery size (the URL format stays the same). */
+const GALLERY_PREFIX = 'g';
+
+/** The revision part of a thumbnail URL for a design row: its save time and stored size. */
+export function thumbnailRevision(row: { updated_at: number; size: number }, gallery = false): string {
+  return `${gallery ? GALLERY_PREFIX : ''}${THUMB_VERSION}-${row.updated_at.toString(36)}-${row.size.toString(36)}`;
+}
 
 export interface ThumbnailSource {
   id: string;
@@ -37,17 +46,17 @@ export function createDesignThumbnails(lib: Library, options: DesignThumbnailOpt
     `SELECT id, updated_at, length(document) AS size FROM designs
      WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))`,
   );
-  const revisionOf = (row: { updated_at: number; size: number }) => `${THUMB_VERSION}-${row.updated_at.toString(36)}-${row.size.toString(36)}`;
+  const revisionOf = (row: { updated_at: number; size: number }, gallery = false) => thumbnailRevision(row, gallery);
   // One render at a time, so a month of new thumbnails does not hold the host's event loop for long.
   let queue: Promise<unknown> = Promise.resolve();
   const inFlight = new Map<string, Promise<string | null>>();
 
-  async function render(designId: string, page: number, file: string): Promise<string | null> {
+  async function render(designId: string, page: number, file: string, size: number): Promise<string | null> {
     const row = lib.designs.get(designId);
     if (!row || row.deleted_at !== null) return null;
     const doc = parseDesign(JSON.parse(row.document));
     if (!doc.pages[page]) return null;
-    const scale = Math.min(1, THUMB_SIZE / Math.max(doc.width, doc.height));
+    const scale = Math.min(1, size / Math.max(doc.width, doc.height));
     // Photos are drawn from their preview-size copies: a 96 px thumbnail never needs 12 MP decoded.
     const assetFiles: Record<string, string> = {};
     for (const id of new Set(pageAssetIds(doc.pages[page]!))) {
@@ -61,9 +70,11 @@ export function createDesignThumbnails(lib: Library, options: DesignThumbnailOpt
     const temp = `${file}.${process.pid}.part`;
     await writeFile(temp, buffer);
     await rename(temp, file);
-    // Earlier revisions of this page are stale now.
+    // Earlier revisions of this page at this size are stale now.
+    const gallery = path.basename(file).startsWith(`${page}-${GALLERY_PREFIX}`);
     for (const name of await readdir(folder)) {
-      if (name.startsWith(`${page}-`) && name !== path.basename(file) && !name.endsWith('.part')) await rm(path.join(folder, name), { force: true });
+      const sameSize = name.startsWith(`${page}-${GALLERY_PREFIX}`) === gallery;
+      if (name.startsWith(`${page}-`) && sameSize && name !== path.basename(file) && !name.endsWith('.part')) await rm(path.join(folder, name), { force: true });
     }
     return file;
   }
@@ -97,12 +108,13 @@ export function createDesignThumbnails(lib: Library, options: DesignThumbnailOpt
       if (!isDesignId(designId) || !THUMB_REVISION.test(revision)) return null;
       const row = revisions.all(JSON.stringify([designId]))[0];
       if (!row) return null;
-      const current = revisionOf(row);
+      const gallery = revision.startsWith(GALLERY_PREFIX);
+      const current = revisionOf(row, gallery);
       const file = path.join(dir, designId, `${page}-${current}.png`);
       if (existsSync(file)) return { file, mime: 'image/png' };
       let job = inFlight.get(file);
       if (!job) {
-        job = queue.then(() => render(designId, page, file)).finally(() => inFlight.delete(file));
+        job = queue.then(() => render(designId, page, file, gallery ? GALLERY_THUMB_SIZE : THUMB_SIZE)).finally(() => inFlight.delete(file));
         inFlight.set(file, job);
         queue = job.catch(() => undefined);
       }
