@@ -95,3 +95,17 @@ export function lockedResize(current: { width: number; height: number }, change:
   if (change.height !== undefined) return { width: change.height * ratio, height: change.height };
   return current;
 }
+
+/**
+ * The crop for a frame whose aspect changes from `from` to `to` without knowing the photo's size:
+ * the crop narrows (zooms in) on the side that would otherwise stretch, around the same centre.
+ */
+export function recropForAspect(crop: Crop, from: { width: number; height: number }, to: { width: number; height: number }): Crop {
+  const r = to.width / Math.max(to.height, 1e-9) / (from.width / Math.max(from.height, 1e-9));
+  if (!Number.isFinite(r) || Math.abs(r - 1) < 1e-9) return crop;
+  const width = r < 1 ? crop.width * r : crop.width;
+  const height = r > 1 ? crop.height / r : crop.height;
+  const cx = crop.x + crop.width / 2;
+  const cy = crop.y + crop.height / 2;
+  return { width, height, x: clamp(cx - width / 2, 0, 1 - width), y: clamp(cy - height / 2, 0, 1 - height) };
+}
