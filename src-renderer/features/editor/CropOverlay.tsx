@@ -43,7 +43,8 @@ export function CropOverlay({ editor, cmd }: { editor: EditorStore; cmd: Command
     const clipped = new Konva.Group({ clip: frame, listening: false });
     const bright = new Konva.Image({ image: source, ...photo, listening: false });
     clipped.add(bright);
-    const frameRect = new Konva.Rect({ ...frame, stroke: ACCENT, strokeWidth: 2, strokeScaleEnabled: false, name: 'crop-frame' });
+    // The frame only shows and carries its handles: a press inside it grabs the photo underneath.
+    const frameRect = new Konva.Rect({ ...frame, stroke: ACCENT, strokeWidth: 2, strokeScaleEnabled: false, name: 'crop-frame', listening: false });
     g.add(dim, clipped, frameRect);
     // Flipped photos are cropped as they show (the flip mirrors the crop about the frame's centre).
     if (image.flipX || image.flipY) g.setAttrs({ ...flip, offsetX: image.flipX ? image.width : 0, offsetY: image.flipY ? image.height : 0 });
