@@ -2,7 +2,7 @@
 // guides and marquee). Elements subscribe by id; a drag moves Konva nodes directly and commits to
 // the document once, at drag end.
 import Konva from 'konva';
-import { memo, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { Group, Layer, Rect, Stage, Transformer } from 'react-konva';
 import { useStore } from 'zustand';
 import {
@@ -25,6 +25,7 @@ import {
 import type { Commands } from './commands';
 import { CropOverlay, cropSession } from './CropOverlay';
 import type { EditorStore } from './editor-store';
+import { elementChanges, nodeFlags } from './element-changes';
 import { browserSceneContext, imageSize, useFonts, useImages } from './scene-context';
 
 const SNAP_PX = 6;
@@ -65,11 +66,14 @@ function onlyMoved(prev: Element | undefined, next: Element): boolean {
 }
 
 const ElementNode = memo(function ElementNode({ editor, id }: { editor: EditorStore; id: string }) {
-  const el = useStore(editor.store, (s) => s.index.get(id));
-  // Hidden while its text is typed in the overlay or while it is cropped (the overlay draws it).
-  const hidden = useStore(editor.store, (s) => s.editingTextId === id || s.croppingId === id);
-  const editingChild = useStore(editor.store, (s) => (s.groupId === id ? s.editingTextId : null));
-  const inGroup = useStore(editor.store, (s) => s.groupId === id);
+  // One subscription per node, told only when its element (or how it is shown) changed.
+  const changes = elementChanges(editor);
+  const subscribe = useMemo(() => changes.subscribe(id), [changes, id]);
+  const el = useSyncExternalStore(subscribe, () => editor.store.getState().index.get(id));
+  const flags = useSyncExternalStore(subscribe, () => nodeFlags(editor.store.getState(), id));
+  const [hiddenFlag, inGroupFlag, editingChild] = flags.split('|');
+  const hidden = hiddenFlag === '1';
+  const inGroup = inGroupFlag === '1';
   const usesImages = el?.type === 'image' || el?.type === 'group';
   const usesFonts = el?.type === 'text' || el?.type === 'group';
   const imagesVersion = useImages((s) => (usesImages ? s.version : 0));
@@ -80,7 +84,7 @@ const ElementNode = memo(function ElementNode({ editor, id }: { editor: EditorSt
     const g = ref.current;
     if (!g || !el) return;
     const prev = built.current;
-    const key = `${hidden}|${editingChild}|${inGroup}|${imagesVersion}|${fontsVersion}`;
+    const key = `${flags}|${imagesVersion}|${fontsVersion}`;
     // Undo, redo and drags change x/y only: move the node, redraw nothing else.
     if (prev && prev.node.getParent() && prev.key === key && onlyMoved(prev.el, el)) {
       prev.node.position({ x: el.x, y: el.y });
@@ -106,7 +110,7 @@ const ElementNode = memo(function ElementNode({ editor, id }: { editor: EditorSt
     nodes.set(id, node);
     built.current = { el, key, node };
     g.getLayer()?.batchDraw();
-  }, [el, hidden, editingChild, inGroup, id, imagesVersion, fontsVersion]);
+  }, [el, flags, hidden, editingChild, inGroup, id, imagesVersion, fontsVersion]);
   useEffect(
     () => () => {
       if (built.current && nodes.get(id) === built.current.node) nodes.delete(id);

@@ -3,7 +3,7 @@
 // flushed when the screen closes or the window unloads.
 import type Konva from 'konva';
 import { ArrowLeft, BringToFront, Copy, Download, Group, LayoutTemplate, Lock, Maximize, Redo2, SendToBack, Trash2, Undo2, Ungroup, ZoomIn, ZoomOut, type LucideIcon } from 'lucide-react';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { SIZE_PRESETS, type DesignDocument } from '../../../src-main/core/design';
@@ -372,7 +372,7 @@ function dropPoint(stage: Konva.Stage | null, e: React.DragEvent): { x: number; 
   return { x: (p.x - stage.x()) / stage.scaleX(), y: (p.y - stage.y()) / stage.scaleY(), hit: hit ? topNode(hit) : null };
 }
 
-function Workspace({ editor, cmd, onClose, onOpen }: { editor: EditorStore; cmd: Commands; onClose(): void; onOpen(id: string): void }) {
+const Workspace = memo(function Workspace({ editor, cmd, onClose, onOpen }: { editor: EditorStore; cmd: Commands; onClose(): void; onOpen(id: string): void }) {
   const { t } = useTranslation();
   const toast = useApp((s) => s.toast);
   const name = useStore(editor.store, (s) => s.doc?.name ?? '');
@@ -469,7 +469,7 @@ function Workspace({ editor, cmd, onClose, onOpen }: { editor: EditorStore; cmd:
       </div>
     </BrandContext.Provider>
   );
-}
+});
 
 export function EditorScreen() {
   const { t } = useTranslation();
@@ -477,7 +477,8 @@ export function EditorScreen() {
   const toast = useApp((s) => s.toast);
   const editor = useMemo(() => createEditorStore(host), [host]);
   const cmd = useMemo(() => commandsFor(editor), [editor]);
-  const doc = useStore(editor.store, (s) => s.doc);
+  // Whether a design is open, not the document: an edit must not re-render the whole workspace.
+  const hasDoc = useStore(editor.store, (s) => s.doc !== null);
   const [ready, setReady] = useState(false);
   const openRef = useRef<(id: string) => Promise<void>>(async () => undefined);
 
@@ -509,13 +510,15 @@ export function EditorScreen() {
   }
 
   openRef.current = open;
+  const close = useCallback(() => void editor.close(), [editor]);
+  const openDesign = useCallback((id: string) => void openRef.current(id), []);
   // A design picked in the command palette.
   const pending = useApp((s) => (s.pending?.kind === 'design' ? s.pending.id : null));
   useEffect(() => {
     if (pending && useApp.getState().takePending('design')) void openRef.current(pending);
   }, [pending]);
 
-  if (!doc) return <DesignsGallery onOpen={(id) => void open(id)} />;
+  if (!hasDoc) return <DesignsGallery onOpen={(id) => void open(id)} />;
   if (!ready) return <p role="status">{t('editor.loading')}</p>;
-  return <Workspace editor={editor} cmd={cmd} onClose={() => void editor.close()} onOpen={(id) => void open(id)} />;
+  return <Workspace editor={editor} cmd={cmd} onClose={close} onOpen={openDesign} />;
 }

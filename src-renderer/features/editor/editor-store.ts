@@ -39,6 +39,8 @@ export interface EditorState {
   fitRequest: number;
   /** The client the design belongs to (its brand kit is offered), or null. */
   clientId: string | null;
+  /** Incremented to rebuild every node of the page from the document (see redrawAll). */
+  redraws: number;
 }
 
 export const AUTOSAVE_MS = 600;
@@ -92,6 +94,7 @@ export function createEditorStore(host: HostClient, options: { now?: () => numbe
     aspectLocked: true,
     fitRequest: 0,
     clientId: null,
+    redraws: 0,
   }));
 
   function page(doc: DesignDocument | null, pageId: string | null): Page | undefined {
@@ -240,6 +243,13 @@ export function createEditorStore(host: HostClient, options: { now?: () => numbe
     },
     setAspectLocked(aspectLocked: boolean): void {
       store.setState({ aspectLocked });
+    },
+    /**
+     * Rebuilds every element's node from the document and redraws the page: what a view that did
+     * not patch changed nodes would do on every change (the undo benchmark's baseline).
+     */
+    redrawAll(): void {
+      store.setState((s) => ({ redraws: s.redraws + 1 }));
     },
     fit(): void {
       store.setState((s) => ({ fitRequest: s.fitRequest + 1 }));

@@ -327,7 +327,9 @@ export function LayersPanel({ editor }: { editor: EditorStore }) {
 
 export function PagesPanel({ editor, cmd }: { editor: EditorStore; cmd: Commands }) {
   const { t } = useTranslation();
-  const pages = useStore(editor.store, (s) => s.doc?.pages ?? []);
+  // The page ids only: an edit on a page must not re-render this row.
+  const pageIds = useStore(editor.store, (s) => s.doc?.pages.map((p) => p.id).join(',') ?? '');
+  const pages = pageIds ? pageIds.split(',').map((id) => ({ id })) : [];
   const current = useStore(editor.store, (s) => s.pageId);
   return (
     <nav className="ed-pages" aria-label={t('editor.pages.title')}>
