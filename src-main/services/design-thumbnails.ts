@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pageAssetIds, parseDesign } from '../core/design';
 import { designThumbPath, isDesignId, THUMB_REVISION } from '../core/domain/design-thumbs';
 import type { BackgroundRenderer } from '../render/background';
+import { fontFilesFor } from './design-fonts';
 import type { Library } from './library';
 
 /** Longest side in pixels: cards show 18–32 px, so this is sharp at 2× and 3× too. */
@@ -63,7 +64,7 @@ export function createDesignThumbnails(lib: Library, options: DesignThumbnailOpt
       const preview = await options.previewFile?.(id).catch(() => null);
       if (preview) assetFiles[id] = preview;
     }
-    const [rendered] = await options.renderer.run({ doc, page, scale, format: 'png', assetsDir: lib.paths.assets, assetFiles, fontsDir: options.fontsDir });
+    const [rendered] = await options.renderer.run({ doc, page, scale, format: 'png', assetsDir: lib.paths.assets, assetFiles, fontsDir: options.fontsDir, fonts: fontFilesFor(lib, doc) });
     const buffer = rendered!.bytes;
     const folder = path.dirname(file);
     await mkdir(folder, { recursive: true });

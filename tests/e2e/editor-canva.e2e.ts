@@ -138,6 +138,15 @@ describe('the everyday editor', () => {
     }, photoEl.id);
     expect(drawnCrop.crop).toBeCloseTo(drawnCrop.box, 2);
 
+    // The canvas export's PDF is the print PDF too: the headline is text, the fonts are embedded.
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByLabel('Format').selectOption('pdf');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('dialog').getByRole('button', { name: 'Export' }).click()]);
+    const fromCanvas = path.join(files.dir, 'canvas.pdf');
+    await download.saveAs(fromCanvas);
+    expect(execFileSync('pdftotext', [fromCanvas, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain(HEADLINE);
+    expect(execFileSync('pdffonts', [fromCanvas], { encoding: 'utf8' })).toMatch(/CID TrueType\s+Identity-H\s+yes yes yes/);
+
     // Rename the design from the gallery, then find it by typing without accents.
     const designId = (await state()).designId;
     await page.getByRole('button', { name: 'Designs', exact: true }).click();

@@ -26,6 +26,7 @@ import type { Commands } from './commands';
 import { CropOverlay, cropSession } from './CropOverlay';
 import type { EditorStore } from './editor-store';
 import { elementChanges, nodeFlags } from './element-changes';
+import { CHUNK_FROM, CHUNK_SIZE, goLive, markChanged, recache } from './chunks';
 import { browserSceneContext, imageSize, useFonts, useImages } from './scene-context';
 
 const SNAP_PX = 6;
@@ -89,6 +90,7 @@ const ElementNode = memo(function ElementNode({ editor, id }: { editor: EditorSt
     if (prev && prev.node.getParent() && prev.key === key && onlyMoved(prev.el, el)) {
       prev.node.position({ x: el.x, y: el.y });
       built.current = { ...prev, el };
+      markChanged(g);
       g.getLayer()?.batchDraw();
       return;
     }
@@ -109,6 +111,7 @@ const ElementNode = memo(function ElementNode({ editor, id }: { editor: EditorSt
     g.add(node as Konva.Shape);
     nodes.set(id, node);
     built.current = { el, key, node };
+    markChanged(g);
     g.getLayer()?.batchDraw();
   }, [el, flags, hidden, editingChild, inGroup, id, imagesVersion, fontsVersion]);
   useEffect(
@@ -119,6 +122,36 @@ const ElementNode = memo(function ElementNode({ editor, id }: { editor: EditorSt
   );
   return <Group ref={ref} />;
 });
+
+/** Consecutive elements drawn from one cached bitmap (see chunks.ts); cached again when the zoom changes. */
+const Chunk = memo(function Chunk({ editor, ids }: { editor: EditorStore; ids: readonly string[] }) {
+  const ref = useRef<Konva.Group>(null);
+  const zoom = useStore(editor.store, (s) => s.zoom);
+  // Children build their nodes first (their layout effects run before this one).
+  useLayoutEffect(() => {
+    if (ref.current) recache(ref.current);
+    ref.current?.getLayer()?.batchDraw();
+  }, [ids, zoom]);
+  return (
+    <Group ref={ref} name="chunk">
+      {ids.map((id) => (
+        <ElementNode key={id} editor={editor} id={id} />
+      ))}
+    </Group>
+  );
+});
+
+/** The page's elements: directly, or in cached chunks on big pages. */
+function Elements({ editor, order }: { editor: EditorStore; order: readonly string[] }) {
+  const chunks = useMemo(() => {
+    if (order.length < CHUNK_FROM) return null;
+    const out: string[][] = [];
+    for (let i = 0; i < order.length; i += CHUNK_SIZE) out.push(order.slice(i, i + CHUNK_SIZE));
+    return out;
+  }, [order]);
+  if (!chunks) return order.map((id) => <ElementNode key={id} editor={editor} id={id} />);
+  return chunks.map((ids, i) => <Chunk key={i} editor={editor} ids={ids} />);
+}
 
 /** Attaches the transformer to the selected nodes after they are (re)built. */
 function SelectionTransformer({ editor, trRef }: { editor: EditorStore; trRef: RefObject<Konva.Transformer | null> }) {
@@ -319,6 +352,7 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, cmd, stageRef, 
       // A child dragged inside its group: it moves in the group's own coordinates, without snapping.
       const id = idOf(e.target);
       if (!s0.selection.includes(id)) editor.select([id]);
+      goLive(e.target);
       drag.current = { id, start: new Map([[id, { x: e.target.x(), y: e.target.y() }]]), box: { x: 0, y: 0, width: 0, height: 0 }, targets: { vertical: [], horizontal: [] } as unknown as SnapTargets, alt: false, single: null, home: null, group: null, homes: new Map(), child: e.target };
       return;
     }
@@ -338,6 +372,7 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, cmd, stageRef, 
     }
     const el = s.index.get(id)!;
     const moving = new Set(sel);
+    for (const sid of sel) goLive(nodes.get(sid));
     drag.current = {
       id,
       start,
@@ -437,6 +472,7 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, cmd, stageRef, 
     }
     if (d.single && d.home) d.home.add(d.single as Konva.Shape);
     const ids = [...d.start.keys()];
+    for (const sid of ids) markChanged(nodeFor(sid));
     if (d.alt) {
       // Alt-drag: the originals stay, copies land where the drag ended.
       for (const [sid, p] of d.start) nodes.get(sid)?.position(p);
@@ -667,9 +703,7 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, cmd, stageRef, 
           </Group>
         </Layer>
         <Layer clip={clip} name="content">
-          {order.map((id) => (
-            <ElementNode key={id} editor={editor} id={id} />
-          ))}
+          <Elements editor={editor} order={order} />
         </Layer>
         <SelectionTransformer editor={editor} trRef={trRef} />
         <Layer ref={interactionRef} name="interaction">
@@ -682,6 +716,7 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, cmd, stageRef, 
             rotationSnapTolerance={4}
             anchorDragBoundFunc={anchorBound}
             boundBoxFunc={(oldBox, newBox) => (Math.abs(newBox.width) < 4 || Math.abs(newBox.height) < 4 ? oldBox : newBox)}
+            onTransformStart={() => trRef.current?.nodes().forEach((n) => goLive(n))}
             onTransform={onTransform}
             onTransformEnd={onTransformEnd}
             ignoreStroke

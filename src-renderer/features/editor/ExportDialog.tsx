@@ -9,7 +9,7 @@ export function ExportDialog({ doc, pageIndex, onClose, onDone }: { doc: DesignD
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const ids = { title: useId(), format: useId(), scale: useId(), quality: useId(), pages: useId() };
-  const tooLarge = exceedsCanvas(doc, o.scale);
+  const tooLarge = o.format !== 'pdf' && exceedsCanvas(doc, o.scale);
   async function run() {
     if (tooLarge) return;
     setProblem(null);
@@ -35,13 +35,16 @@ export function ExportDialog({ doc, pageIndex, onClose, onDone }: { doc: DesignD
             <option value="pdf">{t('editor.export.pdf')}</option>
           </select>
         </div>
+        {o.format !== 'pdf' && (
         <div className="ed-field wide">
           <label htmlFor={ids.scale}>{t('editor.export.scale')}</label>
           <select id={ids.scale} value={o.scale} onChange={(e) => setO({ ...o, scale: Number(e.target.value) })}>
             {[1, 2, 3].map((s) => <option key={s} value={s}>{s}× ({doc.width * s}×{doc.height * s})</option>)}
           </select>
         </div>
-        {o.format !== 'png' && (
+        )}
+        {o.format === 'pdf' && <p className="muted">{t('editor.export.pdfHint')}</p>}
+        {o.format === 'jpeg' && (
           <div className="ed-field wide">
             <label htmlFor={ids.quality}>{t('editor.export.quality')}</label>
             <input id={ids.quality} type="number" min={1} max={100} value={o.quality} onChange={(e) => setO({ ...o, quality: Math.min(100, Math.max(1, Number(e.target.value) || 90)) })} />

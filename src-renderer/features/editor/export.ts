@@ -1,6 +1,67 @@
-// Export from the editor: the browser's Konva draws each page with the shared scene builder.
+// Export from the editor: the browser's Konva draws each page with the shared scene builder; the
+// PDF is the print PDF the headless renderer makes too (core/design/pdf.ts), with the fonts' files
+// and the photos' originals fetched from the host.
 import type { DesignDocument } from '../../../src-main/core/design';
-import { renderPageInBrowser } from './scene-context';
+import manifest from '../../../assets/fonts/manifest.json';
+import { mediaPath } from '../../../src-main/core/domain/assets';
+import { browserSceneContext, importedFontAsset, loadFonts, renderPageInBrowser } from './scene-context';
+
+/** Bundled font files as the build serves them (the same files fonts.css declares). */
+const FONT_URLS = import.meta.glob<string>('../../../assets/fonts/*.woff2', { query: '?url', import: 'default', eager: true });
+
+async function bytesOf(url: string): Promise<Uint8Array | null> {
+  const res = await fetch(url);
+  return res.ok ? new Uint8Array(await res.arrayBuffer()) : null;
+}
+
+/** TrueType/OpenType bytes: WOFF2 decoded with the reference decoder (WebAssembly), loaded only for a PDF. */
+async function sfnt(bytes: Uint8Array): Promise<Uint8Array> {
+  if (bytes[0] !== 0x77 || bytes[1] !== 0x4f || bytes[2] !== 0x46 || bytes[3] !== 0x32) return bytes;
+  const { default: decompress } = await import('wawoff2/decompress.js');
+  return decompress(bytes);
+}
+
+async function fontFile(family: string, weight: number, italic: boolean): Promise<Uint8Array | null> {
+  const assetId = importedFontAsset(family);
+  if (assetId) {
+    const bytes = await bytesOf(mediaPath('files', assetId));
+    return bytes ? sfnt(bytes) : null;
+  }
+  const fam = manifest.families.find((f) => f.family === family);
+  if (!fam || family === 'Noto Color Emoji') return null;
+  const style = italic ? 'italic' : 'normal';
+  const face = [...fam.faces].sort((a, b) => Number(a.style !== style) - Number(b.style !== style) || Math.abs(a.weight - weight) - Math.abs(b.weight - weight))[0];
+  const url = face ? FONT_URLS[`../../../assets/fonts/${face.file}`] : undefined;
+  const bytes = url ? await bytesOf(url) : null;
+  return bytes ? sfnt(bytes) : null;
+}
+
+/** A photo's original from the library, as JPEG or PNG (other formats redrawn to PNG at full size). */
+async function photoFile(assetId: string): Promise<{ bytes: Uint8Array; format: 'jpeg' | 'png' } | null> {
+  const bytes = await bytesOf(mediaPath('files', assetId));
+  if (!bytes) return null;
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) return { bytes, format: 'jpeg' };
+  if (bytes[0] === 0x89 && bytes[1] === 0x50) return { bytes, format: 'png' };
+  const bitmap = await createImageBitmap(new Blob([bytes.slice().buffer as ArrayBuffer]));
+  const canvas = document.createElement('canvas');
+  canvas.width = bitmap.width;
+  canvas.height = bitmap.height;
+  canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  return { bytes: await pngOf(canvas), format: 'png' };
+}
+
+async function pngOf(canvas: unknown): Promise<Uint8Array> {
+  const blob = await new Promise<Blob>((resolve, reject) => (canvas as HTMLCanvasElement).toBlob((b) => (b ? resolve(b) : reject(new Error('The browser could not encode a picture for the PDF.'))), 'image/png'));
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+/** The print PDF of a design, made in the browser (vector shapes, embedded fonts, original photos). */
+export async function printPdf(doc: DesignDocument, options: { onPage?: (done: number, total: number) => void; signal?: AbortSignal } = {}): Promise<Uint8Array> {
+  await loadFonts(doc);
+  const [{ designToPdf }, fontkit] = await Promise.all([import('../../../src-main/core/design/pdf'), import('@pdf-lib/fontkit').then((m) => m.default)]);
+  return designToPdf(doc, { scene: browserSceneContext({ pixelRatio: 3 }), font: fontFile, photo: photoFile, png: pngOf, fontkit }, options);
+}
 
 export interface ExportOptions {
   format: 'png' | 'jpeg' | 'pdf';
@@ -40,17 +101,9 @@ export async function exportDesign(doc: DesignDocument, currentIndex: number, op
   const base = slug(doc.name);
   const indexes = options.pages === 'all' || options.format === 'pdf' ? doc.pages.map((_, i) => i) : [currentIndex];
   if (options.format === 'pdf') {
-    const { PDFDocument } = await import('pdf-lib');
-    const pdf = await PDFDocument.create();
-    pdf.setTitle(doc.name);
-    for (const i of indexes) {
-      const { blob } = await renderPageInBrowser(doc, i, { scale: options.scale, mimeType: 'image/jpeg', quality: options.quality });
-      const img = await pdf.embedJpg(new Uint8Array(await blob.arrayBuffer()));
-      pdf.addPage([doc.width * 0.75, doc.height * 0.75]).drawImage(img, { x: 0, y: 0, width: doc.width * 0.75, height: doc.height * 0.75 });
-      onProgress?.(i + 1, indexes.length);
-    }
+    const bytes = await printPdf(doc, { onPage: onProgress });
     const name = `${base}.pdf`;
-    download(new Blob([(await pdf.save()).slice().buffer as ArrayBuffer], { type: 'application/pdf' }), name);
+    download(new Blob([bytes.slice().buffer as ArrayBuffer], { type: 'application/pdf' }), name);
     return [name];
   }
   const ext = options.format === 'jpeg' ? 'jpg' : 'png';
