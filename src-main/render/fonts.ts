@@ -3,7 +3,6 @@
 // the print PDF embeds (WOFF2 decoded to TrueType first: PDF embeds TrueType/OpenType only).
 import { GlobalFonts } from '@napi-rs/canvas';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findBundledDir } from '../services/bundled';
 
@@ -12,11 +11,9 @@ export interface FontManifest {
   families: { family: string; license: string; licenseFile: string; source: string; faces: { file: string; weight: number; style: string }[] }[];
 }
 
-/** An imported font a render needs: its family name and the file in the library's store. */
-export interface FontFile {
-  family: string;
-  file: string;
-}
+import type { FontFile } from './font-files';
+
+export type { FontFile } from './font-files';
 
 /** assets/fonts next to the code. */
 export function findFontsDir(): string {
@@ -56,29 +53,4 @@ export function registerFontFiles(files: readonly FontFile[] | undefined): void 
   for (const f of files ?? []) registerFontFile(f.file, f.family);
 }
 
-let woff2: Promise<(bytes: Uint8Array) => Promise<Uint8Array>> | null = null;
-
-/** TrueType/OpenType bytes of a font file; WOFF2 is decoded (wawoff2, the reference decoder in WebAssembly). */
-export async function sfntBytes(bytes: Uint8Array): Promise<Uint8Array> {
-  if (bytes[0] === 0x77 && bytes[1] === 0x4f && bytes[2] === 0x46 && bytes[3] === 0x32) {
-    woff2 ??= import('wawoff2/decompress.js').then((m) => m.default);
-    return (await woff2)(bytes);
-  }
-  return bytes;
-}
-
-/**
- * The file of the face closest to what a text asks for: an imported font of that family, or the
- * bundled face with the same style and the nearest weight. Null when the family is unknown.
- */
-export async function fontFileFor(family: string, weight: number, italic: boolean, where: { fontsDir?: string; fonts?: readonly FontFile[] } = {}): Promise<Uint8Array | null> {
-  const imported = where.fonts?.find((f) => f.family.toLowerCase() === family.toLowerCase());
-  if (imported) return sfntBytes(await readFile(imported.file));
-  const fontsDir = where.fontsDir ?? findFontsDir();
-  const fam = readManifest(fontsDir).families.find((f) => f.family === family);
-  if (!fam) return null;
-  const style = italic ? 'italic' : 'normal';
-  const faces = [...fam.faces].sort((a, b) => Number(a.style !== style) - Number(b.style !== style) || Math.abs(a.weight - weight) - Math.abs(b.weight - weight));
-  const face = faces.find((f) => !f.file.endsWith('.ttf') || fam.family !== 'Noto Color Emoji');
-  return face ? sfntBytes(await readFile(path.join(fontsDir, face.file))) : null;
-}
+export { fontFileFor, sfntBytes } from './font-files';

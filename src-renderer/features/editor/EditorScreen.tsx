@@ -9,6 +9,7 @@ import { useStore } from 'zustand';
 import { SIZE_PRESETS, type DesignDocument } from '../../../src-main/core/design';
 import { errorMessage } from '../../app/errors';
 import { useHost } from '../../app/host-context';
+import { comboKeys, isMac } from '../../app/shortcuts';
 import { useApp } from '../../app/store';
 import { BrandContext, useBrandData } from './brand';
 import { commands, type Commands } from './commands';
@@ -225,8 +226,12 @@ function SaveError({ editor }: { editor: EditorStore }) {
 
 /** A toolbar button: an icon with its name as tooltip and accessible name (the name shows too when `text`). */
 function Tool({ icon: Icon, label, onClick, disabled, text, pressed, shortcut }: { icon: LucideIcon; label: string; onClick(): void; disabled?: boolean; text?: boolean; pressed?: boolean; shortcut?: string }) {
+  const { t } = useTranslation();
+  // The shortcut as the platform and language write it (Ctrl+Maj+Z in French), and as ARIA spells it.
+  const keys = shortcut ? comboKeys(shortcut, isMac(), (k) => t(`polish.keys.${k}`)).join('+') : '';
+  const aria = shortcut?.replace('Mod', isMac() ? 'Meta' : 'Control');
   return (
-    <button type="button" onClick={onClick} disabled={disabled} aria-label={text ? undefined : label} title={shortcut ? `${label} (${shortcut})` : label} aria-pressed={pressed} aria-keyshortcuts={shortcut}>
+    <button type="button" onClick={onClick} disabled={disabled} aria-label={text ? undefined : label} title={shortcut ? `${label} (${keys})` : label} aria-pressed={pressed} aria-keyshortcuts={aria}>
       <Icon size={18} aria-hidden="true" />
       {text && <span>{label}</span>}
     </button>
@@ -329,17 +334,17 @@ function EditorToolbar({ editor, cmd, onClose, onOpen, onExport, extra }: { edit
       </button>
       <DesignName editor={editor} />
       <div className="ed-tool-group" role="group" aria-label={t('editor.toolbarGroups.history')}>
-        <Tool icon={Undo2} label={t('editor.undo')} shortcut="Control+Z" disabled={!canUndo} onClick={() => editor.undo()} />
-        <Tool icon={Redo2} label={t('editor.redo')} shortcut="Control+Shift+Z" disabled={!canRedo} onClick={() => editor.redo()} />
+        <Tool icon={Undo2} label={t('editor.undo')} shortcut="Mod+Z" disabled={!canUndo} onClick={() => editor.undo()} />
+        <Tool icon={Redo2} label={t('editor.redo')} shortcut="Mod+Shift+Z" disabled={!canRedo} onClick={() => editor.redo()} />
       </div>
       <div className="ed-tool-group" role="group" aria-label={t('editor.toolbarGroups.arrange')}>
-        <Tool icon={Copy} label={t('editor.duplicate')} shortcut="Control+D" disabled={none} onClick={() => cmd.duplicate()} />
+        <Tool icon={Copy} label={t('editor.duplicate')} shortcut="Mod+D" disabled={none} onClick={() => cmd.duplicate()} />
         <Tool icon={Trash2} label={t('editor.delete')} shortcut="Delete" disabled={none} onClick={() => cmd.remove()} />
-        <Tool icon={Group} label={t('editor.group')} shortcut="Control+G" disabled={selection.length < 2} onClick={() => cmd.group()} />
-        <Tool icon={Ungroup} label={t('editor.ungroup')} shortcut="Control+Shift+G" disabled={none} onClick={() => cmd.ungroup()} />
+        <Tool icon={Group} label={t('editor.group')} shortcut="Mod+G" disabled={selection.length < 2} onClick={() => cmd.group()} />
+        <Tool icon={Ungroup} label={t('editor.ungroup')} shortcut="Mod+Shift+G" disabled={none} onClick={() => cmd.ungroup()} />
         <Tool icon={Lock} label={t('editor.lock')} shortcut="Alt+Shift+L" disabled={none} onClick={() => cmd.toggleLock()} />
-        <Tool icon={BringToFront} label={t('editor.front')} shortcut="Control+Alt+]" disabled={none} onClick={() => cmd.zorder('front')} />
-        <Tool icon={SendToBack} label={t('editor.back2')} shortcut="Control+Alt+[" disabled={none} onClick={() => cmd.zorder('back')} />
+        <Tool icon={BringToFront} label={t('editor.front')} shortcut="Mod+Alt+]" disabled={none} onClick={() => cmd.zorder('front')} />
+        <Tool icon={SendToBack} label={t('editor.back2')} shortcut="Mod+Alt+[" disabled={none} onClick={() => cmd.zorder('back')} />
         <label className="ed-inline">
           <span>{t('editor.alignLabel')}</span>
           <select value="" disabled={none} onChange={(e) => e.target.value && cmd.align(e.target.value as 'left')}>
@@ -349,12 +354,12 @@ function EditorToolbar({ editor, cmd, onClose, onOpen, onExport, extra }: { edit
         </label>
       </div>
       <div className="ed-tool-group" role="group" aria-label={t('editor.toolbarGroups.zoom')}>
-        <Tool icon={ZoomOut} label={t('editor.zoomOut')} shortcut="Control+-" onClick={() => editor.setZoom(zoom / 1.25)} />
+        <Tool icon={ZoomOut} label={t('editor.zoomOut')} shortcut="Mod+-" onClick={() => editor.setZoom(zoom / 1.25)} />
         <button type="button" className="ed-zoom" title={t('editor.zoomActual')} onClick={() => editor.setZoom(1)} aria-label={t('editor.zoomLevel', { zoom: Math.round(zoom * 100) })}>
           {Math.round(zoom * 100)} %
         </button>
-        <Tool icon={ZoomIn} label={t('editor.zoomIn')} shortcut="Control+=" onClick={() => editor.setZoom(zoom * 1.25)} />
-        <Tool icon={Maximize} label={t('editor.zoomFit')} shortcut="Control+0" onClick={() => editor.fit()} />
+        <Tool icon={ZoomIn} label={t('editor.zoomIn')} shortcut="Mod+=" onClick={() => editor.setZoom(zoom * 1.25)} />
+        <Tool icon={Maximize} label={t('editor.zoomFit')} shortcut="Mod+0" onClick={() => editor.fit()} />
       </div>
       <DesignActions editor={editor} onOpen={onOpen} onExport={onExport} />
       {extra}

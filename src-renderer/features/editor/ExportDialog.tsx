@@ -1,10 +1,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DesignDocument } from '../../../src-main/core/design';
+import { useHost } from '../../app/host-context';
 import { exceedsCanvas, exportDesign, type ExportOptions } from './export';
 
 export function ExportDialog({ doc, pageIndex, onClose, onDone }: { doc: DesignDocument; pageIndex: number; onClose(): void; onDone(names: string[]): void }) {
   const { t } = useTranslation();
+  const host = useHost();
   const [o, setO] = useState<ExportOptions>({ format: 'png', scale: 2, quality: 90, transparent: false, pages: 'current' });
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -15,7 +17,7 @@ export function ExportDialog({ doc, pageIndex, onClose, onDone }: { doc: DesignD
     setProblem(null);
     setBusy(t('editor.export.working', { done: 0, total: o.pages === 'all' || o.format === 'pdf' ? doc.pages.length : 1 }));
     try {
-      const names = await exportDesign(doc, pageIndex, o, (done, total) => setBusy(t('editor.export.working', { done, total })));
+      const names = await exportDesign(host, doc, pageIndex, o, (done, total) => setBusy(t('editor.export.working', { done, total })));
       onDone(names);
     } catch (error) {
       setProblem((error as Error).message);

@@ -2,38 +2,22 @@
 // PDF is the print PDF the headless renderer makes too (core/design/pdf.ts), with the fonts' files
 // and the photos' originals fetched from the host.
 import type { DesignDocument } from '../../../src-main/core/design';
-import manifest from '../../../assets/fonts/manifest.json';
 import { mediaPath } from '../../../src-main/core/domain/assets';
-import { browserSceneContext, importedFontAsset, loadFonts, renderPageInBrowser } from './scene-context';
-
-/** Bundled font files as the build serves them (the same files fonts.css declares). */
-const FONT_URLS = import.meta.glob<string>('../../../assets/fonts/*.woff2', { query: '?url', import: 'default', eager: true });
+import type { HostClient } from '../../host/client';
+import { browserSceneContext, loadFonts, renderPageInBrowser } from './scene-context';
 
 async function bytesOf(url: string): Promise<Uint8Array | null> {
   const res = await fetch(url);
   return res.ok ? new Uint8Array(await res.arrayBuffer()) : null;
 }
 
-/** TrueType/OpenType bytes: WOFF2 decoded with the reference decoder (WebAssembly), loaded only for a PDF. */
-async function sfnt(bytes: Uint8Array): Promise<Uint8Array> {
-  if (bytes[0] !== 0x77 || bytes[1] !== 0x4f || bytes[2] !== 0x46 || bytes[3] !== 0x32) return bytes;
-  const { default: decompress } = await import('wawoff2/decompress.js');
-  return decompress(bytes);
-}
-
-async function fontFile(family: string, weight: number, italic: boolean): Promise<Uint8Array | null> {
-  const assetId = importedFontAsset(family);
-  if (assetId) {
-    const bytes = await bytesOf(mediaPath('files', assetId));
-    return bytes ? sfnt(bytes) : null;
-  }
-  const fam = manifest.families.find((f) => f.family === family);
-  if (!fam || family === 'Noto Color Emoji') return null;
-  const style = italic ? 'italic' : 'normal';
-  const face = [...fam.faces].sort((a, b) => Number(a.style !== style) - Number(b.style !== style) || Math.abs(a.weight - weight) - Math.abs(b.weight - weight))[0];
-  const url = face ? FONT_URLS[`../../../assets/fonts/${face.file}`] : undefined;
-  const bytes = url ? await bytesOf(url) : null;
-  return bytes ? sfnt(bytes) : null;
+/**
+ * A face's TrueType/OpenType file from the host (it decodes WOFF2; the decoder's WebAssembly glue
+ * needs eval, which this window's content security policy rightly refuses).
+ */
+async function fontFile(host: HostClient, family: string, weight: number, italic: boolean): Promise<Uint8Array | null> {
+  const file = await host.invoke('fonts.file', { family, weight, italic });
+  return file ? Uint8Array.from(atob(file.dataBase64), (c) => c.charCodeAt(0)) : null;
 }
 
 /** A photo's original from the library, as JPEG or PNG (other formats redrawn to PNG at full size). */
@@ -57,10 +41,11 @@ async function pngOf(canvas: unknown): Promise<Uint8Array> {
 }
 
 /** The print PDF of a design, made in the browser (vector shapes, embedded fonts, original photos). */
-export async function printPdf(doc: DesignDocument, options: { onPage?: (done: number, total: number) => void; signal?: AbortSignal } = {}): Promise<Uint8Array> {
+export async function printPdf(host: HostClient, doc: DesignDocument, options: { onPage?: (done: number, total: number) => void; signal?: AbortSignal } = {}): Promise<Uint8Array> {
   await loadFonts(doc);
   const [{ designToPdf }, fontkit] = await Promise.all([import('../../../src-main/core/design/pdf'), import('@pdf-lib/fontkit').then((m) => m.default)]);
-  return designToPdf(doc, { scene: browserSceneContext({ pixelRatio: 3 }), font: fontFile, photo: photoFile, png: pngOf, fontkit }, options);
+  const font = (family: string, weight: number, italic: boolean) => fontFile(host, family, weight, italic);
+  return designToPdf(doc, { scene: browserSceneContext({ pixelRatio: 3 }), font, photo: photoFile, png: pngOf, fontkit }, options);
 }
 
 export interface ExportOptions {
@@ -97,11 +82,11 @@ function download(blob: Blob, name: string): void {
 }
 
 /** Returns the file names it saved. */
-export async function exportDesign(doc: DesignDocument, currentIndex: number, options: ExportOptions, onProgress?: (done: number, total: number) => void): Promise<string[]> {
+export async function exportDesign(host: HostClient, doc: DesignDocument, currentIndex: number, options: ExportOptions, onProgress?: (done: number, total: number) => void): Promise<string[]> {
   const base = slug(doc.name);
   const indexes = options.pages === 'all' || options.format === 'pdf' ? doc.pages.map((_, i) => i) : [currentIndex];
   if (options.format === 'pdf') {
-    const bytes = await printPdf(doc, { onPage: onProgress });
+    const bytes = await printPdf(host, doc, { onPage: onProgress });
     const name = `${base}.pdf`;
     download(new Blob([bytes.slice().buffer as ArrayBuffer], { type: 'application/pdf' }), name);
     return [name];

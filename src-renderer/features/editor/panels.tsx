@@ -240,6 +240,7 @@ const LayerRow = memo(function LayerRow({ editor, id, groupId, position, count, 
   });
   const selected = useStore(editor.store, (s) => selectionSet(s.selection).has(id));
   const [open, setOpen] = useState(false);
+  const nameId = useId();
   if (view === null) return null;
   const el = { visible: view[0] === '1', locked: view[1] === '1' };
   const bar = view.indexOf('|');
@@ -261,7 +262,7 @@ const LayerRow = memo(function LayerRow({ editor, id, groupId, position, count, 
         }}
       >
         {type === 'group' ? (
-          <button type="button" className="ed-icon ed-twisty" aria-expanded={open} aria-label={t(open ? 'editor.layers.collapse' : 'editor.layers.expand', { name: label })} onClick={() => setOpen(!open)}>
+          <button type="button" className="ed-icon ed-twisty" aria-expanded={open} aria-label={t(open ? 'editor.layers.collapse' : 'editor.layers.expand')} aria-describedby={nameId} onClick={() => setOpen(!open)}>
             {open ? <ChevronDown size={14} aria-hidden="true" /> : <ChevronRight size={14} aria-hidden="true" />}
           </button>
         ) : (
@@ -269,7 +270,10 @@ const LayerRow = memo(function LayerRow({ editor, id, groupId, position, count, 
         )}
         <button
           type="button"
+          id={nameId}
           className="ed-layer-name"
+          // An element's name is the design's content (a template's, in its own language).
+          translate={view.slice(bar + 1) ? 'no' : undefined}
           aria-pressed={selected}
           onClick={(e) => {
             // A child is picked by stepping into its group, as a double-click on the canvas does.
@@ -282,10 +286,10 @@ const LayerRow = memo(function LayerRow({ editor, id, groupId, position, count, 
         >
           {label}
         </button>
-        <button type="button" className="ed-icon" aria-pressed={!el.visible} aria-label={t(el.visible ? 'editor.layers.hide' : 'editor.layers.show', { name: label })} title={t(el.visible ? 'editor.layers.hide' : 'editor.layers.show', { name: label })} onClick={() => toggle({ visible: !el.visible })}>
+        <button type="button" className="ed-icon" aria-pressed={!el.visible} aria-label={t(el.visible ? 'editor.layers.hide' : 'editor.layers.show')} aria-describedby={nameId} title={t(el.visible ? 'editor.layers.hide' : 'editor.layers.show')} onClick={() => toggle({ visible: !el.visible })}>
           {el.visible ? <Eye size={16} aria-hidden="true" /> : <EyeOff size={16} aria-hidden="true" />}
         </button>
-        <button type="button" className="ed-icon" aria-pressed={el.locked} aria-label={t(el.locked ? 'editor.layers.unlock' : 'editor.layers.lock', { name: label })} title={t(el.locked ? 'editor.layers.unlock' : 'editor.layers.lock', { name: label })} onClick={() => toggle({ locked: !el.locked })}>
+        <button type="button" className="ed-icon" aria-pressed={el.locked} aria-label={t(el.locked ? 'editor.layers.unlock' : 'editor.layers.lock')} aria-describedby={nameId} title={t(el.locked ? 'editor.layers.unlock' : 'editor.layers.lock')} onClick={() => toggle({ locked: !el.locked })}>
           {el.locked ? <Lock size={16} aria-hidden="true" /> : <Unlock size={16} aria-hidden="true" />}
         </button>
       </div>

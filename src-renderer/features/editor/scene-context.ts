@@ -29,11 +29,6 @@ export async function registerImportedFont(family: string, assetId: string): Pro
   }
 }
 
-/** The imported font asset for a family, if one is registered (the PDF export embeds its file). */
-export function importedFontAsset(family: string): string | undefined {
-  return imported.get(family);
-}
-
 export function isFontAvailable(family: string): boolean {
   return families.has(family);
 }
