@@ -12,3 +12,4 @@ export * from './scene';
 export * from './assets';
 export * from './fit';
 export * from './brand';
+export * from './photo-design';
