@@ -1,7 +1,8 @@
 // The everyday editor, as a creator uses it, in Chromium against the real web host: a new text box
 // grows with a 40-character headline; a library photo added from the Photos panel is cropped
 // without distortion; a brand-kit colour is picked from the swatches; the design is renamed and
-// found again by an accent-free search; and `atelier render --pdf` of it gives real, embedded text.
+// found again by an accent-free search; `atelier render --pdf` of it gives real, embedded text; and
+// "Schedule this design" takes it to the post composer.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -174,4 +175,33 @@ describe('the everyday editor', () => {
     }
     expect(pageErrors).toEqual([]);
   }, 180_000);
+
+  it('schedules the open design: the composer opens with it attached, after the last edit is saved', async () => {
+    await page.getByLabel('Search designs').fill('ete');
+    const designId = (await page.locator('.design-grid [data-design-id]').first().getAttribute('data-design-id'))!;
+    await page.locator(`[data-design-id="${designId}"] .design-card-open`).click();
+    await page.getByRole('toolbar', { name: 'Editor tools' }).waitFor();
+    // An edit, then straight to scheduling (before the autosave's delay is over).
+    const before = (await elements()).length;
+    const rectangle = page.locator('button.ed-element[aria-label="Rectangle"]');
+    if (!(await rectangle.isVisible())) await page.getByRole('tab', { name: 'Elements' }).click(); // the panel opens on Elements at this width
+    await rectangle.click();
+    await page.getByRole('toolbar', { name: 'Editor tools' }).getByRole('button', { name: 'Schedule this design' }).click();
+    const composer = page.getByRole('dialog', { name: 'New post' });
+    await composer.waitFor();
+    await expect.poll(() => composer.getByLabel('Title').inputValue()).toBe('Été à Paris');
+    // The post starts with the network the design's size was made for, the design as its picture.
+    await expect.poll(() => composer.locator('section.composer-network[data-network="instagram"]').count()).toBe(1);
+    const atelier = createAtelier({ dataDir: studio.dataDir, host: 'test' });
+    const saved = await atelier.call('designs.get', { id: designId });
+    atelier.close();
+    expect((saved.document as { pages: { elements: unknown[] }[] }).pages[0]!.elements).toHaveLength(before + 1);
+
+    await composer.getByRole('combobox', { name: 'Caption', exact: true }).fill('L’été à Paris, en boutique.');
+    await composer.getByRole('button', { name: 'Save' }).click();
+    await composer.waitFor({ state: 'detached' });
+    const posts = cliJson<{ title: string; variants: { network: string; designId: string | null }[] }[]>(studio.dataDir, ['posts', 'list']);
+    expect(posts.map((p) => [p.title, p.variants.map((v) => [v.network, v.designId])])).toEqual([['Été à Paris', [['instagram', designId]]]]);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 });

@@ -2,7 +2,7 @@
 // pages, properties, layers). Autosave writes at most AUTOSAVE_MS after the last change and is
 // flushed when the screen closes or the window unloads.
 import type Konva from 'konva';
-import { ArrowLeft, BringToFront, Copy, Download, Group, LayoutTemplate, Lock, Maximize, Redo2, SendToBack, Trash2, Undo2, Ungroup, ZoomIn, ZoomOut, type LucideIcon } from 'lucide-react';
+import { ArrowLeft, BringToFront, CalendarPlus, Copy, Download, Group, LayoutTemplate, Lock, Maximize, Redo2, SendToBack, Trash2, Undo2, Ungroup, ZoomIn, ZoomOut, type LucideIcon } from 'lucide-react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -246,6 +246,7 @@ function DesignActions({ editor, onOpen, onExport }: { editor: EditorStore; onOp
   const { t } = useTranslation();
   const host = useHost();
   const toast = useApp((s) => s.toast);
+  const openComposer = useApp((s) => s.openComposer);
   const name = useStore(editor.store, (s) => s.doc?.name ?? '');
   const [asking, setAsking] = useState<{ name: string; exists: string | null } | null>(null);
   async function save(templateName: string, replace: boolean) {
@@ -262,11 +263,23 @@ function DesignActions({ editor, onOpen, onExport }: { editor: EditorStore; onOp
       else toast({ message: errorMessage(t, error), tone: 'error' });
     }
   }
+  /** "Schedule this design": saved first, so the composer (and the post) see what is on the canvas. */
+  async function schedule() {
+    const id = editor.store.getState().designId;
+    if (!id) return;
+    try {
+      await editor.flush();
+      openComposer({ kind: 'new', designId: id });
+    } catch (error) {
+      toast({ message: errorMessage(t, error), tone: 'error' });
+    }
+  }
   return (
     <div className="ed-tool-group" role="group" aria-label={t('editor.toolbarGroups.design')}>
       <ResizeControl editor={editor} onOpen={onOpen} />
       <Tool icon={LayoutTemplate} label={t('editor.saveTemplate.button')} onClick={() => setAsking({ name, exists: null })} />
       <SaveStatus editor={editor} />
+      <Tool icon={CalendarPlus} label={t('editor.schedule')} text onClick={() => void schedule()} />
       <button type="button" className="primary" onClick={onExport}>
         <Download size={18} aria-hidden="true" />
         <span>{t('editor.export.open')}</span>
