@@ -9,7 +9,7 @@ export interface DesignGridProps {
   designs: readonly DesignSummary[];
   /** The accessible name of the grid ("Your designs", "Choose a design"). */
   label: string;
-  /** Opening (or picking) a design: a click on its thumbnail or its name. */
+  /** Opening (or picking) a design: a click on its thumbnail. */
   onOpen(design: DesignSummary): void;
   /** The name as shown (a default name translated, for instance); the stored name otherwise. */
   displayName?(design: DesignSummary): string;
