@@ -19,6 +19,8 @@ export interface RenderJob {
   /** Files to use for some asset ids instead of the originals (the library's preview-size copies, for thumbnails). */
   assetFiles?: Record<string, string>;
   fontsDir?: string;
+  /** Imported fonts the design uses (the library's font files), registered before drawing. */
+  fonts?: { family: string; file: string }[];
 }
 
 export interface RenderJobFile {
@@ -49,10 +51,12 @@ export async function runRenderJob(job: RenderJob, onProgress: (done: number, to
     quality: job.quality,
     transparent: job.transparent,
     fontsDir: job.fontsDir,
+    fonts: job.fonts,
     assetResolver: resolverFor(job),
   };
   if (job.pdf) {
-    const bytes = await renderPdf(job.doc, { ...options, onPage: onProgress, signal });
+    // The print PDF draws photos from their originals, never the preview copies thumbnails use.
+    const bytes = await renderPdf(job.doc, { fontsDir: job.fontsDir, fonts: job.fonts, assetResolver: job.assetsDir ? libraryAssetResolver(job.assetsDir) : undefined, onPage: onProgress, signal });
     return [{ page: -1, bytes, warnings: [] }];
   }
   if (job.all) {

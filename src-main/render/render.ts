@@ -1,9 +1,10 @@
 // Headless rendering of design documents: PNG/JPEG at 1×–3×, transparent or not, one page or all,
 // and a PDF of all pages. What content packs, the CLI and golden-image tests call.
-import { loadImage, type Canvas, type Image } from '@napi-rs/canvas';
-import { PDFDocument } from 'pdf-lib';
+import { createCanvas, loadImage, type Canvas, type Image } from '@napi-rs/canvas';
+import fontkit from '@pdf-lib/fontkit';
 import { buildPage, pageAssetIds, parseDesign, type DesignDocument, type SceneWarning } from '../core/design';
-import { registerBundledFonts } from './fonts';
+import { designToPdf } from '../core/design/pdf';
+import { fontFileFor, registerBundledFonts, registerFontFiles, type FontFile } from './fonts';
 import { holdCanvas, holdImage, releaseCanvas, releaseImages } from './native-memory';
 import { Konva } from './konva-napi';
 
@@ -22,6 +23,8 @@ export interface RenderOptions {
   transparent?: boolean;
   assetResolver?: AssetResolver;
   fontsDir?: string;
+  /** Imported fonts the design uses (family → file), registered before drawing. */
+  fonts?: readonly FontFile[];
 }
 
 export interface RenderedPage {
@@ -90,6 +93,7 @@ export async function renderPage(input: DesignDocument | unknown, options: Rende
   checkCanvasSize(doc, scale);
   const format = options.format ?? 'png';
   const fonts = registerBundledFonts(options.fontsDir);
+  registerFontFiles(options.fonts);
   const images = await loadAssets(pageAssetIds(page), options.assetResolver);
   const warnings: SceneWarning[] = [];
   const ctx = {
@@ -143,19 +147,69 @@ export async function renderAllPages(
   return out;
 }
 
-/** A PDF with one page per design page, each the design's size (1 px = 0.75 pt), images embedded. */
-export async function renderPdf(input: DesignDocument | unknown, options: Omit<RenderOptions, 'page' | 'transparent'> & { onPage?: (done: number, total: number) => void; signal?: AbortSignal } = {}): Promise<Buffer> {
-  const doc = parseDesign(input);
-  const format = options.format ?? 'jpeg';
-  const pages = await renderAllPages(doc, { ...options, format, scale: options.scale ?? 2 });
-  const pdf = await PDFDocument.create();
-  pdf.setTitle(doc.name);
-  pdf.setCreator('Atelier');
-  for (const p of pages) {
-    const img = format === 'jpeg' ? await pdf.embedJpg(p.buffer) : await pdf.embedPng(p.buffer);
-    const w = doc.width * 0.75;
-    const h = doc.height * 0.75;
-    pdf.addPage([w, h]).drawImage(img, { x: 0, y: 0, width: w, height: h });
+/** Photo bytes as PDF can embed them: JPEG and PNG as they are, anything else converted to PNG (full size). */
+async function pdfPhoto(bytes: Uint8Array): Promise<{ bytes: Uint8Array; format: 'jpeg' | 'png' }> {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) return { bytes, format: 'jpeg' };
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return { bytes, format: 'png' };
+  // WebP, GIF…: decoded and written again as PNG at full size (PDF embeds JPEG and PNG only).
+  const image = holdImage(await loadImage(Buffer.from(bytes)));
+  const canvas = holdCanvas(createCanvas(image.width, image.height));
+  try {
+    canvas.getContext('2d').drawImage(image, 0, 0);
+    return { bytes: canvas.toBuffer('image/png'), format: 'png' };
+  } finally {
+    releaseCanvas(canvas);
+    releaseImages([image]);
   }
-  return Buffer.from(await pdf.save());
+}
+
+/**
+ * The print PDF: one page per design page at the design's size (1 px = 0.75 pt), drawn as vectors
+ * with real, embedded (subset) fonts and the photos' originals (see core/design/pdf.ts).
+ */
+export async function renderPdf(input: DesignDocument | unknown, options: Omit<RenderOptions, 'page' | 'transparent' | 'format' | 'quality' | 'scale'> & { onPage?: (done: number, total: number) => void; signal?: AbortSignal } = {}): Promise<Buffer> {
+  const doc = parseDesign(input);
+  const bundled = registerBundledFonts(options.fontsDir);
+  registerFontFiles(options.fonts);
+  const ids = [...new Set(doc.pages.flatMap((p) => pageAssetIds(p)))];
+  const images = await loadAssets(ids, options.assetResolver);
+  try {
+    const ctx = {
+      Konva,
+      image: (id: string) => (images.get(id) as unknown as CanvasImageSource) ?? null,
+      hasFont: (family: string) => bundled.has(family),
+      pixelRatio: 3,
+    };
+    const bytes = await designToPdf(
+      doc,
+      {
+        scene: ctx,
+        fontkit,
+        font: (family, weight, italic) => fontFileFor(family, weight, italic, { fontsDir: options.fontsDir, fonts: options.fonts }),
+        photo: async (assetId) => {
+          const original = await options.assetResolver?.(assetId);
+          return original ? pdfPhoto(original) : null;
+        },
+        png: async (canvas) => {
+          const c = holdCanvas(canvas as Canvas);
+          try {
+            return c.toBuffer('image/png');
+          } finally {
+            releaseCanvas(c);
+          }
+        },
+      },
+      {
+        onPage: options.onPage,
+        signal: options.signal,
+      },
+    );
+    if (options.signal?.aborted) throw new RenderError('invalid_input', 'Render cancelled.');
+    return Buffer.from(bytes);
+  } catch (error) {
+    if (options.signal?.aborted) throw new RenderError('invalid_input', 'Render cancelled.');
+    throw error;
+  } finally {
+    releaseImages(images.values());
+  }
 }

@@ -399,7 +399,7 @@ export function createAssetService(lib: Library, events: EventBus) {
 
 export type AssetService = ReturnType<typeof createAssetService>;
 
-type AssetMethods = Omit<typeof libraryMethods, 'fonts.list' | 'brandKits.get' | 'brandKits.update'>;
+type AssetMethods = Omit<typeof libraryMethods, 'fonts.list' | 'fonts.file' | 'brandKits.get' | 'brandKits.update'>;
 
 export function assetHandlers(assets: AssetService): HandlersFor<AssetMethods> {
   return {

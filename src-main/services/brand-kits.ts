@@ -4,7 +4,8 @@ import type { BrandKit, FontChoice, FontEntry, libraryMethods } from '../contrac
 import { AtelierError } from '../contract/errors';
 import type { BrandKitRow } from '../db/repositories/assets';
 import type { HandlersFor } from '../dispatch';
-import type { AssetService } from './assets';
+import { fontFileFor } from '../render/font-files';
+import { extForMime, type AssetService } from './assets';
 import { iso } from './convert';
 import type { EventBus } from './events';
 import type { Library } from './library';
@@ -110,14 +111,23 @@ export function createBrandKitService(lib: Library, assets: AssetService, events
     return entries.sort((a, b) => Number(b.inBrandKit) - Number(a.inBrandKit) || a.family.localeCompare(b.family) || a.style.localeCompare(b.style));
   }
 
-  return { get, update, fonts };
+  /** A face's file as PDF embeds it: the library's imported font of that family first, then the bundled one. */
+  async function fontFile(family: string, weight: number, italic: boolean): Promise<{ dataBase64: string } | null> {
+    const imported = assets.list({ kind: 'font' }).find((a) => (a.fontFamily ?? '').toLowerCase() === family.toLowerCase());
+    const files = imported ? [{ family, file: assets.files.pathOf('sha256', imported.id, extForMime(imported.mime)) }] : [];
+    const bytes = await fontFileFor(family, weight, italic, { fontsDir: options.fontsDir ?? undefined, fonts: files }).catch(() => null);
+    return bytes ? { dataBase64: Buffer.from(bytes).toString('base64') } : null;
+  }
+
+  return { get, update, fonts, fontFile };
 }
 
 export type BrandKitService = ReturnType<typeof createBrandKitService>;
 
-export function brandKitHandlers(kits: BrandKitService): HandlersFor<Pick<typeof libraryMethods, 'fonts.list' | 'brandKits.get' | 'brandKits.update'>> {
+export function brandKitHandlers(kits: BrandKitService): HandlersFor<Pick<typeof libraryMethods, 'fonts.list' | 'fonts.file' | 'brandKits.get' | 'brandKits.update'>> {
   return {
     'fonts.list': ({ clientId }) => kits.fonts(clientId),
+    'fonts.file': ({ family, weight, italic }) => kits.fontFile(family, weight, italic),
     'brandKits.get': ({ clientId }) => kits.get(clientId),
     'brandKits.update': (input) => kits.update(input),
   };

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pageAssetIds, parseDesign } from '../core/design';
 import { designThumbPath, isDesignId, THUMB_REVISION, type ThumbSize } from '../core/domain/design-thumbs';
 import type { BackgroundRenderer } from '../render/background';
+import { fontFilesFor } from './design-fonts';
 import type { Library } from './library';
 
 /** Longest side in pixels: cards show 18–32 px, so this is sharp at 2× and 3× too. */
@@ -17,6 +18,11 @@ export const THUMB_SIZE = 96;
 export const LARGE_THUMB_SIZE = 640;
 /** Part of every revision: bump it to render every thumbnail again (a change in how they look). */
 const THUMB_VERSION = 1;
+
+/** The revision part of a thumbnail URL for a design row: its save time and stored size. */
+export function thumbnailRevision(row: { updated_at: number; size: number }): string {
+  return `${THUMB_VERSION}-${row.updated_at.toString(36)}-${row.size.toString(36)}`;
+}
 
 export interface ThumbnailSource {
   id: string;
@@ -43,7 +49,7 @@ export function createDesignThumbnails(lib: Library, options: DesignThumbnailOpt
     `SELECT id, updated_at, length(document) AS size, coalesce(json_array_length(document, '$.pages'), 1) AS pages FROM designs
      WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))`,
   );
-  const revisionOf = (row: { updated_at: number; size: number }) => `${THUMB_VERSION}-${row.updated_at.toString(36)}-${row.size.toString(36)}`;
+  const revisionOf = thumbnailRevision;
   // One render at a time, so a month of new thumbnails does not hold the host's event loop for long.
   let queue: Promise<unknown> = Promise.resolve();
   const inFlight = new Map<string, Promise<string | null>>();
@@ -63,7 +69,7 @@ export function createDesignThumbnails(lib: Library, options: DesignThumbnailOpt
       const preview = await options.previewFile?.(id).catch(() => null);
       if (preview) assetFiles[id] = preview;
     }
-    const [rendered] = await options.renderer.run({ doc, page, scale, format: 'png', assetsDir: lib.paths.assets, assetFiles, fontsDir: options.fontsDir });
+    const [rendered] = await options.renderer.run({ doc, page, scale, format: 'png', assetsDir: lib.paths.assets, assetFiles, fontsDir: options.fontsDir, fonts: fontFilesFor(lib, doc) });
     const buffer = rendered!.bytes;
     const folder = path.dirname(file);
     await mkdir(folder, { recursive: true });

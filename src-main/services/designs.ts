@@ -2,7 +2,7 @@
 // stored document is kept; every load upgrades older documents through core/design.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { DesignSummary, designMethods, DesignWithDocument, TemplateSummary } from '../contract/api/designs';
+import type { DesignSummary, designMethods, DesignWithDocument, TemplateSummary, TemplateWithDocument } from '../contract/api/designs';
 import { AtelierError } from '../contract/errors';
 import {
   blankDocument,
@@ -18,7 +18,10 @@ import {
 import { createAssetsRepository } from '../db/repositories/assets';
 import type { DesignListRow, DesignRow } from '../db/repositories/designs';
 import type { HandlersFor } from '../dispatch';
+import { foldText } from '../core/domain/search';
+import { designThumbPath } from '../core/domain/design-thumbs';
 import { findBundledDir } from './bundled';
+import { thumbnailRevision } from './design-thumbnails';
 import { iso, isoOrNull } from './convert';
 import type { DesignThumbnails } from './design-thumbnails';
 import type { EventBus } from './events';
@@ -38,11 +41,13 @@ function summary(row: DesignListRow): DesignSummary {
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
     deletedAt: isoOrNull(row.deleted_at),
+    // Templates have no thumbnail route; a design's changes with every save (see design-thumbnails).
+    thumbnail: row.is_template === 1 || row.size === undefined ? null : designThumbPath(row.id, 0, thumbnailRevision({ updated_at: row.updated_at, size: row.size }), 'large'),
   };
 }
 
 function rowSummary(row: DesignRow, doc: DesignDocument): DesignSummary {
-  return summary({ ...row, width: doc.width, height: doc.height, pages: doc.pages.length });
+  return summary({ ...row, width: doc.width, height: doc.height, pages: doc.pages.length, size: Buffer.byteLength(row.document) });
 }
 
 function invalid(error: DesignDocumentError, what: string, reason: { key: string; params?: Record<string, string> }): AtelierError {
@@ -189,6 +194,19 @@ export function createDesignService(lib: Library, events: EventBus, options: Des
       changed([id]);
       return rowSummary({ ...row, name: doc.name, preset: doc.preset, updated_at: now }, doc);
     },
+    /** Rename and/or give to a client; the stored document is otherwise untouched. */
+    update(id: string, patch: { name?: string; clientId?: string | null }): DesignSummary {
+      requireRow(id);
+      if (patch.clientId && !lib.clients.get(patch.clientId)) throw new AtelierError('not_found', `No client with id ${patch.clientId}; the design was not changed.`, { clientId: patch.clientId });
+      const now = lib.clock.now();
+      lib.write(() => {
+        if (patch.name !== undefined) lib.designs.rename(id, patch.name, now);
+        if (patch.clientId !== undefined) lib.designs.setClient(id, patch.clientId, now);
+      });
+      changed([id]);
+      const row = requireRow(id);
+      return rowSummary(row, load(row));
+    },
     duplicate(id: string, name?: string): DesignWithDocument {
       const src = requireRow(id);
       const newId = lib.ids();
@@ -231,11 +249,33 @@ export function createDesignService(lib: Library, events: EventBus, options: Des
       for (const row of lib.designs.list({ templates: true })) out.push({ id: row.id, name: row.name, preset: row.preset, width: row.width, height: row.height, pages: row.pages, source: 'user' });
       return out;
     },
-    saveAsTemplate(id: string, name?: string): TemplateSummary {
+    template(id: string): TemplateWithDocument {
+      const bundledDoc = bundledTemplates().get(id);
+      if (bundledDoc) return { id, name: bundledDoc.name, preset: bundledDoc.preset, width: bundledDoc.width, height: bundledDoc.height, pages: bundledDoc.pages.length, source: 'bundled', document: bundledDoc };
+      const row = lib.designs.get(id);
+      if (!row || row.is_template !== 1 || row.deleted_at !== null) throw new AtelierError('not_found', `No template with id ${id}.`, { templateId: id });
+      const doc = load(row);
+      return { id, name: row.name, preset: row.preset, width: doc.width, height: doc.height, pages: doc.pages.length, source: 'user', document: doc };
+    },
+    /**
+     * A copy of a design as a user template. Two templates with one name (case and accents aside)
+     * would be told apart by nobody: such a name is refused unless `replace`, which overwrites it.
+     */
+    saveAsTemplate(id: string, name?: string, replace = false): TemplateSummary {
       const src = requireRow(id);
-      const newId = lib.ids();
-      const doc = { ...reidDocument(load(src), newId, lib.ids), name: name ?? src.name, linkedFrom: null };
-      insert(doc, { isTemplate: true });
+      const wanted = (name ?? src.name).trim();
+      const same = lib.designs.list({ templates: true }).find((t) => foldText(t.name) === foldText(wanted));
+      if (same && !replace) {
+        throw new AtelierError('conflict', `A template named "${same.name}" already exists; choose another name or replace it. Nothing was saved.`, { templateId: same.id, name: same.name }, { key: 'designs.templateExists', params: { name: same.name } });
+      }
+      const newId = same ? same.id : lib.ids();
+      const doc = { ...reidDocument(load(src), newId, lib.ids), name: wanted, linkedFrom: null };
+      if (same) {
+        const now = lib.clock.now();
+        lib.write(() => lib.designs.saveDocument(newId, doc, JSON.stringify(doc), now));
+        options.onStored?.(newId, doc);
+      } else insert(doc, { isTemplate: true });
+      changed([newId]);
       return { id: newId, name: doc.name, preset: doc.preset, width: doc.width, height: doc.height, pages: doc.pages.length, source: 'user' };
     },
   };
@@ -253,11 +293,13 @@ export function designHandlers(designs: DesignService, thumbnails: Pick<DesignTh
     'designs.save': ({ id, document }) => designs.save(id, document),
     'designs.fromPhotos': (input) => designs.fromPhotos(input),
     'designs.duplicate': ({ id, name }) => designs.duplicate(id, name),
+    'designs.update': ({ id, name, clientId }) => designs.update(id, { name, clientId }),
+    'designs.template': ({ id }) => designs.template(id),
     'designs.delete': ({ id }) => designs.setDeleted(id, true),
     'designs.restore': ({ id }) => designs.setDeleted(id, false),
     'designs.resize': ({ id, presets, names }) => designs.resize(id, presets, names),
     'designs.linked': ({ id }) => designs.linked(id),
     'designs.templates': () => designs.templates(),
-    'designs.saveAsTemplate': ({ id, name }) => designs.saveAsTemplate(id, name),
+    'designs.saveAsTemplate': ({ id, name, replace }) => designs.saveAsTemplate(id, name, replace),
   };
 }

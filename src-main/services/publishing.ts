@@ -3,6 +3,7 @@
 // `<library>/exports/posts/<post id>/`, named like a pack's images so they read well in an upload
 // dialog. Each render replaces that post's earlier files; the maintenance job clears them after a week.
 import { message, type Message } from '../core/messages';
+import { fontFilesFor } from './design-fonts';
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RenderedImage } from '../contract/api/publishing';
@@ -60,7 +61,7 @@ export function createPublishingService(deps: PublishingDeps) {
     const pages = new Map<string, Uint8Array[]>();
     try {
       for (const [designId, doc] of docs) {
-        const files = await deps.renderer.run({ doc, all: true, format: 'png', assetsDir: lib.paths.assets, fontsDir: deps.fontsDir ?? undefined });
+        const files = await deps.renderer.run({ doc, all: true, format: 'png', assetsDir: lib.paths.assets, fontsDir: deps.fontsDir ?? undefined, fonts: fontFilesFor(lib, doc) });
         pages.set(designId, files.sort((a, b) => a.page - b.page).map((f) => f.bytes));
       }
     } catch (error) {

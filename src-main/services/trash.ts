@@ -25,6 +25,20 @@ export function createTrashService(lib: Library, deps: { clients: ClientService;
   const sources: TrashSource[] = [
     { kind: 'client', list: () => repo.list('clients'), restore: (id) => deps.clients.restore(id), purge: (cutoff) => repo.purge('clients', cutoff) },
     { kind: 'post', list: () => repo.list('posts'), restore: (id) => { const p = deps.posts.restore(id); return { id: p.id, name: p.title }; }, purge: (cutoff) => repo.purge('posts', cutoff) },
+    {
+      kind: 'design',
+      // Templates are not designs people delete from the gallery: they stay out of the trash list.
+      list: () => repo.list('designs').filter((row) => lib.designs.get(row.id)?.is_template !== 1),
+      restore: (id) => {
+        lib.designs.setDeleted(id, null, lib.clock.now());
+        return { id, name: lib.designs.get(id)?.name ?? id };
+      },
+      purge: (cutoff) => {
+        // A purged design no longer holds its photos: its asset references go with it.
+        lib.db.prepare("DELETE FROM asset_refs WHERE owner_type = 'design' AND owner_id IN (SELECT id FROM designs WHERE deleted_at IS NOT NULL AND deleted_at < ?)").run(cutoff);
+        return repo.purge('designs', cutoff);
+      },
+    },
   ];
   function source(kind: string): TrashSource {
     const found = sources.find((s) => s.kind === kind);

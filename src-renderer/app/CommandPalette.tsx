@@ -1,6 +1,7 @@
 // Ctrl/Cmd+K: one field to jump to a client, post or design, or run an action. Items come from the
 // contract (clients.list, posts.list, designs.list) each time the palette opens; matching ignores
 // case and accents. Built as a modal <dialog> with the ARIA combobox + listbox pattern.
+import { foldText } from '../../src-main/core/domain/search';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client, Post } from '../../src-main/contract';
@@ -17,8 +18,9 @@ export interface PaletteItem {
 }
 
 /** Lower case without accents, so “lumiere” finds “Lumière”. */
+/** Case and accents aside (the same rule as every search in Atelier). */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return foldText(text);
 }
 
 /** Items whose label holds every word of the query; those starting with it first. */

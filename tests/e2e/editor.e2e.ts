@@ -46,8 +46,9 @@ describe('editor', () => {
     expect(s.doc.pages).toHaveLength(5);
     expect(s.doc.width).toBe(1080);
 
-    // A photo from the OS file picker lands as an image element.
-    await page.locator('input[type=file]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: photo() });
+    // A photo uploaded from the Photos panel (the OS file picker) lands as an image element.
+    await page.getByRole('tab', { name: 'Photos' }).click();
+    await page.getByLabel('Upload photos…').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: photo() });
     await page.getByRole('list').getByRole('button', { name: 'Image', exact: true }).waitFor();
     s = await state();
     const img = s.doc.pages[0]!.elements.at(-1)!;
@@ -174,6 +175,7 @@ describe('editor', () => {
 
     // Save as template: it is offered on the start view's template list from now on.
     await page.getByRole('button', { name: 'Save as template' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
     await page.getByText('as a template.').waitFor();
     const templates = JSON.parse(runCli(studio.dataDir, ['--json', 'designs', 'templates']).stdout) as { source: string; pages: number }[];
     expect(templates.filter((x) => x.source === 'user').map((x) => x.pages)).toEqual([5]);

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AtelierError } from '../../contract/errors';
 import { DesignDocumentError, parseDesign, type DesignDocument } from '../../core/design';
+import { fontFilesFor } from '../../services/design-fonts';
 import { libraryPaths } from '../../services/library';
 import type { RenderJob } from '../../render/jobs';
 import { createRenderPool, RenderJobError } from '../../render/pool';
@@ -82,15 +83,24 @@ export function registerDesignCommands(program: Command, globals: () => GlobalOp
 
       let doc: DesignDocument;
       let assetsDir: string | undefined;
+      // Imported fonts the design uses come from the library, like its photos.
+      let fonts: RenderJob['fonts'];
       if (opts.design) {
-        doc = await withAtelier(g, (atelier) => atelier.services.designs.document(opts.design!));
+        [doc, fonts] = await withAtelier(g, (atelier) => {
+          const d = atelier.services.designs.document(opts.design!);
+          return [d, fontFilesFor(atelier.library, d)] as const;
+        });
         assetsDir = libraryPaths(resolveDataDir(g.dataDir)).assets;
       } else {
         doc = readDocumentFile(file!);
-        if (g.dataDir || process.env.ATELIER_DATA_DIR) assetsDir = libraryPaths(resolveDataDir(g.dataDir)).assets;
+        if (g.dataDir || process.env.ATELIER_DATA_DIR) {
+          assetsDir = libraryPaths(resolveDataDir(g.dataDir)).assets;
+          const d = doc;
+          fonts = await withAtelier(g, (atelier) => fontFilesFor(atelier.library, d));
+        }
       }
       if (!opts.all && !opts.pdf && pageNo > doc.pages.length) throw new AtelierError('not_found', `Page ${pageNo} does not exist (the design has ${doc.pages.length}).`);
-      const job: RenderJob = { doc, page: pageNo - 1, all: opts.all, pdf: opts.pdf, scale, format, quality, transparent: opts.transparent, assetsDir };
+      const job: RenderJob = { doc, page: pageNo - 1, all: opts.all, pdf: opts.pdf, scale, format, quality, transparent: opts.transparent, assetsDir, fonts };
       const pool = createRenderPool({ size: 1 });
       const controller = new AbortController();
       const onSigint = () => controller.abort();

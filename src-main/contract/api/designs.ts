@@ -16,6 +16,8 @@ export const DesignSummary = z.object({
   createdAt: IsoInstant,
   updatedAt: IsoInstant,
   deletedAt: IsoInstant.nullable(),
+  /** URL path of the first page's thumbnail (rendered on first use, a new path after each save). */
+  thumbnail: z.string().nullable(),
 });
 export type DesignSummary = z.infer<typeof DesignSummary>;
 
@@ -33,6 +35,10 @@ export const TemplateSummary = z.object({
   source: z.enum(['bundled', 'user']),
 });
 export type TemplateSummary = z.infer<typeof TemplateSummary>;
+
+/** A template with its document (the editor draws its thumbnail and can apply a brand kit to it). */
+export const TemplateWithDocument = TemplateSummary.extend({ document: z.unknown() });
+export type TemplateWithDocument = z.infer<typeof TemplateWithDocument>;
 
 const Name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 const PresetId = z.string().min(1).max(64);
@@ -67,6 +73,11 @@ export const designMethods = defineMethods({
     output: DesignWithDocument,
   },
   'designs.duplicate': { summary: 'Copy a design (new ids).', input: z.strictObject({ id: Id, name: Name.optional() }), output: DesignWithDocument },
+  'designs.update': {
+    summary: "Rename a design or give it to a client (or to nobody: null); the document's name follows.",
+    input: z.strictObject({ id: Id, name: Name.optional(), clientId: Id.nullable().optional() }),
+    output: DesignSummary,
+  },
   'designs.delete': { summary: 'Move a design to the trash; restorable.', input: z.strictObject({ id: Id }), output: DesignSummary },
   'designs.restore': { summary: 'Bring a deleted design back.', input: z.strictObject({ id: Id }), output: DesignSummary },
   'designs.resize': {
@@ -86,5 +97,10 @@ export const designMethods = defineMethods({
     output: z.record(Id, z.array(z.string())),
   },
   'designs.templates': { summary: 'Bundled and user templates.', input: z.strictObject({}), output: z.array(TemplateSummary) },
-  'designs.saveAsTemplate': { summary: 'Save a copy of a design as a user template.', input: z.strictObject({ id: Id, name: Name.optional() }), output: TemplateSummary },
+  'designs.template': { summary: 'One template with its document.', input: z.strictObject({ id: z.string().min(1).max(64) }), output: TemplateWithDocument },
+  'designs.saveAsTemplate': {
+    summary: 'Save a copy of a design as a user template. A name another user template has is refused (conflict) unless replace is set, which replaces that template.',
+    input: z.strictObject({ id: Id, name: Name.optional(), replace: z.boolean().optional() }),
+    output: TemplateSummary,
+  },
 });

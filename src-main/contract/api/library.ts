@@ -122,6 +122,11 @@ export const libraryMethods = defineMethods({
     input: z.strictObject({ clientId: Id.optional() }),
     output: z.array(FontEntry),
   },
+  'fonts.file': {
+    summary: 'The TrueType/OpenType file of the face nearest a family, weight and style (imported or bundled; WOFF2 decoded), for embedding in a PDF. Null when the family is unknown.',
+    input: z.strictObject({ family: z.string().trim().min(1).max(200), weight: z.number().int().min(100).max(900), italic: z.boolean() }),
+    output: z.object({ dataBase64: z.string() }).nullable(),
+  },
   'brandKits.get': { summary: "A client's brand kit (empty until set).", input: z.strictObject({ clientId: Id }), output: BrandKit },
   'brandKits.update': {
     summary: "Change a client's palette, heading/body fonts or logos.",

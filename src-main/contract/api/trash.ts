@@ -3,7 +3,7 @@ import { Id, IsoInstant } from '../entities';
 import { defineMethods } from './define';
 
 /** What can sit in the trash. Features add their kind here when they gain soft deletion. */
-export const TRASH_KINDS = ['client', 'post'] as const;
+export const TRASH_KINDS = ['client', 'post', 'design'] as const;
 export const TrashKind = z.enum(TRASH_KINDS);
 
 export const TrashItem = z.object({

@@ -10,4 +10,6 @@ export * from './magic-resize';
 export * from './factory';
 export * from './scene';
 export * from './assets';
+export * from './fit';
+export * from './brand';
 export * from './photo-design';

@@ -1,6 +1,7 @@
 // Magic resize: a copy of a design for another size. Content scales uniformly (by the smaller
 // ratio), each element is re-anchored to the edge or centre it sat nearest to, full-bleed elements
 // stretch with the page, and text never shrinks below a legible size.
+import { recropForAspect } from './fit';
 import { elementBounds } from './geometry';
 import type { DesignDocument, Element, Page } from './schema';
 
@@ -35,6 +36,9 @@ function scaleInner(el: Element, s: number, minFont: number): Element {
       return { ...el, ...common, points: el.points.map((p) => p * s), strokeWidth: el.strokeWidth * s };
     case 'group':
       return { ...el, ...common, elements: el.elements.map((c) => scaleInner(c, s, minFont)) };
+    case 'path':
+      // Icon strokes are in the icon's own units: they scale with the box already.
+      return { ...el, ...common };
     case 'image':
     case 'rect':
     case 'polygon':
@@ -61,6 +65,8 @@ function resizeElement(el: Element, from: { w: number; h: number }, to: { w: num
     const sy = scaled.height ? height / scaled.height : 1;
     out.points = out.points.map((p, i) => (i % 2 === 0 ? p * sx : p * sy));
   }
+  // A full-bleed photo takes the new page's shape by cropping, never by stretching.
+  if (out.type === 'image' && (width !== scaled.width || height !== scaled.height)) out.crop = recropForAspect(out.crop, scaled, { width, height });
   return out;
 }
 

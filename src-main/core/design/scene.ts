@@ -2,7 +2,7 @@
 // (in the browser) and by the headless render module (Konva over @napi-rs/canvas), so both draw the
 // same pixels. Konva is injected, never imported, so core stays free of any runtime.
 import type KonvaNS from 'konva';
-import type { Background, DesignDocument, Element, Fill, ImageElement, Page, TextElement } from './schema';
+import type { Background, DesignDocument, Element, Fill, ImageElement, Page, PathElement, TextElement } from './schema';
 
 type Konva = typeof KonvaNS;
 type Node = InstanceType<Konva['Group']> | InstanceType<Konva['Shape']>;
@@ -81,9 +81,9 @@ function fontFor(ctx: SceneContext, el: TextElement): string {
   return `${FALLBACK_FONT}, ${EMOJI_FONT}`;
 }
 
-function buildText(ctx: SceneContext, el: TextElement): Node {
-  const K = ctx.Konva;
-  const attrs: Attrs = {
+/** Konva attributes of a text element's text (no box height: that is what wrapping decides). */
+function textAttrs(ctx: SceneContext, el: TextElement): Attrs {
+  return {
     text: el.text,
     width: el.width,
     fontFamily: fontFor(ctx, el),
@@ -97,6 +97,51 @@ function buildText(ctx: SceneContext, el: TextElement): Node {
     ...fillAttrs(el.fill, el.width, el.height),
     ...strokeAttrs(el),
   };
+}
+
+/**
+ * The height the text needs at its box width (every wrapped line), in design pixels. Text boxes
+ * grow to this as people type, so nothing is cut; shrink-to-fit boxes keep their height instead.
+ */
+export function measureTextHeight(ctx: SceneContext, el: TextElement): number {
+  const text = new ctx.Konva.Text(textAttrs({ ...ctx, warnings: undefined }, el));
+  const height = text.height();
+  text.destroy();
+  return height;
+}
+
+export interface TextLayout {
+  lines: { text: string; width: number; lastInParagraph: boolean }[];
+  /** The font size drawn (smaller than the element's when shrink-to-fit applies). */
+  fontSize: number;
+  lineHeightPx: number;
+  /** The first line's baseline, from the top of the box. */
+  firstBaseline: number;
+  /** The font string Konva used (family with its fallbacks). */
+  font: string;
+}
+
+/** The wrapped lines Konva draws for a text element and where their baselines are (the PDF writer places them). */
+export function layoutText(ctx: SceneContext, el: TextElement): TextLayout {
+  const text = buildTextNode(ctx, el);
+  const internals = text as unknown as { textArr: TextLayout['lines']; _getTextTop(): number; measureSize(t: string): { fontBoundingBoxAscent?: number; actualBoundingBoxAscent: number; fontBoundingBoxDescent?: number; actualBoundingBoxDescent: number } };
+  const lines = internals.textArr.map((l) => ({ text: l.text, width: l.width, lastInParagraph: l.lastInParagraph }));
+  const fontSize = text.fontSize();
+  const lineHeightPx = text.lineHeight() * fontSize;
+  // Konva 10's own baseline rule (Text._sceneFunc): centred on the line box by the font's ascent and descent.
+  const m = internals.measureSize('M');
+  const ascent = m.fontBoundingBoxAscent ?? m.actualBoundingBoxAscent;
+  const descent = m.fontBoundingBoxDescent ?? m.actualBoundingBoxDescent;
+  const firstBaseline = internals._getTextTop() + (ascent - descent) / 2 + lineHeightPx / 2;
+  const font = text.fontFamily();
+  text.destroy();
+  return { lines, fontSize, lineHeightPx, firstBaseline, font };
+}
+
+/** The Konva.Text of a text element, shrunk to fit when asked, with its box height set. */
+function buildTextNode(ctx: SceneContext, el: TextElement): InstanceType<Konva['Text']> {
+  const K = ctx.Konva;
+  const attrs = textAttrs(ctx, el);
   const text = new K.Text(attrs);
   if (el.autoFit) {
     // Shrink-to-fit: the largest size (≤ fontSize) whose wrapped text fits the box height.
@@ -108,6 +153,12 @@ function buildText(ctx: SceneContext, el: TextElement): Node {
   }
   text.height(el.height);
   text.verticalAlign(el.verticalAlign);
+  return text;
+}
+
+function buildText(ctx: SceneContext, el: TextElement): Node {
+  const K = ctx.Konva;
+  const text = buildTextNode(ctx, el);
   if (!el.background) {
     text.setAttrs(common(el));
     return text;
@@ -163,6 +214,32 @@ function buildImage(ctx: SceneContext, el: ImageElement): Node {
     img.filters(filters);
     img.cache({ pixelRatio: ctx.pixelRatio ?? 1 });
   }
+  return g;
+}
+
+function buildPath(ctx: SceneContext, el: PathElement): Node {
+  const K = ctx.Konva;
+  // The path is drawn in its viewBox units inside a group at the element's box, so the group's own
+  // scale stays 1 (the transformer and the PDF writer read element boxes, not node scales).
+  const g = new K.Group(common(el));
+  const sx = el.width / el.viewBox.width;
+  const sy = el.height / el.viewBox.height;
+  const shadow = strokeAttrs({ stroke: null, strokeWidth: 0, shadow: el.shadow });
+  delete shadow.strokeEnabled;
+  g.add(
+    new K.Path({
+      data: el.data,
+      scaleX: sx,
+      scaleY: sy,
+      ...fillAttrs(el.fill, el.viewBox.width, el.viewBox.height),
+      ...(el.stroke && el.strokeWidth > 0 ? { stroke: el.stroke, strokeWidth: el.strokeWidth } : { strokeEnabled: false }),
+      lineCap: el.lineCap,
+      lineJoin: el.lineJoin,
+      ...shadow,
+    }),
+  );
+  // An invisible box keeps the whole icon clickable, not only its strokes.
+  g.add(new K.Rect({ width: el.width, height: el.height, fill: 'transparent', name: 'hit' }));
   return g;
 }
 
@@ -237,6 +314,8 @@ export function buildElement(ctx: SceneContext, el: Element): Node {
         pointerWidth: el.pointerWidth,
       });
     }
+    case 'path':
+      return buildPath(ctx, el);
     case 'group': {
       const g = new K.Group(common(el));
       for (const child of el.elements) g.add(buildElement(ctx, child) as InstanceType<Konva['Shape']>);

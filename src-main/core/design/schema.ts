@@ -2,7 +2,7 @@
 // embed. Konva nodes are only a view of it. Bump SCHEMA_VERSION with an upgrade step in upgrade.ts.
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const Num = z.number().finite();
 const Colour = z.string().min(1).max(64);
@@ -136,6 +136,24 @@ export const ArrowElement = z.object({
   pointerWidth: z.number().min(0).max(1000).default(20),
 });
 
+/**
+ * A vector drawn from SVG path data (the icon set, logos traced as paths): `data` is in its own
+ * `viewBox` units and is scaled to the element's box; the stroke width is in viewBox units too, so
+ * an icon keeps its weight at any size. Added in schema 3.
+ */
+export const PathElement = z.object({
+  ...base,
+  type: z.literal('path'),
+  data: z.string().min(1).max(100_000),
+  viewBox: z.object({ width: z.number().positive().max(100_000), height: z.number().positive().max(100_000) }),
+  fill: Fill.nullable().default(null),
+  stroke: Colour.nullable().default('#111111'),
+  strokeWidth: z.number().min(0).max(500).default(2),
+  lineCap: z.enum(['butt', 'round', 'square']).default('round'),
+  lineJoin: z.enum(['miter', 'round', 'bevel']).default('round'),
+  shadow: Shadow.nullable().default(null),
+});
+
 const GroupFields = z.object({ ...base, type: z.literal('group') });
 
 export const LeafElement = z.discriminatedUnion('type', [
@@ -147,6 +165,7 @@ export const LeafElement = z.discriminatedUnion('type', [
   PolygonElement,
   LineElement,
   ArrowElement,
+  PathElement,
 ]);
 
 /** A group: children positioned relative to the group's x/y. */
@@ -161,7 +180,7 @@ export const GroupElement = GroupFields.extend({
 });
 
 export const Element: z.ZodType<Element, ElementInput> = z.lazy(() =>
-  z.discriminatedUnion('type', [TextElement, ImageElement, RectElement, EllipseElement, StarElement, PolygonElement, LineElement, ArrowElement, GroupElement]),
+  z.discriminatedUnion('type', [TextElement, ImageElement, RectElement, EllipseElement, StarElement, PolygonElement, LineElement, ArrowElement, PathElement, GroupElement]),
 );
 
 export const Page = z.object({
@@ -196,6 +215,7 @@ export type StarElement = z.infer<typeof StarElement>;
 export type PolygonElement = z.infer<typeof PolygonElement>;
 export type LineElement = z.infer<typeof LineElement>;
 export type ArrowElement = z.infer<typeof ArrowElement>;
+export type PathElement = z.infer<typeof PathElement>;
 export type ElementType = Element['type'];
 export type Page = z.infer<typeof Page>;
 export type DesignDocument = z.infer<typeof DesignDocument>;

@@ -27,7 +27,12 @@ function v1ToV2(doc: Json): Json {
   };
 }
 
-const STEPS: Record<number, (doc: Json) => Json> = { 1: v1ToV2 };
+/** v2 → v3: schema 3 adds the `path` element (icons); every v2 document is a valid v3 one. */
+function v2ToV3(doc: Json): Json {
+  return { ...doc, schemaVersion: 3 };
+}
+
+const STEPS: Record<number, (doc: Json) => Json> = { 1: v1ToV2, 2: v2ToV3 };
 
 export class DesignDocumentError extends Error {
   readonly issues: { path: string; message: string }[];

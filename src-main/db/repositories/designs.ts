@@ -14,11 +14,11 @@ export interface DesignRow {
   linked_from?: string | null;
 }
 
-export type DesignListRow = Omit<DesignRow, 'document'> & { width: number; height: number; pages: number };
+export type DesignListRow = Omit<DesignRow, 'document'> & { width: number; height: number; pages: number; size?: number };
 
 const LIST_COLUMNS = `id, client_id, name, preset, schema_version, created_at, updated_at, deleted_at, is_template, linked_from,
   json_extract(document, '$.width') AS width, json_extract(document, '$.height') AS height,
-  json_array_length(document, '$.pages') AS pages`;
+  json_array_length(document, '$.pages') AS pages, length(document) AS size`;
 
 export function createDesignsRepository(db: Db) {
   const insert = db.prepare<DesignRow>(
@@ -31,6 +31,9 @@ export function createDesignsRepository(db: Db) {
     'UPDATE designs SET document = ?, name = ?, preset = ?, schema_version = ?, updated_at = ? WHERE id = ?',
   );
   const setDeleted = db.prepare<[number | null, number, string]>('UPDATE designs SET deleted_at = ?, updated_at = ? WHERE id = ?');
+  // The name lives in the row (lists, search) and in the document (exports, packs): both change together.
+  const rename = db.prepare<[string, string, number, string]>("UPDATE designs SET name = ?, document = json_set(document, '$.name', ?), updated_at = ? WHERE id = ?");
+  const setClient = db.prepare<[string | null, number, string]>('UPDATE designs SET client_id = ?, updated_at = ? WHERE id = ?');
   return {
     insert(row: DesignRow): void {
       insert.run({ is_template: 0, linked_from: null, ...row });
@@ -56,6 +59,12 @@ export function createDesignsRepository(db: Db) {
     },
     setDeleted(id: string, at: number | null, now: number): void {
       setDeleted.run(at, now, id);
+    },
+    rename(id: string, name: string, now: number): void {
+      rename.run(name, name, now, id);
+    },
+    setClient(id: string, clientId: string | null, now: number): void {
+      setClient.run(clientId, now, id);
     },
   };
 }

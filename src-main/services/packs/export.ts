@@ -1,5 +1,6 @@
 // Content-pack export: choose the posts, render every variant's design in worker threads (PNG files
 // in a temp folder), then stream one zip (images stored, not recompressed) written atomically.
+import { fontFilesFor } from '../design-fonts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -135,7 +136,7 @@ export async function exportPack(deps: ExportDeps, query: PackQuery, destination
       await Promise.all(
         [...docs].map(async ([designId, doc]) => {
           try {
-            const files = await pool!.run({ doc, all: true, format: 'png', assetsDir, fontsDir }, { signal });
+            const files = await pool!.run({ doc, all: true, format: 'png', assetsDir, fontsDir, fonts: fontFilesFor(lib, doc) }, { signal });
             const paths: string[] = [];
             for (const f of files) {
               const file = path.join(temp, `${designId}-${f.page}.png`);

@@ -2,7 +2,7 @@
 // guides and marquee). Elements subscribe by id; a drag moves Konva nodes directly and commits to
 // the document once, at drag end.
 import Konva from 'konva';
-import { memo, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { Group, Layer, Rect, Stage, Transformer } from 'react-konva';
 import { useStore } from 'zustand';
 import {
@@ -14,26 +14,46 @@ import {
   elementBounds,
   findPreset,
   moveElements,
+  recropForSize,
   safeRect,
   snapBox,
   snapTargets,
   snapValue,
-  updateElements,
   type Element,
   type SnapTargets,
 } from '../../../src-main/core/design';
+import type { Commands } from './commands';
+import { CropOverlay, cropSession } from './CropOverlay';
 import type { EditorStore } from './editor-store';
-import { browserSceneContext, useImages } from './scene-context';
+import { elementChanges, nodeFlags } from './element-changes';
+import { CHUNK_FROM, CHUNK_SIZE, goLive, markChanged, recache } from './chunks';
+import { browserSceneContext, imageSize, useFonts, useImages } from './scene-context';
 
 const SNAP_PX = 6;
 const nodes = new Map<string, Konva.Node>();
 let newIdCounter = 0;
 export const newId = () => `${Date.now().toString(36)}${(newIdCounter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-/** The Konva node drawn for a top-level element (editor only; used by the transformer and tests). */
+/** The Konva node drawn for an element: a top-level one, or a child inside a group's node. */
 export function nodeFor(id: string): Konva.Node | undefined {
-  return nodes.get(id);
+  const top = nodes.get(id);
+  if (top) return top;
+  for (const node of nodes.values()) {
+    if (node instanceof Konva.Group) {
+      const found = node.findOne((n: Konva.Node) => n.id() === id && n.hasName('element'));
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
+
+/** The element id a node stands for (top-level nodes carry it as an attribute, children as their id). */
+function idOf(node: Konva.Node): string {
+  return (node.getAttr('elementId') as string | undefined) ?? node.id();
+}
+
+/** Zoom steps: Ctrl+wheel moves about 10 % a notch, Ctrl +/− by 25 %. */
+export const WHEEL_ZOOM_PER_NOTCH = 1.1;
 
 const MOVE_ONLY = new Set(['x', 'y', 'version']);
 
@@ -47,19 +67,30 @@ function onlyMoved(prev: Element | undefined, next: Element): boolean {
 }
 
 const ElementNode = memo(function ElementNode({ editor, id }: { editor: EditorStore; id: string }) {
-  const el = useStore(editor.store, (s) => s.index.get(id));
-  const editing = useStore(editor.store, (s) => s.editingTextId === id);
+  // One subscription per node, told only when its element (or how it is shown) changed.
+  const changes = elementChanges(editor);
+  const subscribe = useMemo(() => changes.subscribe(id), [changes, id]);
+  const el = useSyncExternalStore(subscribe, () => editor.store.getState().index.get(id));
+  const flags = useSyncExternalStore(subscribe, () => nodeFlags(editor.store.getState(), id));
+  const [hiddenFlag, inGroupFlag, editingChild] = flags.split('|');
+  const hidden = hiddenFlag === '1';
+  const inGroup = inGroupFlag === '1';
   const usesImages = el?.type === 'image' || el?.type === 'group';
+  const usesFonts = el?.type === 'text' || el?.type === 'group';
   const imagesVersion = useImages((s) => (usesImages ? s.version : 0));
+  const fontsVersion = useFonts((s) => (usesFonts ? s.version : 0));
   const ref = useRef<Konva.Group>(null);
-  const built = useRef<{ el: Element; editing: boolean; images: number; node: Konva.Node } | null>(null);
+  const built = useRef<{ el: Element; key: string; node: Konva.Node } | null>(null);
   useLayoutEffect(() => {
     const g = ref.current;
     if (!g || !el) return;
     const prev = built.current;
-    if (prev && prev.node.getParent() && prev.editing === editing && prev.images === imagesVersion && onlyMoved(prev.el, el)) {
+    const key = `${flags}|${imagesVersion}|${fontsVersion}`;
+    // Undo, redo and drags change x/y only: move the node, redraw nothing else.
+    if (prev && prev.node.getParent() && prev.key === key && onlyMoved(prev.el, el)) {
       prev.node.position({ x: el.x, y: el.y });
       built.current = { ...prev, el };
+      markChanged(g);
       g.getLayer()?.batchDraw();
       return;
     }
@@ -67,13 +98,22 @@ const ElementNode = memo(function ElementNode({ editor, id }: { editor: EditorSt
     const node = buildElement(browserSceneContext(), el) as Konva.Node;
     node.addName('top');
     node.setAttr('elementId', id);
-    node.draggable(!el.locked);
-    if (editing) node.opacity(0);
+    // Inside a group its children move, not the group.
+    node.draggable(!el.locked && !inGroup);
+    if (inGroup && el.type === 'group' && node instanceof Konva.Group) {
+      node.getChildren().forEach((child, i) => {
+        const c = el.elements[i];
+        child.draggable(Boolean(c && !c.locked));
+        if (c && c.id === editingChild) child.opacity(0);
+      });
+    }
+    if (hidden) node.opacity(0);
     g.add(node as Konva.Shape);
     nodes.set(id, node);
-    built.current = { el, editing, images: imagesVersion, node };
+    built.current = { el, key, node };
+    markChanged(g);
     g.getLayer()?.batchDraw();
-  }, [el, editing, id, imagesVersion]);
+  }, [el, flags, hidden, editingChild, inGroup, id, imagesVersion, fontsVersion]);
   useEffect(
     () => () => {
       if (built.current && nodes.get(id) === built.current.node) nodes.delete(id);
@@ -82,6 +122,36 @@ const ElementNode = memo(function ElementNode({ editor, id }: { editor: EditorSt
   );
   return <Group ref={ref} />;
 });
+
+/** Consecutive elements drawn from one cached bitmap (see chunks.ts); cached again when the zoom changes. */
+const Chunk = memo(function Chunk({ editor, ids }: { editor: EditorStore; ids: readonly string[] }) {
+  const ref = useRef<Konva.Group>(null);
+  const zoom = useStore(editor.store, (s) => s.zoom);
+  // Children build their nodes first (their layout effects run before this one).
+  useLayoutEffect(() => {
+    if (ref.current) recache(ref.current);
+    ref.current?.getLayer()?.batchDraw();
+  }, [ids, zoom]);
+  return (
+    <Group ref={ref} name="chunk">
+      {ids.map((id) => (
+        <ElementNode key={id} editor={editor} id={id} />
+      ))}
+    </Group>
+  );
+});
+
+/** The page's elements: directly, or in cached chunks on big pages. */
+function Elements({ editor, order }: { editor: EditorStore; order: readonly string[] }) {
+  const chunks = useMemo(() => {
+    if (order.length < CHUNK_FROM) return null;
+    const out: string[][] = [];
+    for (let i = 0; i < order.length; i += CHUNK_SIZE) out.push(order.slice(i, i + CHUNK_SIZE));
+    return out;
+  }, [order]);
+  if (!chunks) return order.map((id) => <ElementNode key={id} editor={editor} id={id} />);
+  return chunks.map((ids, i) => <Chunk key={i} editor={editor} ids={ids} />);
+}
 
 /** Attaches the transformer to the selected nodes after they are (re)built. */
 function SelectionTransformer({ editor, trRef }: { editor: EditorStore; trRef: RefObject<Konva.Transformer | null> }) {
@@ -93,11 +163,19 @@ function SelectionTransformer({ editor, trRef }: { editor: EditorStore; trRef: R
     const attach = () => {
       // Never during a drag: the nodes are riding in the drag group; the drop re-runs this effect.
       if (Konva.DD.isDragging) return;
-      const attached = selection.map((id) => nodes.get(id)).filter((n): n is Konva.Node => Boolean(n) && !index.get(n!.getAttr('elementId'))?.locked);
+      if (editor.store.getState().croppingId) {
+        tr.nodes([]);
+        return;
+      }
+      const attached = selection.map((id) => nodeFor(id)).filter((n): n is Konva.Node => Boolean(n) && !editor.element(idOf(n!))?.locked);
       tr.nodes(attached);
-      const only = selection.length === 1 ? index.get(selection[0]!) : undefined;
-      tr.keepRatio(only?.type === 'image');
-      tr.enabledAnchors(only?.type === 'line' || only?.type === 'arrow' ? ['middle-left', 'middle-right'] : ['top-left', 'top-center', 'top-right', 'middle-right', 'middle-left', 'bottom-left', 'bottom-center', 'bottom-right']);
+      const only = selection.length === 1 ? editor.element(selection[0]!) : undefined;
+      // Photos keep their shape from the corners; their sides crop. Text boxes: the sides set the
+      // width (the height follows the text), the corners scale the text.
+      tr.keepRatio(only?.type === 'image' || only?.type === 'text' || only?.type === 'path');
+      const all = ['top-left', 'top-center', 'top-right', 'middle-right', 'middle-left', 'bottom-left', 'bottom-center', 'bottom-right'];
+      const textAnchors = ['top-left', 'top-right', 'middle-right', 'middle-left', 'bottom-left', 'bottom-right'];
+      tr.enabledAnchors(only?.type === 'line' || only?.type === 'arrow' ? ['middle-left', 'middle-right'] : only?.type === 'text' && !only.autoFit ? textAnchors : all);
       tr.getLayer()?.batchDraw();
     };
     // Attaching hundreds of nodes costs tens of milliseconds: do it after the frame that shows the change.
@@ -107,7 +185,7 @@ function SelectionTransformer({ editor, trRef }: { editor: EditorStore; trRef: R
     }
     const frame = requestAnimationFrame(() => requestAnimationFrame(attach));
     return () => cancelAnimationFrame(frame);
-  }, [selection, index, trRef]);
+  }, [selection, index, trRef, editor]);
   return null;
 }
 
@@ -148,9 +226,11 @@ interface DragState {
   /** Many elements: they ride in one group on the interaction layer; only the group moves. */
   group: Konva.Group | null;
   homes: Map<Konva.Node, Konva.Container>;
+  /** A group's child dragged inside the group. */
+  child: Konva.Node | null;
 }
 
-export const EditorCanvas = memo(function EditorCanvas({ editor, stageRef, label }: { editor: EditorStore; stageRef: RefObject<Konva.Stage | null>; label: string }) {
+export const EditorCanvas = memo(function EditorCanvas({ editor, cmd, stageRef, label }: { editor: EditorStore; cmd: Commands; stageRef: RefObject<Konva.Stage | null>; label: string }) {
   // Primitives only: an edit to an element must not re-render the whole stage.
   const docId = useStore(editor.store, (s) => s.doc?.id);
   const width = useStore(editor.store, (s) => s.doc?.width ?? 0);
@@ -159,6 +239,7 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, stageRef, label
   const doc = docId ? { id: docId, width, height, preset: presetId } : null;
   const order = useStore(editor.store, (s) => s.order);
   const zoom = useStore(editor.store, (s) => s.zoom);
+  const fitRequest = useStore(editor.store, (s) => s.fitRequest);
   const boxRef = useRef<HTMLDivElement>(null);
   const trRef = useRef<Konva.Transformer>(null);
   const interactionRef = useRef<Konva.Layer>(null);
@@ -169,6 +250,10 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, stageRef, label
   const [spaceDown, setSpaceDown] = useState(false);
   const drag = useRef<DragState | null>(null);
   const marquee = useRef<{ x0: number; y0: number; shift: boolean } | null>(null);
+  /** The transformer handle being dragged (sides and corners do different things to text and photos). */
+  const anchor = useRef<string | null>(null);
+  /** The next zoom change comes with its own pan (the wheel zooms about the pointer, fit centres the page). */
+  const placing = useRef(false);
 
   // Size the stage to its box.
   useEffect(() => {
@@ -186,9 +271,23 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, stageRef, label
     if (!docId || !width || !height || !boxRef.current) return;
     const box = boxRef.current;
     const z = Math.min((box.clientWidth - 80) / width, (box.clientHeight - 80) / height, 1);
-    editor.setZoom(z > 0 ? z : 0.2);
+    const next = z > 0 ? z : 0.2;
+    placing.current = next !== editor.store.getState().zoom;
+    editor.setZoom(next);
     setPan({ x: (box.clientWidth - width * z) / 2, y: (box.clientHeight - height * z) / 2 });
-  }, [editor, docId, width, height]);
+  }, [editor, docId, width, height, fitRequest]);
+
+  // Zoom set from outside (toolbar, Ctrl +/−) keeps the middle of the view where it is.
+  const lastZoom = useRef(zoom);
+  useLayoutEffect(() => {
+    const old = lastZoom.current;
+    lastZoom.current = zoom;
+    if (old === zoom || placing.current) {
+      placing.current = false;
+      return;
+    }
+    setPan((p) => ({ x: size.width / 2 - ((size.width / 2 - p.x) / old) * zoom, y: size.height / 2 - ((size.height / 2 - p.y) / old) * zoom }));
+  }, [zoom, size.width, size.height]);
 
   // Space-drag pans.
   useEffect(() => {
@@ -246,8 +345,18 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, stageRef, label
   }
 
   function onDragStart(e: Konva.KonvaEventObject<DragEvent>) {
-    if (e.target === stageRef.current) return;
-    const node = topNode(e.target);
+    if (e.target === stageRef.current || e.target.hasName('crop-photo')) return;
+    const s0 = editor.store.getState();
+    const top = topNode(e.target);
+    if (s0.groupId && top && idOf(top) === s0.groupId && e.target !== top) {
+      // A child dragged inside its group: it moves in the group's own coordinates, without snapping.
+      const id = idOf(e.target);
+      if (!s0.selection.includes(id)) editor.select([id]);
+      goLive(e.target);
+      drag.current = { id, start: new Map([[id, { x: e.target.x(), y: e.target.y() }]]), box: { x: 0, y: 0, width: 0, height: 0 }, targets: { vertical: [], horizontal: [] } as unknown as SnapTargets, alt: false, single: null, home: null, group: null, homes: new Map(), child: e.target };
+      return;
+    }
+    const node = top;
     if (!node) return;
     const id = node.getAttr('elementId') as string;
     const s = editor.store.getState();
@@ -263,6 +372,7 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, stageRef, label
     }
     const el = s.index.get(id)!;
     const moving = new Set(sel);
+    for (const sid of sel) goLive(nodes.get(sid));
     drag.current = {
       id,
       start,
@@ -273,6 +383,7 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, stageRef, label
       home: null,
       group: null,
       homes: new Map(),
+      child: null,
     };
     // Many elements: the transformer follows them only after the drop (attached, it costs O(n²)),
     // and they move as one group on the interaction layer, so a frame is one transform, not n.
@@ -305,7 +416,7 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, stageRef, label
 
   function onDragMove(e: Konva.KonvaEventObject<DragEvent>) {
     const d = drag.current;
-    if (!d) return;
+    if (!d || d.child) return;
     if (d.group) {
       if ((e.target as Konva.Node) !== d.group) return;
       const zoom = editor.store.getState().zoom;
@@ -338,6 +449,13 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, stageRef, label
     if (!d) return;
     let dx: number;
     let dy: number;
+    if (d.child) {
+      const origin = d.start.get(d.id)!;
+      dx = d.child.x() - origin.x;
+      dy = d.child.y() - origin.y;
+      if (dx !== 0 || dy !== 0) editor.apply((doc, pageId) => moveElements(doc, pageId, [d.id], dx, dy), { select: [d.id] });
+      return;
+    }
     if (d.group) {
       dx = d.group.x();
       dy = d.group.y();
@@ -354,6 +472,7 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, stageRef, label
     }
     if (d.single && d.home) d.home.add(d.single as Konva.Shape);
     const ids = [...d.start.keys()];
+    for (const sid of ids) markChanged(nodeFor(sid));
     if (d.alt) {
       // Alt-drag: the originals stay, copies land where the drag ended.
       for (const [sid, p] of d.start) nodes.get(sid)?.position(p);
@@ -373,15 +492,54 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, stageRef, label
     editor.apply((doc, pageId) => moveElements(doc, pageId, ids, dx, dy));
   }
 
+  /** Live: a text box rewraps at its new width instead of stretching; a photo recrops instead of stretching. */
+  function onTransform() {
+    const tr = trRef.current;
+    if (!tr || tr.nodes().length !== 1) return;
+    const node = tr.nodes()[0]!;
+    const el = editor.element(idOf(node));
+    anchor.current = tr.getActiveAnchor();
+    const side = anchor.current === 'middle-left' || anchor.current === 'middle-right' || anchor.current === 'top-center' || anchor.current === 'bottom-center';
+    if (el?.type === 'text' && side && node instanceof Konva.Text) {
+      node.setAttrs({ width: Math.max(20, node.width() * node.scaleX()), scaleX: 1, scaleY: 1, height: undefined });
+    } else if (el?.type === 'image' && side && node instanceof Konva.Group) {
+      const img = node.findOne('Image') as Konva.Image | undefined;
+      const natural = imageSize(el.assetId);
+      if (!img || !natural) return;
+      const size = { width: Math.max(4, el.width * Math.abs(node.scaleX())), height: Math.max(4, el.height * Math.abs(node.scaleY())) };
+      const crop = recropForSize(el, natural, size);
+      const source = img.image() as HTMLImageElement;
+      node.scale({ x: 1, y: 1 });
+      img.setAttrs({ image: source, ...size, offsetX: el.flipX ? size.width : 0, offsetY: el.flipY ? size.height : 0, crop: { x: crop.x * source.naturalWidth, y: crop.y * source.naturalHeight, width: crop.width * source.naturalWidth, height: crop.height * source.naturalHeight } });
+      node.setAttr('liveSize', size);
+    }
+  }
+
   function onTransformEnd() {
     const tr = trRef.current;
     if (!tr) return;
-    const s = editor.store.getState();
     const patches = new Map<string, Partial<Element> & Record<string, unknown>>();
+    const side = anchor.current === 'middle-left' || anchor.current === 'middle-right' || anchor.current === 'top-center' || anchor.current === 'bottom-center';
+    anchor.current = null;
     for (const node of tr.nodes()) {
-      const id = node.getAttr('elementId') as string;
-      const el = s.index.get(id);
+      const id = idOf(node);
+      const el = editor.element(id);
       if (!el) continue;
+      if (el.type === 'text') {
+        // Sides: a new width (rewrapped, the height follows the text). Corners: the text scales.
+        const f = Math.abs(node.scaleX());
+        const width = node instanceof Konva.Text && side ? node.width() : Math.max(20, el.width * f);
+        patches.set(id, side ? { x: node.x(), y: node.y(), rotation: node.rotation(), width } : { x: node.x(), y: node.y(), rotation: node.rotation(), width, fontSize: Math.max(1, el.fontSize * f), ...(el.autoFit ? { height: el.height * Math.abs(node.scaleY()) } : {}) });
+        continue;
+      }
+      if (el.type === 'image') {
+        const live = node.getAttr('liveSize') as { width: number; height: number } | undefined;
+        const natural = imageSize(el.assetId);
+        const size = live ?? { width: Math.max(1, el.width * Math.abs(node.scaleX())), height: Math.max(1, el.height * Math.abs(node.scaleY())) };
+        const uniform = Math.abs(size.width / el.width - size.height / el.height) < 1e-3;
+        patches.set(id, { x: node.x(), y: node.y(), rotation: node.rotation(), ...size, ...(!uniform && natural ? { crop: recropForSize(el, natural, size) } : {}) });
+        continue;
+      }
       const baseSY = el.type === 'star' || el.type === 'polygon' ? el.height / Math.max(el.width, 1e-6) : 1;
       const fx = Math.abs(node.scaleX());
       const fy = Math.abs(node.scaleY()) / baseSY;
@@ -390,7 +548,7 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, stageRef, label
       if (el.type === 'group') patch.elements = el.elements.map((c) => ({ ...c, x: c.x * fx, y: c.y * fy, width: c.width * fx, height: c.height * fy, version: c.version + 1 }));
       patches.set(id, patch as Partial<Element>);
     }
-    editor.apply((doc, pageId) => updateElements(doc, pageId, [...patches.keys()], (el) => patches.get(el.id)!));
+    for (const [id, patch] of patches) cmd.update([id], patch);
   }
 
   function pointer(): { x: number; y: number } {
@@ -399,17 +557,36 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, stageRef, label
     return { x: (p.x - stage.x()) / stage.scaleX(), y: (p.y - stage.y()) / stage.scaleY() };
   }
 
+  /** The element a click lands on: a top-level element, or inside the group being edited, its child. */
+  function hit(target: Konva.Node): Konva.Node | null {
+    const top = target === stageRef.current ? null : topNode(target);
+    const groupId = editor.store.getState().groupId;
+    if (!top || !groupId || idOf(top) !== groupId) return top;
+    let n: Konva.Node | null = target;
+    while (n && n.getParent() !== top) n = n.getParent() as Konva.Node | null;
+    return n && n !== top ? n : top;
+  }
+
   function onMouseDown(e: Konva.KonvaEventObject<MouseEvent>) {
     if (spaceDown) return;
-    const node = e.target === stageRef.current ? null : topNode(e.target);
+    const s0 = editor.store.getState();
+    if (s0.croppingId) {
+      // A click outside the photo keeps the crop.
+      let n: Konva.Node | null = e.target;
+      while (n && !n.hasName('crop-overlay')) n = n.getParent() as Konva.Node | null;
+      if (!n) cropSession.apply?.();
+      return;
+    }
     if ((e.target.getParent() as Konva.Node | null) === trRef.current) return;
+    const node = hit(e.target);
+    if (s0.groupId && (!node || node === topNode(node) && idOf(node) !== s0.groupId)) editor.enterGroup(null);
     if (!node) {
       const p = pointer();
       marquee.current = { x0: p.x, y0: p.y, shift: e.evt.shiftKey };
       if (!e.evt.shiftKey) editor.select([]);
       return;
     }
-    const id = node.getAttr('elementId') as string;
+    const id = idOf(node);
     const sel = editor.store.getState().selection;
     if (e.evt.shiftKey || e.evt.metaKey || e.evt.ctrlKey) editor.select(sel.includes(id) ? sel.filter((x) => x !== id) : [...sel, id]);
     else if (!sel.includes(id)) editor.select([id]);
@@ -443,11 +620,23 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, stageRef, label
     editor.select(m.shift ? [...new Set([...s.selection, ...hit])] : hit);
   }
 
+  /** Double-click: type into a text, crop a photo, or step into a group to edit what is inside. */
   function onDblClick(e: Konva.KonvaEventObject<MouseEvent>) {
-    const node = topNode(e.target);
+    if (editor.store.getState().croppingId) {
+      cropSession.apply?.();
+      return;
+    }
+    const node = hit(e.target);
     if (!node) return;
-    const el = editor.store.getState().index.get(node.getAttr('elementId'));
-    if (el?.type === 'text' && !el.locked) editor.editText(el.id);
+    const el = editor.element(idOf(node));
+    if (!el || el.locked) return;
+    if (el.type === 'text') editor.editText(el.id);
+    else if (el.type === 'image' && editor.store.getState().index.has(el.id)) editor.crop(el.id);
+    else if (el.type === 'group') {
+      let child: Konva.Node | null = e.target;
+      while (child && child.getParent() !== node) child = child.getParent() as Konva.Node | null;
+      editor.enterGroup(el.id, child ? [idOf(child)] : []);
+    }
   }
 
   function onWheel(e: Konva.KonvaEventObject<WheelEvent>) {
@@ -455,10 +644,13 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, stageRef, label
     const stage = stageRef.current!;
     if (e.evt.ctrlKey || e.evt.metaKey) {
       // Zoom about the pointer (trackpad pinch arrives as ctrl+wheel).
+      // A mouse notch is deltaY ±100 (in pixel mode): about 10 % a notch; a trackpad pinch sends small deltas.
       const old = stage.scaleX();
       const p = stage.getPointerPosition() ?? { x: size.width / 2, y: size.height / 2 };
-      const next = Math.min(8, Math.max(0.05, old * Math.exp(-e.evt.deltaY * 0.01)));
+      const notches = (e.evt.deltaMode === 1 ? e.evt.deltaY / 3 : e.evt.deltaY / 100);
+      const next = Math.min(8, Math.max(0.05, old * Math.pow(WHEEL_ZOOM_PER_NOTCH, -notches)));
       const world = { x: (p.x - stage.x()) / old, y: (p.y - stage.y()) / old };
+      placing.current = next !== old;
       editor.setZoom(next);
       setPan({ x: p.x - world.x * next, y: p.y - world.y * next });
     } else {
@@ -511,9 +703,7 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, stageRef, label
           </Group>
         </Layer>
         <Layer clip={clip} name="content">
-          {order.map((id) => (
-            <ElementNode key={id} editor={editor} id={id} />
-          ))}
+          <Elements editor={editor} order={order} />
         </Layer>
         <SelectionTransformer editor={editor} trRef={trRef} />
         <Layer ref={interactionRef} name="interaction">
@@ -526,9 +716,12 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, stageRef, label
             rotationSnapTolerance={4}
             anchorDragBoundFunc={anchorBound}
             boundBoxFunc={(oldBox, newBox) => (Math.abs(newBox.width) < 4 || Math.abs(newBox.height) < 4 ? oldBox : newBox)}
+            onTransformStart={() => trRef.current?.nodes().forEach((n) => goLive(n))}
+            onTransform={onTransform}
             onTransformEnd={onTransformEnd}
             ignoreStroke
           />
+          <CropOverlay editor={editor} cmd={cmd} />
         </Layer>
       </Stage>
     </div>

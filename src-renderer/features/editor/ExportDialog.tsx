@@ -1,21 +1,23 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DesignDocument } from '../../../src-main/core/design';
+import { useHost } from '../../app/host-context';
 import { exceedsCanvas, exportDesign, type ExportOptions } from './export';
 
 export function ExportDialog({ doc, pageIndex, onClose, onDone }: { doc: DesignDocument; pageIndex: number; onClose(): void; onDone(names: string[]): void }) {
   const { t } = useTranslation();
+  const host = useHost();
   const [o, setO] = useState<ExportOptions>({ format: 'png', scale: 2, quality: 90, transparent: false, pages: 'current' });
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const ids = { title: useId(), format: useId(), scale: useId(), quality: useId(), pages: useId() };
-  const tooLarge = exceedsCanvas(doc, o.scale);
+  const tooLarge = o.format !== 'pdf' && exceedsCanvas(doc, o.scale);
   async function run() {
     if (tooLarge) return;
     setProblem(null);
     setBusy(t('editor.export.working', { done: 0, total: o.pages === 'all' || o.format === 'pdf' ? doc.pages.length : 1 }));
     try {
-      const names = await exportDesign(doc, pageIndex, o, (done, total) => setBusy(t('editor.export.working', { done, total })));
+      const names = await exportDesign(host, doc, pageIndex, o, (done, total) => setBusy(t('editor.export.working', { done, total })));
       onDone(names);
     } catch (error) {
       setProblem((error as Error).message);
@@ -35,13 +37,16 @@ export function ExportDialog({ doc, pageIndex, onClose, onDone }: { doc: DesignD
             <option value="pdf">{t('editor.export.pdf')}</option>
           </select>
         </div>
+        {o.format !== 'pdf' && (
         <div className="ed-field wide">
           <label htmlFor={ids.scale}>{t('editor.export.scale')}</label>
           <select id={ids.scale} value={o.scale} onChange={(e) => setO({ ...o, scale: Number(e.target.value) })}>
             {[1, 2, 3].map((s) => <option key={s} value={s}>{s}× ({doc.width * s}×{doc.height * s})</option>)}
           </select>
         </div>
-        {o.format !== 'png' && (
+        )}
+        {o.format === 'pdf' && <p className="muted">{t('editor.export.pdfHint')}</p>}
+        {o.format === 'jpeg' && (
           <div className="ed-field wide">
             <label htmlFor={ids.quality}>{t('editor.export.quality')}</label>
             <input id={ids.quality} type="number" min={1} max={100} value={o.quality} onChange={(e) => setO({ ...o, quality: Math.min(100, Math.max(1, Number(e.target.value) || 90)) })} />

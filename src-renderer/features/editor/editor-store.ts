@@ -4,6 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import type { HostClient } from '../../host/client';
 import {
   DocumentHistory,
+  findElement,
   parseDesign,
   type DesignDocument,
   type Element,
@@ -28,6 +29,18 @@ export interface EditorState {
   saveError: string | null;
   loadError: string | null;
   editingTextId: string | null;
+  /** The group whose children are being edited (double-click into a group), or null. */
+  groupId: string | null;
+  /** The image in crop mode (double-click a photo), or null. */
+  croppingId: string | null;
+  /** Width and height change together in the properties panel unless unlocked. */
+  aspectLocked: boolean;
+  /** Incremented to ask the canvas to fit the page in view (Ctrl+0, Shift+1). */
+  fitRequest: number;
+  /** The client the design belongs to (its brand kit is offered), or null. */
+  clientId: string | null;
+  /** Incremented to rebuild every node of the page from the document (see redrawAll). */
+  redraws: number;
 }
 
 export const AUTOSAVE_MS = 600;
@@ -76,6 +89,12 @@ export function createEditorStore(host: HostClient, options: { now?: () => numbe
     saveError: null,
     loadError: null,
     editingTextId: null,
+    groupId: null,
+    croppingId: null,
+    aspectLocked: true,
+    fitRequest: 0,
+    clientId: null,
+    redraws: 0,
   }));
 
   function page(doc: DesignDocument | null, pageId: string | null): Page | undefined {
@@ -95,10 +114,16 @@ export function createEditorStore(host: HostClient, options: { now?: () => numbe
       if (s.pageId === pid && sameOrder(next.order, s.order)) next.order = s.order;
     }
     const alive = new Set(next.order);
+    // Inside a group, its children are what can be selected; a group that is gone is left.
+    const group = s.groupId ? next.index.get(s.groupId) : undefined;
+    const groupId = group?.type === 'group' && s.pageId === pid ? group.id : null;
+    if (group?.type === 'group') for (const child of group.elements) alive.add(child.id);
     store.setState({
       doc,
       pageId: pid,
       ...next,
+      groupId,
+      croppingId: s.croppingId && alive.has(s.croppingId) ? s.croppingId : null,
       selection: s.selection.filter((id) => alive.has(id)),
       canUndo: history.canUndo,
       canRedo: history.canRedo,
@@ -148,7 +173,7 @@ export function createEditorStore(host: HostClient, options: { now?: () => numbe
       try {
         const d = await host.invoke('designs.get', { id });
         const doc = parseDesign(d.document);
-        store.setState({ designId: id, doc: null, pageId: null, selection: [], loadError: null, save: 'saved', saveError: null, editingTextId: null });
+        store.setState({ designId: id, doc: null, pageId: null, selection: [], loadError: null, save: 'saved', saveError: null, editingTextId: null, groupId: null, croppingId: null, clientId: d.clientId });
         show(doc, doc.pages[0]!.id);
       } catch (error) {
         store.setState({ loadError: (error as Error).message });
@@ -158,7 +183,7 @@ export function createEditorStore(host: HostClient, options: { now?: () => numbe
     close: async (): Promise<void> => {
       await flush();
       history.clear();
-      store.setState({ designId: null, doc: null, pageId: null, selection: [], index: new Map(), order: [], canUndo: false, canRedo: false });
+      store.setState({ designId: null, doc: null, pageId: null, selection: [], index: new Map(), order: [], canUndo: false, canRedo: false, groupId: null, croppingId: null, editingTextId: null });
     },
     /** Applies a pure operation as one undo step (or merged into the last one with the same key). */
     apply(fn: (doc: DesignDocument, pageId: string) => DesignDocument, options: { key?: string; select?: string[]; pageId?: string } = {}): void {
@@ -199,7 +224,7 @@ export function createEditorStore(host: HostClient, options: { now?: () => numbe
     setPage(pageId: string): void {
       const { doc } = store.getState();
       if (!doc) return;
-      store.setState({ selection: [], editingTextId: null });
+      store.setState({ selection: [], editingTextId: null, groupId: null, croppingId: null });
       show(doc, pageId);
     },
     setZoom(zoom: number): void {
@@ -208,12 +233,41 @@ export function createEditorStore(host: HostClient, options: { now?: () => numbe
     editText(id: string | null): void {
       store.setState({ editingTextId: id });
     },
+    /** Edit inside a group (its children become selectable), or leave it with null. */
+    enterGroup(groupId: string | null, select: string[] = []): void {
+      store.setState({ groupId, selection: groupId ? select : store.getState().groupId ? [store.getState().groupId!] : [], editingTextId: null });
+    },
+    /** Crop mode for an image, or back to normal with null. */
+    crop(id: string | null): void {
+      store.setState({ croppingId: id, editingTextId: null, selection: id ? [id] : store.getState().selection });
+    },
+    setAspectLocked(aspectLocked: boolean): void {
+      store.setState({ aspectLocked });
+    },
+    /**
+     * Rebuilds every element's node from the document and redraws the page: what a view that did
+     * not patch changed nodes would do on every change (the undo benchmark's baseline).
+     */
+    redrawAll(): void {
+      store.setState((s) => ({ redraws: s.redraws + 1 }));
+    },
+    fit(): void {
+      store.setState((s) => ({ fitRequest: s.fitRequest + 1 }));
+    },
+    setClientId(clientId: string | null): void {
+      store.setState({ clientId });
+    },
     flush,
     /** Whether there are changes not yet written. */
     hasUnsaved: () => unsaved !== null || saving !== null,
     currentPage(): Page | undefined {
       const s = store.getState();
       return page(s.doc, s.pageId);
+    },
+    /** An element of the current page by id, at any depth (a group's child too). */
+    element(id: string): Element | undefined {
+      const s = store.getState();
+      return s.index.get(id) ?? findElement(page(s.doc, s.pageId)?.elements ?? [], id);
     },
   };
   return actions;

@@ -1,13 +1,37 @@
 // The browser side of the shared scene builder: Konva from the bundle, images from the asset
-// cache, fonts from the bundled manifest (registered by fonts.css).
+// cache, fonts from the bundled manifest (registered by fonts.css) and the library's imported fonts
+// (registered here with FontFace when the editor learns of them).
 import Konva from 'konva';
 import { create } from 'zustand';
 import manifest from '../../../assets/fonts/manifest.json';
 import { mediaPath, SHA256 } from '../../../src-main/core/domain/assets';
-import { buildPage, type DesignDocument, type Page, type SceneContext, type SceneWarning } from '../../../src-main/core/design';
+import { buildPage, measureTextHeight, type DesignDocument, type Page, type SceneContext, type SceneWarning, type TextElement } from '../../../src-main/core/design';
 
 export const BUNDLED_FAMILIES: readonly string[] = manifest.families.map((f) => f.family);
 const families = new Set(BUNDLED_FAMILIES);
+/** Imported font families (library assets) registered in this window: family → asset id. */
+const imported = new Map<string, string>();
+
+/** Bumps whenever an imported font finishes loading, so text nodes rebuild with it. */
+export const useFonts = create<{ version: number }>(() => ({ version: 0 }));
+
+/** Registers an imported font (a library asset) under its family, once; resolves when it can draw. */
+export async function registerImportedFont(family: string, assetId: string): Promise<void> {
+  if (families.has(family) || imported.has(family) || typeof FontFace === 'undefined' || !SHA256.test(assetId)) return;
+  imported.set(family, assetId);
+  try {
+    const face = new FontFace(family, `url(${mediaPath('files', assetId)})`);
+    document.fonts.add(await face.load());
+    families.add(family);
+    useFonts.setState((s) => ({ version: s.version + 1 }));
+  } catch {
+    imported.delete(family); // a font the browser cannot read stays "not installed"
+  }
+}
+
+export function isFontAvailable(family: string): boolean {
+  return families.has(family);
+}
 
 /** Where an asset's pixels come from: the library's working copy (preview), on both hosts. */
 let assetUrlResolver: (assetId: string) => string | null = (assetId) => (SHA256.test(assetId) ? mediaPath('previews', assetId) : null);
@@ -54,6 +78,22 @@ export async function registerLocalImage(file: Blob, knownId?: string): Promise<
   images.set(assetId, img);
   useImages.setState((s) => ({ version: s.version + 1 }));
   return { assetId, width: img.naturalWidth, height: img.naturalHeight };
+}
+
+/** A loaded image (the library's preview copy), or null until it has loaded. */
+export function loadedImage(assetId: string): HTMLImageElement | null {
+  return images.get(assetId) ?? null;
+}
+
+/** Natural size of a loaded image (null until it has loaded). */
+export function imageSize(assetId: string): { width: number; height: number } | null {
+  const img = images.get(assetId);
+  return img ? { width: img.naturalWidth, height: img.naturalHeight } : null;
+}
+
+/** The height a text's wrapped lines need, measured with the browser's Konva and fonts. */
+export function measureText(el: TextElement): number {
+  return measureTextHeight(browserSceneContext(), el);
 }
 
 export function browserSceneContext(options: { pixelRatio?: number; warnings?: SceneWarning[] } = {}): SceneContext {

@@ -91,8 +91,8 @@ describe('network mock-ups', () => {
 
 describe('cover crop', () => {
   it('keeps the middle of a photo whose shape differs from its frame, and all of one that matches', () => {
-    expect(coverCrop(1600, 900, 1080, 1080)).toEqual({ x: 0.21875, y: 0, width: 0.5625, height: 1 });
-    expect(coverCrop(1000, 2000, 1000, 1000)).toEqual({ x: 0, y: 0.25, width: 1, height: 0.5 });
-    expect(coverCrop(2000, 2000, 500, 500)).toEqual({ x: 0, y: 0, width: 1, height: 1 });
+    expect(coverCrop({ width: 1080, height: 1080 }, { width: 1600, height: 900 })).toEqual({ x: 0.21875, y: 0, width: 0.5625, height: 1 });
+    expect(coverCrop({ width: 1000, height: 1000 }, { width: 1000, height: 2000 })).toEqual({ x: 0, y: 0.25, width: 1, height: 0.5 });
+    expect(coverCrop({ width: 500, height: 500 }, { width: 2000, height: 2000 })).toEqual({ x: 0, y: 0, width: 1, height: 1 });
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AtelierError } from '../../../src-main/contract/errors';
-import { parseDesign } from '../../../src-main/core/design';
+import { parseDesign, SCHEMA_VERSION } from '../../../src-main/core/design';
 import { testAtelier } from '../../helpers/app';
 
 let ctx: ReturnType<typeof testAtelier>;
@@ -70,7 +70,7 @@ describe('designs service', () => {
     await atelier.call('app.seedDemo', {});
     const list = await atelier.call('designs.list', {});
     expect(list.length).toBeGreaterThan(0);
-    for (const d of list) expect(parseDesign((await atelier.call('designs.get', { id: d.id })).document).schemaVersion).toBe(2);
+    for (const d of list) expect(parseDesign((await atelier.call('designs.get', { id: d.id })).document).schemaVersion).toBe(SCHEMA_VERSION);
   });
 
   it('unknown ids and templates are clear not_found errors', async () => {

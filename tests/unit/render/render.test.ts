@@ -67,7 +67,7 @@ describe('headless render (Konva over @napi-rs/canvas)', () => {
     const pages = await renderAllPages(doc, { onPage: (d) => progress.push(d) });
     expect(pages.map((p) => p.page)).toEqual([0, 1, 2, 3, 4]);
     expect(progress).toEqual([1, 2, 3, 4, 5]);
-    const pdf = await PDFDocument.load(await renderPdf(doc, { scale: 1 }));
+    const pdf = await PDFDocument.load(await renderPdf(doc));
     expect(pdf.getPageCount()).toBe(5);
     expect(pdf.getPage(0).getSize()).toEqual({ width: 810, height: 1012.5 });
   });
