@@ -6,6 +6,7 @@ import { backupMethods } from './api/backups';
 import { captionMethods } from './api/captions';
 import { clientMethods } from './api/clients';
 import { dialogMethods } from './api/dialogs';
+import { insightMethods } from './api/insights';
 import { libraryMethods } from './api/library';
 import { designMethods } from './api/designs';
 import { packMethods, PackProgress } from './api/packs';
@@ -30,6 +31,7 @@ export const methods = {
   ...captionMethods,
   ...packMethods,
   ...publishingMethods,
+  ...insightMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -57,6 +59,8 @@ export const events = {
   'snippets.changed': z.object({ ids: z.array(Id) }),
   /** A content-pack export advancing (render, then write). */
   'packs.progress': PackProgress,
+  /** Analytics were imported or a match changed: insight screens reload. */
+  'insights.changed': z.object({ clientIds: z.array(Id) }),
 } as const;
 
 export type Events = typeof events;

@@ -6,6 +6,7 @@ import { schedulingSchema } from './003-scheduling';
 import { librarySchema } from './004-library';
 import { designsSchema } from './005-designs';
 import { captionsSchema } from './002-captions';
+import { migrateInsights } from './007-insights';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'scheduling: status history, notes, series, undo log', up: (db) => db.exec(schedulingSchema) },
   { version: 4, name: 'media and brand library', up: (db) => db.exec(librarySchema) },
   { version: 5, name: 'design templates and linked copies', up: (db) => db.exec(designsSchema) },
+  { version: 7, name: 'insights: imported analytics, follower figures, permalinks per network', up: migrateInsights },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
