@@ -8,6 +8,7 @@ import { registerBackupCommands } from './commands/backups';
 import { registerCaptionCommands } from './commands/captions';
 import { registerClientCommands } from './commands/clients';
 import { registerDesignCommands } from './commands/designs';
+import { registerInsightCommands } from './commands/insights';
 import { registerPackCommands } from './commands/packs';
 import { registerPostCommands } from './commands/posts';
 import { registerServeCommand } from './commands/serve';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerBackupCommands(program, globals);
   registerCaptionCommands(program, globals);
   registerPackCommands(program, globals);
+  registerInsightCommands(program, globals);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

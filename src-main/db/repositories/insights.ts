@@ -1,5 +1,6 @@
 // Insight rows: imported posts (one per client, network and network id), follower days, activity
 // hours, import records, and the permalinks recorded at "Mark published".
+import { networkOfUrl, permalinkKey } from '../../core/insights/matching';
 import type { Db } from '../open';
 
 export const METRIC_COLUMNS = ['views', 'reach', 'likes', 'comments', 'shares', 'saves', 'clicks', 'follows', 'engagements'] as const;
@@ -141,3 +142,19 @@ export function createInsightsRepository(db: Db) {
 }
 
 export type InsightsRepository = ReturnType<typeof createInsightsRepository>;
+
+/**
+ * Records where a post went out, one link per network. A link given without a network takes the
+ * one its address names (instagram.com → Instagram), else the post's only network, else none.
+ */
+export function recordPermalinks(db: Db, postId: string, links: readonly { network: string | null; url: string }[], now: number): void {
+  const networks = db.prepare<[string], { network: string }>('SELECT network FROM post_variants WHERE post_id = ?').all(postId).map((r) => r.network);
+  const save = db.prepare<[string, string, string, string, number]>(
+    `INSERT INTO post_permalinks (post_id, network, url, url_key, recorded_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (post_id, network) DO UPDATE SET url = excluded.url, url_key = excluded.url_key, recorded_at = excluded.recorded_at`,
+  );
+  for (const link of links) {
+    const network = link.network ?? networkOfUrl(link.url) ?? (networks.length === 1 ? networks[0]! : null);
+    if (network && link.url.trim()) save.run(postId, network, link.url.trim(), permalinkKey(link.url), now);
+  }
+}
