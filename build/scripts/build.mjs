@@ -14,8 +14,9 @@ const quiet = process.argv.includes('--quiet');
 const log = (msg) => quiet || console.log(msg);
 
 // Native addons and optional ws accelerators are loaded from node_modules at run time, and so are
-// packages that read their own data files next to them (@touch4it/ical-timezones: VTIMEZONE files).
-const NATIVE = ['better-sqlite3', '@napi-rs/canvas', 'sharp', 'bufferutil', 'utf-8-validate', '@touch4it/ical-timezones'];
+// packages that read their own data files next to them (@touch4it/ical-timezones: VTIMEZONE files),
+// and wawoff2, whose Emscripten loader needs CommonJS's __dirname.
+const NATIVE = ['better-sqlite3', '@napi-rs/canvas', 'sharp', 'bufferutil', 'utf-8-validate', '@touch4it/ical-timezones', 'wawoff2'];
 const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
 const esmBanner = {
   js: "import { createRequire as __atelierCreateRequire } from 'node:module'; const require = __atelierCreateRequire(import.meta.url);",

@@ -46,7 +46,7 @@ export const events = {
   'posts.changed': z.object({ ids: z.array(Id), clientIds: z.array(Id) }),
   'settings.changed': Settings,
   /** A native menu item the renderer carries out (desktop app only). */
-  'app.menuCommand': z.object({ command: z.enum(['goto.calendar', 'goto.editor', 'goto.captions', 'goto.library', 'goto.packs', 'goto.clients', 'goto.settings']) }),
+  'app.menuCommand': z.object({ command: z.enum(['goto.calendar', 'goto.editor', 'goto.captions', 'goto.library', 'goto.packs', 'goto.clients', 'goto.insights', 'goto.settings']) }),
   /** Scheduled posts whose time has come (the host shows a notification; the UI its "Due now" panel). */
   'post.due': z.object({ ids: z.array(Id), clientIds: z.array(Id) }),
   'assets.changed': z.object({ ids: z.array(z.string()) }),

@@ -5,6 +5,7 @@ import { CalendarScreen } from '../features/calendar/CalendarScreen';
 import { CaptionsScreen } from '../features/captions/CaptionsScreen';
 import { ClientsScreen } from '../features/clients/ClientsScreen';
 import { EditorScreen } from '../features/editor/EditorScreen';
+import { InsightsScreen } from '../features/insights/InsightsScreen';
 import { createClientsStore } from '../features/clients/clients-store';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { createLibraryStore } from '../features/library/library-store';
@@ -24,6 +25,7 @@ const NAV_ICONS: Record<Screen, string> = {
   library: '▣',
   packs: '▤',
   clients: '☺',
+  insights: '◔',
   settings: '⚙',
 };
 
@@ -110,6 +112,8 @@ export function App() {
           <SettingsScreen />
         ) : screen === 'editor' ? (
           <EditorScreen />
+        ) : screen === 'insights' ? (
+          <InsightsScreen clients={clients} />
         ) : (
           <PacksScreen clients={clients} />
         )}

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { Settings } from '../../src-main/contract';
 
-export const SCREENS = ['calendar', 'editor', 'captions', 'library', 'packs', 'clients', 'settings'] as const;
+export const SCREENS = ['calendar', 'editor', 'captions', 'library', 'packs', 'clients', 'insights', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export interface Toast {

@@ -5,7 +5,6 @@ import fontkit from '@pdf-lib/fontkit';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
-import decompress from 'wawoff2/decompress';
 
 interface Face {
   file: string;
@@ -25,7 +24,10 @@ function bundledFaces(fontsDir: string | null, family: string): Face[] {
 
 export async function fontBytes(bytes: Uint8Array): Promise<Uint8Array> {
   const isWoff2 = bytes[0] === 0x77 && bytes[1] === 0x4f && bytes[2] === 0x46 && bytes[3] === 0x32;
-  return isWoff2 ? decompress(bytes) : bytes;
+  if (!isWoff2) return bytes;
+  // Loaded on first use: its WebAssembly is only needed when a report embeds a WOFF2 font.
+  const { default: decompress } = await import('wawoff2/decompress.js');
+  return decompress(bytes);
 }
 
 export interface ReportFonts {
