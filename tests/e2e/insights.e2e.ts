@@ -40,7 +40,10 @@ afterAll(async () => {
 async function shot(page: Page, name: string): Promise<void> {
   if (!shots) return;
   mkdirSync(shots, { recursive: true });
+  // The main pane scrolls on its own: let it grow for a picture of the whole screen, then restore it.
+  await page.addStyleTag({ content: '.app { height: auto !important; } main.content { overflow: visible !important; }' });
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+  await page.evaluate(() => document.head.lastElementChild?.remove());
 }
 
 async function horizontalOverflow(page: Page): Promise<string[]> {

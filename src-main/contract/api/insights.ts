@@ -112,6 +112,8 @@ export const TopPost = z.object({
   title: z.string(),
   caption: z.string(),
   localTime: WallClock.nullable(),
+  /** 'day' when the export gives only the day (the time is then 00:00). */
+  precision: z.enum(['time', 'day', 'none']),
   permalink: z.string(),
   views: z.number().nullable(),
   reach: z.number().nullable(),

@@ -250,7 +250,7 @@ export async function buildReport(data: ReportInputData): Promise<{ bytes: Uint8
     const x = M + 72;
     const w = CONTENT_W - 72;
     text(wrap(post.title, 10.5, w, 1, fonts.bold)[0] ?? '', x, top - 11, 10.5, fonts.bold, ink);
-    const when = post.localTime ? `${dayName(post.localTime.slice(0, 10))} ${post.localTime.slice(11)}` : '';
+    const when = post.localTime ? `${dayName(post.localTime.slice(0, 10))}${post.precision === 'time' ? ` ${post.localTime.slice(11)}` : ''}` : '';
     text(`${NETWORK_NAMES[post.network] ?? post.network}${when ? ` · ${when}` : ''}`, x, top - 24, 8.5, fonts.regular, muted);
     const figures = [
       post.views !== null ? `${t.tiles.impressions} ${num(post.views)}` : null,

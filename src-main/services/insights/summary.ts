@@ -183,6 +183,7 @@ export function createSummary(lib: Library, repo: InsightsRepository, thumbnails
         title: post?.title ?? r.caption.split('\n')[0]!.slice(0, 80),
         caption: r.caption,
         localTime: r.published_at === null ? null : instantToWallClock(r.published_at, zone),
+        precision: r.precision,
         permalink: r.permalink,
         views: m.views,
         reach: m.reach,

@@ -8,7 +8,7 @@ import type { Client } from '../../../src-main/contract';
 import type { FileReport, Summary } from '../../../src-main/contract/api/insights';
 import { DARK_CHART_THEME, heatmapChartOption, LIGHT_CHART_THEME, networkChartOption, trendChartOption } from '../../../src-main/core/insights/charts';
 import { NETWORK_NAMES } from '../../../src-main/core/insights/report-strings';
-import { INSIGHT_NETWORKS } from '../../../src-main/core/insights/sources';
+import { INSIGHT_NETWORKS, type InsightNetwork } from '../../../src-main/core/insights/sources';
 import { errorMessage } from '../../app/errors';
 import { useHost } from '../../app/host-context';
 import { useApp } from '../../app/store';
@@ -51,7 +51,7 @@ export function InsightsScreen({ clients }: { clients: Client[] }) {
     if (!clientId || !/^\d{4}-\d{2}$/.test(month)) return setSummary(null);
     let live = true;
     host
-      .invoke('insights.summary', { clientId, month, network: (network || undefined) as Summary['filters']['network'] & undefined, label: label || undefined, campaign: campaign || undefined })
+      .invoke('insights.summary', { clientId, month, network: (network || undefined) as InsightNetwork | undefined, label: label || undefined, campaign: campaign || undefined })
       .then((s) => live && setSummary(s), (error) => live && fail(error));
     return () => {
       live = false;
@@ -377,7 +377,7 @@ function TopPosts({ summary: s, f }: { summary: Summary; f: InsightFormats }) {
               {p.thumbnail ? <img src={p.thumbnail} alt="" width={56} height={56} /> : <span className="insights-thumb" aria-hidden="true">{networkName(p.network).slice(0, 1)}</span>}
               <div>
                 <strong translate="no">{p.title}</strong>
-                <span className="muted"> · {networkName(p.network)}{p.localTime ? ` · ${f.dateTime(p.localTime)}` : ''}</span>
+                <span className="muted"> · {networkName(p.network)}{p.localTime ? ` · ${p.precision === 'day' ? f.day(p.localTime.slice(0, 10)) : f.dateTime(p.localTime)}` : ''}</span>
                 <div>{t('insights.top.figures', { views: f.number(p.views), engagements: f.number(p.engagements), rate: f.rate(p.engagementRate) })}</div>
               </div>
             </li>

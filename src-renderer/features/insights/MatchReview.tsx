@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Out } from '../../../src-main/contract';
 import type { InsightRow } from '../../../src-main/contract/api/insights';
 import { NETWORK_NAMES } from '../../../src-main/core/insights/report-strings';
+import type { InsightNetwork } from '../../../src-main/core/insights/sources';
 import { errorMessage } from '../../app/errors';
 import { useHost } from '../../app/host-context';
 import { useApp } from '../../app/store';
@@ -22,7 +23,7 @@ export function MatchReview({ clientId, month, network, f, reloads }: { clientId
 
   const load = useCallback(() => {
     if (!/^\d{4}-\d{2}$/.test(month)) return;
-    host.invoke('insights.rows', { clientId, month, network: (network || undefined) as InsightRow['network'] & undefined }).then(setRows, fail);
+    host.invoke('insights.rows', { clientId, month, network: (network || undefined) as InsightNetwork | undefined }).then(setRows, fail);
   }, [host, clientId, month, network, fail]);
   useEffect(() => load(), [load, reloads]);
 
