@@ -1,6 +1,6 @@
 // Gathers what the monthly report shows (KPIs, the brand kit, thumbnails, next month's plan) and
 // writes the PDF atomically, or hands its bytes back for a browser download.
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { In, Out } from '../../contract';
@@ -92,6 +92,7 @@ export function createReportService(deps: ReportServiceDeps) {
     const target = path.resolve(input.out);
     const temp = `${target}.${process.pid}.tmp`;
     try {
+      mkdirSync(path.dirname(target), { recursive: true });
       const fd = openSync(temp, 'w');
       try {
         writeSync(fd, built.bytes);
