@@ -87,7 +87,7 @@ export function createInsightsRepository(db: Db) {
     byPost: db.prepare<[string], InsightPostRow>('SELECT * FROM insight_posts WHERE post_id = ? ORDER BY network'),
     setMatch: db.prepare<[string | null, string, number | null, number, string]>('UPDATE insight_posts SET post_id = ?, match = ?, match_score = ?, updated_at = ? WHERE id = ?'),
     range: db.prepare<[string, number, number], InsightPostRow>('SELECT * FROM insight_posts WHERE client_id = ? AND published_at >= ? AND published_at < ? ORDER BY published_at, id'),
-    timed: db.prepare<[string, number], InsightPostRow>("SELECT * FROM insight_posts WHERE client_id = ? AND precision = 'time' AND published_at >= ? ORDER BY published_at"),
+    timed: db.prepare<[string, number, number], InsightPostRow>("SELECT * FROM insight_posts WHERE client_id = ? AND precision = 'time' AND published_at >= ? AND published_at < ? ORDER BY published_at"),
     matchedIn: db.prepare<[string], { post_id: string; network: string }>('SELECT post_id, network FROM insight_posts WHERE client_id = ? AND post_id IS NOT NULL'),
     insertImport: db.prepare<InsightImportRow>(
       `INSERT INTO insight_imports (id, client_id, file_name, sha256, sources, export_date, imported_at, posts, added, updated, follower_days, activity_hours, notes)
@@ -124,7 +124,8 @@ export function createInsightsRepository(db: Db) {
     byPost: (postId: string) => s.byPost.all(postId),
     setMatch: (id: string, postId: string | null, match: InsightPostRow['match'], score: number | null, now: number) => void s.setMatch.run(postId, match, score, now, id),
     range: (clientId: string, fromMs: number, toMs: number) => s.range.all(clientId, fromMs, toMs),
-    timedSince: (clientId: string, fromMs: number) => s.timed.all(clientId, fromMs),
+    /** Posts with an exact time published in [fromMs, toMs). */
+    timedIn: (clientId: string, fromMs: number, toMs: number) => s.timed.all(clientId, fromMs, toMs),
     /** Atelier posts already matched, per network (one post is one publication per network). */
     matched(clientId: string): Set<string> {
       return new Set(s.matchedIn.all(clientId).map((r) => `${r.post_id}|${r.network}`));

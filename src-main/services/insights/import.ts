@@ -101,16 +101,18 @@ export function storeExports(ctx: StoreContext, clientId: string, files: readonl
   const taken = repo.matched(clientId);
   const touchedPosts = new Set<string>();
   // Planned posts of the client on that network (or on no network yet) around a time.
-  const candidatesStatement = lib.db.prepare<[string, string, number, number], { id: string; scheduled_at: number; caption: string; vcaption: string | null }>(
+  const candidatesStatement = lib.db.prepare<[string, string, number, number, string], { id: string; scheduled_at: number; caption: string; vcaption: string | null }>(
     `SELECT p.id, p.scheduled_at, p.caption, v.caption AS vcaption FROM posts p
      LEFT JOIN post_variants v ON v.post_id = p.id AND v.network = ?
      WHERE p.client_id = ? AND p.deleted_at IS NULL AND p.scheduled_at >= ? AND p.scheduled_at < ?
        AND p.status IN (${PLANNED.map((s) => `'${s}'`).join(', ')})
-       AND (v.id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM post_variants w WHERE w.post_id = p.id))`,
+       AND (v.id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM post_variants w WHERE w.post_id = p.id))
+       AND NOT EXISTS (SELECT 1 FROM insight_posts i WHERE i.post_id = p.id AND i.network = ?)`,
   );
+  const hasPermalink = lib.db.prepare<[string, string]>('SELECT 1 FROM post_permalinks WHERE post_id = ? AND network = ?');
   const candidatesFor = (network: string, at: number): Candidate[] =>
     candidatesStatement
-      .all(network, clientId, at - 2 * DAY_MS, at + 2 * DAY_MS)
+      .all(network, clientId, at - 2 * DAY_MS, at + 2 * DAY_MS, network)
       .filter((r) => !taken.has(`${r.id}|${network}`))
       .map((r) => ({ id: r.id, at: r.scheduled_at, caption: r.vcaption ?? r.caption }));
 
@@ -210,7 +212,7 @@ export function storeExports(ctx: StoreContext, clientId: string, files: readonl
         taken.add(`${row.post_id}|${p.network}`);
         if (row.match !== 'created') {
           markPublished(row.post_id);
-          if (p.permalink && !lib.db.prepare('SELECT 1 FROM post_permalinks WHERE post_id = ? AND network = ?').get(row.post_id, p.network)) {
+          if (p.permalink && !hasPermalink.get(row.post_id, p.network)) {
             repo.savePermalink(row.post_id, p.network, p.permalink, key, now);
           }
         }

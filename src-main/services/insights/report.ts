@@ -8,7 +8,7 @@ import { heatmapChartOption, LIGHT_CHART_THEME, networkChartOption, trendChartOp
 import { fill, NETWORK_NAMES, REPORT_STRINGS, type ReportLanguage, type ReportStrings } from '../../core/insights/report-strings';
 import { shiftMonth } from '../../core/insights/dates';
 import { drawSvgOnPage, parseColor, renderChartSvg } from './chart-svg';
-import { loadReportFonts, type FontChoice, type ReportFonts } from './report-fonts';
+import { loadReportFonts, type FontChoice } from './report-fonts';
 
 export interface PlannedPost {
   localTime: string | null;

@@ -55,9 +55,14 @@ interface Scope {
 }
 
 export function createSummary(lib: Library, repo: InsightsRepository, thumbnailsFor: (posts: PostRow[]) => Record<string, string>) {
-  const publishedInRange = lib.db.prepare<[string, number, number], { id: string; network: string | null }>(
+  // Published in Atelier and not (yet) covered by an export row for that network.
+  const uncoveredInRange = lib.db.prepare<[string, number, number], { id: string; network: string | null }>(
     `SELECT p.id, v.network FROM posts p LEFT JOIN post_variants v ON v.post_id = p.id
-     WHERE p.client_id = ? AND p.deleted_at IS NULL AND p.status = 'published' AND p.scheduled_at >= ? AND p.scheduled_at < ?`,
+     WHERE p.client_id = ? AND p.deleted_at IS NULL AND p.status = 'published' AND p.scheduled_at >= ? AND p.scheduled_at < ?
+       AND NOT EXISTS (SELECT 1 FROM insight_posts i WHERE i.post_id = p.id AND i.network = coalesce(v.network, 'other'))`,
+  );
+  const fromExportInRange = lib.db.prepare<[string, number, number], { n: number }>(
+    `SELECT count(DISTINCT post_id) AS n FROM insight_posts WHERE client_id = ? AND match = 'created' AND published_at >= ? AND published_at < ?`,
   );
   const plannedInRange = lib.db.prepare<[string, number, number], { id: string; status: string; networks: string }>(
     `SELECT p.id, p.status, (SELECT json_group_array(network) FROM post_variants v WHERE v.post_id = p.id) AS networks FROM posts p
@@ -107,12 +112,10 @@ export function createSummary(lib: Library, repo: InsightsRepository, thumbnails
 
   function publications(scope: Scope, from: string, to: string, rows: InsightPostRow[]): Publication[] {
     const { fromMs, toMs } = bounds(scope.client, from, to);
-    const covered = new Set(repo.matched(scope.client.id));
     const items: Publication[] = rows.map((r) => ({ network: r.network, metrics: metricsOf(r) }));
     // Published in Atelier, not (yet) in an export: counted as a post, without numbers.
-    for (const p of publishedInRange.all(scope.client.id, fromMs, toMs)) {
+    for (const p of uncoveredInRange.all(scope.client.id, fromMs, toMs)) {
       const network = p.network ?? 'other';
-      if (covered.has(`${p.id}|${network}`)) continue;
       if (scope.query.network && network !== scope.query.network) continue;
       if (!scope.postAllowed(p.id)) continue;
       items.push({ network, metrics: null });
@@ -139,15 +142,14 @@ export function createSummary(lib: Library, repo: InsightsRepository, thumbnails
     const { fromMs, toMs } = bounds(scope.client, from, to);
     const planned = plannedInRange.all(scope.client.id, fromMs, toMs).filter((p) => (!scope.query.network || (JSON.parse(p.networks) as string[]).includes(scope.query.network)) && scope.postAllowed(p.id));
     const published = planned.filter((p) => p.status === 'published').length;
-    const fromExport = lib.db
-      .prepare<[string, number, number], { n: number }>(`SELECT count(DISTINCT post_id) AS n FROM insight_posts WHERE client_id = ? AND match = 'created' AND published_at >= ? AND published_at < ?`)
-      .get(scope.client.id, fromMs, toMs)!.n;
+    const fromExport = fromExportInRange.get(scope.client.id, fromMs, toMs)!.n;
     return { planned: planned.length, published, rate: planned.length ? published / planned.length : null, fromExport };
   }
 
-  function totalsFor(scope: Scope, from: string, to: string, followers: FollowerRow[]): KpiTotals & { followersGained: number | null; rows: InsightPostRow[] } {
+  function totalsFor(scope: Scope, from: string, to: string, followers: FollowerRow[]): KpiTotals & { followersGained: number | null; rows: InsightPostRow[]; pubs: Publication[] } {
     const rows = rowsIn(scope, from, to);
-    return { ...totalsOf(publications(scope, from, to, rows)), followersGained: followersGained(scope, followers, rows, from, to), rows };
+    const pubs = publications(scope, from, to, rows);
+    return { ...totalsOf(pubs), followersGained: followersGained(scope, followers, rows, from, to), rows, pubs };
   }
 
   return function summary(query: SummaryQuery): Summary {
@@ -158,12 +160,12 @@ export function createSummary(lib: Library, repo: InsightsRepository, thumbnails
     const followers = repo.followers(client.id);
     const current = totalsFor(scope, period.from, period.to, followers);
     const previous = totalsFor(scope, period.previous.from, period.previous.to, followers);
-    const strip = ({ rows: _rows, ...t }: typeof current) => t;
+    const strip = ({ rows: _rows, pubs: _pubs, ...t }: typeof current) => t;
 
     const networks = INSIGHT_NETWORKS.filter((n) => !query.network || n === query.network)
       .map((network) => {
         const rows = current.rows.filter((r) => r.network === network);
-        const pubs = publications(scope, period.from, period.to, current.rows).filter((p) => p.network === network);
+        const pubs = current.pubs.filter((p) => p.network === network);
         return { network, denominator: ER_DENOMINATOR[network], ...totalsOf(pubs), followersGained: followersGained(scope, followers, rows, period.from, period.to, network) };
       })
       .filter((n) => n.posts > 0 || n.followersGained !== null);
@@ -211,8 +213,8 @@ export function createSummary(lib: Library, repo: InsightsRepository, thumbnails
     const end = bounds(client, period.from, period.to).toMs;
     const since = end - BEST_TIMES_DAYS * 86_400_000;
     const rates: TimedRate[] = [];
-    for (const r of repo.timedSince(client.id, since)) {
-      if (r.published_at === null || r.published_at >= end) continue;
+    for (const r of repo.timedIn(client.id, since, end)) {
+      if (r.published_at === null) continue;
       if (query.network && r.network !== query.network) continue;
       const rate = engagementRateOf(r.network, metricsOf(r));
       if (rate === null) continue;
