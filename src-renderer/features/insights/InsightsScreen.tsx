@@ -308,7 +308,7 @@ function BestTimes({ summary: s, f, clientId }: { summary: Summary; f: InsightFo
     () => heatmapChartOption(s.heatmap.cells, order.map((d) => f.weekday(d)), order, { hours: Array.from({ length: 24 }, (_, h) => `${h}`), score: t(layer === 'score' ? 'insights.best.score' : 'insights.best.audience') }, theme, true, layer),
     [s, f, theme, layer, t], // eslint-disable-line react-hooks/exhaustive-deps
   );
-  async function useAsSlots(): Promise<void> {
+  async function addQueueSlots(): Promise<void> {
     try {
       const result = await host.invoke('insights.useAsSlots', { clientId, network: network as Summary['networks'][number]['network'], slots: s.bestTimes.map((b) => ({ weekday: b.weekday, hour: b.hour })) });
       toast({ tone: 'info', message: t('insights.best.slotsAdded', { count: result.added.length, kept: result.existing, network: networkName(network) }) });
@@ -352,7 +352,7 @@ function BestTimes({ summary: s, f, clientId }: { summary: Summary; f: InsightFo
               ))}
             </tbody>
           </table>
-          <form className="inline-form" onSubmit={(e) => { e.preventDefault(); void useAsSlots(); }}>
+          <form className="inline-form" onSubmit={(e) => { e.preventDefault(); void addQueueSlots(); }}>
             <label htmlFor={ids.network}>{t('insights.best.slotsFor')}</label>
             <select id={ids.network} value={network} onChange={(e) => setNetwork(e.target.value)}>
               {INSIGHT_NETWORKS.map((n) => <option key={n} value={n}>{networkName(n)}</option>)}
