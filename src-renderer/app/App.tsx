@@ -4,6 +4,8 @@ import { useStore } from 'zustand';
 import { CalendarScreen } from '../features/calendar/CalendarScreen';
 import { CaptionsScreen } from '../features/captions/CaptionsScreen';
 import { ClientsScreen } from '../features/clients/ClientsScreen';
+import { Composer } from '../features/composer/Composer';
+import { DesignTripBar } from '../features/composer/DesignTripBar';
 import { EditorScreen } from '../features/editor/EditorScreen';
 import { InsightsScreen } from '../features/insights/InsightsScreen';
 import { createClientsStore } from '../features/clients/clients-store';
@@ -118,6 +120,8 @@ export function App() {
           <PacksScreen clients={clients} />
         )}
       </main>
+      <Composer />
+      <DesignTripBar />
       <Toasts />
       <GlobalKeys clients={clients} />
     </div>
