@@ -64,7 +64,7 @@ CREATE TABLE insight_followers (
   lost        REAL,
   export_date INTEGER NOT NULL,
   PRIMARY KEY (client_id, network, day)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE insight_activity (
   client_id   TEXT NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
@@ -74,7 +74,7 @@ CREATE TABLE insight_activity (
   active      REAL NOT NULL,
   export_date INTEGER NOT NULL,
   PRIMARY KEY (client_id, network, day, hour)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE post_permalinks (
   post_id     TEXT NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
