@@ -33,6 +33,8 @@ import { watchExternalChanges } from './services/external-changes';
 import { libraryPaths, openLibrary, prepareDataDir, type Library, type StartupReport } from './services/library';
 import { findBundledFontsDir } from './services/media/fonts';
 import { nativeHandlers, noNativeShell, type NativeShell } from './services/native';
+import { createInsightService, insightHandlers } from './services/insights';
+import { createReportService } from './services/insights/report-service';
 import { createPackService, exportsDir, packHandlers } from './services/packs';
 import { createPostService, postHandlers } from './services/posts';
 import { createPublishingService, publishingHandlers } from './services/publishing';
@@ -143,6 +145,15 @@ function openSession(
     fontsDir: fontsDir ?? undefined,
     previewFile: async (id) => (await assets.mediaFile('previews', id))?.file ?? null,
   });
+  const insights = createInsightService({
+    lib,
+    events,
+    thumbnailsFor: (rows) => {
+      const variants = lib.posts.variantsByPost(rows.map((r) => r.id));
+      return thumbnails.pathsFor(rows.map((r) => ({ id: r.id, variants: (variants.get(r.id) ?? []).map((v) => ({ designId: v.design_id, pageIndex: v.page_index })) })));
+    },
+  });
+  const report = createReportService({ lib, insights, brandKits, assets, thumbnails, fontsDir });
   /** What hosts serve under /media/: the asset library's pixels and design thumbnails. */
   const media = { mediaFile: assets.mediaFile, designThumbnail: thumbnails.file };
 
@@ -161,6 +172,7 @@ function openSession(
     ...publishingHandlers(publishing),
     ...appHandlers,
     ...captionHandlers(captions, spell),
+    ...insightHandlers(insights, report),
   };
 
   // Background work tied to this open library, stopped before it closes.
@@ -195,7 +207,7 @@ function openSession(
   return {
     lib,
     handlers,
-    services: { clients, posts, system, trash, calendar, dueScheduler, assets, brandKits, designs, captions, spell, packs, thumbnails, media },
+    services: { clients, posts, system, trash, calendar, dueScheduler, assets, brandKits, designs, captions, spell, packs, thumbnails, media, insights },
     stop(): void {
       for (const stop of stoppers.splice(0)) stop();
     },

@@ -21,7 +21,7 @@ const cli = path.join(root, 'out', 'cli', 'index.js');
 const args = process.argv.slice(2);
 const checkIndex = args.indexOf('--check');
 const checkDir = checkIndex >= 0 ? path.resolve(args[checkIndex + 1] ?? path.join(os.tmpdir(), 'atelier-check')) : null;
-const NAV = ['calendar', 'editor', 'captions', 'library', 'packs', 'clients', 'settings'];
+const NAV = ['calendar', 'editor', 'captions', 'library', 'packs', 'clients', 'insights', 'settings'];
 
 if (buildIsStale(root)) {
   console.error('[screenshots] Building…');

@@ -8,6 +8,7 @@ import { registerBackupCommands } from './commands/backups';
 import { registerCaptionCommands } from './commands/captions';
 import { registerClientCommands } from './commands/clients';
 import { registerDesignCommands } from './commands/designs';
+import { registerInsightCommands } from './commands/insights';
 import { registerPackCommands } from './commands/packs';
 import { registerPostCommands } from './commands/posts';
 import { registerServeCommand } from './commands/serve';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerPackCommands(program, globals);
   // A usage mistake gets commander's one-line error and where to look, not the whole help.
   program.showHelpAfterError('Run `atelier --help` to see the commands.');
+  registerInsightCommands(program, globals);
   for (const command of program.commands) {
     command.exitOverride();
     command.showHelpAfterError(`Run \`atelier ${command.name()} --help\` to see its usage.`);

@@ -6,6 +6,7 @@ import { backupMethods } from './api/backups';
 import { captionMethods } from './api/captions';
 import { clientMethods } from './api/clients';
 import { dialogMethods } from './api/dialogs';
+import { insightMethods } from './api/insights';
 import { libraryMethods } from './api/library';
 import { designMethods } from './api/designs';
 import { packMethods, PackProgress } from './api/packs';
@@ -30,6 +31,7 @@ export const methods = {
   ...captionMethods,
   ...packMethods,
   ...publishingMethods,
+  ...insightMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -44,7 +46,7 @@ export const events = {
   'posts.changed': z.object({ ids: z.array(Id), clientIds: z.array(Id) }),
   'settings.changed': Settings,
   /** A native menu item the renderer carries out (desktop app only). */
-  'app.menuCommand': z.object({ command: z.enum(['goto.calendar', 'goto.editor', 'goto.captions', 'goto.library', 'goto.packs', 'goto.clients', 'goto.settings']) }),
+  'app.menuCommand': z.object({ command: z.enum(['goto.calendar', 'goto.editor', 'goto.captions', 'goto.library', 'goto.packs', 'goto.clients', 'goto.insights', 'goto.settings']) }),
   /** Scheduled posts whose time has come (the host shows a notification; the UI its "Due now" panel). */
   'post.due': z.object({ ids: z.array(Id), clientIds: z.array(Id) }),
   'assets.changed': z.object({ ids: z.array(z.string()) }),
@@ -57,6 +59,8 @@ export const events = {
   'snippets.changed': z.object({ ids: z.array(Id) }),
   /** A content-pack export advancing (render, then write). */
   'packs.progress': PackProgress,
+  /** Analytics were imported or a match changed: insight screens reload. */
+  'insights.changed': z.object({ clientIds: z.array(Id) }),
 } as const;
 
 export type Events = typeof events;

@@ -35,7 +35,7 @@ export function calendarHandlers(calendar: CalendarService, lib: Library, events
     'calendar.undoState': () => calendar.undoState(),
     'calendar.due': () => calendar.due(),
     'calendar.missed': () => calendar.missed(),
-    'calendar.markPublished': ({ id, url }) => calendar.markPublished(id, url),
+    'calendar.markPublished': ({ id, url, permalinks }) => calendar.markPublished(id, url, permalinks),
     'calendar.repeat': ({ id, rule, count, until }) => calendar.repeat(id, { rule, count, until }),
     'calendar.exportIcs': (query) => {
       const selection = selectForExport(lib, calendar, query);

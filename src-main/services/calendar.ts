@@ -17,6 +17,7 @@ import { approve, checkTransition, describeProblem } from '../core/schedule/work
 import { instantToWallClock, wallClockToInstant, type WallClockResolution } from '../core/time/zones';
 import type { ClientRow } from '../db/repositories/clients';
 import type { PostRow } from '../db/repositories/posts';
+import { recordPermalinks } from '../db/repositories/insights';
 import { createSchedulingRepository } from '../db/repositories/scheduling';
 import { createCalendarCommands, sameState, stateOf, storedMessage, toJson, type Change } from './calendar-commands';
 import { createCalendarReader, toCalendarClient } from './calendar-read';
@@ -338,13 +339,16 @@ export function createCalendarService(lib: Library, events: EventBus) {
       return ids;
     },
 
-    markPublished(id: string, url?: string): CalendarPost {
+    markPublished(id: string, url?: string, permalinks: readonly { network: string; url: string }[] = []): CalendarPost {
       lib.write(() => {
         const row = requirePost(id);
         const check = checkTransition(row.status as PostStatus, 'published', { approvalMode: 'none', hasTime: row.scheduled_at !== null });
         if (!check.ok) throw AtelierError.fromMessage('conflict', describeProblem(check.problem, row.title, row.status as PostStatus, 'published'), { field: 'status' });
-        commit('status', message('undo.publish', { title: row.title }, `Publish "${row.title}"`), [{ postId: id, before: stateOf(row), after: { ...stateOf(row), status: 'published' } }], url ?? '');
-        repo.patchSchedule(id, { published_url: url ?? '' });
+        const first = url ?? permalinks[0]?.url ?? '';
+        commit('status', message('undo.publish', { title: row.title }, `Publish "${row.title}"`), [{ postId: id, before: stateOf(row), after: { ...stateOf(row), status: 'published' } }], first);
+        repo.patchSchedule(id, { published_url: first });
+        // Insights find this post in the networks' exports by these links.
+        recordPermalinks(lib.db, id, url ? [...permalinks, { network: null, url }] : permalinks, lib.clock.now());
       });
       emitChanged([id]);
       return one(id);

@@ -9,6 +9,7 @@ import { ClientsScreen } from '../features/clients/ClientsScreen';
 import { Composer } from '../features/composer/Composer';
 import { DesignTripBar } from '../features/composer/DesignTripBar';
 import { EditorScreen } from '../features/editor/EditorScreen';
+import { InsightsScreen } from '../features/insights/InsightsScreen';
 import { createClientsStore } from '../features/clients/clients-store';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { createLibraryStore } from '../features/library/library-store';
@@ -29,6 +30,7 @@ const NAV_ICONS: Record<Screen, string> = {
   library: '▣',
   packs: '▤',
   clients: '☺',
+  insights: '◔',
   settings: '⚙',
 };
 
@@ -138,6 +140,8 @@ export function App() {
           <SettingsScreen />
         ) : screen === 'editor' ? (
           <EditorScreen />
+        ) : screen === 'insights' ? (
+          <InsightsScreen clients={clients} />
         ) : (
           <PacksScreen clients={clients} />
         )}

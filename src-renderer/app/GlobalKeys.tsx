@@ -115,7 +115,7 @@ export function GlobalKeys({ clients }: { clients: readonly Client[] }) {
         else open('palette');
       }
       else if (matches(e, 'Mod+,')) go('settings');
-      else if (/^[1-6]$/.test(e.key) && matches(e, `Mod+${e.key}`)) go(NUMBERED_SCREENS[Number(e.key) - 1]!);
+      else if (/^[1-7]$/.test(e.key) && matches(e, `Mod+${e.key}`)) go(NUMBERED_SCREENS[Number(e.key) - 1]!);
       else if (overlay || isTyping(e.target) || useApp.getState().composer) handled = false;
       else if (matches(e, '?')) open('cheatSheet');
       else if (matches(e, '/')) search();

@@ -1,3 +1,3 @@
 // The studio's screens, in the order of the navigation.
-export const SCREENS = ['calendar', 'editor', 'captions', 'library', 'packs', 'clients', 'settings'] as const;
+export const SCREENS = ['calendar', 'editor', 'captions', 'library', 'packs', 'clients', 'insights', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];

@@ -1,6 +1,6 @@
 // One registry of the keyboard shortcuts the studio offers: the cheat sheet lists it, the global
 // handler matches against it, and the native menu (src-main/host/electron/menu.ts) uses the same
-// keys for screens (Mod+1…6) and Settings (Mod+,). `Mod` is ⌘ on macOS and Ctrl elsewhere.
+// keys for screens (Mod+1…7) and Settings (Mod+,). `Mod` is ⌘ on macOS and Ctrl elsewhere.
 import type { Screen } from './store';
 
 export type ShortcutGroup = 'general' | 'navigation' | 'editor' | 'calendar';
@@ -13,8 +13,8 @@ export interface Shortcut {
   keys: readonly string[];
 }
 
-/** Screens in the order the native View menu numbers them (Mod+1…6); Settings is Mod+,. */
-export const NUMBERED_SCREENS = ['calendar', 'editor', 'captions', 'library', 'packs', 'clients'] as const satisfies readonly Screen[];
+/** Screens in the order the native View menu numbers them (Mod+1…7); Settings is Mod+,. */
+export const NUMBERED_SCREENS = ['calendar', 'editor', 'captions', 'library', 'packs', 'clients', 'insights'] as const satisfies readonly Screen[];
 
 export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'palette', group: 'general', keys: ['Mod+K'] },

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 
-export const MAIN_SCREENS = ['calendar', 'editor', 'captions', 'library', 'packs', 'clients', 'settings'] as const;
+export const MAIN_SCREENS = ['calendar', 'editor', 'captions', 'library', 'packs', 'clients', 'insights', 'settings'] as const;
 export type MainScreen = (typeof MAIN_SCREENS)[number];
 
 const require = createRequire(import.meta.url);

@@ -60,7 +60,14 @@ export function dumpDatabase(file: string): Record<string, unknown[]> {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
-    return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
+    // WITHOUT ROWID tables (insight_followers, insight_activity) are ordered by their primary key.
+    const orderOf = (t: string) => {
+      const sql = (db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').get(t) as { sql: string }).sql;
+      if (!/WITHOUT\s+ROWID/i.test(sql)) return 'rowid';
+      const key = (db.prepare(`SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).all(t) as { name: string }[]).map((c) => `"${c.name}"`);
+      return key.join(', ');
+    };
+    return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY ${orderOf(t)}`).all()]));
   } finally {
     db.close();
   }

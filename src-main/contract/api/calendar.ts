@@ -169,8 +169,13 @@ export const calendarMethods = defineMethods({
     output: z.array(CalendarPost),
   },
   'calendar.markPublished': {
-    summary: 'Mark a post published, with the URL where it went out.',
-    input: z.strictObject({ id: Id, url: z.url().max(2000).optional() }),
+    summary: 'Mark a post published, with the URL where it went out (per network: insights match exports by it).',
+    input: z.strictObject({
+      id: Id,
+      url: z.url().max(2000).optional(),
+      /** The post's link on each network it went out on. */
+      permalinks: z.array(z.strictObject({ network: Network, url: z.url().max(2000) })).max(10).optional(),
+    }),
     output: CalendarPost,
   },
   'calendar.repeat': {

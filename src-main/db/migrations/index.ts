@@ -6,7 +6,8 @@ import { schedulingSchema } from './003-scheduling';
 import { librarySchema } from './004-library';
 import { designsSchema } from './005-designs';
 import { captionsSchema } from './002-captions';
-import { decisionsAndMessagesSchema } from './008-decisions-and-messages';
+import { migrateInsights } from './006-insights';
+import { decisionsAndMessagesSchema } from './007-decisions-and-messages';
 
 export interface Migration {
   version: number;
@@ -20,7 +21,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'scheduling: status history, notes, series, undo log', up: (db) => db.exec(schedulingSchema) },
   { version: 4, name: 'media and brand library', up: (db) => db.exec(librarySchema) },
   { version: 5, name: 'design templates and linked copies', up: (db) => db.exec(designsSchema) },
-  { version: 8, name: 'translatable service texts, idempotent pack decisions', up: (db) => db.exec(decisionsAndMessagesSchema) },
+  { version: 6, name: 'insights: imported analytics, follower figures, permalinks per network', up: migrateInsights },
+  { version: 7, name: 'translatable service texts, idempotent pack decisions', up: (db) => db.exec(decisionsAndMessagesSchema) },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

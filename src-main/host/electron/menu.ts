@@ -38,7 +38,7 @@ export interface MenuOptions {
   actions: MenuActions;
 }
 
-const SCREENS = ['calendar', 'editor', 'captions', 'library', 'packs', 'clients'] as const;
+const SCREENS = ['calendar', 'editor', 'captions', 'library', 'packs', 'clients', 'insights'] as const;
 
 export function buildMenuTemplate({ labels: l, platform, developer, actions }: MenuOptions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';

@@ -48,8 +48,11 @@ export function DuePanel({ store, formats, run }: { store: CalendarStore; format
 
 function DueItem({ post, store, formats, run, copy }: { post: CalendarPost; store: CalendarStore; formats: Formats; run: Run; copy(text: string): void }) {
   const { t } = useTranslation();
-  const [url, setUrl] = useState('');
+  // One link per network the post goes to (insights find it in that network's export by it).
+  const networks = post.variants.map((v) => v.network);
+  const [urls, setUrls] = useState<Record<string, string>>({});
   const urlId = useId();
+  const links = networks.length ? networks.map((network) => ({ network, url: (urls[network] ?? '').trim() })) : [{ url: (urls[''] ?? '').trim() }];
   return (
     <li className="due-item">
       <strong>{post.title}</strong> <span className="muted">{post.localTime ? formats.dateTime.format(asUtcDate(post.localTime)) : ''}</span>
@@ -65,9 +68,15 @@ function DueItem({ post, store, formats, run, copy }: { post: CalendarPost; stor
         )}
         <RevealImages post={post} run={run} />
       </div>
-      <form className="inline-form" onSubmit={(e) => { e.preventDefault(); void run(() => store.getState().markPublished(post.id, url.trim()), () => t('calendar.due.published', { title: post.title })); }}>
-        <label className="visually-hidden" htmlFor={urlId}>{t('calendar.due.url', { title: post.title })}</label>
-        <input id={urlId} type="url" placeholder="https://" value={url} onChange={(e) => setUrl(e.target.value)} />
+      <form className="inline-form due-links" onSubmit={(e) => { e.preventDefault(); void run(() => store.getState().markPublished(post.id, links), () => t('calendar.due.published', { title: post.title })); }}>
+        {(networks.length ? networks : ['']).map((network, i) => (
+          <span key={network || 'any'} className="due-link">
+            <label className={networks.length > 1 ? undefined : 'visually-hidden'} htmlFor={`${urlId}-${i}`}>
+              {network ? t('calendar.due.urlFor', { network, title: post.title }) : t('calendar.due.url', { title: post.title })}
+            </label>
+            <input id={`${urlId}-${i}`} type="url" placeholder="https://" value={urls[network] ?? ''} onChange={(e) => setUrls((u) => ({ ...u, [network]: e.target.value }))} />
+          </span>
+        ))}
         <button type="submit" className="button button-primary">{t('calendar.due.markPublished')}</button>
       </form>
     </li>

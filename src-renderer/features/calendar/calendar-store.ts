@@ -2,7 +2,7 @@
 // client's wall clock), filters applied here, undo/redo state from the service-side log.
 import { createStore } from 'zustand/vanilla';
 import type { In, Message } from '../../../src-main/contract';
-import type { PostStatus } from '../../../src-main/core/domain/posts';
+import type { NetworkId, PostStatus } from '../../../src-main/core/domain/posts';
 import type { CalendarClient, CalendarPost, PlanWarning, Slot } from '../../../src-main/contract/api/calendar';
 import type { HostClient } from '../../host/client';
 import { todayIn, viewRange, type CalendarView } from './calendar-dates';
@@ -58,7 +58,8 @@ export interface CalendarState {
   setStatus(id: string, status: PostStatus): Promise<CalendarPost>;
   addToQueue(id: string): Promise<CalendarPost>;
   remove(id: string): Promise<void>;
-  markPublished(id: string, url?: string): Promise<void>;
+  /** `links`: where it went out; one per network, or one without a network for a post that has none. */
+  markPublished(id: string, links?: { network?: NetworkId; url: string }[]): Promise<void>;
   undo(): Promise<Message | null>;
   redo(): Promise<Message | null>;
   addSlot(input: In<'calendar.slots.add'>): Promise<void>;
@@ -180,7 +181,12 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
           const picked = new Set(get().picked);
           if (picked.delete(id)) set({ picked });
         }),
-      markPublished: (id, url) => after(host.invoke('calendar.markPublished', { id, url: url || undefined }).then(() => undefined)),
+      markPublished: (id, links = []) => {
+        const given = links.filter((l) => l.url);
+        const url = given.find((l) => !l.network)?.url;
+        const permalinks = given.filter((l): l is { network: NetworkId; url: string } => Boolean(l.network));
+        return after(host.invoke('calendar.markPublished', { id, url, permalinks: permalinks.length ? permalinks : undefined }).then(() => undefined));
+      },
       undo: () => after(host.invoke('calendar.undo', {}).then((r) => r.label)),
       redo: () => after(host.invoke('calendar.redo', {}).then((r) => r.label)),
       addSlot: (input) => after(host.invoke('calendar.slots.add', input).then(() => undefined)),

@@ -21,8 +21,8 @@ describe('shortcut matching', () => {
     expect(matches(key('?', { shiftKey: true }), '?', false)).toBe(true);
     expect(matches(key(',', { ctrlKey: true }), 'Mod+,', false)).toBe(true);
   });
-  it('numbers the screens as the native View menu does (Mod+1…6 → calendar…clients)', () => {
-    expect(NUMBERED_SCREENS).toEqual(['calendar', 'editor', 'captions', 'library', 'packs', 'clients']);
+  it('numbers the screens as the native View menu does (Mod+1…7 → calendar…insights)', () => {
+    expect(NUMBERED_SCREENS).toEqual(['calendar', 'editor', 'captions', 'library', 'packs', 'clients', 'insights']);
     expect(Object.keys(menuEn.appMenu.goto)).toEqual(expect.arrayContaining([...NUMBERED_SCREENS]));
     expect(screenShortcut('library', false)).toBe('Control+4');
     expect(screenShortcut('settings', true)).toBe('Meta+,');

@@ -1,4 +1,4 @@
-// Schema v8: translatable service texts and idempotent pack decisions.
+// Schema v7: translatable service texts and idempotent pack decisions.
 //
 // - `message` (JSON `{ key, params }`, or NULL) beside the English text that services write into the
 //   undo log, the status history and private notes, so the studio can show them in its language.
