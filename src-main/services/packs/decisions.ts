@@ -9,6 +9,7 @@ import { Decisions, DECISIONS_FORMAT } from '../../core/packs/manifest';
 import { checkTransition, TRANSITIONS } from '../../core/schedule/workflow';
 import type { CalendarService } from '../calendar';
 import type { Library } from '../library';
+import { parseJsonText } from './json-text';
 
 const TARGET = { approve: 'approved', changes_requested: 'changes_requested' } as const;
 
@@ -36,12 +37,13 @@ export function workflowPath(from: PostStatus, to: PostStatus, context: { approv
 export function parseDecisions(text: string, name: string): Decisions {
   let raw: unknown;
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    raw = parseJsonText(text);
   } catch (error) {
+    // Where it breaks, never what it says: the file could be anything.
     throw new AtelierError('invalid_input', `${name} is not valid JSON (${(error as Error).message}). Nothing was changed.`, { file: name });
   }
   const format = (raw as { format?: unknown } | null)?.format;
-  if (format !== DECISIONS_FORMAT) throw new AtelierError('invalid_input', `${name} is not a decisions file from an Atelier pack (format is ${JSON.stringify(format ?? null)}, expected "${DECISIONS_FORMAT}"). Nothing was changed.`, { file: name });
+  if (format !== DECISIONS_FORMAT) throw new AtelierError('invalid_input', `${name} is not a decisions file from an Atelier pack (its "format" is not "${DECISIONS_FORMAT}"). Nothing was changed.`, { file: name });
   const parsed = Decisions.safeParse(raw);
   if (!parsed.success) {
     const first = describeIssues(parsed.error)[0]!;
