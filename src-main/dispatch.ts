@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { isMethod, methods, type Method, type Methods, type Out } from './contract';
 import { AtelierError, describeIssues, type WireError } from './contract/errors';
+import { diskError } from './services/disk-errors';
 
 export type Handlers = {
   [M in Method]: (input: z.output<Methods[M]['input']>) => Out<M> | Promise<Out<M>>;
@@ -66,13 +67,15 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
 /** Known failures keep their code; SQLite's are named; anything else becomes `internal`. */
 export function toWireError(method: string, error: unknown, log: (method: string, error: unknown) => void): WireError {
   if (error instanceof AtelierError) return error.toWire();
+  // A full or read-only disk (ENOSPC from a file write, SQLITE_FULL from the database) is the user's
+  // to fix: said plainly, with a reason the renderer translates — never `internal`.
+  const disk = diskError(error);
+  if (disk) return disk.toWire();
   const sqliteCode = (error as { code?: unknown })?.code;
   if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_')) {
     if (sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
       return { code: 'conflict', message: `That change conflicts with what is stored (${sqliteCode}); nothing was changed.` };
     }
-    if (sqliteCode === 'SQLITE_FULL') return { code: 'io_error', message: 'The disk is full; nothing was changed. Free some space and try again.' };
-    if (sqliteCode.startsWith('SQLITE_READONLY')) return { code: 'io_error', message: 'The library is read-only; nothing was changed.' };
     if (sqliteCode === 'SQLITE_BUSY') return { code: 'io_error', message: 'The library is busy in another program; try again.' };
     if (sqliteCode.startsWith('SQLITE_IOERR') || sqliteCode === 'SQLITE_CORRUPT') {
       log(method, error);

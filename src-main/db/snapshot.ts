@@ -127,9 +127,11 @@ export function writeFileAtomic(final: string, bytes: Uint8Array): void {
 export function describeWriteError(error: unknown, file: string): AtelierError {
   if (error instanceof AtelierError) return error;
   const code = (error as NodeJS.ErrnoException)?.code ?? '';
-  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return new AtelierError('io_error', `The disk is full: ${file} could not be written; nothing was changed. Free some space and try again.`, { code });
-  if (code === 'EROFS' || code.startsWith('SQLITE_READONLY')) return new AtelierError('io_error', `The disk is read-only: ${file} could not be written; nothing was changed.`, { code });
-  if (code === 'EACCES' || code === 'EPERM') return new AtelierError('io_error', `Not allowed to write ${file}; nothing was changed.`, { code });
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') {
+    return new AtelierError('io_error', `The disk is full: ${file} could not be written; nothing was changed. Free some space and try again.`, { code }, { key: 'io.diskFull' });
+  }
+  if (code === 'EROFS' || code.startsWith('SQLITE_READONLY')) return new AtelierError('io_error', `The disk is read-only: ${file} could not be written; nothing was changed.`, { code }, { key: 'io.readOnly' });
+  if (code === 'EACCES' || code === 'EPERM') return new AtelierError('io_error', `Not allowed to write ${file}; nothing was changed.`, { code }, { key: 'io.notAllowed' });
   return new AtelierError('io_error', `${file} could not be written (${code || (error as Error)?.message}); nothing was changed.`, { code });
 }
 

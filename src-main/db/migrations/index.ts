@@ -6,6 +6,7 @@ import { schedulingSchema } from './003-scheduling';
 import { librarySchema } from './004-library';
 import { designsSchema } from './005-designs';
 import { captionsSchema } from './002-captions';
+import { importJournalSchema } from './010-import-journal';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'scheduling: status history, notes, series, undo log', up: (db) => db.exec(schedulingSchema) },
   { version: 4, name: 'media and brand library', up: (db) => db.exec(librarySchema) },
   { version: 5, name: 'design templates and linked copies', up: (db) => db.exec(designsSchema) },
+  { version: 10, name: 'pack import journal (crash-safe clean-up of interrupted imports)', up: (db) => db.exec(importJournalSchema) },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
