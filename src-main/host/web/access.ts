@@ -45,14 +45,18 @@ export function parseTarget(target: string | undefined): URL | null {
   }
 }
 
-/** The raw value of one cookie (no percent-decoding: ours are base64url); null when absent. */
-export function readCookie(header: string | string[] | undefined, name: string): string | null {
-  if (typeof header !== 'string') return null;
+/**
+ * Every raw value sent for one cookie name (no percent-decoding: ours are base64url). Several when
+ * another local page planted a same-named cookie with a longer path (cookie tossing): ours still counts.
+ */
+export function readCookies(header: string | string[] | undefined, name: string): string[] {
+  if (typeof header !== 'string') return [];
+  const values: string[] = [];
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+    if (eq > 0 && part.slice(0, eq).trim() === name) values.push(part.slice(eq + 1).trim());
   }
-  return null;
+  return values;
 }
 
 /** Host header must name this server on loopback (DNS-rebinding guard). */
@@ -99,12 +103,17 @@ export type AccessLevel = 'full' | 'page';
 export type Verdict = { ok: true; level: AccessLevel; tokenInQuery: boolean } | { ok: false; status: 400 | 401 | 403; reason: string };
 
 /**
- * Decides one request: Host first (403), then Origin where it is required (403), then the token
- * (query, Bearer header or WebSocket sub-protocol) or, for `page` access, the page cookie (401).
+ * Decides one request: Host first (403), then the token (query, Bearer header or WebSocket
+ * sub-protocol) or, for `page` access, the page cookie (401), then Origin where it is required (403).
  */
 export function authorize(req: http.IncomingMessage, url: URL, secrets: Secrets, need: AccessLevel, options: { requireOrigin?: boolean } = {}): Verdict {
   if (!isAllowedHost(req.headers.host, secrets.port)) return { ok: false, status: 403, reason: 'Forbidden host.' };
-  if (options.requireOrigin && !isAllowedOrigin(req.headers.origin, secrets.port)) return { ok: false, status: 403, reason: 'Forbidden origin.' };
+  const verdict = credentials(req, url, secrets, need);
+  if (verdict.ok && options.requireOrigin && !isAllowedOrigin(req.headers.origin, secrets.port)) return { ok: false, status: 403, reason: 'Forbidden origin.' };
+  return verdict;
+}
+
+function credentials(req: http.IncomingMessage, url: URL, secrets: Secrets, need: AccessLevel): Verdict {
   const queryToken = url.searchParams.get('token');
   if (queryToken !== null) {
     return sameSecret(queryToken, secrets.token) ? { ok: true, level: 'full', tokenInQuery: true } : { ok: false, status: 401, reason: 'Invalid token.' };
@@ -113,7 +122,7 @@ export function authorize(req: http.IncomingMessage, url: URL, secrets: Secrets,
   if (presented !== null) {
     return sameSecret(presented, secrets.token) ? { ok: true, level: 'full', tokenInQuery: false } : { ok: false, status: 401, reason: 'Invalid token.' };
   }
-  if (need === 'page' && sameSecret(readCookie(req.headers.cookie, pageCookieName(secrets.port)), secrets.pageCookie)) {
+  if (need === 'page' && readCookies(req.headers.cookie, pageCookieName(secrets.port)).some((value) => sameSecret(value, secrets.pageCookie))) {
     return { ok: true, level: 'page', tokenInQuery: false };
   }
   return { ok: false, status: 401, reason: 'Missing token: open the address Atelier printed when it started.' };
