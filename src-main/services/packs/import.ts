@@ -194,7 +194,13 @@ async function importChecked(deps: ImportDeps, file: string, target: ImportTarge
   try {
     for (const entry of manifest.assets) {
       const staged = await stageAsset(file, pack, entry, assets);
-      const result = await assets.importStaged(staged, entry.file.split('/').pop() ?? entry.sha256, { journal: importId });
+      const result = await assets.importStaged(staged, entry.file.split('/').pop() ?? entry.sha256, { journal: importId }).catch((error: unknown) => {
+        // A file the library refuses (not an image, too many pixels…) is the pack's problem: said as such.
+        if (error instanceof AtelierError && ['unsupported', 'too_large', 'invalid_input'].includes(error.code)) {
+          throw refuse(file, `${entry.file} cannot be imported (${(error.details as { reason?: string } | undefined)?.reason ?? error.message})`);
+        }
+        throw error;
+      });
       if (result.duplicate) already++;
       else added.push({ sha: result.asset.id, mime: result.asset.mime });
       if (result.asset.id !== entry.sha256) warnings.push(`${entry.file} was stored as ${result.asset.id} after conversion; designs that use it show a placeholder.`);
