@@ -2,7 +2,8 @@
 // security review is replayed (raw sockets, hand-made WebSocket frames, a page on another 127.0.0.1
 // port driving Chromium), and after each one the host is still running and answering, the library
 // is unchanged and the token was never seen by anyone but the studio's own page.
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import { createAtelier } from '../../src-main/app';
 import { closeCodeIn, closeFrame, rawExchange, rawGet, rawWebSocket, wsFrame } from '../helpers/raw-http';
 import { dumpDatabase } from '../helpers/safety';
 import { tempDir } from '../helpers/temp';
-import { launchChromium, openStudioPage, startStudio, type Studio } from './harness';
+import { CLI, launchChromium, openStudioPage, ROOT, startStudio, type Studio } from './harness';
 
 let browser: Browser;
 let temp: ReturnType<typeof tempDir>;
@@ -289,4 +290,31 @@ describe('a page on another 127.0.0.1 port', () => {
       await new Promise((resolve) => evil.close(resolve));
     }
   });
+});
+
+describe('the CLI beside the studio', () => {
+  it('many CLI processes writing at once all succeed, each leaves its post and no session marker', async () => {
+    const markers = () => readdirSync(path.join(dataDir, 'sessions')).sort();
+    const before = markers(); // the studio's own
+    // Started together, so their markers are written and their start-up checks look at one another
+    // in the same instants (this once failed 2 runs in 500 with `sessions/<pid>.json … ENOENT`).
+    const runs = await Promise.all(
+      Array.from(
+        { length: 24 },
+        (_, i) =>
+          new Promise<{ code: number | null; stderr: string }>((resolve) => {
+            const child = spawn(process.execPath, [CLI, '--data-dir', dataDir, 'posts', 'add', '--client', 'Maison Témoin', '--title', `Concurrent ${i}`], { cwd: ROOT });
+            let stderr = '';
+            child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+            child.on('close', (code) => resolve({ code, stderr }));
+          }),
+      ),
+    );
+    expect(runs.filter((r) => r.code !== 0)).toEqual([]);
+    expect(runs.map((r) => r.stderr).join('')).not.toMatch(/ENOENT|sessions/);
+    const titles = (library().posts as { title: string }[]).map((p) => p.title).filter((t) => t.startsWith('Concurrent '));
+    expect(titles).toHaveLength(24);
+    expect(markers()).toEqual(before);
+    await expectAlive();
+  }, 120_000);
 });
