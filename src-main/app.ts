@@ -166,7 +166,7 @@ function openSession(
     ...calendarHandlers(calendar, lib, events, thumbnails),
     ...assetHandlers(assets),
     ...brandKitHandlers(brandKits),
-    ...designHandlers(designs),
+    ...designHandlers(designs, thumbnails),
     ...packHandlers(packs),
     ...publishingHandlers(publishing),
     ...appHandlers,

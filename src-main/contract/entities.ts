@@ -81,6 +81,24 @@ export type Post = z.infer<typeof Post>;
 
 const Label = z.string().trim().min(1).max(60);
 
+/** One network of a post as the composer saves it: its own caption or the master's, its media, its first comment. */
+export const VariantInput = z.strictObject({
+  network: Network,
+  /** The network's own text; absent or null means it follows the master caption. */
+  caption: z.string().max(100_000).nullable().optional(),
+  /** The design whose pages are the post's visuals on this network (null: none). */
+  designId: Id.nullable().optional(),
+  /** One page of that design, or null for all its pages (a carousel). */
+  pageIndex: z.number().int().min(0).max(999).nullable().optional(),
+  firstComment: z.string().max(10_000).optional(),
+});
+export type VariantInput = z.infer<typeof VariantInput>;
+
+const VariantInputs = z
+  .array(VariantInput)
+  .max(10)
+  .refine((list) => new Set(list.map((v) => v.network)).size === list.length, { message: 'names a network twice' });
+
 export const PostCreate = z
   .strictObject({
     clientId: Id,
@@ -92,11 +110,14 @@ export const PostCreate = z
     scheduledAt: IsoInstant.optional(),
     caption: z.string().max(100_000).optional(),
     networks: z.array(Network).max(10).optional(),
+    /** The networks with their captions and media (instead of `networks`). */
+    variants: VariantInputs.optional(),
     labels: z.array(Label).max(50).optional(),
     campaign: z.string().max(200).optional(),
     notes: z.string().max(20_000).optional(),
   })
-  .refine((v) => !(v.at && v.scheduledAt), { message: 'give either at or scheduledAt, not both', path: ['at'] });
+  .refine((v) => !(v.at && v.scheduledAt), { message: 'give either at or scheduledAt, not both', path: ['at'] })
+  .refine((v) => !(v.networks && v.variants), { message: 'give either networks or variants, not both', path: ['variants'] });
 
 export const PostUpdate = z
   .strictObject({
@@ -106,6 +127,8 @@ export const PostUpdate = z
     at: WallClock.nullable().optional(),
     scheduledAt: IsoInstant.nullable().optional(),
     caption: z.string().max(100_000).optional(),
+    /** The post's networks, whole: a network not listed is removed, a new one added. */
+    variants: VariantInputs.optional(),
     labels: z.array(Label).max(50).optional(),
     campaign: z.string().max(200).optional(),
     notes: z.string().max(20_000).optional(),

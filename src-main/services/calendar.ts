@@ -16,7 +16,8 @@ import { checkTransition, describeProblem } from '../core/schedule/workflow';
 import { instantToWallClock, wallClockToInstant, type WallClockResolution } from '../core/time/zones';
 import type { ClientRow } from '../db/repositories/clients';
 import type { PostRow } from '../db/repositories/posts';
-import { createSchedulingRepository, type StatusHistoryRow } from '../db/repositories/scheduling';
+import { createSchedulingRepository } from '../db/repositories/scheduling';
+import { createCalendarCommands, sameState, stateOf, type Change } from './calendar-commands';
 import { createCalendarReader, toCalendarClient } from './calendar-read';
 import { iso } from './convert';
 import type { EventBus } from './events';
@@ -24,23 +25,6 @@ import type { Library } from './library';
 
 /** Where an unscheduled draft lands when it is dropped on a day. */
 export const DEFAULT_DROP_TIME = '09:00';
-
-interface PostState {
-  scheduled_at: number | null;
-  status: string;
-  deleted_at: number | null;
-}
-
-interface Change {
-  postId: string;
-  before: PostState;
-  after: PostState;
-}
-
-type Source = StatusHistoryRow['source'];
-
-const sameState = (a: PostState, b: PostState) => a.scheduled_at === b.scheduled_at && a.status === b.status && a.deleted_at === b.deleted_at;
-const stateOf = (row: PostRow): PostState => ({ scheduled_at: row.scheduled_at, status: row.status, deleted_at: row.deleted_at });
 
 export function createCalendarService(lib: Library, events: EventBus) {
   const repo = createSchedulingRepository(lib.db);
@@ -60,30 +44,7 @@ export function createCalendarService(lib: Library, events: EventBus) {
   const { activeClient, hydrate, range } = createCalendarReader(lib, repo);
   const one = (id: string): CalendarPost => hydrate([lib.posts.get(id)!])[0]!;
 
-  /** Writes a post's state, with a history entry when its status changes. */
-  function applyState(row: PostRow, state: PostState, source: Source, note = ''): void {
-    const now = lib.clock.now();
-    // `update` skips undefined only, so a null time really unschedules.
-    lib.posts.update(row.id, { scheduled_at: state.scheduled_at, status: state.status }, now);
-    if (state.deleted_at !== row.deleted_at) lib.posts.setDeleted(row.id, state.deleted_at, now);
-    if (state.status !== row.status) {
-      repo.addHistory({ post_id: row.id, from_status: row.status, to_status: state.status, source, note, at: now });
-    }
-  }
-
-  /** Applies changes as one user operation: written, recorded for undo, per-occurrence edits detached. */
-  function commit(kind: string, label: string, changes: Change[], note = ''): void {
-    const real = changes.filter((c) => !sameState(c.before, c.after));
-    for (const change of real) {
-      const row = lib.posts.get(change.postId)!;
-      applyState(row, change.after, 'user', note);
-      const schedule = repo.schedule(change.postId);
-      if (schedule?.series_id && change.after.deleted_at === null) repo.patchSchedule(change.postId, { detached: 1 });
-    }
-    if (real.length > 0) {
-      repo.pushOp({ kind, label, changes: JSON.stringify(real), created_at: lib.clock.now() });
-    }
-  }
+  const { applyState, commit } = createCalendarCommands(lib, repo);
 
   function emitChanged(ids: readonly string[]): void {
     if (ids.length === 0) return;

@@ -7,12 +7,14 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pageAssetIds, parseDesign } from '../core/design';
-import { designThumbPath, isDesignId, THUMB_REVISION } from '../core/domain/design-thumbs';
+import { designThumbPath, isDesignId, THUMB_REVISION, type ThumbSize } from '../core/domain/design-thumbs';
 import type { BackgroundRenderer } from '../render/background';
 import type { Library } from './library';
 
 /** Longest side in pixels: cards show 18–32 px, so this is sharp at 2× and 3× too. */
 export const THUMB_SIZE = 96;
+/** Longest side of a large thumbnail: the composer's previews show up to ~320 px wide. */
+export const LARGE_THUMB_SIZE = 640;
 /** Part of every revision: bump it to render every thumbnail again (a change in how they look). */
 const THUMB_VERSION = 1;
 
@@ -37,17 +39,24 @@ export function createDesignThumbnails(lib: Library, options: DesignThumbnailOpt
     `SELECT id, updated_at, length(document) AS size FROM designs
      WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))`,
   );
+  const pageCounts = lib.db.prepare<[string], { id: string; updated_at: number; size: number; pages: number }>(
+    `SELECT id, updated_at, length(document) AS size, coalesce(json_array_length(document, '$.pages'), 1) AS pages FROM designs
+     WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))`,
+  );
   const revisionOf = (row: { updated_at: number; size: number }) => `${THUMB_VERSION}-${row.updated_at.toString(36)}-${row.size.toString(36)}`;
   // One render at a time, so a month of new thumbnails does not hold the host's event loop for long.
   let queue: Promise<unknown> = Promise.resolve();
   const inFlight = new Map<string, Promise<string | null>>();
 
-  async function render(designId: string, page: number, file: string): Promise<string | null> {
+  /** The cached file's name: `<page>-<revision>.png`, or `<page>-l-<revision>.png` for a large one. */
+  const fileName = (page: number, revision: string, size: ThumbSize) => `${page}-${size === 'large' ? 'l-' : ''}${revision}.png`;
+
+  async function render(designId: string, page: number, file: string, size: ThumbSize): Promise<string | null> {
     const row = lib.designs.get(designId);
     if (!row || row.deleted_at !== null) return null;
     const doc = parseDesign(JSON.parse(row.document));
     if (!doc.pages[page]) return null;
-    const scale = Math.min(1, THUMB_SIZE / Math.max(doc.width, doc.height));
+    const scale = Math.min(1, (size === 'large' ? LARGE_THUMB_SIZE : THUMB_SIZE) / Math.max(doc.width, doc.height));
     // Photos are drawn from their preview-size copies: a 96 px thumbnail never needs 12 MP decoded.
     const assetFiles: Record<string, string> = {};
     for (const id of new Set(pageAssetIds(doc.pages[page]!))) {
@@ -61,9 +70,11 @@ export function createDesignThumbnails(lib: Library, options: DesignThumbnailOpt
     const temp = `${file}.${process.pid}.part`;
     await writeFile(temp, buffer);
     await rename(temp, file);
-    // Earlier revisions of this page are stale now.
+    // Earlier revisions of this page at this size are stale now.
+    const prefix = size === 'large' ? `${page}-l-` : `${page}-`;
     for (const name of await readdir(folder)) {
-      if (name.startsWith(`${page}-`) && name !== path.basename(file) && !name.endsWith('.part')) await rm(path.join(folder, name), { force: true });
+      const sameSize = name.startsWith(prefix) && (size === 'large' || !name.startsWith(`${page}-l-`));
+      if (sameSize && name !== path.basename(file) && !name.endsWith('.part')) await rm(path.join(folder, name), { force: true });
     }
     return file;
   }
@@ -89,20 +100,29 @@ export function createDesignThumbnails(lib: Library, options: DesignThumbnailOpt
       }
       return out;
     },
+    /** Thumbnail URL paths of designs, one per page (for galleries and previews); deleted designs are left out. */
+    pagesFor(designIds: readonly string[], size: ThumbSize): Record<string, string[]> {
+      const out: Record<string, string[]> = {};
+      for (const row of pageCounts.all(JSON.stringify([...new Set(designIds)]))) {
+        const revision = revisionOf(row);
+        out[row.id] = Array.from({ length: Math.max(1, row.pages) }, (_, page) => designThumbPath(row.id, page, revision, size));
+      }
+      return out;
+    },
     /**
      * The PNG for a thumbnail URL, rendered on first use. An out-of-date revision gets the current
      * design's thumbnail; a deleted design, or a page it does not have, gets null.
      */
-    async file(designId: string, page: number, revision: string): Promise<{ file: string; mime: string } | null> {
+    async file(designId: string, page: number, revision: string, size: ThumbSize = 'small'): Promise<{ file: string; mime: string } | null> {
       if (!isDesignId(designId) || !THUMB_REVISION.test(revision)) return null;
       const row = revisions.all(JSON.stringify([designId]))[0];
       if (!row) return null;
       const current = revisionOf(row);
-      const file = path.join(dir, designId, `${page}-${current}.png`);
+      const file = path.join(dir, designId, fileName(page, current, size));
       if (existsSync(file)) return { file, mime: 'image/png' };
       let job = inFlight.get(file);
       if (!job) {
-        job = queue.then(() => render(designId, page, file)).finally(() => inFlight.delete(file));
+        job = queue.then(() => render(designId, page, file, size)).finally(() => inFlight.delete(file));
         inFlight.set(file, job);
         queue = job.catch(() => undefined);
       }
@@ -110,8 +130,8 @@ export function createDesignThumbnails(lib: Library, options: DesignThumbnailOpt
       return made ? { file: made, mime: 'image/png' } : null;
     },
     /** The PNG bytes (tests and the CLI): null when there is no thumbnail. */
-    async bytes(designId: string, page: number, revision: string): Promise<Buffer | null> {
-      const found = await this.file(designId, page, revision);
+    async bytes(designId: string, page: number, revision: string, size: ThumbSize = 'small'): Promise<Buffer | null> {
+      const found = await this.file(designId, page, revision, size);
       return found ? readFile(found.file) : null;
     },
   };

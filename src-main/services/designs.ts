@@ -12,12 +12,15 @@ import {
   findPreset,
   magicResize,
   parseDesign,
+  photoDesign,
   type DesignDocument,
 } from '../core/design';
+import { createAssetsRepository } from '../db/repositories/assets';
 import type { DesignListRow, DesignRow } from '../db/repositories/designs';
 import type { HandlersFor } from '../dispatch';
 import { findBundledDir } from './bundled';
 import { iso, isoOrNull } from './convert';
+import type { DesignThumbnails } from './design-thumbnails';
 import type { EventBus } from './events';
 import type { Library } from './library';
 
@@ -58,6 +61,7 @@ export interface DesignServiceOptions {
 }
 
 export function createDesignService(lib: Library, events: EventBus, options: DesignServiceOptions = {}) {
+  const assets = createAssetsRepository(lib.db);
   let bundled: Map<string, DesignDocument> | null = null;
   function bundledTemplates(): Map<string, DesignDocument> {
     if (bundled) return bundled;
@@ -147,6 +151,27 @@ export function createDesignService(lib: Library, events: EventBus, options: Des
       changed([id]);
       return withDoc(row, doc);
     },
+    /** Photos from the library as a design at a preset: a page each, covering it. */
+    fromPhotos(input: { clientId?: string | null; preset: string; assetIds: string[]; name?: string }): DesignWithDocument {
+      const client = input.clientId ? lib.clients.get(input.clientId) : null;
+      if (input.clientId && (!client || client.deleted_at !== null)) throw new AtelierError('not_found', `No client with id ${input.clientId}.`, { clientId: input.clientId });
+      const preset = findPreset(input.preset);
+      if (!preset) throw new AtelierError('invalid_input', `Unknown size preset "${input.preset}".`, { preset: input.preset });
+      const photos = input.assetIds.map((assetId) => {
+        const asset = assets.get(assetId);
+        if (!asset || asset.deleted_at !== null || asset.kind !== 'image') {
+          throw new AtelierError('not_found', `No photo ${assetId.slice(0, 12)}… in the library.`, { field: 'assetIds', assetId });
+        }
+        return { assetId, width: asset.width, height: asset.height };
+      });
+      const id = lib.ids();
+      const first = assets.get(input.assetIds[0]!)!;
+      const name = input.name ?? first.original_name.replace(/\.[^.]+$/, '') ?? 'Photos';
+      const doc = parseDesign(photoDesign({ id, name: name || 'Photos', preset: preset.id, width: preset.width, height: preset.height, photos, newId: lib.ids }));
+      const row = insert(doc, { clientId: input.clientId ?? null });
+      changed([id]);
+      return withDoc(row, doc);
+    },
     /** Validates then stores; on any problem the stored document is left untouched. */
     save(id: string, raw: unknown): DesignSummary {
       const row = requireRow(id);
@@ -219,12 +244,14 @@ export function createDesignService(lib: Library, events: EventBus, options: Des
 
 export type DesignService = ReturnType<typeof createDesignService>;
 
-export function designHandlers(designs: DesignService): HandlersFor<typeof designMethods> {
+export function designHandlers(designs: DesignService, thumbnails: Pick<DesignThumbnails, 'pagesFor'>): HandlersFor<typeof designMethods> {
   return {
+    'designs.previews': ({ ids, size }) => thumbnails.pagesFor(ids, size),
     'designs.list': (input) => designs.list(input),
     'designs.get': ({ id }) => designs.get(id),
     'designs.create': (input) => designs.create(input),
     'designs.save': ({ id, document }) => designs.save(id, document),
+    'designs.fromPhotos': (input) => designs.fromPhotos(input),
     'designs.duplicate': ({ id, name }) => designs.duplicate(id, name),
     'designs.delete': ({ id }) => designs.setDeleted(id, true),
     'designs.restore': ({ id }) => designs.setDeleted(id, false),

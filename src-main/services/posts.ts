@@ -1,4 +1,4 @@
-import type { In, Post, Variant } from '../contract';
+import type { In, Post, Variant, VariantInput } from '../contract';
 import type { postMethods } from '../contract/api/posts';
 import type { HandlersFor } from '../dispatch';
 import { AtelierError } from '../contract/errors';
@@ -7,6 +7,8 @@ import { checkTransition, describeProblem } from '../core/schedule/workflow';
 import { instantToWallClock, wallClockToInstant } from '../core/time/zones';
 import type { PostRow, VariantRow } from '../db/repositories/posts';
 import { createSchedulingRepository } from '../db/repositories/scheduling';
+import type { ClientRow } from '../db/repositories/clients';
+import { createCalendarCommands, stateOf } from './calendar-commands';
 import { iso, isoOrNull } from './convert';
 import type { EventBus } from './events';
 import type { Library } from './library';
@@ -43,8 +45,12 @@ export function toPost(row: PostRow, timeZone: string, variants: readonly Varian
   };
 }
 
+/** How a post's local time reads in undo labels: `2026-12-08 09:30`. */
+const labelTime = (ms: number, zone: string) => instantToWallClock(ms, zone).replace('T', ' ');
+
 export function createPostService(lib: Library, events: EventBus) {
   const scheduling = createSchedulingRepository(lib.db);
+  const commands = createCalendarCommands(lib, scheduling);
   function activeClient(id: string) {
     const client = lib.clients.get(id);
     if (!client || client.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${id}.`, { field: 'clientId', id });
@@ -65,6 +71,50 @@ export function createPostService(lib: Library, events: EventBus) {
       throw new AtelierError('invalid_input', `${input.at} is not a real date and time.`, { field: 'at', value: input.at });
     }
     return resolved.instantMs;
+  }
+  /** A status change checked by the workflow, with the same words as the calendar's menu. */
+  function checkStatus(title: string, from: PostStatus, to: PostStatus, client: ClientRow, hasTime: boolean): void {
+    const check = checkTransition(from, to, { approvalMode: client.approval_mode, hasTime });
+    if (!check.ok) {
+      throw new AtelierError('conflict', `"${title}": ${describeProblem(check.problem, from, to)}`, { field: 'status', problem: check.problem });
+    }
+  }
+  /** A design a post may show: it exists, is not in the trash, is the client's or shared, and has the page. */
+  function checkDesign(variant: VariantInput, clientId: string): void {
+    if (!variant.designId) return;
+    const design = lib.designs.get(variant.designId);
+    if (!design || design.deleted_at !== null) {
+      throw new AtelierError('not_found', `The design chosen for ${variant.network} no longer exists.`, { field: 'variants', network: variant.network, designId: variant.designId });
+    }
+    if (design.client_id !== null && design.client_id !== clientId) {
+      throw new AtelierError('invalid_input', `"${design.name}" belongs to another client.`, { field: 'variants', network: variant.network, designId: variant.designId });
+    }
+    if (variant.pageIndex !== undefined && variant.pageIndex !== null) {
+      const pages = (JSON.parse(design.document) as { pages?: unknown[] }).pages?.length ?? 0;
+      if (variant.pageIndex >= pages) {
+        throw new AtelierError('invalid_input', `"${design.name}" has ${pages} page(s); page ${variant.pageIndex + 1} does not exist.`, { field: 'variants', network: variant.network });
+      }
+    }
+  }
+  /** Makes the post's variants exactly `wanted` (adding, rewriting and removing networks). */
+  function writeVariants(post: PostRow, wanted: readonly VariantInput[], now: number): void {
+    const existing = new Map(lib.posts.variants(post.id).map((v) => [v.network, v]));
+    for (const variant of wanted) {
+      checkDesign(variant, post.client_id);
+      const current = existing.get(variant.network);
+      existing.delete(variant.network);
+      const follows = variant.caption === undefined || variant.caption === null;
+      const fields = {
+        caption: follows ? post.caption : variant.caption!,
+        follows_master: (follows ? 1 : 0) as 0 | 1,
+        design_id: variant.designId === undefined ? (current?.design_id ?? null) : variant.designId,
+        page_index: variant.pageIndex === undefined ? (current?.page_index ?? null) : variant.pageIndex,
+        first_comment: variant.firstComment ?? current?.first_comment ?? '',
+      };
+      if (current) lib.posts.updateVariant(current.id, fields, now);
+      else lib.posts.insertVariant({ id: lib.ids(), post_id: post.id, network: variant.network, ...fields, created_at: now, updated_at: now });
+    }
+    for (const gone of existing.values()) lib.posts.deleteVariant(gone.id);
   }
   function hydrate(rows: readonly PostRow[]): Post[] {
     const zones = new Map<string, string>();
@@ -105,17 +155,25 @@ export function createPostService(lib: Library, events: EventBus) {
       );
     },
     get: getPost,
-    create(input: In<'posts.create'>): Post {
+    /**
+     * Creates a post. From the contract (`record`), the creation is a step of the calendar's history:
+     * undo takes the new post away again. Seeding and imports create without a history step.
+     */
+    create(input: In<'posts.create'>, options: { record?: boolean } = {}): Post {
       const row = lib.write(() => {
         const client = activeClient(input.clientId);
         const now = lib.clock.now();
+        const scheduledAt = instantFrom(input, client.time_zone) ?? null;
+        const status = input.status ?? 'draft';
+        // A new post starts as a draft: scheduling it at once follows the workflow's rules.
+        if (status === 'scheduled') checkStatus(input.title.trim(), 'draft', 'scheduled', client, scheduledAt !== null);
         const created: PostRow = {
           id: lib.ids(),
           client_id: client.id,
           title: input.title.trim(),
-          status: input.status ?? 'draft',
+          status,
           caption: input.caption ?? '',
-          scheduled_at: instantFrom(input, client.time_zone) ?? null,
+          scheduled_at: scheduledAt,
           labels: JSON.stringify(input.labels ?? []),
           campaign: input.campaign ?? '',
           notes: input.notes ?? '',
@@ -124,57 +182,55 @@ export function createPostService(lib: Library, events: EventBus) {
           deleted_at: null,
         };
         lib.posts.insert(created);
-        for (const network of new Set(input.networks ?? [])) {
-          lib.posts.insertVariant({
-            id: lib.ids(),
-            post_id: created.id,
-            network,
-            caption: created.caption,
-            follows_master: 1,
-            design_id: null,
-            page_index: null,
-            first_comment: '',
-            created_at: now,
-            updated_at: now,
-          });
+        const variants = input.variants ?? [...new Set(input.networks ?? [])].map((network) => ({ network }));
+        writeVariants(created, variants, now);
+        if (options.record) {
+          // Undo puts the new post in the trash; redo brings it back.
+          const after = stateOf(created);
+          scheduling.pushOp({ kind: 'create', label: `Create "${created.title}"`, changes: JSON.stringify([{ postId: created.id, before: { ...after, deleted_at: now }, after }]), created_at: now });
         }
         return created;
       });
       changed(row);
       return getPost(row.id);
     },
+    /**
+     * Changes a post. Its time and status go through the calendar's commands (checked, in the
+     * history, undoable, detached from a series); text, labels and networks are written beside them
+     * in the same transaction.
+     */
     update(input: In<'posts.update'>): Post {
       const row = lib.write(() => {
         const current = requireRow(input.id);
         const client = activeClient(current.client_id);
         const now = lib.clock.now();
+        const title = input.title?.trim() ?? current.title;
         const scheduledAt = instantFrom(input, client.time_zone);
+        const nextTime = scheduledAt === undefined ? current.scheduled_at : scheduledAt;
         const statusChange = input.status !== undefined && input.status !== current.status ? input.status : undefined;
-        if (statusChange) {
-          // The same workflow rules as the calendar's status menu (approval mode, a time to schedule),
-          // and the same history, so no path around review exists.
-          const from = current.status as PostStatus;
-          const hasTime = (scheduledAt === undefined ? current.scheduled_at : scheduledAt) !== null;
-          const check = checkTransition(from, statusChange, { approvalMode: client.approval_mode, hasTime });
-          if (!check.ok) {
-            throw new AtelierError('conflict', `"${current.title}": ${describeProblem(check.problem, from, statusChange)}`, { field: 'status', problem: check.problem });
-          }
-          scheduling.addHistory({ post_id: current.id, from_status: from, to_status: statusChange, source: 'user', note: '', at: now });
+        if (current.status === 'published' && nextTime !== current.scheduled_at) {
+          throw new AtelierError('conflict', `"${title}" is already published; it cannot move.`, { field: 'at' });
         }
+        if (statusChange) checkStatus(title, current.status as PostStatus, statusChange, client, nextTime !== null);
+        // Unscheduling a scheduled post takes it back to draft: nothing can be scheduled without a time.
+        const status = statusChange ?? (nextTime === null && current.status === 'scheduled' ? 'draft' : current.status);
         lib.posts.update(
           input.id,
-          {
-            title: input.title?.trim(),
-            status: statusChange,
-            caption: input.caption,
-            scheduled_at: scheduledAt,
-            labels: input.labels ? JSON.stringify(input.labels) : undefined,
-            campaign: input.campaign,
-            notes: input.notes,
-          },
+          { title: input.title?.trim(), caption: input.caption, labels: input.labels ? JSON.stringify(input.labels) : undefined, campaign: input.campaign, notes: input.notes },
           now,
         );
         if (input.caption !== undefined) lib.posts.syncFollowingVariants(input.id, input.caption, now);
+        if (input.variants) writeVariants(requireRow(input.id), input.variants, now);
+        const before = stateOf(current);
+        const after = { ...before, scheduled_at: nextTime, status };
+        const moved = after.scheduled_at !== before.scheduled_at;
+        const when = after.scheduled_at === null ? 'no date' : labelTime(after.scheduled_at, client.time_zone);
+        const label = moved
+          ? status !== before.status
+            ? `Move "${title}" to ${when} (${before.status} → ${status})`
+            : `Move "${title}" to ${when}`
+          : `${title}: ${before.status} → ${status}`;
+        commands.commit(moved ? 'move' : 'status', label, [{ postId: current.id, before, after }]);
         return requireRow(input.id);
       });
       changed(row);
@@ -211,7 +267,7 @@ export function postHandlers(posts: PostService): HandlersFor<typeof postMethods
   return {
     'posts.list': (input) => posts.list(input),
     'posts.get': ({ id }) => posts.get(id),
-    'posts.create': (input) => posts.create(input),
+    'posts.create': (input) => posts.create(input, { record: true }),
     'posts.update': (input) => posts.update(input),
     'posts.delete': ({ id }) => posts.remove(id),
     'posts.restore': ({ id }) => posts.restore(id),

@@ -4,6 +4,8 @@ import { useStore } from 'zustand';
 import { CalendarScreen } from '../features/calendar/CalendarScreen';
 import { CaptionsScreen } from '../features/captions/CaptionsScreen';
 import { ClientsScreen } from '../features/clients/ClientsScreen';
+import { Composer } from '../features/composer/Composer';
+import { DesignTripBar } from '../features/composer/DesignTripBar';
 import { EditorScreen } from '../features/editor/EditorScreen';
 import { createClientsStore } from '../features/clients/clients-store';
 import { LibraryScreen } from '../features/library/LibraryScreen';
@@ -114,6 +116,8 @@ export function App() {
           <PacksScreen clients={clients} />
         )}
       </main>
+      <Composer />
+      <DesignTripBar />
       <Toasts />
       <GlobalKeys clients={clients} />
     </div>

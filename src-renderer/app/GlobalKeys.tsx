@@ -50,21 +50,14 @@ export function GlobalKeys({ clients }: { clients: readonly Client[] }) {
     }, 0);
   }, [go, t]);
 
-  const newPost = useCallback(async () => {
-    const { clientId } = useApp.getState();
-    const client = clients.find((c) => c.id === clientId) ?? clients[0];
-    if (!client) {
+  /** The composer for a new post, for the client in focus (it asks for one when none is). */
+  const newPost = useCallback(() => {
+    if (clients.length === 0) {
       toast({ message: t('polish.palette.needClient'), tone: 'info', action: { label: t('polish.palette.newClient'), run: () => newClient() } });
       return;
     }
-    try {
-      const post = await host.invoke('posts.create', { clientId: client.id, title: t('polish.palette.untitledPost') });
-      toast({ message: t('polish.palette.postCreated', { title: post.title, client: client.name }), tone: 'info' });
-      openItem('post', post.id);
-    } catch (error) {
-      toast({ message: errorMessage(t, error), tone: 'error' });
-    }
-  }, [clients, host, newClient, openItem, t, toast]);
+    useApp.getState().openComposer({ kind: 'new', clientId: useApp.getState().clientId });
+  }, [clients, newClient, t, toast]);
 
   const search = useCallback(() => {
     const field = document.querySelector<HTMLInputElement>('main input[type="search"]');
@@ -78,7 +71,7 @@ export function GlobalKeys({ clients }: { clients: readonly Client[] }) {
       host.invoke('settings.update', patch).then(setSettings, (error: unknown) => toast({ message: errorMessage(t, error), tone: 'error' }));
     const action = (id: string, label: string, run: () => void): PaletteItem => ({ id: `action:${id}`, kind: 'action', label, run });
     const actions: PaletteItem[] = [
-      action('newPost', t('polish.palette.newPost'), () => void newPost()),
+      action('newPost', t('polish.palette.newPost'), newPost),
       action('newClient', t('polish.palette.newClient'), newClient),
       action('newDesign', t('polish.palette.newDesign'), () => go('editor')),
       ...SCREENS.map((s: Screen) => action(`goto.${s}`, t('polish.palette.goto', { screen: t(`nav.${s}`) }), () => go(s))),
@@ -104,7 +97,7 @@ export function GlobalKeys({ clients }: { clients: readonly Client[] }) {
       },
       openPost: (p: Post) => {
         selectClient(p.clientId);
-        openItem('post', p.id);
+        useApp.getState().openComposer({ kind: 'edit', postId: p.id });
       },
       openDesign: (d: DesignSummary) => openItem('design', d.id),
     };
@@ -120,10 +113,10 @@ export function GlobalKeys({ clients }: { clients: readonly Client[] }) {
       }
       else if (matches(e, 'Mod+,')) go('settings');
       else if (/^[1-6]$/.test(e.key) && matches(e, `Mod+${e.key}`)) go(NUMBERED_SCREENS[Number(e.key) - 1]!);
-      else if (overlay || isTyping(e.target)) handled = false;
+      else if (overlay || isTyping(e.target) || useApp.getState().composer) handled = false;
       else if (matches(e, '?')) open('cheatSheet');
       else if (matches(e, '/')) search();
-      else if (matches(e, 'N') && useApp.getState().screen !== 'editor') void newPost();
+      else if (matches(e, 'N') && useApp.getState().screen !== 'editor') newPost();
       else handled = false;
       if (handled) e.preventDefault();
     };

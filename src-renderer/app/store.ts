@@ -12,6 +12,16 @@ export interface Toast {
   action?: { label: string; run: () => void };
 }
 
+/**
+ * What the post composer is asked to open: an existing post, or a new one with what is known
+ * already (the client, a day or a day and time in the client's wall clock, a design to attach).
+ */
+export type ComposerRequest =
+  | { kind: 'edit'; postId: string }
+  | { kind: 'new'; clientId?: string | null; date?: string; time?: string; designId?: string; duplicateOf?: string }
+  /** The draft kept while the user made a design for it in the editor. */
+  | { kind: 'resume' };
+
 interface AppState {
   screen: Screen;
   clientId: string | null;
@@ -20,6 +30,10 @@ interface AppState {
   toasts: Toast[];
   /** A design or post the command palette asked to open; the owning screen takes it (takePending). */
   pending: { kind: 'design' | 'post'; id: string } | null;
+  /** The post composer, open over the current screen (see features/composer). */
+  composer: ComposerRequest | null;
+  openComposer(request: ComposerRequest): void;
+  closeComposer(): void;
   openItem(kind: 'design' | 'post', id: string): void;
   takePending(kind: 'design' | 'post'): string | null;
   go(screen: Screen): void;
@@ -39,6 +53,9 @@ export const useApp = create<AppState>((set, get) => ({
   connected: true,
   toasts: [],
   pending: null,
+  composer: null,
+  openComposer: (composer) => set({ composer }),
+  closeComposer: () => set({ composer: null }),
   openItem: (kind, id) => set({ pending: { kind, id }, screen: kind === 'design' ? 'editor' : 'calendar' }),
   takePending: (kind) => {
     const pending = get().pending;

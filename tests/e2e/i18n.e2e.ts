@@ -110,6 +110,22 @@ describe('French', () => {
     await page.getByRole('toolbar').first().waitFor();
     hits.push(...(await englishOn('editor workspace')));
 
+    // The post composer with two networks, a caption, a picture picker and the checks.
+    await gotoScreen(page, 'calendar');
+    await page.keyboard.press('n');
+    const composer = page.getByRole('dialog', { name: 'Nouvelle publication' });
+    await composer.waitFor();
+    await composer.getByLabel('Client', { exact: true }).selectOption({ label: 'Boulangerie Dupont' });
+    await composer.getByLabel('Titre').fill('Galette à la frangipane');
+    await composer.getByRole('button', { name: 'Instagram' }).click();
+    await composer.getByRole('button', { name: 'X', exact: true }).click();
+    await composer.getByRole('combobox', { name: 'Légende', exact: true }).fill('La galette est là ! #galette https://exemple.fr');
+    await composer.getByRole('button', { name: 'Choisir un visuel' }).first().click();
+    await composer.getByRole('region', { name: /^Visuels pour / }).waitFor();
+    hits.push(...(await englishOn('composer')));
+    await composer.getByRole('button', { name: 'Annuler' }).click();
+    await page.getByRole('dialog', { name: 'Abandonner vos modifications ?' }).getByRole('button', { name: 'Abandonner' }).click();
+
     await page.keyboard.press('Control+k');
     await page.getByRole('dialog', { name: 'Palette de commandes' }).waitFor();
     hits.push(...(await englishOn('command palette')));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoInstant } from '../entities';
+import { AssetId } from './library';
 import { defineMethods } from './define';
 
 export const DesignSummary = z.object({
@@ -60,6 +61,11 @@ export const designMethods = defineMethods({
     input: z.strictObject({ id: Id, document: z.unknown() }),
     output: DesignSummary,
   },
+  'designs.fromPhotos': {
+    summary: 'A design at a size preset with one page per library photo, each photo covering its page.',
+    input: z.strictObject({ clientId: Id.nullable().optional(), preset: PresetId, assetIds: z.array(AssetId).min(1).max(20), name: Name.optional() }),
+    output: DesignWithDocument,
+  },
   'designs.duplicate': { summary: 'Copy a design (new ids).', input: z.strictObject({ id: Id, name: Name.optional() }), output: DesignWithDocument },
   'designs.delete': { summary: 'Move a design to the trash; restorable.', input: z.strictObject({ id: Id }), output: DesignSummary },
   'designs.restore': { summary: 'Bring a deleted design back.', input: z.strictObject({ id: Id }), output: DesignSummary },
@@ -69,6 +75,11 @@ export const designMethods = defineMethods({
     output: z.array(DesignSummary),
   },
   'designs.linked': { summary: 'The linked copies of a design (and its source).', input: z.strictObject({ id: Id }), output: z.array(DesignSummary) },
+  'designs.previews': {
+    summary: 'Thumbnail URL paths of designs, one per page (small for cards, large for galleries and previews).',
+    input: z.strictObject({ ids: z.array(Id).max(1000), size: z.enum(['small', 'large']) }),
+    output: z.record(Id, z.array(z.string())),
+  },
   'designs.templates': { summary: 'Bundled and user templates.', input: z.strictObject({}), output: z.array(TemplateSummary) },
   'designs.saveAsTemplate': { summary: 'Save a copy of a design as a user template.', input: z.strictObject({ id: Id, name: Name.optional() }), output: TemplateSummary },
 });

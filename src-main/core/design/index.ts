@@ -10,3 +10,4 @@ export * from './magic-resize';
 export * from './factory';
 export * from './scene';
 export * from './assets';
+export * from './photo-design';

@@ -16,6 +16,10 @@ export const PREVIEW_STRINGS = {
     progress: '{done} of {total} posts reviewed',
     noImage: 'No visual for this network',
     page: 'Page {n}',
+    more: '… more',
+    mockup: 'How it looks on {network}',
+    picture: 'Picture {n} of {count}',
+    carousel: '{count} pictures — scroll sideways',
     posts: 'Posts',
     statuses: {
       idea: 'Idea', draft: 'Draft', in_review: 'In review', changes_requested: 'Changes requested', approved: 'Approved',
@@ -38,6 +42,10 @@ export const PREVIEW_STRINGS = {
     progress: '{done} publication(s) relue(s) sur {total}',
     noImage: 'Pas de visuel pour ce réseau',
     page: 'Page {n}',
+    more: '… plus',
+    mockup: 'Rendu sur {network}',
+    picture: 'Visuel {n} sur {count}',
+    carousel: '{count} visuels — faites défiler',
     posts: 'Publications',
     statuses: {
       idea: 'Idée', draft: 'Brouillon', in_review: 'En relecture', changes_requested: 'Modifications demandées', approved: 'Validée',

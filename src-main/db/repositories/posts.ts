@@ -45,6 +45,8 @@ export type PostPatch = Partial<Pick<PostRow, 'title' | 'status' | 'caption' | '
 const MIN_MS = -8.64e15;
 const MAX_MS = 8.64e15;
 
+export type VariantPatch = Pick<VariantRow, 'caption' | 'follows_master' | 'design_id' | 'page_index' | 'first_comment'>;
+
 export function createPostsRepository(db: Db) {
   const insert = db.prepare<PostRow>(
     `INSERT INTO posts (id, client_id, title, status, caption, scheduled_at, labels, campaign, notes, created_at, updated_at, deleted_at)
@@ -68,6 +70,11 @@ export function createPostsRepository(db: Db) {
   const syncFollowers = db.prepare<[string, number, string]>(
     'UPDATE post_variants SET caption = ?, updated_at = ? WHERE post_id = ? AND follows_master = 1',
   );
+  const updateVariant = db.prepare<VariantPatch & { id: string; updated_at: number }>(
+    `UPDATE post_variants SET caption = @caption, follows_master = @follows_master, design_id = @design_id,
+       page_index = @page_index, first_comment = @first_comment, updated_at = @updated_at WHERE id = @id`,
+  );
+  const deleteVariant = db.prepare<[string]>('DELETE FROM post_variants WHERE id = ?');
   const countActive = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM posts WHERE deleted_at IS NULL');
   // list() builds its SQL from which filters are present: a handful of shapes, each prepared once.
   const listStatements = new Map<string, Database.Statement<Record<string, unknown>, PostRow>>();
@@ -138,6 +145,13 @@ export function createPostsRepository(db: Db) {
       if (keys.length === 0) return;
       const sets = keys.map((k) => `${k} = @${k}`).join(', ');
       db.prepare(`UPDATE posts SET ${sets}, updated_at = @updated_at WHERE id = @id`).run({ ...patch, id, updated_at: updatedAt });
+    },
+    /** Rewrites one variant's text, media and first comment. */
+    updateVariant(id: string, patch: VariantPatch, updatedAt: number): void {
+      updateVariant.run({ ...patch, id, updated_at: updatedAt });
+    },
+    deleteVariant(id: string): void {
+      deleteVariant.run(id);
     },
     /** Variants that still follow the master caption take its new text. */
     syncFollowingVariants(postId: string, caption: string, updatedAt: number): void {

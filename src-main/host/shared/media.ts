@@ -26,7 +26,7 @@ export function parseMediaPath(pathname: string): MediaRequest | null {
 export interface MediaSource {
   mediaFile(variant: MediaVariant, id: string): Promise<{ file: string; mime: string } | null>;
   /** A design's thumbnail for calendar cards; a source without it answers those paths with 404. */
-  designThumbnail?(designId: string, page: number, revision: string): Promise<{ file: string; mime: string } | null>;
+  designThumbnail?(designId: string, page: number, revision: string, size?: 'small' | 'large'): Promise<{ file: string; mime: string } | null>;
 }
 
 /**
@@ -49,7 +49,7 @@ export async function resolveMedia(source: MediaSource, pathname: string): Promi
   const design = parseDesignThumbPath(pathname);
   if (design) {
     try {
-      return (await source.designThumbnail?.(design.designId, design.page, design.revision)) ?? null;
+      return (await source.designThumbnail?.(design.designId, design.page, design.revision, design.size)) ?? null;
     } catch {
       return null;
     }

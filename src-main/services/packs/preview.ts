@@ -3,11 +3,8 @@
 // script is allowed by its hash. The client marks each post and downloads decisions.json.
 import { createHash } from 'node:crypto';
 import { DECISIONS_FORMAT, type PackManifest } from '../../core/packs/manifest';
-import { fill, NETWORK_LABELS, PREVIEW_STRINGS, type PreviewLanguage } from '../../core/packs/preview-strings';
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+import { fill, PREVIEW_STRINGS, type PreviewLanguage } from '../../core/packs/preview-strings';
+import { escapeHtml, MOCKUP_CSS, mockupHtml, type MockupStrings } from '../../core/posts/mockup';
 
 /** JSON that is safe inside <script>: no `</script>`, no HTML comment openers. */
 function scriptJson(value: unknown): string {
@@ -28,9 +25,8 @@ main{max-width:1100px;margin:0 auto;padding:24px 32px;display:grid;gap:24px}
 .toolbar{display:flex;gap:16px;align-items:center;flex-wrap:wrap;position:sticky;top:0;background:var(--bg);padding:12px 0;z-index:1}
 .card{background:var(--card);border:1px solid var(--border);border-radius:10px;padding:20px;display:grid;gap:14px;break-inside:avoid}
 .card h2{margin:0;font-size:19px}.meta{display:flex;gap:12px;flex-wrap:wrap}.badge{border:1px solid var(--border);border-radius:999px;padding:1px 10px;font-size:13px}
-.variant{border-top:1px solid var(--border);padding-top:12px;display:grid;gap:8px}.variant h3{margin:0;font-size:15px}
-.images{display:flex;gap:10px;overflow-x:auto}.images figure{margin:0}.images img{max-height:320px;max-width:100%;border-radius:6px;border:1px solid var(--border)}
-.images figcaption{font-size:12px;color:var(--muted)}pre{white-space:pre-wrap;font:inherit;margin:0;overflow-wrap:anywhere}
+.mockups{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:16px;align-items:start}
+${MOCKUP_CSS}
 fieldset{border:1px solid var(--border);border-radius:8px;display:grid;gap:8px}legend{font-weight:600}
 label{display:inline-flex;gap:6px;align-items:center;margin-right:16px}textarea{width:100%;min-height:60px;font:inherit;color:inherit;background:transparent;border:1px solid var(--border);border-radius:6px;padding:6px}
 button{font:inherit;padding:8px 16px;border-radius:6px;border:0;background:var(--accent);color:#fff;cursor:pointer}
@@ -63,19 +59,22 @@ export function renderPreviewPage(manifest: PackManifest, language: PreviewLangu
     manifest.period.from && manifest.period.to
       ? fill(s.period, { from: dateFormat.format(new Date(manifest.period.from)), to: dateFormat.format(new Date(Date.parse(manifest.period.to) - 1)) })
       : '';
+  const mockupStrings: MockupStrings = {
+    more: s.more,
+    noPicture: s.noImage,
+    label: (network) => fill(s.mockup, { network }),
+    picture: (n, count) => fill(s.picture, { n, count }),
+    carousel: (count) => fill(s.carousel, { count }),
+  };
   const cards = manifest.posts
     .map((post) => {
       const when = formatLocal(post, language) ?? s.unscheduled;
-      const variants = post.variants
-        .map((v) => {
-          const images = v.images.length
-            ? `<div class="images">${v.images
-                .map((src, i) => `<figure><img src="${escapeHtml(src)}" alt="${escapeHtml(`${post.title} — ${NETWORK_LABELS[v.network] ?? v.network}${v.images.length > 1 ? `, ${fill(s.page, { n: i + 1 })}` : ''}`)}" loading="lazy">${v.images.length > 1 ? `<figcaption>${escapeHtml(fill(s.page, { n: i + 1 }))}</figcaption>` : ''}</figure>`)
-                .join('')}</div>`
-            : `<p class="muted">${escapeHtml(s.noImage)}</p>`;
-          return `<section class="variant"><h3>${escapeHtml(NETWORK_LABELS[v.network] ?? v.network)}</h3>${images}<pre>${escapeHtml(v.caption)}</pre></section>`;
-        })
-        .join('');
+      // Each network's post as the network shows it: the composer's mock-up, with the pack's images.
+      const variants = post.variants.length
+        ? `<div class="mockups">${post.variants
+            .map((v) => mockupHtml({ network: v.network, account: { name: manifest.client.name, color: manifest.client.color }, meta: when, text: v.caption, images: v.images }, mockupStrings))
+            .join('')}</div>`
+        : '';
       const id = escapeHtml(post.id);
       return `<article class="card" data-post="${id}" aria-labelledby="t-${id}">
 <h2 id="t-${id}">${escapeHtml(post.title)}</h2>

@@ -176,7 +176,7 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
         <aside className="calendar-side">
           <DuePanel store={store} formats={formats} run={run} />
           {selected && <Details post={selected} client={clients.get(selected.clientId)} store={store} run={run} timeLabel={timeLabel} move={move} />}
-          <Drafts posts={s.unscheduled.filter((p) => matches(p, s.filters))} clients={clients} thumbnails={s.thumbnails} onOpen={open} />
+          <Drafts posts={s.unscheduled.filter((p) => matches(p, s.filters))} clients={clients} thumbnails={s.thumbnails} onOpen={(id) => useApp.getState().openComposer({ kind: 'edit', postId: id })} />
           <QueueEditor store={store} client={single} formats={formats} run={run} />
           <ExchangePanel client={single} range={exchangeRange} />
         </aside>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PostStatus } from '../../../src-main/core/domain/posts';
 import type { CalendarClient, CalendarPost } from '../../../src-main/contract/api/calendar';
 import { nextStatuses } from '../../../src-main/core/schedule/workflow';
+import { useApp } from '../../app/store';
 import type { CalendarStore } from './calendar-store';
 import { RevealImages } from './RevealImages';
 import { DRAG_TYPE, Thumb } from './CalendarGrid';
@@ -76,6 +77,14 @@ export function Details({ post, client, store, run, timeLabel, move }: { post: C
         <dt>{t('calendar.details.networks')}</dt>
         <dd>{post.variants.map((v) => v.network).join(', ') || t('calendar.details.none')}</dd>
       </dl>
+      <div className="form-actions details-edit">
+        <button type="button" className="button button-primary" onClick={() => useApp.getState().openComposer({ kind: 'edit', postId: post.id })}>
+          {t('calendar.details.edit')}
+        </button>
+        <button type="button" className="button" onClick={() => useApp.getState().openComposer({ kind: 'new', duplicateOf: post.id })}>
+          {t('calendar.details.duplicate')}
+        </button>
+      </div>
       {options.includes('approved') && (
         <button type="button" className="button button-primary" onClick={() => void change('approved')}>
           {t('calendar.details.approve')}

@@ -11,7 +11,6 @@ import {
   insertAt,
   measureCaption,
   NETWORK_RULES,
-  spellWords,
   tagLinks,
   type CaptionMeasure,
   type UtmParams,
@@ -20,13 +19,13 @@ import { NETWORKS, type NetworkId } from '../../../src-main/core/domain/posts';
 import { useHost } from '../../app/host-context';
 import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/store';
-import { CaptionEditor, type Misspellings } from './CaptionText';
+import { CaptionEditor } from './CaptionText';
+import { useSpelling } from './use-spelling';
 import { SnippetPanel, UtmPanel } from './SidePanels';
 import { VariantCard, type Target, type VariantState } from './VariantCard';
 import './captions.css';
 
 const SAVE_DELAY = 400;
-const SPELL_DELAY = 600;
 
 function useDebounced(delay: number) {
   const timers = useRef(new Map<string, { timer: ReturnType<typeof setTimeout>; run: () => void }>());
@@ -69,7 +68,6 @@ export function CaptionsScreen({ clients }: { clients: readonly Client[] }) {
   const [variants, setVariants] = useState<Partial<Record<NetworkId, VariantState>>>({});
   const [snippets, setSnippets] = useState<Snippet[]>([]);
   const [prefs, setPrefs] = useState<CaptionPrefs | null>(null);
-  const [misspelled, setMisspelled] = useState<Misspellings>(new Map());
   const [focused, setFocused] = useState<Target>('master');
   const inputs = useRef(new Map<Target, HTMLTextAreaElement>());
   const { schedule, flush } = useDebounced(SAVE_DELAY);
@@ -146,30 +144,8 @@ export function CaptionsScreen({ clients }: { clients: readonly Client[] }) {
 
   // Spell checking (offline, main side), debounced, in the client's language.
   const language = prefs?.spellLanguage ?? 'en';
-  const allText = useMemo(() => [master, ...targets.map((n) => texts[n])].join('\n'), [master, texts, targets]);
-  useEffect(() => {
-    if (language === 'none' || !allText.trim()) return setMisspelled(new Map());
-    let cancelled = false;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    const run = () => {
-      const entities = extractEntities(allText);
-      const words = [...new Set(spellWords(allText, [...entities.urls, ...entities.hashtags, ...entities.mentions]).map((w) => w.word))].slice(0, 5000);
-      host
-        .invoke('spell.check', { language, words })
-        .then((result) => {
-          if (cancelled) return;
-          if (!result.ready) retry = setTimeout(run, 2000);
-          else setMisspelled(new Map(result.misspelled.map((m) => [m.word, m.suggestions])));
-        })
-        .catch(() => undefined);
-    };
-    const timer = setTimeout(run, SPELL_DELAY);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-      clearTimeout(retry);
-    };
-  }, [allText, language, host]);
+  const spellTexts = useMemo(() => [master, ...targets.map((n) => texts[n])], [master, texts, targets]);
+  const misspelled = useSpelling(host, language, spellTexts);
 
   const fail = useCallback((error: unknown) => toast({ message: errorMessage(t, error), tone: 'error' }), [t, toast]);
   const adopt = useCallback((updated: Post) => {

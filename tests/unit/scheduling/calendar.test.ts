@@ -124,15 +124,20 @@ describe('moves, shifts, deletions and undo', () => {
   });
 
   it('refuses an undo whose post changed since, drops that step, and leaves the post alone', async () => {
-    const { atelier, paris } = await setup();
-    const post = await atelier.call('posts.create', { clientId: paris.id, title: 'Busy', at: '2026-03-27T09:00' });
+    const { atelier, paris, clock } = await setup();
+    const post = await atelier.call('posts.create', { clientId: paris.id, title: 'Busy', at: '2026-03-27T09:00', status: 'scheduled' });
     await atelier.call('calendar.move', { id: post.id, date: '2026-03-29' });
-    await atelier.call('posts.update', { id: post.id, at: '2026-04-02T10:00' });
+    // Every edit through the contract is in the history now (posts.update too); what changes a post
+    // behind it is the scheduler, marking a post missed while Atelier was closed.
+    clock.set(Date.parse('2026-03-30T12:00:00Z'));
+    atelier.services.calendar.markMissedAtStart(0);
     const error = await failure(atelier.call('calendar.undo', {}));
     expect(error.code).toBe('conflict');
     expect(error.message).toMatch(/Busy changed since/);
-    expect((await atelier.call('posts.get', { id: post.id })).localTime).toBe('2026-04-02T10:00');
-    expect(await atelier.call('calendar.undoState', {})).toEqual({ undo: null, redo: null });
+    const after = await atelier.call('posts.get', { id: post.id });
+    expect([after.localTime, after.status]).toEqual(['2026-03-29T09:00', 'missed']);
+    // The stale step is gone; the post's creation is the step before it.
+    expect(await atelier.call('calendar.undoState', {})).toEqual({ undo: 'Create "Busy"', redo: null });
   });
 
   it('clears redo when a new operation happens, and does not move a published post', async () => {
