@@ -12,7 +12,7 @@ import { syntheticPack } from '../helpers/synthetic-pack';
 import { tempDir } from '../helpers/temp';
 import type { Benchmark, BenchResult } from './types';
 
-const PICTURES = 18;
+const PICTURES = 19;
 const SIDE = 800; // 800 × 800 random RGB: about 1.9 MB of PNG each, which deflate cannot shrink
 
 function resetKernelPeak(): boolean {
@@ -40,6 +40,9 @@ async function importPeak(damagedLast: boolean): Promise<{ peakMb: number; restM
   const atelier = createAtelier({ dataDir: dir.dir, host: 'test' });
   try {
     const file = path.join(dir.dir, 'pack.zip');
+    // The baseline: this process with the library open, before the bench builds its pack (whose
+    // pictures it then still holds, so the peak below includes them: an upper bound for the import).
+    const opened = process.memoryUsage.rss();
     {
       const assets = [];
       for (let i = 0; i < PICTURES; i++) assets.push({ name: `photo-${i}.png`, bytes: await noisePng(i), wrongHash: damagedLast && i === PICTURES - 1 });
@@ -59,7 +62,7 @@ async function importPeak(damagedLast: boolean): Promise<{ peakMb: number; restM
       clearInterval(timer);
     }
     peak = Math.max(peak, process.memoryUsage.rss(), exact ? kernelPeak() : 0);
-    return { peakMb: peak / 1024 / 1024, restMb: rest / 1024 / 1024, packMb, refused };
+    return { peakMb: peak / 1024 / 1024, openedMb: opened / 1024 / 1024, restMb: rest / 1024 / 1024, packMb, refused };
   } finally {
     atelier.close();
     dir.cleanup();
@@ -70,11 +73,11 @@ function result(r: Awaited<ReturnType<typeof importPeak>>, expectRefused: boolea
   return {
     value: +r.peakMb.toFixed(0),
     unit: 'MB',
-    baseline: +r.restMb.toFixed(0),
-    ratio: +(r.peakMb / r.restMb).toFixed(2),
+    baseline: +r.openedMb.toFixed(0),
+    ratio: +(r.peakMb / r.openedMb).toFixed(2),
     target: `peak RSS ≤ 500 MB (${expectRefused ? 'refused' : 'imported'} as expected)`,
     pass: r.peakMb <= 500 && r.refused === expectRefused,
-    extra: { packMb: +r.packMb.toFixed(1), pictures: PICTURES, refused: String(r.refused) },
+    extra: { packMb: +r.packMb.toFixed(1), pictures: PICTURES, rssBeforeImportMb: +r.restMb.toFixed(0), refused: String(r.refused) },
   };
 }
 
