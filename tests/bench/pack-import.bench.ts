@@ -4,30 +4,18 @@
 // the pack is refused at its last asset or imported whole. Peak = the kernel's high-water mark
 // (VmHWM, reset just before the import) on Linux; elsewhere RSS sampled every 10 ms.
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { createAtelier } from '../../src-main/app';
 import { syntheticPack } from '../helpers/synthetic-pack';
 import { tempDir } from '../helpers/temp';
+import { kernelPeak, resetKernelPeak } from './memory';
 import type { Benchmark, BenchResult } from './types';
 
 const PICTURES = 19;
 const SIDE = 800; // 800 × 800 random RGB: about 1.9 MB of PNG each, which deflate cannot shrink
 
-function resetKernelPeak(): boolean {
-  try {
-    writeFileSync('/proc/self/clear_refs', '5');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function kernelPeak(): number {
-  const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-  return kb ? Number(kb) * 1024 : 0;
-}
 
 async function noisePng(seed: number): Promise<Buffer> {
   const raw = randomBytes(SIDE * SIDE * 3);
@@ -48,7 +36,7 @@ async function importPeak(damagedLast: boolean): Promise<{ peakMb: number; restM
       for (let i = 0; i < PICTURES; i++) assets.push({ name: `photo-${i}.png`, bytes: await noisePng(i), wrongHash: damagedLast && i === PICTURES - 1 });
       writeFileSync(file, syntheticPack('bench', assets));
     }
-    const packMb = readFileSync(file).length / 1024 / 1024;
+    const packMb = statSync(file).size / 1024 / 1024;
     const exact = resetKernelPeak();
     const rest = process.memoryUsage.rss();
     let peak = rest;
