@@ -23,7 +23,7 @@ async function noisePng(seed: number): Promise<Buffer> {
   return sharp(raw, { raw: { width: SIDE, height: SIDE, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
 }
 
-async function importPeak(damagedLast: boolean): Promise<{ peakMb: number; restMb: number; packMb: number; refused: boolean }> {
+async function importPeak(damagedLast: boolean): Promise<{ peakMb: number; openedMb: number; restMb: number; packMb: number; refused: boolean }> {
   const dir = tempDir('atelier-bench-import-');
   const atelier = createAtelier({ dataDir: dir.dir, host: 'test' });
   try {
