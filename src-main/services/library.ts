@@ -12,8 +12,6 @@ import { finishInterruptedRestore } from './backups';
 import { collectTempFiles, removeFiles, scanSessions, writeSessionMarker } from './sessions';
 
 export const DATABASE_FILE = 'atelier.db';
-/** File-system timestamps may lag the clock by a tick; temp files this recent are left alone at start. */
-const TEMP_CLOCK_MARGIN_MS = 20;
 
 export interface LibraryPaths {
   dataDir: string;
@@ -94,12 +92,11 @@ export function openLibrary(options: OpenLibraryOptions) {
     throw error;
   }
   try {
-    // Looked at again now: only while nobody else has the library open is a temp file surely an
-    // interrupted write. One made after this look belongs to a process that started meanwhile
-    // (its marker came first), so only older ones go; a margin covers coarse file-system clocks.
-    const lookedAt = Date.now() - TEMP_CLOCK_MARGIN_MS;
+    // Listed first, then the markers looked at: a process that starts after this look writes its
+    // marker first and its temp files later, so none of its files can be in the list. Only when
+    // nobody else has the library open is a listed temp file surely an interrupted write.
+    const temps = [...collectTempFiles(paths.assets), ...collectTempFiles(paths.backups)];
     if (scanSessions(paths.sessions).live.length === 0) {
-      const temps = [...collectTempFiles(paths.assets, lookedAt), ...collectTempFiles(paths.backups, lookedAt)];
       removeFiles(temps);
       startup.tempFilesCollected = temps.length;
     }
