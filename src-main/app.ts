@@ -16,7 +16,8 @@ import { systemClock, type Clock, type IdGenerator } from './core/ports';
 import { designAssetIds } from './core/design';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { createDispatcher, type Dispatch, type Handlers, type HandlersFor } from './dispatch';
-import { assetHandlers, createAssetService } from './services/assets';
+import { assetHandlers, createAssetService, extForMime } from './services/assets';
+import { collectImportDebris } from './services/import-debris';
 import { createBackupService, DAY_MS, type BackupPolicy } from './services/backups';
 import { brandKitHandlers, createBrandKitService } from './services/brand-kits';
 import { createCalendarService } from './services/calendar';
@@ -30,6 +31,7 @@ import { createDesignService, designHandlers } from './services/designs';
 import { createDueScheduler } from './services/due-scheduler';
 import { createEventBus } from './services/events';
 import { watchExternalChanges } from './services/external-changes';
+import { createFileGate, type FileAccess } from './services/file-access';
 import { libraryPaths, openLibrary, prepareDataDir, type Library, type StartupReport } from './services/library';
 import { findBundledFontsDir } from './services/media/fonts';
 import { nativeHandlers, noNativeShell, type NativeShell } from './services/native';
@@ -91,6 +93,8 @@ export interface CreateAtelierOptions {
   fontsDir?: string | null;
   /** Collect unreferenced asset files shortly after start (default: on for the desktop and web hosts). */
   autoGc?: boolean;
+  /** Which files calls may name: `library` (browser mode's default) or `anywhere` (desktop, CLI, tests). */
+  fileAccess?: FileAccess;
 }
 
 /** Short, URL-safe, unique ids (the CLI prints them, users type them). */
@@ -121,6 +125,12 @@ function openSession(
   const calendar = createCalendarService(lib, events);
   const dueScheduler = createDueScheduler(calendar, events, { clock });
   const assets = createAssetService(lib, events);
+  // What a killed pack import left (its upload, asset rows it never committed) goes at every start.
+  try {
+    collectImportDebris(lib, assets.repo, assets.files, extForMime);
+  } catch (error) {
+    console.error('[atelier] clean-up of interrupted imports failed:', error);
+  }
   const fontsDir = options.fontsDir !== undefined ? options.fontsDir : (findBundledFontsDir(path.dirname(process.argv[1] ?? '.')) ?? findBundledFontsDir(process.cwd()));
   const brandKits = createBrandKitService(lib, assets, events, { fontsDir });
   // Images a design uses are references in the asset library (ids it does not know — a template's
@@ -136,7 +146,7 @@ function openSession(
   });
   const captions = createCaptionService(lib, events, posts);
   const spell = createSpellService();
-  const packs = createPackService({ lib, events, calendar, designs, assets, fontsDir });
+  const packs = createPackService({ lib, events, calendar, designs, assets, fontsDir, files: createFileGate(lib.paths.dataDir, fileAccessOf(options)) });
   // Thumbnails and a due post's images are drawn in a worker started on demand, never here.
   const renderer = createBackgroundRenderer();
   const publishing = createPublishingService({ lib, calendar, designs, native, renderer, fontsDir });
@@ -215,6 +225,10 @@ function openSession(
 }
 
 type Session = ReturnType<typeof openSession>;
+
+function fileAccessOf(options: CreateAtelierOptions): FileAccess {
+  return options.fileAccess ?? (options.host === 'web' ? 'library' : 'anywhere');
+}
 
 export function createAtelier(options: CreateAtelierOptions) {
   const clock = options.clock ?? systemClock;
@@ -408,6 +422,8 @@ export function createAtelier(options: CreateAtelierOptions) {
     status,
     restoreFrom,
     native,
+    /** `library`: calls may name only uploads and the library's own folders (browser mode). */
+    fileAccess: fileAccessOf(options),
     /** Clean close: a backup first when the host asked for automatic ones, then checkpoint and close. */
     close,
     /** Work to finish before the library closes (autosave flush, …). */

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { isMethod, methods, type Method, type Methods, type Out } from './contract';
 import { AtelierError, describeIssues, type WireError } from './contract/errors';
+import { diskError } from './services/disk-errors';
 
 export type Handlers = {
   [M in Method]: (input: z.output<Methods[M]['input']>) => Out<M> | Promise<Out<M>>;
@@ -68,6 +69,10 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
 /** Known failures keep their code; SQLite's are named; anything else becomes `internal`. */
 export function toWireError(method: string, error: unknown, log: (method: string, error: unknown) => void): WireError {
   if (error instanceof AtelierError) return error.toWire();
+  // A full or read-only disk (ENOSPC from a file write, SQLITE_FULL from the database) is the user's
+  // to fix: said plainly, with a reason the renderer translates — never `internal`.
+  const disk = diskError(error);
+  if (disk) return disk.toWire();
   const sqliteCode = (error as { code?: unknown })?.code;
   if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_')) {
     if (sqliteCode.startsWith('SQLITE_CONSTRAINT')) {

@@ -1,6 +1,6 @@
 // Opening a library database: pragmas for durability, then any pending migrations.
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { AtelierError } from '../contract/errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
@@ -34,6 +34,35 @@ export interface OpenDatabaseResult {
   backupFile: string | null;
 }
 
+/** Below this much free space, an I/O failure at open is the full disk talking, not damage. */
+const NEARLY_FULL_BYTES = 4 * 1024 * 1024;
+
+function diskNearlyFull(file: string): boolean {
+  try {
+    const stats = statfsSync(path.dirname(file));
+    return stats.bavail * stats.bsize < NEARLY_FULL_BYTES;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * On a full disk SQLite answers SQLITE_FULL, or a bare "disk I/O error" when the WAL or its shared
+ * memory cannot grow: either way the library is not damaged, and the recovery screen would be the
+ * wrong answer. Returns the error to throw instead, or null when the disk has room.
+ */
+function diskFullAtOpen(file: string, error: unknown): AtelierError | null {
+  const code = String((error as { code?: unknown })?.code ?? '');
+  const ioFailure = code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || /disk I\/O error|disk is full/i.test((error as Error)?.message ?? '');
+  if (!ioFailure || (code !== 'SQLITE_FULL' && !diskNearlyFull(file))) return null;
+  return new AtelierError(
+    'io_error',
+    `The disk that holds the library (${path.dirname(file)}) is full: Atelier cannot open it until some space is freed. Nothing was changed.`,
+    { code: code || 'ENOSPC', file },
+    { key: 'io.diskFull' },
+  );
+}
+
 export function openDatabase(options: OpenDatabaseOptions): OpenDatabaseResult {
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
@@ -48,11 +77,14 @@ export function openDatabase(options: OpenDatabaseOptions): OpenDatabaseResult {
     try {
       current = db.pragma('user_version', { simple: true }) as number;
     } catch (error) {
-      throw new AtelierError(
-        'io_error',
-        `${options.file} is not an Atelier library database (${(error as Error).message}).`,
-        { corrupted: true, sqliteCode: (error as { code?: string }).code },
-        { key: 'library.notADatabase' },
+      throw (
+        diskFullAtOpen(options.file, error) ??
+        new AtelierError(
+          'io_error',
+          `${options.file} is not an Atelier library database (${(error as Error).message}).`,
+          { corrupted: true, sqliteCode: (error as { code?: string }).code },
+          { key: 'library.notADatabase' },
+        )
       );
     }
     if (current > latest) {
@@ -84,7 +116,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenDatabaseResult {
     return { db, fromVersion: current, toVersion: options.readonly ? current : Math.max(current, latest), backupFile };
   } catch (error) {
     db.close();
-    throw error;
+    throw diskFullAtOpen(options.file, error) ?? error;
   }
 }
 
@@ -118,6 +150,8 @@ function runStartupCheck(db: Db, file: string, mode: 'quick' | 'full'): void {
     result = rows.map((r) => Object.values(r)[0]).join('; ');
     if (mode === 'full') foreignKeyProblems = (db.pragma('foreign_key_check') as unknown[]).length;
   } catch (error) {
+    const full = diskFullAtOpen(file, error);
+    if (full) throw full;
     result = (error as Error).message;
   }
   if (result !== 'ok' || foreignKeyProblems > 0) {

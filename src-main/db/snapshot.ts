@@ -128,7 +128,7 @@ export function describeWriteError(error: unknown, file: string): AtelierError {
   if (error instanceof AtelierError) return error;
   const code = (error as NodeJS.ErrnoException)?.code ?? '';
   const params = { file };
-  if (code === 'ENOSPC' || code === 'SQLITE_FULL') {
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') {
     return new AtelierError('io_error', `The disk is full: ${file} could not be written; nothing was changed. Free some space and try again.`, { code }, { key: 'files.diskFullNothingChanged', params });
   }
   if (code === 'EROFS' || code.startsWith('SQLITE_READONLY')) return new AtelierError('io_error', `The disk is read-only: ${file} could not be written; nothing was changed.`, { code }, { key: 'files.readOnly', params });

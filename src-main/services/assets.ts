@@ -15,7 +15,9 @@ import type { Library } from './library';
 import { claimedFormat, detect, FORMAT_INFO, type Detected } from './media/detect';
 import { inspectFont } from './media/fonts';
 import { heicToJpeg, ImageProblem, makePreview, makeThumbnail, probeImage, rasteriseSvg } from './media/images';
-import { createFileStore } from './media/store';
+import { createFileStore, type StagedFile } from './media/store';
+import { collectImportDebris } from './import-debris';
+import { createImportJournal } from '../db/repositories/import-journal';
 import { svgProblem } from './media/svg';
 
 const DAY = 86_400_000;
@@ -27,6 +29,8 @@ export const ORPHAN_GRACE_MS = 60 * 60 * 1000;
 export interface ImportOptions {
   clientId?: string;
   tags?: readonly string[];
+  /** A pack import's id: a row this call adds is noted in the import journal (crash clean-up). */
+  journal?: string;
 }
 
 // The callback readFile reads a file of known size in one call; fs.promises.readFile reads in 512 KB steps.
@@ -72,7 +76,8 @@ export function toAsset(row: AssetListRow): Asset {
 }
 
 interface Prepared {
-  bytes: Buffer;
+  /** The file's bytes in memory, or already on disk in the store's temp folder. */
+  source: { bytes: Buffer } | { staged: StagedFile };
   kind: 'image' | 'font';
   mime: string;
   width: number | null;
@@ -93,10 +98,15 @@ const IMPORT_REFUSALS = {
 export function createAssetService(lib: Library, events: EventBus) {
   const repo = createAssetsRepository(lib.db);
   const files = createFileStore(lib.paths.assets);
+  const journal = createImportJournal(lib.db);
 
   /** Refuses a file: the English reason in the message, a translatable one (by default from the code) for the studio. */
   function fail(code: keyof typeof IMPORT_REFUSALS, name: string, reason: string, refusal: { key: string } = IMPORT_REFUSALS[code]): never {
     throw new AtelierError(code, `Cannot import "${name}": ${reason}. Nothing was added.`, { file: name, reason }, { key: refusal.key, params: { name } });
+  }
+
+  function diskFull(name: string): AtelierError {
+    return new AtelierError('io_error', `Cannot import "${name}": the disk is full. Nothing was added.`, { file: name, reason: 'the disk is full' }, { key: 'assets.diskFull', params: { name } });
   }
 
   function requireRow(id: string): AssetListRow {
@@ -139,7 +149,7 @@ export function createAssetService(lib: Library, events: EventBus) {
         } catch (error) {
           return fail('unsupported', name, `it starts like a ${FORMAT_INFO[detected.format].label} but ${(error as Error).message}`);
         }
-        return { bytes: input, kind: 'font', mime: FORMAT_INFO[detected.format].mime, width: null, height: null, fontFamily: info.family, thumbnail: null };
+        return { source: { bytes: input }, kind: 'font', mime: FORMAT_INFO[detected.format].mime, width: null, height: null, fontFamily: info.family, thumbnail: null };
       }
       let bytes = input;
       let format = detected.format;
@@ -153,9 +163,9 @@ export function createAssetService(lib: Library, events: EventBus) {
         format = 'jpeg';
       }
       const probe = await probeImage(bytes);
-      return { bytes, kind: 'image', mime: FORMAT_INFO[format].mime, width: probe.width, height: probe.height, fontFamily: null, thumbnail: makeThumbnail(bytes) };
+      return { source: { bytes }, kind: 'image', mime: FORMAT_INFO[format].mime, width: probe.width, height: probe.height, fontFamily: null, thumbnail: makeThumbnail(bytes) };
     } catch (error) {
-      if (error instanceof ImageProblem) fail(error.reason === 'corrupt' ? 'invalid_input' : error.reason, name, error.message);
+      if (error instanceof ImageProblem) fail(error.reason === 'corrupt' ? 'invalid_input' : error.reason, name, error.message, error.key ? { key: error.key } : undefined);
       throw error;
     }
   }
@@ -163,15 +173,18 @@ export function createAssetService(lib: Library, events: EventBus) {
   /**
    * A raster file imported from disk: the header is probed (pixel limit) and then sharp decodes the
    * thumbnail straight from the file, as a bare resize would, while the same bytes are read for the
-   * hash and the store.
+   * hash and the store. A staged file (already hashed, in the store's temp folder) is not read again:
+   * its thumbnail is finished before it is moved into place.
    */
-  async function prepareFromFile(file: string, format: 'png' | 'jpeg' | 'webp' | 'gif' | 'avif', name: string): Promise<Prepared> {
+  async function prepareFromFile(file: string, format: 'png' | 'jpeg' | 'webp' | 'gif' | 'avif', name: string, staged?: StagedFile): Promise<Prepared> {
     try {
       const probe = await probeImage(file);
+      const base = { kind: 'image' as const, mime: FORMAT_INFO[format].mime, width: probe.width, height: probe.height, fontFamily: null };
+      if (staged) return { ...base, source: { staged }, thumbnail: Promise.resolve(await makeThumbnail(file)) };
       const thumbnail = makeThumbnail(file);
       thumbnail.catch(() => undefined); // awaited later; never an unhandled rejection meanwhile
       const bytes = await readWhole(file);
-      return { bytes, kind: 'image', mime: FORMAT_INFO[format].mime, width: probe.width, height: probe.height, fontFamily: null, thumbnail };
+      return { ...base, source: { bytes }, thumbnail };
     } catch (error) {
       if (error instanceof ImageProblem) fail(error.reason === 'corrupt' ? 'invalid_input' : error.reason, name, error.message);
       throw error;
@@ -182,22 +195,51 @@ export function createAssetService(lib: Library, events: EventBus) {
     return store(name, options, (displayName) => prepare(input, displayName));
   }
 
+  /**
+   * A file already streamed into the store's temp folder (an upload, a pack entry), hashed on the
+   * way: a raster image is decoded from disk and moved into place without ever being held in
+   * memory whole; anything else (SVG, HEIC, a font: small by their limits) goes through the bytes.
+   * The staged file is gone afterwards, whatever the outcome.
+   */
+  async function importStaged(staged: StagedFile, name: string, options: ImportOptions = {}): Promise<ImportResult> {
+    try {
+      const displayName = name.trim() || 'untitled';
+      if (staged.size === 0) fail('invalid_input', displayName, 'the file is empty');
+      if (staged.size > MAX_ASSET_BYTES) fail('too_large', displayName, `it is ${(staged.size / 1024 / 1024).toFixed(0)} MB; the limit is 200 MB`);
+      const detected = detect(await readHead(staged.temp));
+      if (detected.kind === 'image' && DIRECT_FORMATS.has(detected.format)) {
+        const format = detected.format as 'png' | 'jpeg' | 'webp' | 'gif' | 'avif';
+        return await store(name, options, (shown) => prepareFromFile(staged.temp, format, shown, staged));
+      }
+      return await importBytes(await readWhole(staged.temp), name, options);
+    } finally {
+      await fs.rm(staged.temp, { force: true }).catch(() => undefined);
+    }
+  }
+
   async function store(name: string, options: ImportOptions, make: (displayName: string) => Promise<Prepared>): Promise<ImportResult> {
     const displayName = name.trim() || 'untitled';
     if (options.clientId) requireClient(options.clientId);
     const tags = normalizeTags(options.tags ?? []);
     const prepared = await make(displayName);
-    const sha = createHash('sha256').update(prepared.bytes).digest('hex');
+    const { source } = prepared;
+    const sha = 'staged' in source ? source.staged.sha : createHash('sha256').update(source.bytes).digest('hex');
+    const size = 'staged' in source ? source.staged.size : source.bytes.length;
     const ext = extForMime(prepared.mime);
 
     const existing = repo.get(sha);
-    const needsFile = !existing || !(await files.hasComplete('sha256', sha, ext, prepared.bytes.length));
+    const needsFile = !existing || !(await files.hasComplete('sha256', sha, ext, size));
     let created: string | null = null;
     let thumbBytes: Buffer | null = null;
     try {
       // The original is written, fsynced and renamed into place while the thumbnail decode proves the
       // image whole. allSettled: a failed decode waits for the write, so the file can be removed again.
-      const [written, thumb] = await Promise.allSettled([needsFile ? files.put('sha256', sha, ext, prepared.bytes, { durable: true }) : null, prepared.thumbnail]);
+      const write = !needsFile
+        ? null
+        : 'staged' in source
+          ? files.commit(source.staged.temp, 'sha256', sha, ext, { durable: true }).then((file) => ({ file, created: true }))
+          : files.put('sha256', sha, ext, source.bytes, { durable: true });
+      const [written, thumb] = await Promise.allSettled([write, prepared.thumbnail]);
       if (written.status === 'fulfilled' && written.value?.created) created = written.value.file;
       if (written.status === 'rejected') throw written.reason;
       if (thumb.status === 'rejected') throw thumb.reason;
@@ -206,9 +248,12 @@ export function createAssetService(lib: Library, events: EventBus) {
       if (created && !repo.get(sha)) await fs.rm(created, { force: true }).catch(() => undefined);
       if (error instanceof ImageProblem) fail(error.reason === 'corrupt' ? 'invalid_input' : error.reason, displayName, error.message);
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOSPC') fail('io_error', displayName, 'the disk is full', { key: 'assets.diskFull' });
+      if (code === 'ENOSPC' || code === 'EDQUOT') throw diskFull(displayName);
       if (typeof code === 'string') fail('io_error', displayName, `the library folder could not be written (${code})`);
       throw error;
+    } finally {
+      // A staged file that was not moved into place (a duplicate, a refusal) is not kept.
+      if ('staged' in source) await fs.rm(source.staged.temp, { force: true }).catch(() => undefined);
     }
 
     // The thumbnail is derived data (regenerated if ever missing): it is written while the row commits.
@@ -225,7 +270,7 @@ export function createAssetService(lib: Library, events: EventBus) {
         sha256: sha,
         kind: prepared.kind,
         mime: prepared.mime,
-        size: prepared.bytes.length,
+        size,
         width: prepared.width,
         height: prepared.height,
         original_name: displayName.slice(0, 255),
@@ -235,6 +280,7 @@ export function createAssetService(lib: Library, events: EventBus) {
         font_family: prepared.fontFamily,
       });
       repo.addTags(sha, tags);
+      if (options.journal) journal.add(sha, options.journal, process.pid, lib.clock.now());
       return false;
     });
     await thumbWritten;
@@ -325,9 +371,13 @@ export function createAssetService(lib: Library, events: EventBus) {
     return unique;
   }
 
-  /** Removes trashed, unreferenced assets past the grace period, orphan files and stale temp files. */
+  /**
+   * Removes trashed, unreferenced assets past the grace period, what interrupted pack imports left
+   * (uploads, never-committed asset rows), orphan files and stale temp files.
+   */
   function collectGarbage(graceDays = DEFAULT_GRACE_DAYS): GcReport {
     const now = lib.clock.now();
+    const debris = collectImportDebris(lib, repo, files, extForMime);
     const doomed = lib.write(() => {
       const rows = repo.collectable(now - graceDays * DAY);
       for (const row of rows) repo.remove(row.sha256);
@@ -354,8 +404,14 @@ export function createAssetService(lib: Library, events: EventBus) {
       }
     }
     const keptDeleted = repo.list({ includeDeleted: true }).filter((r) => r.deleted_at !== null).length;
-    if (doomed.length > 0) changed(doomed.map((r) => r.sha256));
-    return { removedAssets: doomed.length, removedFiles, freedBytes, keptDeleted };
+    const removedIds = [...doomed.map((r) => r.sha256), ...debris.assets];
+    if (removedIds.length > 0) changed(removedIds);
+    return {
+      removedAssets: removedIds.length,
+      removedFiles: removedFiles + debris.uploads.length,
+      freedBytes: freedBytes + debris.freedBytes,
+      keptDeleted,
+    };
   }
 
   /** The file behind a media URL, generating a missing thumbnail or preview once. */
@@ -378,6 +434,7 @@ export function createAssetService(lib: Library, events: EventBus) {
     repo,
     files,
     importBytes,
+    importStaged,
     importFile,
     list,
     get: (id: string) => toAsset(requireRow(id)),

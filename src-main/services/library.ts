@@ -75,24 +75,36 @@ export interface StartupReport {
 export function openLibrary(options: OpenLibraryOptions) {
   const paths = libraryPaths(options.dataDir);
   prepareDataDir(paths.dataDir);
+  // Other processes' markers as found before we announce ourselves (our own pid's marker, if any,
+  // is from an earlier run that had the same pid).
   const sessions = scanSessions(paths.sessions);
   if (sessions.live.length === 0) finishInterruptedRestore(paths);
   const startup: StartupReport = { uncleanShutdown: sessions.stale.length > 0, check: sessions.stale.length > 0 ? 'full' : 'quick', tempFilesCollected: 0 };
-  const opened = openDatabase({ file: paths.database, backupsDir: paths.backups, now: options.clock.now(), check: startup.check });
-  const db: Db = opened.db;
-  let marker: string;
+  // Our marker goes first: a process starting alongside sees us before it collects any temp file.
+  const marker = writeSessionMarker(paths.sessions, { host: options.host ?? 'unknown', openedAt: options.clock.now() });
+  let db: Db;
+  let opened: ReturnType<typeof openDatabase>;
   try {
-    if (sessions.live.length === 0) {
-      // Nobody else has the library open, so any temp file is an interrupted write: collect it.
-      const temps = [...collectTempFiles(paths.assets), ...collectTempFiles(paths.backups), ...collectTempFiles(paths.sessions)];
+    opened = openDatabase({ file: paths.database, backupsDir: paths.backups, now: options.clock.now(), check: startup.check });
+    db = opened.db;
+  } catch (error) {
+    removeFiles([marker]);
+    throw error;
+  }
+  try {
+    // Listed first, then the markers looked at: a process that starts after this look writes its
+    // marker first and its temp files later, so none of its files can be in the list. Only when
+    // nobody else has the library open is a listed temp file surely an interrupted write.
+    const temps = [...collectTempFiles(paths.assets), ...collectTempFiles(paths.backups)];
+    if (scanSessions(paths.sessions).live.length === 0) {
       removeFiles(temps);
       startup.tempFilesCollected = temps.length;
     }
-    // The checks passed: the stale markers have done their job.
-    removeFiles(sessions.stale);
-    marker = writeSessionMarker(paths.sessions, { host: options.host ?? 'unknown', openedAt: options.clock.now() });
+    // The checks passed: the stale markers have done their job (ours, rewritten, stays).
+    removeFiles(sessions.stale.filter((file) => file !== marker));
   } catch (error) {
     db.close();
+    removeFiles([marker]);
     throw error;
   }
   let closed = false;

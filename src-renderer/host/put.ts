@@ -1,12 +1,13 @@
-// Browser mode's raw-bytes uploads (media, packs): an authenticated PUT (the cookie the web host set
-// carries the token), answered with the RPC's `{ ok, result | error }` shape.
+// Browser mode's raw-bytes uploads (media, packs): a PUT with the page's token as a Bearer header
+// (see token.ts), answered with the RPC's `{ ok, result | error }` shape.
 import { AtelierError } from '../../src-main/contract/errors';
 import { unwrap, type DispatchResultLike } from './result';
+import { authHeaders } from './token';
 
 export async function putBytes(url: string, body: Blob, name: string): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(url, { method: 'PUT', body, credentials: 'same-origin' });
+    response = await fetch(url, { method: 'PUT', body, credentials: 'same-origin', headers: authHeaders() });
   } catch {
     throw new AtelierError('io_error', `Cannot import "${name}": the connection to Atelier was lost.`);
   }

@@ -1,5 +1,5 @@
-// Browser mode: the contract over a WebSocket to the local web host. The access token travels in
-// the HttpOnly cookie the host set when the page loaded, so this code never sees it.
+// Browser mode: the contract over a WebSocket to the local web host. The page hands its access
+// token over in the handshake (a sub-protocol, see token.ts); no cookie carries it.
 import { AtelierError } from '../../src-main/contract/errors';
 import type { HostClient } from './client';
 import { unwrap, type DispatchResultLike } from './result';
@@ -11,6 +11,8 @@ interface Pending {
 
 export interface WebSocketHostOptions {
   url: string;
+  /** Sub-protocols to offer (the token's among them). */
+  protocols?: () => string[];
   /** Called when the connection drops or comes back, for the "reconnecting" banner. */
   onConnectionChange?: (connected: boolean) => void;
 }
@@ -24,7 +26,7 @@ export function webSocketHost(options: WebSocketHostOptions): HostClient {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
   function connect(): void {
-    const ws = new WebSocket(options.url);
+    const ws = new WebSocket(options.url, options.protocols?.());
     socket = ws;
     ws.onopen = () => {
       retryMs = 250;

@@ -4,7 +4,7 @@
 // process, so their memory is in it): on Linux the kernel's own high-water mark (VmHWM, reset before
 // the export), which no spike between two samples escapes; elsewhere RSS sampled every 25 ms. The 1,000-post run takes 1–3 minutes on this shared 2-core
 // machine, so it runs only with ATELIER_BENCH_PACKS_1000=1.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createAtelier, type Atelier } from '../../src-main/app';
 import { blankDocument, newImage, newShape, newText, type DesignDocument } from '../../src-main/core/design';
@@ -12,6 +12,7 @@ import { libraryAssetResolver, renderPage } from '../../src-main/render';
 import { exportPack } from '../../src-main/services/packs/export';
 import { pngBytes } from '../helpers/packs';
 import { tempDir } from '../helpers/temp';
+import { kernelPeak, resetKernelPeak } from './memory';
 import type { Benchmark, BenchResult } from './types';
 
 const START = Date.parse('2026-12-01T08:00:00Z');
@@ -44,20 +45,6 @@ async function seed(count: number): Promise<{ atelier: Atelier; dir: ReturnType<
   return { atelier, dir, docs, clientId: 'c1' };
 }
 
-/** Resets the kernel's peak-RSS mark of this process to its current RSS (Linux ≥ 4.0); false elsewhere. */
-function resetKernelPeak(): boolean {
-  try {
-    writeFileSync('/proc/self/clear_refs', '5');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function kernelPeak(): number {
-  const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-  return kb ? Number(kb) * 1024 : 0;
-}
 
 /** Runs the export while sampling RSS every 25 ms (and with the kernel's peak mark where there is one). */
 async function timedExport(atelier: Atelier, clientId: string, out: string): Promise<{ ms: number; peakMb: number; bytes: number }> {

@@ -26,11 +26,11 @@ export interface Studio {
 }
 
 /** `atelier serve` on a library folder (a fresh temp one unless given), as a child process. */
-export async function startStudio(options: { dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Studio> {
+export async function startStudio(options: { dataDir?: string; env?: NodeJS.ProcessEnv; port?: number } = {}): Promise<Studio> {
   assertBuilt();
   const temp = options.dataDir ? null : tempDir('atelier-e2e-');
   const dataDir = options.dataDir ?? temp!.dir;
-  const child = spawn(process.execPath, [CLI, '--data-dir', dataDir, '--json', 'serve', '--no-open', '--port', '0'], {
+  const child = spawn(process.execPath, [CLI, '--data-dir', dataDir, '--json', 'serve', '--no-open', '--port', String(options.port ?? 0)], {
     cwd: ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

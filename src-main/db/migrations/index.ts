@@ -8,6 +8,7 @@ import { designsSchema } from './005-designs';
 import { captionsSchema } from './002-captions';
 import { migrateInsights } from './006-insights';
 import { decisionsAndMessagesSchema } from './007-decisions-and-messages';
+import { importJournalSchema } from './008-import-journal';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'design templates and linked copies', up: (db) => db.exec(designsSchema) },
   { version: 6, name: 'insights: imported analytics, follower figures, permalinks per network', up: migrateInsights },
   { version: 7, name: 'translatable service texts, idempotent pack decisions', up: (db) => db.exec(decisionsAndMessagesSchema) },
+  { version: 8, name: 'pack import journal (crash-safe clean-up of interrupted imports)', up: (db) => db.exec(importJournalSchema) },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -4,16 +4,12 @@
 // the handler to protocol.handle, and the tests call it with plain Requests.
 // Synchronous fs on purpose: these calls are the ones Electron's asar support is sure to cover
 // (the renderer is inside app.asar when packaged), and the files are small.
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { securityHeaders } from '../shared/csp';
 import { mediaResponse, type MediaSource } from '../shared/media';
-import { mimeTypeFor, resolveStaticPath } from '../shared/static-files';
+import { mimeTypeFor, resolveStaticFile } from '../shared/static-files';
 import { APP_HOST, APP_SCHEME } from './window-options';
-
-function inside(root: string, file: string): boolean {
-  return file === root || file.startsWith(root + path.sep);
-}
 
 function notFound(status = 404): Response {
   return new Response(status === 405 ? 'Method not allowed' : 'Not found', {
@@ -45,17 +41,14 @@ export function createAppProtocolHandler(rendererRoot: string, media: () => Medi
       for (const [k, v] of Object.entries(securityHeaders())) headers.set(k, v);
       return new Response(answer.body, { status: answer.status, headers });
     }
-    const file = resolveStaticPath(root, url.pathname);
-    if (!file) return notFound();
+    // A symlink inside the renderer folder must not lead out of it.
+    const found = resolveStaticFile(root, url.pathname);
+    if (!found) return notFound();
     try {
-      // A symlink inside the renderer folder must not lead out of it.
-      const realRoot = realpathSync(root);
-      const real = realpathSync(file);
-      if (!inside(realRoot, real) || !statSync(real).isFile()) return notFound();
-      const body = request.method === 'HEAD' ? null : readFileSync(real);
+      const body = request.method === 'HEAD' ? null : readFileSync(found.file);
       return new Response(body, {
         status: 200,
-        headers: { ...securityHeaders(), 'Content-Type': mimeTypeFor(real), 'Cache-Control': 'no-cache' },
+        headers: { ...securityHeaders(), 'Content-Type': mimeTypeFor(found.file), 'Cache-Control': 'no-cache' },
       });
     } catch {
       return notFound();

@@ -1,6 +1,10 @@
 // Maps a request path to a file inside the renderer's build folder, refusing anything that would
-// step outside it (`..`, encoded dots, backslashes, absolute paths, NUL). Used by both hosts.
+// step outside it (`..`, encoded dots, backslashes, absolute paths, NUL, a symlink leading out).
+// Used by both hosts.
 import path from 'node:path';
+import { realFileInside } from '../../services/real-file';
+
+export { realFileInside };
 
 export const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -46,4 +50,10 @@ export function resolveStaticPath(root: string, urlPathname: string): string | n
   const full = path.resolve(base, relative);
   if (full !== base && !full.startsWith(base + path.sep)) return null;
   return full;
+}
+
+/** A request path → the file to serve from the renderer build (traversal and symlink guards), or null. */
+export function resolveStaticFile(root: string, urlPathname: string): { file: string; size: number } | null {
+  const file = resolveStaticPath(root, urlPathname);
+  return file ? realFileInside(root, file) : null;
 }

@@ -4,6 +4,8 @@
 import sharp, { type Metadata } from 'sharp';
 import { MAX_IMAGE_PIXELS, PREVIEW_SIZE, THUMB_SIZE } from '../../core/domain/assets';
 import { stripJpegMetadata } from './jpeg-strip';
+import { measureSvg, SvgCostProblem } from './svg-cost';
+import { canIsolate, rasteriseInChild, SVG_BUDGET } from './svg-raster';
 
 // Atelier runs beside the UI on small machines: a bounded cache, and no more than two threads per image.
 sharp.cache({ memory: 64, items: 20, files: 0 });
@@ -13,6 +15,8 @@ export class ImageProblem extends Error {
   constructor(
     readonly reason: 'too_large' | 'corrupt' | 'unsupported',
     message: string,
+    /** A key in the renderer's serviceErrors catalogue, when the problem has a translated text. */
+    readonly key?: string,
   ) {
     super(message);
   }
@@ -177,13 +181,55 @@ export function svgDensity(width: number, height: number): number {
   return Math.max(10, Math.min(2400, (72 * PREVIEW_SIZE) / long));
 }
 
-/** SVG → PNG at a density chosen for a crisp PREVIEW_SIZE long side. */
+/** Inline pictures of an SVG, checked against the pixel limit by their headers only. */
+async function checkDataImages(dataImages: readonly string[]): Promise<void> {
+  let pixels = 0;
+  for (const uri of dataImages) {
+    const comma = uri.indexOf(',');
+    if (comma < 0 || !/;base64$/i.test(uri.slice(0, comma))) continue;
+    let probe: Probe;
+    try {
+      probe = await probeImage(Buffer.from(uri.slice(comma + 1), 'base64'));
+    } catch (error) {
+      if (error instanceof ImageProblem && error.reason === 'too_large') throw new ImageProblem('too_large', `a picture inside it is ${error.message.replace(/^it is /, '')}`, SVG_TOO_COSTLY);
+      throw new ImageProblem('corrupt', 'a picture inside it is damaged');
+    }
+    pixels += probe.width * probe.height;
+    if (pixels > MAX_IMAGE_PIXELS) throw new ImageProblem('too_large', `the pictures inside it add up to more than ${MAX_IMAGE_PIXELS / 1e6} megapixels`, SVG_TOO_COSTLY);
+  }
+}
+
+const SVG_TOO_COSTLY = 'assets.svgTooCostly';
+
+/**
+ * SVG → PNG at a density chosen for a crisp PREVIEW_SIZE long side, within a budget: the markup is
+ * measured first (svg-cost.ts), then drawn in a child process killed past its time and memory
+ * (svg-raster.ts). Where no child can run (the desktop app), sharp's own timeout stands in.
+ */
 export async function rasteriseSvg(bytes: Buffer): Promise<Buffer> {
+  try {
+    const cost = measureSvg(bytes.toString('utf8'));
+    await checkDataImages(cost.dataImages);
+  } catch (error) {
+    if (error instanceof SvgCostProblem) throw new ImageProblem('too_large', `it is too costly to draw: ${error.message}`, SVG_TOO_COSTLY);
+    throw error;
+  }
+  if (canIsolate()) {
+    const outcome = await rasteriseInChild(bytes, { previewSize: PREVIEW_SIZE, maxPixels: MAX_IMAGE_PIXELS });
+    if (outcome.ok) return outcome.png;
+    if (outcome.reason === 'time' || outcome.reason === 'memory') throw new ImageProblem('too_large', `it is too costly to draw: ${outcome.message}`, SVG_TOO_COSTLY);
+    if (outcome.reason === 'refused') throw decodeProblem(new Error(outcome.message));
+    // 'unavailable' (no child could start): drawn here, under sharp's timeout.
+  }
   const probe = await probeImage(bytes);
   const density = svgDensity(probe.width, probe.height);
   try {
-    return await sharp(bytes, { ...INPUT, density }).png({ compressionLevel: 9 }).toBuffer();
+    return await sharp(bytes, { ...INPUT, density })
+      .timeout({ seconds: Math.ceil(SVG_BUDGET.timeMs / 1000) })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
   } catch (error) {
+    if (/timeout/i.test((error as Error)?.message ?? '')) throw new ImageProblem('too_large', `it is too costly to draw: drawing it takes longer than ${SVG_BUDGET.timeMs / 1000} s`, SVG_TOO_COSTLY);
     throw decodeProblem(error);
   }
 }

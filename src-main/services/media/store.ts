@@ -1,10 +1,25 @@
 // Content-addressed files under `<library>/assets`: `sha256/ab/<sha>.<ext>` for originals,
 // `thumbs/ab/<sha>.webp` and `previews/ab/<sha>.webp` for derived images. Originals are written to a
 // temp file, fsynced, renamed into place (and the folder fsynced) before any database row names them.
-import { randomBytes } from 'node:crypto';
-import { promises as fs, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream, promises as fs, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { assetRelativePath } from '../../core/domain/assets';
+
+/** A file written to the store's temp folder, with the hash and size of what it holds. */
+export interface StagedFile {
+  temp: string;
+  sha: string;
+  size: number;
+}
+
+export class StagedTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit} bytes`);
+  }
+}
 
 export type Folder = 'sha256' | 'thumbs' | 'previews';
 
@@ -30,7 +45,7 @@ export function createFileStore(root: string) {
   /** Writes `bytes` to a new temp file (fsynced when durable); returns its path. Creates no folder. */
   async function stage(bytes: Uint8Array, options: { durable: boolean }): Promise<string> {
     await fs.mkdir(tmpDir, { recursive: true });
-    const temp = path.join(tmpDir, `${randomBytes(8).toString('hex')}.part`);
+    const temp = tempPath();
     const handle = await fs.open(temp, 'w');
     try {
       await handle.writeFile(bytes);
@@ -42,6 +57,45 @@ export function createFileStore(root: string) {
     }
     await handle.close();
     return temp;
+  }
+
+  /** A fresh temp file name in the store (same disk as the final place, so a commit is a rename). */
+  function tempPath(): string {
+    return path.join(tmpDir, `${randomBytes(8).toString('hex')}.part`);
+  }
+
+  /**
+   * Streams `source` into a new temp file, hashing as it goes: memory stays at one chunk whatever the
+   * size. More than `maxBytes` stops it (StagedTooLarge) and leaves nothing behind.
+   */
+  async function stageStream(source: Readable, options: { durable: boolean; maxBytes: number }): Promise<StagedFile> {
+    await fs.mkdir(tmpDir, { recursive: true });
+    const temp = tempPath();
+    const hash = createHash('sha256');
+    let size = 0;
+    const tap = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        size += chunk.length;
+        if (size > options.maxBytes) return done(new StagedTooLarge(options.maxBytes));
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(source, tap, createWriteStream(temp, { flags: 'wx' }));
+      if (options.durable) {
+        const handle = await fs.open(temp, 'r+');
+        try {
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      }
+    } catch (error) {
+      await fs.rm(temp, { force: true });
+      throw error;
+    }
+    return { temp, sha: hash.digest('hex'), size };
   }
 
   /** Moves a staged file to its content address (and fsyncs the folder when durable). */
@@ -91,6 +145,12 @@ export function createFileStore(root: string) {
     pathOf,
     put,
     stage,
+    stageStream,
+    tempPath,
+    /** Removes a staged file that will not be committed. */
+    async discard(temp: string): Promise<void> {
+      await fs.rm(temp, { force: true });
+    },
     commit,
     hasComplete,
     async read(folder: Folder, sha: string, ext: string): Promise<Buffer> {

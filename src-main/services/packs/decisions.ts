@@ -15,6 +15,7 @@ import { message, type Message } from '../../core/messages';
 import { approve, checkTransition, TRANSITIONS } from '../../core/schedule/workflow';
 import type { CalendarService } from '../calendar';
 import type { Library } from '../library';
+import { parseJsonText } from './json-text';
 
 /** The shortest chain of allowed steps from one status to another (e.g. draft → in_review → changes_requested). */
 export function workflowPath(from: PostStatus, to: PostStatus, context: { approvalMode: 'none' | 'required'; hasTime: boolean }): PostStatus[] | null {
@@ -40,15 +41,16 @@ export function workflowPath(from: PostStatus, to: PostStatus, context: { approv
 export function parseDecisions(text: string, name: string): Decisions {
   let raw: unknown;
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    raw = parseJsonText(text);
   } catch (error) {
+    // Where it breaks, never what it says: the file could be anything.
     throw new AtelierError('invalid_input', `${name} is not valid JSON (${(error as Error).message}). Nothing was changed.`, { file: name }, { key: 'decisions.notJson', params: { file: name } });
   }
   const format = (raw as { format?: unknown } | null)?.format;
   if (format !== DECISIONS_FORMAT) {
     throw new AtelierError(
       'invalid_input',
-      `${name} is not a decisions file from an Atelier pack (format is ${JSON.stringify(format ?? null)}, expected "${DECISIONS_FORMAT}"). Nothing was changed.`,
+      `${name} is not a decisions file from an Atelier pack (its "format" is not "${DECISIONS_FORMAT}"). Nothing was changed.`,
       { file: name },
       { key: 'decisions.wrongFormat', params: { file: name } },
     );

@@ -1,8 +1,10 @@
-// Content-pack import: all or nothing. Everything is read and checked first (safe zip reader,
-// manifest with zod, designs through parseDesign, asset hashes); then assets are stored (deduped
-// by hash); then one transaction writes the client, designs and posts. If that transaction fails,
-// the asset rows and files this import added are removed again.
-import { createHash } from 'node:crypto';
+// Content-pack import: all or nothing, within a memory budget. The manifest and the designs are
+// read and checked first (safe zip reader, zod, parseDesign, bounded sizes); then the assets are
+// streamed one at a time into the library's temp folder, each checked against its SHA-256 and
+// stored (deduped by hash) before the next is opened — so memory holds one chunk, not the pack;
+// then one transaction writes the client, designs and posts. Any failure removes the asset rows
+// and files this import added; a kill leaves them noted in the import journal, which the next
+// start (or gc) clears (services/import-debris.ts).
 import path from 'node:path';
 import type { PackImportReport } from '../../contract/api/packs';
 import type { Message } from '../../contract/errors';
@@ -14,13 +16,22 @@ import { titleFrom, TITLE_MAX_UNITS } from '../../core/schedule/csv-rows';
 import { truncate } from '../../core/text/truncate';
 import { isValidTimeZone } from '../../core/time/zones';
 import { createSchedulingRepository } from '../../db/repositories/scheduling';
+import { MAX_ASSET_BYTES } from '../../core/domain/assets';
+import { createImportJournal } from '../../db/repositories/import-journal';
 import { extForMime, type AssetService } from '../assets';
+import { diskError } from '../disk-errors';
 import type { EventBus } from '../events';
+import { activeImports } from '../import-debris';
 import type { Library } from '../library';
+import { StagedTooLarge } from '../media/store';
 import { reidDocument } from '../designs';
-import { openSafeZip, refusePack } from './zip-reader';
+import { JsonTextError, parseJsonText } from './json-text';
+import { openSafeZip, refusePack, type SafeZip } from './zip-reader';
 
 const MAX_MANIFEST_BYTES = 50 * 1024 * 1024;
+/** A design document is JSON of a few hundred KB at most; these bound what the import holds parsed. */
+export const MAX_DESIGN_FILE_BYTES = 20 * 1024 * 1024;
+export const MAX_DESIGNS_TOTAL_BYTES = 64 * 1024 * 1024;
 
 export interface ImportDeps {
   lib: Library;
@@ -34,19 +45,29 @@ export interface ImportTarget {
 }
 
 
-/** Reads and checks the whole pack; nothing is written. */
-export async function readPack(file: string): Promise<{ manifest: PackManifest; designs: Map<string, DesignDocument>; assets: Map<string, Buffer> }> {
+/** What readPack checked: the manifest, the parsed designs, and the open zip the assets stream from (the caller closes it). */
+export interface CheckedPack {
+  manifest: PackManifest;
+  designs: Map<string, DesignDocument>;
+  zip: SafeZip;
+}
+
+function parseEntryJson(file: string, entry: string, text: string): unknown {
+  try {
+    return parseJsonText(text);
+  } catch (error) {
+    if (error instanceof JsonTextError) throw refusePack(file, `its ${entry} is not valid JSON (${error.message})`, 'damaged');
+    throw error;
+  }
+}
+
+/** Reads and checks everything but the asset bytes; nothing is written. */
+export async function readPack(file: string): Promise<CheckedPack> {
   const zip = await openSafeZip(file);
   try {
     if (!zip.has('manifest.json')) throw refusePack(file, 'it has no manifest.json, so it is not an Atelier pack', 'notAPack');
     if (zip.size('manifest.json') > MAX_MANIFEST_BYTES) throw refusePack(file, 'its manifest.json is larger than 50 MB', 'tooLarge');
-    let raw: unknown;
-    try {
-      raw = JSON.parse((await zip.read('manifest.json')).toString('utf8'));
-    } catch (error) {
-      if (error instanceof AtelierError) throw error;
-      throw refusePack(file, `its manifest.json is not valid JSON (${(error as Error).message})`, 'damaged');
-    }
+    const raw = parseEntryJson(file, 'manifest.json', (await zip.read('manifest.json')).toString('utf8'));
     const header = checkPackHeader(raw);
     if (!header.ok) throw refusePack(file, header.message.replace(/\.$/, ''), header.newer ? 'newerVersion' : 'notAPack');
     const parsed = PackManifest.safeParse(raw);
@@ -72,39 +93,74 @@ export async function readPack(file: string): Promise<{ manifest: PackManifest; 
     }
 
     const designs = new Map<string, DesignDocument>();
+    let designBytes = 0;
     for (const d of manifest.designs) {
       if (!zip.has(d.file)) throw refusePack(file, `it has no ${d.file} (design "${d.name}")`, 'damaged');
+      const size = zip.size(d.file);
+      designBytes += size;
+      if (size > MAX_DESIGN_FILE_BYTES) throw refusePack(file, `${d.file} is larger than ${MAX_DESIGN_FILE_BYTES / 1024 / 1024} MB, more than any design`, 'tooLarge');
+      if (designBytes > MAX_DESIGNS_TOTAL_BYTES) throw refusePack(file, `its designs add up to more than ${MAX_DESIGNS_TOTAL_BYTES / 1024 / 1024} MB`, 'tooLarge');
       let doc: DesignDocument;
       try {
-        doc = parseDesign(JSON.parse((await zip.read(d.file)).toString('utf8')));
+        doc = parseDesign(parseEntryJson(file, d.file, (await zip.read(d.file)).toString('utf8')));
       } catch (error) {
         if (error instanceof AtelierError) throw error;
-        const reason = error instanceof DesignDocumentError ? error.message : `it is not valid JSON (${(error as Error).message})`;
+        const reason = error instanceof DesignDocumentError ? error.message : (error as Error).message;
         throw refusePack(file, `${d.file} is not a valid design: ${reason}`, 'damaged');
       }
       if (doc.id !== d.id) throw refusePack(file, `${d.file} holds design ${doc.id}, not ${d.id}`, 'damaged');
       designs.set(d.id, doc);
     }
-
-    const assets = new Map<string, Buffer>();
+    // Every asset is there and of a size the library accepts, before a byte of any is read.
+    const assetIds = new Set<string>();
     for (const a of manifest.assets) {
+      if (assetIds.has(a.sha256)) throw refusePack(file, `its manifest lists asset ${a.sha256} twice`, 'damaged');
+      assetIds.add(a.sha256);
       if (!zip.has(a.file)) throw refusePack(file, `it has no ${a.file}`, 'damaged');
-      const bytes = await zip.read(a.file);
-      const sha = createHash('sha256').update(bytes).digest('hex');
-      if (sha !== a.sha256) throw refusePack(file, `${a.file} does not match its SHA-256 in the manifest (damaged or altered)`, 'damaged');
-      assets.set(a.sha256, bytes);
+      if (zip.size(a.file) > MAX_ASSET_BYTES) throw refusePack(file, `${a.file} is larger than ${MAX_ASSET_BYTES / 1024 / 1024} MB`, 'tooLarge');
     }
-    return { manifest, designs, assets };
-  } finally {
+
+    return { manifest, designs, zip };
+  } catch (error) {
     zip.close();
+    throw error;
   }
 }
 
 export async function importPack(deps: ImportDeps, file: string, target: ImportTarget = {}): Promise<PackImportReport> {
-  const { lib, assets, events } = deps;
   const pack = await readPack(file);
+  const importId = `${process.pid}-${deps.lib.ids()}`;
+  activeImports.add(importId);
+  try {
+    return await importChecked(deps, file, target, pack, importId);
+  } finally {
+    activeImports.delete(importId);
+    pack.zip.close();
+  }
+}
+
+/** One asset streamed from the pack into the store's temp folder, its hash checked. */
+async function stageAsset(file: string, pack: CheckedPack, entry: { file: string; sha256: string }, assets: AssetService) {
+  let staged;
+  try {
+    staged = await assets.files.stageStream(await pack.zip.stream(entry.file), { durable: true, maxBytes: MAX_ASSET_BYTES });
+  } catch (error) {
+    if (error instanceof AtelierError) throw error;
+    if (error instanceof StagedTooLarge) throw refusePack(file, `${entry.file} is larger than ${MAX_ASSET_BYTES / 1024 / 1024} MB`, 'tooLarge');
+    throw diskError(error) ?? error;
+  }
+  if (staged.sha !== entry.sha256) {
+    await assets.files.discard(staged.temp);
+    throw refusePack(file, `${entry.file} does not match its SHA-256 in the manifest (damaged or altered)`, 'damaged');
+  }
+  return staged;
+}
+
+async function importChecked(deps: ImportDeps, file: string, target: ImportTarget, pack: CheckedPack, importId: string): Promise<PackImportReport> {
+  const { lib, assets, events } = deps;
   const { manifest } = pack;
   const warnings: Message[] = [];
+  const journal = createImportJournal(lib.db);
 
   // Where it goes: a chosen client, a new client, or the pack's own client when this library has it.
   let clientId: string;
@@ -124,7 +180,7 @@ export async function importPack(deps: ImportDeps, file: string, target: ImportT
   const designIdMap = new Map<string, string>();
   for (const id of pack.designs.keys()) designIdMap.set(id, fresh ? lib.ids() : id);
 
-  // Assets first (files fsynced, rows recorded), remembering what this import added.
+  // Assets first, one at a time (files fsynced, rows recorded and journaled), remembering what this import added.
   const added: { sha: string; mime: string }[] = [];
   let already = 0;
   const removeAdded = () => {
@@ -132,18 +188,24 @@ export async function importPack(deps: ImportDeps, file: string, target: ImportT
       try {
         lib.write(() => assets.repo.remove(a.sha));
       } catch {
-        // best effort: gc collects unreferenced rows later
+        // best effort: the journal row stays, and the next start or gc removes the asset
       }
       assets.files.removeAll(a.sha, extForMime(a.mime));
     }
   };
   try {
-    for (const [sha, bytes] of pack.assets) {
-      const entry = manifest.assets.find((a) => a.sha256 === sha)!;
-      const result = await assets.importBytes(bytes, entry.file.split('/').pop() ?? sha);
+    for (const entry of manifest.assets) {
+      const staged = await stageAsset(file, pack, entry, assets);
+      const result = await assets.importStaged(staged, entry.file.split('/').pop() ?? entry.sha256, { journal: importId }).catch((error: unknown) => {
+        // A file the library refuses (not an image, too many pixels…) is the pack's problem: said as such.
+        if (error instanceof AtelierError && ['unsupported', 'too_large', 'invalid_input'].includes(error.code)) {
+          throw refusePack(file, `${entry.file} cannot be imported (${(error.details as { reason?: string } | undefined)?.reason ?? error.message})`, 'damaged');
+        }
+        throw error;
+      });
       if (result.duplicate) already++;
       else added.push({ sha: result.asset.id, mime: result.asset.mime });
-      if (result.asset.id !== sha) {
+      if (result.asset.id !== entry.sha256) {
         warnings.push(message('packs.assetConverted', { file: entry.file }, `${entry.file} was stored as ${result.asset.id} after conversion; designs that use it show a placeholder.`));
       }
     }
@@ -159,6 +221,8 @@ export async function importPack(deps: ImportDeps, file: string, target: ImportT
   const history = createSchedulingRepository(lib.db);
   try {
     lib.write(() => {
+      // Committed with everything else: from here on, the assets are the library's.
+      journal.finish(importId);
       if (createClient) {
         lib.clients.insert({
           id: clientId,
@@ -239,13 +303,13 @@ export async function importPack(deps: ImportDeps, file: string, target: ImportT
   } catch (error) {
     removeAdded();
     if (error instanceof AtelierError) throw error;
-    throw new AtelierError('io_error', `${file} could not be imported: ${(error as Error).message}. Nothing was imported.`, { file }, { key: 'packs.importFailed' });
+    throw diskError(error) ?? new AtelierError('io_error', `${file} could not be imported: ${(error as Error).message}. Nothing was imported.`, { file }, { key: 'packs.importFailed' });
   }
 
   if (createClient) events.emit('clients.changed', { ids: [clientId] });
   if (postIdsWritten.length > 0) events.emit('posts.changed', { ids: postIdsWritten, clientIds: [clientId] });
   if (designsWritten > 0) events.emit('designs.changed', { ids: [...designIdMap.values()] });
-  if (pack.assets.size > 0) events.emit('assets.changed', { ids: [...pack.assets.keys()] });
+  if (manifest.assets.length > 0) events.emit('assets.changed', { ids: manifest.assets.map((a) => a.sha256) });
   return {
     clientId,
     clientName: lib.clients.get(clientId)!.name,

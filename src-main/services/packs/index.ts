@@ -5,6 +5,7 @@ import type { packMethods, PackExportReport } from '../../contract/api/packs';
 import { AtelierError } from '../../contract/errors';
 import type { HandlersFor } from '../../dispatch';
 import type { EventBus } from '../events';
+import { createFileGate, type FileGate } from '../file-access';
 import type { Library } from '../library';
 import { applyDecisions } from './decisions';
 import { exportPack, packFileName, type ExportDeps, type PackQuery } from './export';
@@ -12,6 +13,8 @@ import { importPack, type ImportTarget } from './import';
 
 export interface PackServiceDeps extends ExportDeps {
   events: EventBus;
+  /** Which paths calls may name (browser mode: uploads and the library's own folders only). */
+  files?: FileGate;
 }
 
 /** Where browser mode's exports wait to be downloaded: `<library>/exports`. */
@@ -21,6 +24,7 @@ export function exportsDir(lib: Library): string {
 
 export function createPackService(deps: PackServiceDeps) {
   const { lib, events } = deps;
+  const files = deps.files ?? createFileGate(lib.paths.dataDir, 'anywhere');
   const jobs = new Map<string, AbortController>();
   // A cancel can overtake its export on the way in (both are calls); it is honoured when the export starts.
   const cancelledEarly = new Set<string>();
@@ -31,7 +35,7 @@ export function createPackService(deps: PackServiceDeps) {
       const jobId = query.jobId ?? lib.ids();
       if (jobs.has(jobId)) throw new AtelierError('conflict', `An export with job id ${jobId} is already running.`, { jobId }, { key: 'packs.exportRunning' });
       const client = lib.clients.get(query.clientId);
-      let out = query.out;
+      let out = files.output(query.out, 'out');
       let download: string | null = null;
       if (!out) {
         const dir = exportsDir(lib);
@@ -64,8 +68,9 @@ export function createPackService(deps: PackServiceDeps) {
       job.abort();
       return true;
     },
-    import: (file: string, target: ImportTarget) => importPack({ lib, assets: deps.assets, events }, file, target),
-    applyDecisions: (input: { file?: string; text?: string }) => applyDecisions(lib, deps.calendar, input),
+    import: (file: string, target: ImportTarget) => importPack({ lib, assets: deps.assets, events }, files.input(file, 'file'), target),
+    applyDecisions: (input: { file?: string; text?: string }) =>
+      applyDecisions(lib, deps.calendar, input.file === undefined ? input : { ...input, file: files.input(input.file, 'file') }),
     /** Cancels running exports (the library is closing). */
     stop(): void {
       for (const job of jobs.values()) job.abort();

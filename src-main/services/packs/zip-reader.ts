@@ -1,5 +1,6 @@
 // Reads a zip someone else made, trusting nothing: every entry is checked from the central
 // directory before a single byte is extracted, and reads are size-capped while they stream.
+import { Transform, type Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { AtelierError } from '../../contract/errors';
 
@@ -27,7 +28,10 @@ export interface SafeZip {
   names(): string[];
   has(name: string): boolean;
   size(name: string): number;
+  /** One entry's bytes in memory: for the small ones (manifest, designs). */
   read(name: string): Promise<Buffer>;
+  /** One entry as a stream, for the big ones (assets): never more than it declared, nor than the entry limit. */
+  stream(name: string): Promise<Readable>;
   close(): void;
 }
 
@@ -106,33 +110,37 @@ export async function openSafeZip(file: string, limits: ZipLimits = PACK_LIMITS)
     throw error;
   }
 
-  return {
+  const safe: SafeZip = {
     names: () => [...entries.keys()],
     has: (name) => entries.has(name),
     size: (name) => entries.get(name)?.uncompressedSize ?? 0,
-    read(name) {
+    stream(name) {
       const entry = entries.get(name);
       if (!entry) return Promise.reject(refusePack(file, `it has no "${name}"`, 'damaged'));
-      return new Promise<Buffer>((resolve, reject) => {
+      return new Promise<Readable>((resolve, reject) => {
         zip.openReadStream(entry, (err, stream) => {
           if (err || !stream) return reject(refusePack(file, `"${name}" cannot be read (${err?.message ?? 'no data'})`, 'damaged'));
-          const chunks: Buffer[] = [];
           let bytes = 0;
-          stream.on('data', (chunk: Buffer) => {
-            bytes += chunk.length;
-            // validateEntrySizes also stops a lying header; this keeps memory bounded regardless.
-            if (bytes > entry.uncompressedSize || bytes > limits.maxEntryBytes) {
-              stream.destroy();
-              reject(refusePack(file, `"${name}" is larger than it claims`, 'unsafe'));
-              return;
-            }
-            chunks.push(chunk);
+          // validateEntrySizes also stops a lying header; this keeps every read bounded regardless.
+          const capped = new Transform({
+            transform(chunk: Buffer, _encoding, done) {
+              bytes += chunk.length;
+              if (bytes > entry.uncompressedSize || bytes > limits.maxEntryBytes) return done(refusePack(file, `"${name}" is larger than it claims`, 'unsafe'));
+              done(null, chunk);
+            },
           });
-          stream.on('error', (e: Error) => reject(refusePack(file, `"${name}" is damaged (${e.message})`, 'damaged')));
-          stream.on('end', () => resolve(Buffer.concat(chunks)));
+          stream.on('error', (e: Error) => capped.destroy(refusePack(file, `"${name}" is damaged (${e.message})`, 'damaged')));
+          capped.on('close', () => stream.destroy());
+          resolve(stream.pipe(capped));
         });
       });
     },
+    async read(name) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of await safe.stream(name)) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
     close: () => zip.close(),
   };
+  return safe;
 }

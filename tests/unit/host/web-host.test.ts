@@ -1,4 +1,4 @@
-// The web host over real HTTP and WebSocket: token, Host and Origin checks, and the RPC.
+// The web host over real HTTP and WebSocket: token, page cookie, Host and Origin checks, and the RPC.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 async function start() {
-  t = testAtelier();
+  t = testAtelier({ fileAccess: 'library' });
   const renderer = path.join(t.dir, 'renderer');
   mkdirSync(renderer);
   writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Atelier</title>');
@@ -33,9 +33,9 @@ function get(pathname: string, headers: Record<string, string> = {}): Promise<{ 
   });
 }
 
-function connect(headers: Record<string, string>, query = ''): Promise<WebSocket> {
+function connect(headers: Record<string, string>, query = '', protocols: string[] = []): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/rpc${query}`, { headers });
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/rpc${query}`, protocols, { headers });
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);
@@ -67,18 +67,24 @@ describe('web host', () => {
     await start();
     expect((await get('/')).status).toBe(401);
     expect((await get('/?token=wrong')).status).toBe(401);
-    expect((await get('/', { cookie: 'atelier_token=wrong' })).status).toBe(401);
+    expect((await get('/', { authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await get('/', { cookie: `atelier_${host.port}=wrong` })).status).toBe(401);
   });
 
-  it('serves the studio with the token, sets an HttpOnly cookie, then accepts the cookie', async () => {
+  it('serves the studio with the token and sets a per-port page cookie that is not the token', async () => {
     await start();
     const first = await get(`/?token=${host.token}`);
     expect(first.status).toBe(200);
     expect(first.body).toContain('<title>Atelier</title>');
     expect(first.headers['content-security-policy']).toContain("script-src 'self'");
     const cookie = String(first.headers['set-cookie']);
-    expect(cookie).toMatch(/atelier_token=.*HttpOnly.*SameSite=Strict/);
-    expect((await get('/index.html', { cookie: `atelier_token=${host.token}` })).status).toBe(200);
+    expect(cookie).toMatch(new RegExp(`^atelier_${host.port}=[A-Za-z0-9_-]{32}; HttpOnly; SameSite=Strict; Path=/$`));
+    expect(cookie).not.toContain(host.token);
+    const pageCookie = cookie.split(';')[0]!;
+    // The cookie opens the page and its pictures again…
+    expect((await get('/index.html', { cookie: pageCookie })).status).toBe(200);
+    // …and nothing that acts: no RPC, no upload.
+    await expect(connect({ origin: `http://127.0.0.1:${host.port}`, cookie: pageCookie })).rejects.toThrow('HTTP 401');
   });
 
   it('answers 403 to a foreign Host header (DNS rebinding)', async () => {
@@ -97,13 +103,16 @@ describe('web host', () => {
     await start();
     const origin = `http://127.0.0.1:${host.port}`;
     await expect(connect({ origin: 'https://evil.example' }, `?token=${host.token}`)).rejects.toThrow('HTTP 403');
+    await expect(connect({ origin: 'https://evil.example' }, '', ['atelier.rpc', `atelier.token.${host.token}`])).rejects.toThrow('HTTP 403');
     await expect(connect({ origin })).rejects.toThrow('HTTP 401');
-    await expect(connect({ origin, cookie: 'atelier_token=nope' })).rejects.toThrow('HTTP 401');
+    await expect(connect({ origin }, '', ['atelier.rpc', 'atelier.token.nope'])).rejects.toThrow('HTTP 401');
   });
 
   it('runs the contract over the socket and pushes change events', async () => {
     await start();
-    const ws = await connect({ origin: `http://127.0.0.1:${host.port}`, cookie: `atelier_token=${host.token}` });
+    // As the page does it: the token offered as a sub-protocol, which the server never echoes.
+    const ws = await connect({ origin: `http://127.0.0.1:${host.port}` }, '', ['atelier.rpc', `atelier.token.${host.token}`]);
+    expect(ws.protocol).toBe('atelier.rpc');
     const events: unknown[] = [];
     ws.on('message', (data) => {
       const parsed = JSON.parse(String(data)) as { event?: string };
@@ -120,9 +129,14 @@ describe('web host', () => {
     ws.close();
   });
 
+  it('refuses to serve an Atelier that may name files anywhere on the disk', async () => {
+    t = testAtelier();
+    await expect(startWebHost({ atelier: t.atelier, rendererDir: t.dir })).rejects.toThrow(/confined to its library/);
+  });
+
   it('says clearly when the port is taken', async () => {
     await start();
-    const t2 = testAtelier();
+    const t2 = testAtelier({ fileAccess: 'library' });
     try {
       await expect(startWebHost({ atelier: t2.atelier, rendererDir: t2.dir, port: host.port })).rejects.toThrow(`Port ${host.port} is already in use`);
     } finally {

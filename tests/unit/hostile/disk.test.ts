@@ -5,10 +5,11 @@
 //  - SQLITE_FULL on demand: `PRAGMA max_page_count` on the app's own connection;
 //  - SQLITE_READONLY on demand: `PRAGMA query_only` on the app's own connection.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAtelier } from '../../../src-main/app';
+import { AtelierError } from '../../../src-main/contract/errors';
 import { writeFileAtomic } from '../../../src-main/db/snapshot';
 import { dumpDatabase, safetyAtelier } from '../../helpers/safety';
 import { tempDir } from '../../helpers/temp';
@@ -46,6 +47,8 @@ describe('full disk', () => {
     }
     expect(failure?.code).toBe('io_error');
     expect(failure?.message).toMatch(/disk is full/i);
+    // The renderer says it in the user's language (serviceErrors.io.diskFull).
+    expect((failure as { reason?: unknown } | null)?.reason).toEqual({ key: 'io.diskFull' });
     expect(stored.length).toBeGreaterThan(3);
     expect(dumpDatabase(a.paths.database)).toEqual(before);
     expect(a.library.db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -81,6 +84,47 @@ describe('full disk', () => {
     expect(dumpDatabase(t.atelier.paths.database)).toEqual(before);
     db.pragma('max_page_count = 1073741823');
     expect((await t.atelier.dispatch('posts.create', { clientId: client.id, title: 'Fits now' })).ok).toBe(true);
+  });
+});
+
+describe('full disk at start', () => {
+  it('a library whose disk filled up while it was closed opens to "the disk is full", not to recovery, and is intact', async () => {
+    const disk = tinyDisk('2m');
+    const a = createAtelier({ dataDir: disk, host: 'test' });
+    await a.call('clients.create', { name: 'Acme', timeZone: 'UTC' });
+    a.close();
+    const before = dumpDatabase(path.join(disk, 'atelier.db'));
+    // Something else fills the disk to the last byte.
+    const filler = path.join(disk, 'filler.bin');
+    const fd = openSync(filler, 'w');
+    try {
+      for (;;) writeSync(fd, Buffer.alloc(64 * 1024, 1));
+    } catch (error) {
+      expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+    }
+    try {
+      for (;;) writeSync(fd, Buffer.alloc(512, 1));
+    } catch {
+      // the last few sectors
+    }
+    closeSync(fd);
+    let refused: unknown = null;
+    try {
+      createAtelier({ dataDir: disk, host: 'test' }).close();
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused, 'opening on a full disk should be refused').toBeInstanceOf(AtelierError);
+    expect((refused as AtelierError).code).toBe('io_error');
+    expect((refused as AtelierError).message).toMatch(/is full/);
+    expect((refused as AtelierError).message).not.toMatch(/not an Atelier library/);
+    expect((refused as AtelierError).reason).toEqual({ key: 'io.diskFull' });
+    // Space freed: the library opens as it was, with no recovery needed.
+    rmSync(filler);
+    expect(dumpDatabase(path.join(disk, 'atelier.db'))).toEqual(before);
+    const again = createAtelier({ dataDir: disk, host: 'test' });
+    expect(again.status()).toMatchObject({ state: 'ok' });
+    again.close();
   });
 });
 

@@ -12,7 +12,7 @@ let t: ReturnType<typeof safetyAtelier>;
 let host: WebHost;
 
 beforeAll(async () => {
-  t = safetyAtelier();
+  t = safetyAtelier({ fileAccess: 'library' });
   const renderer = path.join(t.dir, 'renderer-build');
   mkdirSync(renderer, { recursive: true });
   writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Atelier</title>');
@@ -68,7 +68,7 @@ describe('web host access control', () => {
   it('answers 401 without the token or with a wrong one', async () => {
     expect(await get('/')).toBe(401);
     expect(await get('/?token=nope')).toBe(401);
-    expect(await get('/', { cookie: 'atelier_token=nope' })).toBe(401);
+    expect(await get('/', { cookie: `atelier_${host.port}=nope` })).toBe(401);
     expect(await get('/?token=test-token-123')).toBe(200);
   });
 
