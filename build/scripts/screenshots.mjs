@@ -1,6 +1,6 @@
 // `npm run screenshots`: README screenshots from the demo library, in Chromium, so they stay current.
 // Builds when out/ is stale, seeds the demo library in a temp folder, starts the web host on it,
-// captures the calendar (month and week), editor, caption writer, library and pack preview into
+// captures the calendar (month and week), the post composer, editor, caption writer, library and pack preview into
 // assets/screenshots/, and prints the Markdown block for the README.
 //
 //   npm run screenshots                  README set (1440×900, light, English)
@@ -112,6 +112,21 @@ async function showClientWeek(page) {
   await showBusiestWeek(page);
 }
 
+/** The composer on one of the client's posts that has a picture (double-click on its week card). */
+async function openComposerOnPost(page) {
+  await showClientWeek(page);
+  const withPicture = page.locator('.hour-grid .post-card.with-thumb');
+  const card = (await withPicture.count()) ? withPicture.first() : page.locator('.hour-grid .post-card').first();
+  await card.dblclick();
+  await page.getByRole('dialog', { name: 'Edit post' }).waitFor();
+  await page.waitForTimeout(1000); // previews and thumbnails arrive
+}
+
+async function closeComposer(page) {
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog', { name: 'Edit post' }).waitFor({ state: 'detached' });
+}
+
 /** Opens the first design through the command palette (stable whatever the editor's start view looks like). */
 async function openFirstDesign(page) {
   await page.keyboard.press('Control+k');
@@ -169,6 +184,12 @@ try {
       await page.keyboard.press('d');
       await page.locator('.hour-grid-day').waitFor();
       await shot('calendar-day');
+      await page.keyboard.press('w');
+      await page.locator('.hour-grid .post-card').first().dblclick();
+      await page.getByRole('dialog', { name: 'Edit post' }).waitFor();
+      await page.waitForTimeout(800);
+      await shot('composer');
+      await closeComposer(page);
       await page.keyboard.press('m');
       await openFirstDesign(page);
       await shot('editor-workspace');
@@ -199,6 +220,7 @@ try {
     const shots = [
       { file: 'calendar.png', screen: 'calendar', alt: 'The calendar: a client’s month of posts in its own time zone', open: showBusiestMonth },
       { file: 'calendar-week.png', screen: 'calendar', alt: 'The week view: a client’s posts at their time in its own zone', open: showClientWeek },
+      { file: 'composer.png', screen: 'calendar', alt: 'The post composer: title, networks, date and time in the client’s zone, a picture and a caption per network, a live preview', open: openComposerOnPost, close: closeComposer },
       { file: 'editor.png', screen: 'editor', alt: 'The editor: a demo design on the canvas with layers and properties', open: openFirstDesign },
       { file: 'captions.png', screen: 'captions', alt: 'The caption writer: one caption, a variant per network' },
       { file: 'library.png', screen: 'library', alt: 'The media library: photos, logos and fonts' },
@@ -210,6 +232,7 @@ try {
       if (s.open) await s.open(page);
       await page.screenshot({ path: path.join(out, s.file) });
       lines.push(`![${s.alt}](assets/screenshots/${s.file})`);
+      if (s.close) await s.close(page);
       await page.locator('.switcher select').selectOption({ index: 0 });
     }
     await context.close();

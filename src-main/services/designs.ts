@@ -197,7 +197,7 @@ export function createDesignService(lib: Library, events: EventBus, options: Des
     /** Rename and/or give to a client; the stored document is otherwise untouched. */
     update(id: string, patch: { name?: string; clientId?: string | null }): DesignSummary {
       requireRow(id);
-      if (patch.clientId && !lib.clients.get(patch.clientId)) throw new AtelierError('not_found', `No client with id ${patch.clientId}; the design was not changed.`, { clientId: patch.clientId });
+      if (patch.clientId && !lib.clients.get(patch.clientId)) throw new AtelierError('not_found', `No client with id ${patch.clientId}; the design was not changed.`, { clientId: patch.clientId }, { key: 'clients.notFound' });
       const now = lib.clock.now();
       lib.write(() => {
         if (patch.name !== undefined) lib.designs.rename(id, patch.name, now);
@@ -253,7 +253,7 @@ export function createDesignService(lib: Library, events: EventBus, options: Des
       const bundledDoc = bundledTemplates().get(id);
       if (bundledDoc) return { id, name: bundledDoc.name, preset: bundledDoc.preset, width: bundledDoc.width, height: bundledDoc.height, pages: bundledDoc.pages.length, source: 'bundled', document: bundledDoc };
       const row = lib.designs.get(id);
-      if (!row || row.is_template !== 1 || row.deleted_at !== null) throw new AtelierError('not_found', `No template with id ${id}.`, { templateId: id });
+      if (!row || row.is_template !== 1 || row.deleted_at !== null) throw new AtelierError('not_found', `No template with id ${id}.`, { templateId: id }, { key: 'designs.templateNotFound' });
       const doc = load(row);
       return { id, name: row.name, preset: row.preset, width: doc.width, height: doc.height, pages: doc.pages.length, source: 'user', document: doc };
     },

@@ -156,8 +156,10 @@ describe('calendar hours', () => {
     await page.locator(`.hour-day[data-date="${date}"] [data-slot="38"]`).click();
     const composer = page.getByRole('dialog', { name: 'New post' });
     await composer.waitFor();
-    expect(await composer.getByLabel('Date').inputValue()).toBe(date);
-    expect(await composer.getByLabel('Time', { exact: true }).inputValue()).toBe('09:30');
+    // The fields write the day and time as the studio's language does (English: 01/17/2027, 9:30 AM).
+    const [y, m, d] = date.split('-');
+    expect(await composer.getByLabel('Date', { exact: true }).inputValue()).toBe(`${m}/${d}/${y}`);
+    expect(await composer.getByLabel('Time', { exact: true }).inputValue()).toBe('9:30 AM');
     await expect.poll(() => composer.getByText('Europe/Paris').count()).toBeGreaterThan(0);
     await composer.getByLabel('Title').fill('Brioches du dimanche');
     await composer.getByRole('button', { name: 'Instagram' }).click();
@@ -176,7 +178,7 @@ describe('calendar hours', () => {
     const editor = page.getByRole('dialog', { name: 'Edit post' });
     await editor.waitFor();
     expect(await editor.getByLabel('Title').inputValue()).toBe('Brioches du dimanche');
-    expect(await editor.getByLabel('Time', { exact: true }).inputValue()).toBe('09:30');
+    expect(await editor.getByLabel('Time', { exact: true }).inputValue()).toBe('9:30 AM');
     await editor.getByRole('button', { name: 'Cancel' }).click();
     await editor.waitFor({ state: 'detached' });
 

@@ -72,7 +72,9 @@ describe('recovery', () => {
         await backups.getByRole('button', { name: /Restore the backup of/ }).first().click();
         await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
         // Reloaded on the restored library: the client added after the backup is gone, the other is there.
+        // The studio keeps its place (Settings) across the reload; the clients are on their screen.
         await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+        await page.getByRole('button', { name: 'Clients' }).click();
         await page.locator('main').getByText('In the backup').first().waitFor();
         expect(await page.locator('main').getByText('Added later').count()).toBe(0);
         // …and the library that was replaced is listed, so the restore itself can be undone.

@@ -84,7 +84,7 @@ export function findHeader(rows: readonly (readonly unknown[])[]): { index: numb
   }
   for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
     const other = recogniseOther(rows[i]!);
-    if (other) throw new ExportProblem(`it is ${other.what}, not a post export Atelier reads`, `insights.other.${other.key}`);
+    if (other) throw new ExportProblem(`it is ${other.what}, not a post export Atelier reads`, other.key);
   }
   const first = rows.find((r) => r.some((c) => String(c ?? '').trim() !== '')) ?? [];
   const shown = first.slice(0, 8).map((c) => String(c ?? '').trim()).filter(Boolean).join(', ');

@@ -199,9 +199,9 @@ export const SOURCE_SPECS: readonly SourceSpec[] = [
 
 /** Exports that look close but are something else, refused with what they are. */
 export const KNOWN_OTHERS: readonly { what: string; key: string; headers: readonly string[] }[] = [
-  { what: 'a Meta Ads Manager report (paid ads, which cannot be joined to organic posts)', key: 'metaAds', headers: ['ad id', 'ad name', 'amount spent', 'reporting starts'] },
-  { what: 'a legacy Facebook Insights export (2015-2020, with two header rows)', key: 'legacyFacebook', headers: ['lifetime post total reach', 'lifetime post total impressions', 'lifetime engaged users'] },
-  { what: 'a TikTok overview (daily totals, not posts)', key: 'tiktokOverview', headers: ['video views', 'profile views'] },
+  { what: 'a Meta Ads Manager report (paid ads, which cannot be joined to organic posts)', key: 'insights.other.metaAds', headers: ['ad id', 'ad name', 'amount spent', 'reporting starts'] },
+  { what: 'a legacy Facebook Insights export (2015-2020, with two header rows)', key: 'insights.other.legacyFacebook', headers: ['lifetime post total reach', 'lifetime post total impressions', 'lifetime engaged users'] },
+  { what: 'a TikTok overview (daily totals, not posts)', key: 'insights.other.tiktokOverview', headers: ['video views', 'profile views'] },
 ];
 
 export interface HeaderMatch {

@@ -51,7 +51,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // Browser mode hands out library files only: a host over an Atelier that reads and writes
   // anywhere (desktop, CLI, tests) would let a page reach the whole disk.
   if (atelier.fileAccess !== 'library') {
-    throw new AtelierError('internal', 'The web host needs an Atelier whose file access is confined to its library (host "web").');
+    throw new AtelierError('internal', 'The web host needs an Atelier whose file access is confined to its library (host "web").', undefined, { key: 'web.notConfined' });
   }
   const limits: HostLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const secrets: Secrets = { token: options.token ?? generateSecret(), pageCookie: generateSecret(), port: options.port ?? 0 };

@@ -35,7 +35,7 @@ export function createInsightService(deps: InsightDeps) {
 
   function activeClient(id: string) {
     const client = lib.clients.get(id);
-    if (!client || client.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${id}.`, { field: 'clientId', id });
+    if (!client || client.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${id}.`, { field: 'clientId', id }, { key: 'clients.notFound' });
     return client;
   }
 
@@ -64,7 +64,7 @@ export function createInsightService(deps: InsightDeps) {
 
   function requireRow(id: string): InsightPostRow {
     const row = repo.get(id);
-    if (!row) throw new AtelierError('not_found', `No imported post with id ${id}.`, { id });
+    if (!row) throw new AtelierError('not_found', `No imported post with id ${id}.`, { id }, { key: 'insights.rowNotFound' });
     return row;
   }
 
@@ -137,7 +137,7 @@ export function createInsightService(deps: InsightDeps) {
         const touched = new Set<string>(previous ? [previous] : []);
         if (postId !== null) {
           const post = lib.posts.get(postId);
-          if (!post || post.deleted_at !== null) throw new AtelierError('not_found', `No post with id ${postId}.`, { field: 'postId', id: postId });
+          if (!post || post.deleted_at !== null) throw new AtelierError('not_found', `No post with id ${postId}.`, { field: 'postId', id: postId }, { key: 'posts.notFound' });
           if (post.client_id !== client.id) throw new AtelierError('invalid_input', `"${post.title}" belongs to another client.`, { field: 'postId' }, { key: 'insights.otherClient', params: { title: post.title } });
           const clash = repo.byPost(postId).find((r) => r.network === row.network && r.id !== row.id);
           if (clash) throw new AtelierError('conflict', `"${post.title}" is already matched to another ${row.network} post of the export.`, { field: 'postId' }, { key: 'insights.alreadyMatched', params: { title: post.title, network: row.network } });

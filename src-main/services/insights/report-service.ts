@@ -66,7 +66,7 @@ export function createReportService(deps: ReportServiceDeps) {
   return async function report(input: In<'insights.report'>): Promise<Out<'insights.report'>> {
     const summary = deps.insights.summary({ clientId: input.clientId, month: input.month });
     const brandClient = input.brandClientId ? lib.clients.get(input.brandClientId) : lib.clients.get(input.clientId);
-    if (!brandClient || brandClient.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${input.brandClientId} for the report's brand.`, { field: 'brandClientId' });
+    if (!brandClient || brandClient.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${input.brandClientId} for the report's brand.`, { field: 'brandClientId' }, { key: 'clients.notFound' });
     const kit = deps.brandKits.get(brandClient.id);
     const logoAsset = kit.logos.find((l) => l.mime.startsWith('image/'));
     const logoFile = logoAsset ? await fileOf(logoAsset.id) : null;

@@ -82,7 +82,7 @@ export function createSummary(lib: Library, repo: InsightsRepository, thumbnails
 
   function scopeOf(query: SummaryQuery): Scope {
     const client = lib.clients.get(query.clientId);
-    if (!client || client.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${query.clientId}.`, { field: 'clientId' });
+    if (!client || client.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${query.clientId}.`, { field: 'clientId' }, { key: 'clients.notFound' });
     const cache = new Map<string, boolean>();
     return {
       client,

@@ -313,8 +313,12 @@ export function PacksScreen({ clients }: { clients: Client[] }) {
           <div className="packs-field">
             <label htmlFor={ids.lang}>{t('packs.export.language')}</label>
             <select id={ids.lang} value={language} onChange={(e) => setLanguage(e.target.value as 'en' | 'fr')}>
-              <option value="en">English</option>
-              <option value="fr">Français</option>
+              <option value="en" lang="en">
+                English
+              </option>
+              <option value="fr" lang="fr">
+                Français
+              </option>
             </select>
           </div>
         </div>

@@ -205,7 +205,7 @@ describe('moving posts', () => {
     await waitFor(() => expect(document.activeElement).toBe(card(a.id)));
     expect(card(a.id).closest('[data-date]')!.getAttribute('data-date')).toBe('2026-12-13');
     // Each move is its own undoable step.
-    expect((await t.atelier.call('calendar.undoState', {})).undo).toMatch(/^Move "Éclairs" to 2026-12-13 09:15/);
+    expect((await t.atelier.call('calendar.undoState', {})).undo?.text).toMatch(/^Move "Éclairs" to 2026-12-13 09:15/);
   });
 
   it('leaves a published post where it is and says so', async () => {

@@ -1,5 +1,6 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/db/open';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src-main/db/migrations';
@@ -15,11 +16,18 @@ async function fill(t: ReturnType<typeof lib>, n: number) {
   return client;
 }
 
-/** Damages a page in the middle of the file, the way a bad sector or a torn copy would. */
+/**
+ * Damages a page of the posts table, the way a bad sector or a torn copy would: the page is found
+ * by its table (dbstat), not by its place in the file, which moves as migrations add tables.
+ */
 function damage(dir: string) {
   const file = libraryPaths(dir).database;
-  const size = statSync(file).size;
-  scribble(file, Math.floor(size / 4096 / 2) * 4096, 4096);
+  const probe = new Database(file, { readonly: true });
+  const pages = probe.prepare("SELECT pageno FROM dbstat WHERE name = 'posts' AND pagetype = 'leaf' ORDER BY pageno").pluck().all() as number[];
+  const pageSize = probe.pragma('page_size', { simple: true }) as number;
+  probe.close();
+  expect(pages.length).toBeGreaterThan(2);
+  scribble(file, (pages[Math.floor(pages.length / 2)]! - 1) * pageSize, pageSize);
 }
 
 describe('start-up checks', () => {
