@@ -1,5 +1,6 @@
 // Test projects: unit (node), renderer (happy-dom), crash (kill -9 harness), e2e (Chromium + web host).
 // `npm test` builds first; the e2e project drives the built bundles.
+import os from 'node:os';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
@@ -7,6 +8,9 @@ export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify('0.0.0-test') },
   test: {
     reporters: ['default'],
+    // At least two files at a time, even on two cores: an e2e file spends much of its time waiting on
+    // Chromium and the web host, and a unit file fills that time (vitest's default would be one).
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       { extends: true, test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] } },
       {
