@@ -12,11 +12,13 @@ export default defineConfig({
     // Chromium and the web host, and a unit file fills that time (vitest's default would be one).
     maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
-      { extends: true, test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] } },
+      // A ceiling for a stuck test, not a speed check (speed is `npm run bench`): PDF and render tests
+      // take seconds, more while an e2e file runs beside them.
+      { extends: true, test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 } },
       {
         extends: true,
         plugins: [react()],
-        test: { name: 'renderer', environment: 'happy-dom', include: ['tests/renderer/**/*.test.{ts,tsx}'] },
+        test: { name: 'renderer', environment: 'happy-dom', include: ['tests/renderer/**/*.test.{ts,tsx}'], testTimeout: 30_000 },
       },
       {
         extends: true,

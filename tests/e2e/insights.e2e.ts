@@ -65,7 +65,7 @@ describe('Insights screen', () => {
     const { page, context, pageErrors } = await openStudioPage(browser, studio, { viewport: { width: 1440, height: 900 } });
     await gotoScreen(page, 'insights');
     await page.getByRole('heading', { name: 'Insights', level: 1 }).waitFor();
-    await page.getByLabel('Month', { exact: true }).fill('2026-11');
+    await page.getByLabel('Month', { exact: true }).selectOption('2026-11');
     await page.locator('input[type=file]').setInputFiles(seed.files.map((f) => path.join(temp.dir, f.name)));
     await page.getByText(/Imported 11 posts from 7 file\(s\)/).waitFor({ timeout: 30_000 });
 
@@ -105,7 +105,7 @@ describe('Insights screen', () => {
     const { page, context, pageErrors } = await openStudioPage(browser, studio, { locale: 'fr-FR', viewport: { width: 1024, height: 700 } });
     await gotoScreen(page, 'insights');
     await page.getByRole('heading', { name: 'Statistiques', level: 1 }).waitFor();
-    await page.getByLabel('Mois', { exact: true }).fill('2026-11');
+    await page.getByLabel('Mois', { exact: true }).selectOption('2026-11');
     await expect.poll(() => page.locator('[data-kpi=posts] .insights-tile-value').textContent()).toBe('11');
     await page.getByRole('heading', { name: 'Chiffres clés, novembre 2026' }).waitFor();
     await page.getByRole('heading', { name: 'Meilleurs moments pour publier' }).waitFor();

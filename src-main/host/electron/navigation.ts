@@ -42,7 +42,15 @@ export function isSafeExternalUrl(target: string, allowedHosts: readonly string[
     return false;
   }
   if (url.username || url.password) return false;
-  if (url.protocol === 'mailto:') return /^[^@\s/\\]+@[^@\s/\\]+$/.test(decodeURIComponent(url.pathname));
+  if (url.protocol === 'mailto:') {
+    let address: string;
+    try {
+      address = decodeURIComponent(url.pathname);
+    } catch {
+      return false; // malformed percent-encoding: not an address we open
+    }
+    return /^[^@\s/\\]+@[^@\s/\\]+$/.test(address);
+  }
   if (url.protocol !== 'https:' || url.port !== '') return false;
   return hostAllowed(url.hostname, allowedHosts);
 }

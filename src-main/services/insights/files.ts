@@ -109,9 +109,9 @@ async function listZip(bytes: Buffer): Promise<Map<string, Entry>> {
     zip.on('end', () => resolve());
     zip.on('entry', (entry: Entry) => {
       const problem = entryProblem(entry.fileName, entry, ZIP_LIMITS);
-      if (problem) return reject(new ExportProblem(problem, 'insights.unsafeZip', { reason: problem }));
+      if (problem) return reject(new ExportProblem(problem, 'insights.unsafeZip'));
       total += entry.uncompressedSize;
-      if (entries.size >= ZIP_LIMITS.maxEntries || total > ZIP_LIMITS.maxTotalBytes) return reject(new ExportProblem('the zip expands to more than 200 MB', 'insights.unsafeZip', { reason: 'too large' }));
+      if (entries.size >= ZIP_LIMITS.maxEntries || total > ZIP_LIMITS.maxTotalBytes) return reject(new ExportProblem('the zip expands to more than 200 MB', 'insights.zipTooLarge'));
       if (!entry.fileName.endsWith('/')) entries.set(entry.fileName, entry);
       zip.readEntry();
     });

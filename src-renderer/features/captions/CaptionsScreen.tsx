@@ -267,8 +267,13 @@ export function CaptionsScreen({ clients }: { clients: readonly Client[] }) {
             <>
               <label htmlFor={ids.lang}>{t('captions.spellLanguage')}</label>
               <select id={ids.lang} value={prefs.spellLanguage} onChange={(e) => changeLanguage(e.target.value as CaptionPrefs['spellLanguage'])}>
-                <option value="en">English</option>
-                <option value="fr">Français</option>
+                {/* Language names in their own language, marked so (a French user still finds "English"). */}
+                <option value="en" lang="en">
+                  English
+                </option>
+                <option value="fr" lang="fr">
+                  Français
+                </option>
                 <option value="none">{t('captions.spellOff')}</option>
               </select>
               <label htmlFor={ids.mastodon}>{t('captions.mastodonLimit')}</label>

@@ -14,7 +14,7 @@ import { useHost } from '../../app/host-context';
 import { useApp } from '../../app/store';
 import { useFileDrop } from '../library/use-file-drop';
 import { EChart, useThemeName } from './EChart';
-import { insightFormats, monthIn, previousMonth, type InsightFormats } from './format';
+import { insightFormats, monthChoices, monthIn, previousMonth, type InsightFormats } from './format';
 import { MatchReview } from './MatchReview';
 import { readExports, saveReport } from './transfer';
 import './insights.css';
@@ -120,7 +120,10 @@ export function InsightsScreen({ clients }: { clients: Client[] }) {
           {clients.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
         </select>
         <label htmlFor={ids.month}>{t('insights.filters.month')}</label>
-        <input id={ids.month} type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
+        {/* Months named in the studio's language (a native month input follows the browser's). */}
+        <select id={ids.month} value={month} onChange={(e) => setMonth(e.target.value)}>
+          {monthChoices(monthIn(client?.timeZone ?? 'UTC'), month).map((m) => <option key={m} value={m}>{f.month(m)}</option>)}
+        </select>
         <label htmlFor={ids.network}>{t('insights.filters.network')}</label>
         <select id={ids.network} value={network} onChange={(e) => setNetwork(e.target.value)}>
           <option value="">{t('insights.filters.allNetworks')}</option>

@@ -47,6 +47,17 @@ export function previousMonth(month: string): string {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
+/**
+ * The months the screen offers, newest first: this month and the three years before it (what the
+ * networks' exports reach back to), plus the chosen one if it is older.
+ */
+export function monthChoices(current: string, chosen: string): string[] {
+  const out: string[] = [];
+  for (let m = current, i = 0; i < 37; i++, m = previousMonth(m)) out.push(m);
+  if (/^\d{4}-\d{2}$/.test(chosen) && !out.includes(chosen)) out.push(chosen);
+  return out;
+}
+
 /** This month in a zone, `YYYY-MM`. */
 export function monthIn(zone: string, now = new Date()): string {
   const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit' }).formatToParts(now).map((x) => [x.type, x.value]));

@@ -45,6 +45,7 @@ describe('isSafeExternalUrl', () => {
     ['atelier://app/index.html', false],
     ['mailto:', false],
     ['mailto:a@b/../../x', false],
+    ['mailto:%E0@acme.example', false], // malformed percent-encoding: refused, never a throw in the main process
     ['nonsense', false],
   ])('%s → %s', (url, safe) => {
     expect(isSafeExternalUrl(url)).toBe(safe);
