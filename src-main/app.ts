@@ -36,7 +36,7 @@ import { libraryPaths, openLibrary, prepareDataDir, type Library, type StartupRe
 import { findBundledFontsDir } from './services/media/fonts';
 import { nativeHandlers, noNativeShell, type NativeShell } from './services/native';
 import { createInsightService, insightHandlers } from './services/insights';
-import { createReportService } from './services/insights/report-service';
+import { createReportService, packReport } from './services/insights/report-service';
 import { createPackService, exportsDir, packHandlers } from './services/packs';
 import { createPostService, postHandlers } from './services/posts';
 import { createPublishingService, publishingHandlers } from './services/publishing';
@@ -146,7 +146,6 @@ function openSession(
   });
   const captions = createCaptionService(lib, events, posts);
   const spell = createSpellService();
-  const packs = createPackService({ lib, events, calendar, designs, assets, fontsDir, files: createFileGate(lib.paths.dataDir, fileAccessOf(options)) });
   // Thumbnails and a due post's images are drawn in a worker started on demand, never here.
   const renderer = createBackgroundRenderer();
   const publishing = createPublishingService({ lib, calendar, designs, native, renderer, fontsDir });
@@ -164,6 +163,16 @@ function openSession(
     },
   });
   const report = createReportService({ lib, insights, brandKits, assets, thumbnails, fontsDir });
+  const packs = createPackService({
+    lib,
+    events,
+    calendar,
+    designs,
+    assets,
+    fontsDir,
+    files: createFileGate(lib.paths.dataDir, fileAccessOf(options)),
+    monthlyReport: packReport(insights, report),
+  });
   /** What hosts serve under /media/: the asset library's pixels and design thumbnails. */
   const media = { mediaFile: assets.mediaFile, designThumbnail: thumbnails.file };
 

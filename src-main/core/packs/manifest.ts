@@ -61,7 +61,14 @@ export const PackManifest = z.object({
   posts: z.array(PackPost),
   designs: z.array(z.object({ id: z.string(), name: z.string(), file: PackPath })),
   assets: z.array(z.object({ sha256: Sha256, file: PackPath, mime: z.string(), size: z.number().int().nonnegative() })),
-  files: z.object({ preview: PackPath, schedule: PackPath, hootsuite: PackPath.nullable(), calendar: PackPath.nullable() }),
+  files: z.object({
+    preview: PackPath,
+    schedule: PackPath,
+    hootsuite: PackPath.nullable(),
+    calendar: PackPath.nullable(),
+    /** The client's monthly report for the month before the pack's period, when insights were imported. */
+    report: PackPath.nullable().optional(),
+  }),
 });
 export type PackManifest = z.infer<typeof PackManifest>;
 export type PackPost = z.infer<typeof PackPost>;

@@ -21,6 +21,7 @@ export const PREVIEW_STRINGS = {
     picture: 'Picture {n} of {count}',
     carousel: '{count} pictures — scroll sideways',
     posts: 'Posts',
+    report: 'Last month’s results: the report (PDF)',
     statuses: {
       idea: 'Idea', draft: 'Draft', in_review: 'In review', changes_requested: 'Changes requested', approved: 'Approved',
       scheduled: 'Scheduled', published: 'Published', failed: 'Failed', missed: 'Missed', cancelled: 'Cancelled',
@@ -47,6 +48,7 @@ export const PREVIEW_STRINGS = {
     picture: 'Visuel {n} sur {count}',
     carousel: '{count} visuels — faites défiler',
     posts: 'Publications',
+    report: 'Les résultats du mois dernier : le rapport (PDF)',
     statuses: {
       idea: 'Idée', draft: 'Brouillon', in_review: 'En relecture', changes_requested: 'Modifications demandées', approved: 'Validée',
       scheduled: 'Planifiée', published: 'Publiée', failed: 'Échec', missed: 'Manquée', cancelled: 'Annulée',

@@ -108,3 +108,15 @@ export function createReportService(deps: ReportServiceDeps) {
     return { file: target, dataBase64: null, bytes: built.bytes.length, pages: built.pages, name };
   };
 }
+
+/**
+ * The report a content pack carries: the client's month as the Insights screen reports it, or null
+ * when no export measured any of that month's posts (a report of blanks helps nobody).
+ */
+export function packReport(insights: InsightService, report: ReturnType<typeof createReportService>) {
+  return async (input: { clientId: string; month: string; language: 'en' | 'fr' }): Promise<{ bytes: Uint8Array; name: string } | null> => {
+    if (insights.summary({ clientId: input.clientId, month: input.month }).measured === 0) return null;
+    const made = await report({ clientId: input.clientId, month: input.month, language: input.language });
+    return { bytes: Buffer.from(made.dataBase64!, 'base64'), name: made.name };
+  };
+}

@@ -14,7 +14,8 @@ import { manifestJsonSchema, PACK_FORMAT, PACK_VERSION, type PackManifest } from
 import { imageBaseName, slugify, uniqueNamer, variantPages } from '../../core/packs/naming';
 import type { PreviewLanguage } from '../../core/packs/preview-strings';
 import { addDays } from '../../core/schedule/wallclock';
-import { startOfLocalDay } from '../../core/time/zones';
+import { shiftMonth } from '../../core/insights/dates';
+import { instantToWallClock, startOfLocalDay } from '../../core/time/zones';
 import { createRenderPool, RenderJobError, type RenderPool } from '../../render/pool';
 import type { AssetService } from '../assets';
 import type { CalendarService } from '../calendar';
@@ -44,6 +45,11 @@ export interface ExportDeps {
   designs: DesignService;
   assets: AssetService;
   fontsDir?: string | null;
+  /**
+   * The client's monthly report as a PDF, or null when there is nothing to report (no imported
+   * insights for that month); the pack carries it beside the preview page.
+   */
+  monthlyReport?: (input: { clientId: string; month: string; language: PreviewLanguage }) => Promise<{ bytes: Uint8Array; name: string } | null>;
   /** Render workers (default: as many as cores, at least 2, at most 4). */
   workers?: number;
   workerFile?: string;
@@ -155,6 +161,17 @@ export async function exportPack(deps: ExportDeps, query: PackQuery, destination
     }
     throwIfCancelled(signal);
 
+    // Last month's results travel with next month's plan: the report for the month before the period.
+    const period = periodOf(query, client.timeZone, selection.posts);
+    const reportMonth = shiftMonth(instantToWallClock(period.from ? Date.parse(period.from) : lib.clock.now(), client.timeZone).slice(0, 7), -1);
+    let monthlyReport: { bytes: Uint8Array; name: string } | null = null;
+    try {
+      monthlyReport = (await deps.monthlyReport?.({ clientId: client.id, month: reportMonth, language: options.language ?? 'en' })) ?? null;
+    } catch (error) {
+      warnings.push(message('packs.reportFailed', { month: reportMonth }, `The report for ${reportMonth} could not be made (${(error as Error).message}); the pack has no report.`));
+    }
+    throwIfCancelled(signal);
+
     // Names and the manifest.
     const name = uniqueNamer();
     const images: { file: string; name: string }[] = [];
@@ -204,11 +221,11 @@ export async function exportPack(deps: ExportDeps, query: PackQuery, destination
       generator: `Atelier ${APP_VERSION}`,
       createdAt: new Date(lib.clock.now()).toISOString(),
       client: { id: client.id, name: client.name, timeZone: client.timeZone, color: client.color },
-      period: periodOf(query, client.timeZone, selection.posts),
+      period,
       posts: manifestPosts,
       designs: [...docs].map(([id, doc]) => ({ id, name: doc.name, file: `designs/${id}.json` })),
       assets: packAssets.files.map((a) => ({ sha256: a.sha256, file: a.name, mime: a.mime, size: a.size })),
-      files: { preview: 'index.html', schedule: 'schedule.csv', hootsuite: 'hootsuite.csv', calendar: 'calendar.ics' },
+      files: { preview: 'index.html', schedule: 'schedule.csv', hootsuite: 'hootsuite.csv', calendar: 'calendar.ics', report: monthlyReport ? `report/${monthlyReport.name}` : null },
     };
 
     // The schedule files, exactly as the calendar exports them, for these posts only: schedule.csv
@@ -220,7 +237,7 @@ export async function exportPack(deps: ExportDeps, query: PackQuery, destination
     warnings.push(...hootsuiteLeftOut(hootsuiteFile.leftOut), ...hootsuiteFile.warnings);
     const ics = buildIcs(selection, now);
 
-    const entries = 7 + captions.length + images.length + docs.size + packAssets.files.length;
+    const entries = 7 + (monthlyReport ? 1 : 0) + captions.length + images.length + docs.size + packAssets.files.length;
     let written = 0;
     const step = () => options.onProgress?.('write', ++written, entries);
     const result = await writeZipAtomically(
@@ -233,6 +250,10 @@ export async function exportPack(deps: ExportDeps, query: PackQuery, destination
         zip.addText(hootsuite, 'hootsuite.csv');
         zip.addText(ics, 'calendar.ics');
         for (let i = 0; i < 6; i++) step();
+        if (monthlyReport) {
+          zip.addBuffer(Buffer.from(monthlyReport.bytes), manifest.files.report!);
+          step();
+        }
         for (const c of captions) {
           zip.addText(c.text, c.name);
           step();

@@ -96,6 +96,8 @@ ${variants}
   const scriptHash = createHash('sha256').update(SCRIPT).digest('base64');
   const csp = `default-src 'none'; img-src 'self' file: data: blob:; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; base-uri 'none'; form-action 'none'; connect-src 'none'`;
   const title = fill(s.title, { client: manifest.client.name });
+  // The report's path is one the pack wrote (report/<name>.pdf); encoded for the href all the same.
+  const report = manifest.files.report ? `<p class="report"><a href="${escapeHtml(manifest.files.report.split('/').map(encodeURIComponent).join('/'))}">${escapeHtml(s.report)}</a></p>` : '';
   return `<!doctype html>
 <html lang="${language}">
 <head>
@@ -107,7 +109,7 @@ ${variants}
 <style>${STYLE}</style>
 </head>
 <body style="--client:${escapeHtml(/^#[0-9a-fA-F]{6}$/.test(manifest.client.color) ? manifest.client.color : '#4338ca')}">
-<header><h1>${escapeHtml(title)}</h1><p class="muted">${escapeHtml(period)}${period ? ' · ' : ''}${escapeHtml(fill(s.generated, { date: dateFormat.format(new Date(manifest.createdAt)) }))}</p><p>${escapeHtml(s.intro)}</p></header>
+<header><h1>${escapeHtml(title)}</h1><p class="muted">${escapeHtml(period)}${period ? ' · ' : ''}${escapeHtml(fill(s.generated, { date: dateFormat.format(new Date(manifest.createdAt)) }))}</p><p>${escapeHtml(s.intro)}</p>${report}</header>
 <main>
 <div class="toolbar"><button type="button" id="save">${escapeHtml(s.save)}</button><span id="progress" aria-live="polite"></span><span id="status" role="status"></span></div>
 <h2 class="visually-hidden" style="position:absolute;left:-9999px">${escapeHtml(s.posts)}</h2>

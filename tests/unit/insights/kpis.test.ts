@@ -6,6 +6,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../../src-main/cli/index';
+import { PackManifest } from '../../../src-main/core/packs/manifest';
+import { openSafeZip } from '../../../src-main/services/packs/zip-reader';
 import { testAtelier } from '../../helpers/app';
 import { metaInstagramCsv, type ExportPost } from '../../helpers/insight-exports';
 import { asUploads, FACEBOOK, INSTAGRAM, LINKEDIN, seedInsights, TIKTOK, X_POSTS, YOUTUBE } from '../../helpers/insights-seed';
@@ -132,6 +134,41 @@ describe('monthly report', () => {
     for (const n of [e.reach, e.impressions, e.engagements]) expect(enText).toContain(n.toLocaleString('en-US'));
     // Vector text with embedded fonts, not a picture of text.
     expect(execFileSync('pdffonts', [en.file!]).toString()).toMatch(/Identity-H\s+yes/);
+  });
+
+  it('travels in the next month’s content pack, linked from its preview page; a client without insights gets none', async () => {
+    const seed = await seedInsights(t.atelier);
+    await t.atelier.call('insights.import', { clientId: seed.clientId, files: asUploads(seed.files) });
+    await t.atelier.call('posts.create', { clientId: seed.clientId, title: 'Bûche de Noël', networks: ['instagram'], at: '2026-12-20T09:30' });
+    const file = path.join(t.dir, 'decembre.zip');
+    const pack = await t.atelier.call('packs.export', { clientId: seed.clientId, from: '2026-12-01', to: '2026-12-31', language: 'fr', out: file });
+    expect(pack.warnings.map((w) => w.key)).not.toContain('packs.reportFailed');
+    const zip = await openSafeZip(file);
+    const manifest = PackManifest.parse(JSON.parse((await zip.read('manifest.json')).toString('utf8')));
+    // December's plan carries November's results: the report of the month before the period.
+    expect(manifest.files.report).toBe('report/boulangerie-dupont-report-2026-11-fr.pdf');
+    const pdf = path.join(t.dir, 'from-pack.pdf');
+    writeFileSync(pdf, await zip.read(manifest.files.report!));
+    const index = (await zip.read('index.html')).toString('utf8');
+    zip.close();
+    expect(index).toContain(`<a href="${manifest.files.report}">Les résultats du mois dernier : le rapport (PDF)</a>`);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-']).toString('utf8');
+    expect(text).toContain('Boulangerie Dupont');
+    expect(text).toContain('novembre 2026');
+    // A pack with a report still imports (the report is for the client, not for the library).
+    expect((await t.atelier.call('packs.import', { file, asNewClient: true })).posts).toBe(1);
+
+    // A client whose November no export measured: no report, no link.
+    const other = await t.atelier.call('clients.create', { name: 'Fromagerie', timeZone: 'Europe/Paris' });
+    await t.atelier.call('posts.create', { clientId: other.id, title: 'Comté', networks: ['instagram'], at: '2026-12-18T10:00' });
+    const plain = path.join(t.dir, 'fromagerie.zip');
+    await t.atelier.call('packs.export', { clientId: other.id, from: '2026-12-01', to: '2026-12-31', out: plain });
+    const zip2 = await openSafeZip(plain);
+    const manifest2 = PackManifest.parse(JSON.parse((await zip2.read('manifest.json')).toString('utf8')));
+    expect(manifest2.files.report ?? null).toBeNull();
+    expect(zip2.names().some((n) => n.startsWith('report/'))).toBe(false);
+    expect((await zip2.read('index.html')).toString('utf8')).not.toContain('report/');
+    zip2.close();
   });
 });
 
