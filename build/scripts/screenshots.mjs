@@ -112,14 +112,22 @@ async function showClientWeek(page) {
   await showBusiestWeek(page);
 }
 
-/** The composer on one of the client's posts that has a picture (double-click on its week card). */
+/** The composer on a post that has a picture: the first month card with a thumbnail, double-clicked. */
 async function openComposerOnPost(page) {
-  await showClientWeek(page);
-  const withPicture = page.locator('.hour-grid .post-card.with-thumb');
-  const card = (await withPicture.count()) ? withPicture.first() : page.locator('.hour-grid .post-card').first();
-  await card.dblclick();
-  await page.getByRole('dialog', { name: 'Edit post' }).waitFor();
-  await page.waitForTimeout(1000); // previews and thumbnails arrive
+  const clients = await page.locator('.switcher select option').count();
+  for (let i = 1; i < clients; i++) {
+    await page.locator('.switcher select').selectOption({ index: i });
+    await page.locator('main h1').click();
+    await page.keyboard.press('m');
+    await showBusiestMonth(page);
+    const withPicture = page.locator('.month-grid .post-card.with-thumb');
+    if ((await withPicture.count()) === 0) continue;
+    await withPicture.first().dblclick();
+    await page.getByRole('dialog', { name: 'Edit post' }).waitFor();
+    await page.waitForTimeout(1000); // previews and thumbnails arrive
+    return;
+  }
+  throw new Error('No demo post with a picture to open in the composer.');
 }
 
 async function closeComposer(page) {
