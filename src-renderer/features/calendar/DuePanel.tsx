@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { CalendarClient, CalendarPost } from '../../../src-main/contract/api/calendar';
 import { NETWORKS } from '../../../src-main/core/domain/posts';
+import { NETWORK_LABELS } from '../../../src-main/core/packs/preview-strings';
 import { TimeField } from '../../ui/DateFields';
+import { formatTime } from '../../ui/date-text';
 import { asUtcDate } from './calendar-dates';
 import type { CalendarStore } from './calendar-store';
 import type { Run } from './CalendarSide';
@@ -84,7 +86,7 @@ function DueItem({ post, store, formats, run, copy }: { post: CalendarPost; stor
 }
 
 export function QueueEditor({ store, client, formats, run }: { store: CalendarStore; client?: CalendarClient; formats: Formats; run: Run }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const slots = useStore(store, (s) => s.slots);
   const firstDay = useStore(store, (s) => s.firstDay);
   const ids = { title: useId(), approval: useId(), network: useId(), weekday: useId(), time: useId() };
@@ -107,8 +109,8 @@ export function QueueEditor({ store, client, formats, run }: { store: CalendarSt
             <ul className="slot-list">
               {slots.map((slot) => (
                 <li key={slot.id}>
-                  <span>{slot.network} · {dayName(slot.weekday)} · {slot.time}</span>
-                  <button type="button" className="icon-button" aria-label={t('calendar.queue.remove', { network: slot.network, day: dayName(slot.weekday), time: slot.time })} onClick={() => void run(() => store.getState().removeSlot(slot.id))}>
+                  <span>{NETWORK_LABELS[slot.network] ?? slot.network} · {dayName(slot.weekday)} · {formatTime(slot.time, i18n.language)}</span>
+                  <button type="button" className="icon-button" aria-label={t('calendar.queue.remove', { network: NETWORK_LABELS[slot.network] ?? slot.network, day: dayName(slot.weekday), time: formatTime(slot.time, i18n.language) })} onClick={() => void run(() => store.getState().removeSlot(slot.id))}>
                     ×
                   </button>
                 </li>
@@ -118,7 +120,7 @@ export function QueueEditor({ store, client, formats, run }: { store: CalendarSt
           <form className="slot-form" onSubmit={(e) => { e.preventDefault(); void run(() => store.getState().addSlot({ clientId: client.id, network: network as (typeof NETWORKS)[number], weekday, time })); }}>
             <label htmlFor={ids.network}>{t('calendar.queue.network')}</label>
             <select id={ids.network} value={network} onChange={(e) => setNetwork(e.target.value)}>
-              {NETWORKS.map((n) => <option key={n} value={n}>{n}</option>)}
+              {NETWORKS.map((n) => <option key={n} value={n}>{NETWORK_LABELS[n] ?? n}</option>)}
             </select>
             <label htmlFor={ids.weekday}>{t('calendar.queue.weekday')}</label>
             <select id={ids.weekday} value={weekday} onChange={(e) => setWeekday(Number(e.target.value))}>

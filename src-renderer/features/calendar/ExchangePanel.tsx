@@ -79,9 +79,11 @@ export function ExchangePanel({ client, range }: { client?: CalendarClient; rang
         </select>
         {client && (
           <>
-            <label htmlFor={ids.file}>{t('calendar.exchange.import')}</label>
+            {/* A button in the studio's language; the browser's own file field speaks the browser's. */}
+            <label className="button" htmlFor={ids.file}>{t('calendar.exchange.import')}</label>
             <input
               id={ids.file}
+              className="visually-hidden"
               type="file"
               accept=".csv,text/csv"
               onChange={(e) => {
