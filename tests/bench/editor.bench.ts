@@ -124,6 +124,9 @@ async function dragMeasure(page: Page, from: { x: number; y: number }, steps = 4
 }
 
 async function openInEditor(s: Session, n: number): Promise<number> {
+  // The editor's page must be the front one: headless Chromium stops animation frames in a page
+  // behind another (the baseline page opens after it), and every probe here waits for frames.
+  await s.editor.bringToFront();
   return s.editor.evaluate(async ({ id, n }) => {
     const ed = window.atelierEditor!;
     await ed.editor.close();
@@ -133,8 +136,8 @@ async function openInEditor(s: Session, n: number): Promise<number> {
     // First paint: every element node exists and a frame has been drawn.
     await new Promise<void>((resolve) => {
       const check = () => {
-        const layer = ed.nodeFor('e0')?.getLayer();
-        if (layer && layer.getChildren().length >= n) requestAnimationFrame(() => resolve());
+        // Big pages group their nodes in cached chunks, so count nodes, not the layer's children.
+        if (ed.nodeFor('e0')?.getLayer() && ed.nodeFor(`e${n - 1}`)?.getLayer()) requestAnimationFrame(() => resolve());
         else requestAnimationFrame(check);
       };
       check();
