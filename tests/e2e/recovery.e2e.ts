@@ -70,9 +70,11 @@ describe('recovery', () => {
         const backups = page.getByRole('list', { name: 'Backups, newest first' });
         await backups.getByText('Daily backup').waitFor();
         await backups.getByRole('button', { name: /Restore the backup of/ }).first().click();
+        const reloaded = page.waitForEvent('load');
         await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
         // Reloaded on the restored library: the client added after the backup is gone, the other is there.
         // The studio keeps its place (Settings) across the reload; the clients are on their screen.
+        await reloaded;
         await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
         await page.getByRole('button', { name: 'Clients' }).click();
         await page.locator('main').getByText('In the backup').first().waitFor();

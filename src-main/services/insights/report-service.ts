@@ -63,8 +63,8 @@ export function createReportService(deps: ReportServiceDeps) {
     }));
   }
 
-  return async function report(input: In<'insights.report'>): Promise<Out<'insights.report'>> {
-    const summary = deps.insights.summary({ clientId: input.clientId, month: input.month });
+  /** `summary`: the month's figures when the caller already has them (a pack checks them first). */
+  return async function report(input: In<'insights.report'>, summary = deps.insights.summary({ clientId: input.clientId, month: input.month })): Promise<Out<'insights.report'>> {
     const brandClient = input.brandClientId ? lib.clients.get(input.brandClientId) : lib.clients.get(input.clientId);
     if (!brandClient || brandClient.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${input.brandClientId} for the report's brand.`, { field: 'brandClientId' }, { key: 'clients.notFound' });
     const kit = deps.brandKits.get(brandClient.id);
@@ -115,8 +115,9 @@ export function createReportService(deps: ReportServiceDeps) {
  */
 export function packReport(insights: InsightService, report: ReturnType<typeof createReportService>) {
   return async (input: { clientId: string; month: string; language: 'en' | 'fr' }): Promise<{ bytes: Uint8Array; name: string } | null> => {
-    if (insights.summary({ clientId: input.clientId, month: input.month }).measured === 0) return null;
-    const made = await report({ clientId: input.clientId, month: input.month, language: input.language });
+    const summary = insights.summary({ clientId: input.clientId, month: input.month });
+    if (summary.measured === 0) return null;
+    const made = await report({ clientId: input.clientId, month: input.month, language: input.language }, summary);
     return { bytes: Buffer.from(made.dataBase64!, 'base64'), name: made.name };
   };
 }

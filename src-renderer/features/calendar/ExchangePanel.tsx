@@ -7,19 +7,9 @@ import { errorMessage } from '../../app/errors';
 import { translateMessage } from '../../app/messages';
 import { useHost } from '../../app/host-context';
 import { useApp } from '../../app/store';
+import { downloadBlob } from '../../ui/files';
 
 type Format = 'atelier' | 'hootsuite' | 'publer';
-
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'atelier';
 
@@ -53,7 +43,7 @@ export function ExchangePanel({ client, range }: { client?: CalendarClient; rang
         <button
           type="button"
           className="button"
-          onClick={() => host.invoke('calendar.exportIcs', { clientId: client?.id, ...range }).then((r) => download(`${base}.ics`, r.ics, 'text/calendar'), fail)}
+          onClick={() => host.invoke('calendar.exportIcs', { clientId: client?.id, ...range }).then((r) => downloadBlob(new Blob([r.ics], { type: 'text/calendar' }), `${base}.ics`), fail)}
         >
           {t('calendar.exchange.ics')}
         </button>
@@ -62,7 +52,7 @@ export function ExchangePanel({ client, range }: { client?: CalendarClient; rang
           className="button"
           onClick={() =>
             host.invoke('calendar.exportCsv', { clientId: client?.id, format, ...range }).then((r) => {
-              download(`${base}-${format}.csv`, r.csv, 'text/csv');
+              downloadBlob(new Blob([r.csv], { type: 'text/csv' }), `${base}-${format}.csv`);
               setReport(exported(r));
             }, fail)
           }

@@ -4,6 +4,7 @@
 import type { DesignDocument } from '../../../src-main/core/design';
 import { mediaPath } from '../../../src-main/core/domain/assets';
 import type { HostClient } from '../../host/client';
+import { downloadBlob } from '../../ui/files';
 import { browserSceneContext, loadFonts, renderPageInBrowser } from './scene-context';
 
 async function bytesOf(url: string): Promise<Uint8Array | null> {
@@ -70,17 +71,6 @@ function slug(name: string): string {
   return name.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'design';
 }
 
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Returns the file names it saved. */
 export async function exportDesign(host: HostClient, doc: DesignDocument, currentIndex: number, options: ExportOptions, onProgress?: (done: number, total: number) => void): Promise<string[]> {
   const base = slug(doc.name);
@@ -88,7 +78,7 @@ export async function exportDesign(host: HostClient, doc: DesignDocument, curren
   if (options.format === 'pdf') {
     const bytes = await printPdf(host, doc, { onPage: onProgress });
     const name = `${base}.pdf`;
-    download(new Blob([bytes.slice().buffer as ArrayBuffer], { type: 'application/pdf' }), name);
+    downloadBlob(new Blob([bytes.slice().buffer as ArrayBuffer], { type: 'application/pdf' }), name);
     return [name];
   }
   const ext = options.format === 'jpeg' ? 'jpg' : 'png';
@@ -96,7 +86,7 @@ export async function exportDesign(host: HostClient, doc: DesignDocument, curren
   for (const [n, i] of indexes.entries()) {
     const { blob } = await renderPageInBrowser(doc, i, { scale: options.scale, mimeType: options.format === 'jpeg' ? 'image/jpeg' : 'image/png', quality: options.quality, transparent: options.transparent });
     const name = indexes.length === 1 ? `${base}.${ext}` : `${base}-${String(i + 1).padStart(2, '0')}.${ext}`;
-    download(blob, name);
+    downloadBlob(blob, name);
     names.push(name);
     onProgress?.(n + 1, indexes.length);
   }

@@ -20,6 +20,9 @@ import { readExports, saveReport } from './transfer';
 import './insights.css';
 
 const networkName = (n: string) => NETWORK_NAMES[n] ?? n;
+/** ISO weekdays, Monday first, and the day's hours: the best-times grid's axes. */
+const WEEK = [1, 2, 3, 4, 5, 6, 7];
+const HOURS = Array.from({ length: 24 }, (_, h) => `${h}`);
 
 export function InsightsScreen({ clients }: { clients: Client[] }) {
   const { t, i18n } = useTranslation();
@@ -226,8 +229,8 @@ function Kpis({ summary: s, f }: { summary: Summary; f: InsightFormats }) {
 function Charts({ summary: s, f }: { summary: Summary; f: InsightFormats }) {
   const { t } = useTranslation();
   const theme = useThemeName() === 'dark' ? DARK_CHART_THEME : LIGHT_CHART_THEME;
-  const labels = { impressions: t('insights.kpis.impressions'), engagements: t('insights.kpis.engagements') };
-  const networkOption = useMemo(() => networkChartOption(s.networks.map((n) => ({ label: networkName(n.network), reach: n.reach, impressions: n.impressions, engagements: n.engagements })), labels, theme, true), [s, theme, labels.impressions, labels.engagements]); // eslint-disable-line react-hooks/exhaustive-deps
+  const labels = useMemo(() => ({ impressions: t('insights.kpis.impressions'), engagements: t('insights.kpis.engagements') }), [t]);
+  const networkOption = useMemo(() => networkChartOption(s.networks.map((n) => ({ label: networkName(n.network), reach: n.reach, impressions: n.impressions, engagements: n.engagements })), labels, theme, true), [s, theme, labels]);
   const dailyOption = useMemo(() => trendChartOption(s.daily.map((d) => ({ label: String(+d.date.slice(8)), value: d.engagements ?? 0 })), labels.engagements, theme, true), [s, theme, labels.engagements]);
   return (
     <section className="card" aria-labelledby="insights-charts-title">
@@ -305,11 +308,10 @@ function BestTimes({ summary: s, f, clientId }: { summary: Summary; f: InsightFo
   const [network, setNetwork] = useState<string>(s.filters.network ?? s.networks[0]?.network ?? 'instagram');
   const [layer, setLayer] = useState<'score' | 'audience'>('score');
   const ids = { network: useId(), layer: useId() };
-  const order = [1, 2, 3, 4, 5, 6, 7];
   const hasAudience = s.heatmap.cells.some((c) => c.audience !== null);
   const option = useMemo(
-    () => heatmapChartOption(s.heatmap.cells, order.map((d) => f.weekday(d)), order, { hours: Array.from({ length: 24 }, (_, h) => `${h}`), score: t(layer === 'score' ? 'insights.best.score' : 'insights.best.audience') }, theme, true, layer),
-    [s, f, theme, layer, t], // eslint-disable-line react-hooks/exhaustive-deps
+    () => heatmapChartOption(s.heatmap.cells, WEEK.map((d) => f.weekday(d)), WEEK, { hours: HOURS, score: t(layer === 'score' ? 'insights.best.score' : 'insights.best.audience') }, theme, true, layer),
+    [s, f, theme, layer, t],
   );
   async function addQueueSlots(): Promise<void> {
     try {

@@ -1,15 +1,9 @@
 // Files to the insights import (base64 over the host connection: exports are a few MB at most)
 // and the report PDF back (a save dialog on the desktop, a download in the browser).
 import type { HostClient } from '../../host/client';
+import { bytesToBase64, downloadBlob } from '../../ui/files';
 
 const MAX_BYTES = 50 * 1024 * 1024;
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  const step = 0x8000;
-  for (let i = 0; i < bytes.length; i += step) binary += String.fromCharCode(...bytes.subarray(i, i + step));
-  return btoa(binary);
-}
 
 export interface ExportUpload {
   name: string;
@@ -24,7 +18,7 @@ export async function readExports(files: readonly File[]): Promise<{ uploads: Ex
   for (const file of files.filter((f) => f.size <= MAX_BYTES)) {
     uploads.push({
       name: file.name || 'export',
-      dataBase64: toBase64(new Uint8Array(await file.arrayBuffer())),
+      dataBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())),
       modifiedAt: file.lastModified ? new Date(file.lastModified).toISOString() : undefined,
     });
   }
@@ -32,15 +26,7 @@ export async function readExports(files: readonly File[]): Promise<{ uploads: Ex
 }
 
 export function downloadBase64(name: string, base64: string, type: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type }), name);
 }
 
 export async function saveReport(host: HostClient, input: { clientId: string; month: string; language: 'en' | 'fr'; brandClientId?: string }, dialogTitle: string, defaultName: string): Promise<{ name: string; file: string | null } | null> {

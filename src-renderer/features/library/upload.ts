@@ -3,6 +3,7 @@
 import type { ImportResult } from '../../../src-main/contract/api/library';
 import type { HostClient } from '../../host/client';
 import { putBytes } from '../../host/put';
+import { bytesToBase64 } from '../../ui/files';
 
 export interface UploadOptions {
   clientId?: string;
@@ -19,13 +20,6 @@ export function nameForFile(file: File, now = new Date()): string {
   return `image ${now.toISOString().slice(0, 19).replace('T', ' ')}.${ext}`;
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  const step = 0x8000;
-  for (let i = 0; i < bytes.length; i += step) binary += String.fromCharCode(...bytes.subarray(i, i + step));
-  return btoa(binary);
-}
-
 export async function uploadFile(host: HostClient, file: File, options: UploadOptions = {}): Promise<ImportResult> {
   const name = nameForFile(file);
   if (host.kind === 'web') {
@@ -35,5 +29,5 @@ export async function uploadFile(host: HostClient, file: File, options: UploadOp
     return (await putBytes(`/media/upload?${query.toString()}`, file, name)) as ImportResult;
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
-  return host.invoke('assets.import', { name, dataBase64: toBase64(bytes), clientId: options.clientId, tags: options.tags });
+  return host.invoke('assets.import', { name, dataBase64: bytesToBase64(bytes), clientId: options.clientId, tags: options.tags });
 }
