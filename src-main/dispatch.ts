@@ -1,16 +1,10 @@
 // The single entry point every host calls: validate, run, validate again, and turn every failure
 // into a `{ code, message, details }` the other side can show.
-import type { z } from 'zod';
-import { isMethod, methods, type Method, type Methods, type Out } from './contract';
+import { isMethod, methods } from './contract';
+import type { Handlers } from './contract/handlers';
 import { AtelierError, describeIssues, type WireError } from './contract/errors';
 import { diskError } from './services/disk-errors';
 
-export type Handlers = {
-  [M in Method]: (input: z.output<Methods[M]['input']>) => Out<M> | Promise<Out<M>>;
-};
-
-/** The handlers for one feature's slice of the method table (e.g. `HandlersFor<typeof clientMethods>`). */
-export type HandlersFor<T> = { [M in keyof T & Method]: Handlers[M] };
 
 export type DispatchResult<T = unknown> = { ok: true; result: T } | { ok: false; error: WireError };
 

@@ -8,7 +8,7 @@ import type { libraryMethods, Asset, AssetUsage, GcReport, ImportResult } from '
 import { AtelierError } from '../contract/errors';
 import { ACCEPTED_FORMATS, assetMatcher, MAX_ASSET_BYTES, MAX_FONT_BYTES, normalizeTags, type AssetFilter } from '../core/domain/assets';
 import { createAssetsRepository, type AssetListRow, type OwnerType } from '../db/repositories/assets';
-import type { HandlersFor } from '../dispatch';
+import type { HandlersFor } from '../contract/handlers';
 import { iso, isoOrNull } from './convert';
 import type { EventBus } from './events';
 import type { Library } from './library';
@@ -372,6 +372,17 @@ export function createAssetService(lib: Library, events: EventBus) {
   }
 
   /**
+   * Records the library images an owner uses, leaving out ids this library does not know (a
+   * template's placeholder, an image from another library) rather than refusing them. Autosave
+   * stores a design every second while someone edits: only a real change is written.
+   */
+  function syncRefs(ownerType: OwnerType, ownerId: string, assetIds: readonly string[]): void {
+    const known = repo.known([...new Set(assetIds)]).sort();
+    const current = repo.refsOf(ownerType, ownerId).sort();
+    if (known.join() !== current.join()) setRefs(ownerType, ownerId, known);
+  }
+
+  /**
    * Removes trashed, unreferenced assets past the grace period, what interrupted pack imports left
    * (uploads, never-committed asset rows), orphan files and stale temp files.
    */
@@ -448,6 +459,7 @@ export function createAssetService(lib: Library, events: EventBus) {
     restore: (id: string) => update(id, () => repo.setDeleted(id, null)),
     usage,
     setRefs,
+    syncRefs,
     tags: () => repo.tags().map((t) => ({ tag: t.tag, count: t.n })),
     collectGarbage,
     mediaFile,

@@ -3,7 +3,7 @@
 import type { BrandKit, FontChoice, FontEntry, libraryMethods } from '../contract/api/library';
 import { AtelierError } from '../contract/errors';
 import type { BrandKitRow } from '../db/repositories/assets';
-import type { HandlersFor } from '../dispatch';
+import type { HandlersFor } from '../contract/handlers';
 import { fontFileFor } from '../render/font-files';
 import { extForMime, type AssetService } from './assets';
 import { iso } from './convert';

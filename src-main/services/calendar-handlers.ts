@@ -1,6 +1,6 @@
 // The calendar's slice of the contract, mapped onto its services.
 import type { calendarMethods } from '../contract/api/calendar';
-import type { HandlersFor } from '../dispatch';
+import type { HandlersFor } from '../contract/handlers';
 import type { CalendarService } from './calendar';
 import { exportCsv, importCsv } from './calendar-csv';
 import { selectForExport } from './calendar-export';

@@ -8,7 +8,7 @@ import { NETWORK_RULES } from '../core/captions/rules';
 import { unknownVariables } from '../core/captions/snippets';
 import type { NetworkId } from '../core/domain/posts';
 import { createCaptionsRepository, type CaptionPrefsRow, type SnippetRow } from '../db/repositories/captions';
-import type { HandlersFor } from '../dispatch';
+import type { HandlersFor } from '../contract/handlers';
 import { iso } from './convert';
 import type { EventBus } from './events';
 import type { Library } from './library';

@@ -1,6 +1,6 @@
 import type { Client, In } from '../contract';
 import type { clientMethods } from '../contract/api/clients';
-import type { HandlersFor } from '../dispatch';
+import type { HandlersFor } from '../contract/handlers';
 import { AtelierError } from '../contract/errors';
 import { nextClientColor } from '../core/domain/clients';
 import type { ClientRow } from '../db/repositories/clients';

@@ -17,7 +17,7 @@ import {
 } from '../core/design';
 import { createAssetsRepository } from '../db/repositories/assets';
 import type { DesignListRow, DesignRow } from '../db/repositories/designs';
-import type { HandlersFor } from '../dispatch';
+import type { HandlersFor } from '../contract/handlers';
 import { foldText } from '../core/domain/search';
 import { designThumbPath } from '../core/domain/design-thumbs';
 import { findBundledDir } from './bundled';

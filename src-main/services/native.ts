@@ -4,7 +4,7 @@
 // notifications report that nothing was shown. Services never import electron: they take this.
 import type { dialogMethods, NotificationRequest, OpenDialogRequest, SaveDialogRequest } from '../contract/api/dialogs';
 import { AtelierError } from '../contract/errors';
-import type { HandlersFor } from '../dispatch';
+import type { HandlersFor } from '../contract/handlers';
 
 export interface NativeShell {
   readonly kind: 'desktop' | 'none';

@@ -1,6 +1,6 @@
 import type { In, Post, Variant, VariantInput } from '../contract';
 import type { postMethods } from '../contract/api/posts';
-import type { HandlersFor } from '../dispatch';
+import type { HandlersFor } from '../contract/handlers';
 import { AtelierError } from '../contract/errors';
 import type { NetworkId, PostStatus } from '../core/domain/posts';
 import { message, type Message } from '../core/messages';

@@ -11,7 +11,7 @@ import type { publishingMethods } from '../contract/api/publishing';
 import { AtelierError } from '../contract/errors';
 import type { DesignDocument } from '../core/design';
 import { imageBaseName, uniqueNamer, variantPages } from '../core/packs/naming';
-import type { HandlersFor } from '../dispatch';
+import type { HandlersFor } from '../contract/handlers';
 import type { BackgroundRenderer } from '../render/background';
 import { RenderJobError } from '../render/pool';
 import type { CalendarService } from './calendar';

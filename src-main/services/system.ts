@@ -1,6 +1,6 @@
 import type { Doctor, Out, Settings } from '../contract';
 import type { systemMethods } from '../contract/api/system';
-import type { HandlersFor } from '../dispatch';
+import type { HandlersFor } from '../contract/handlers';
 import { Settings as SettingsSchema } from '../contract/entities';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import type { EventBus } from './events';

@@ -3,7 +3,7 @@
 import type { TrashItem } from '../contract/api/trash';
 import type { trashMethods } from '../contract/api/trash';
 import { AtelierError } from '../contract/errors';
-import type { HandlersFor } from '../dispatch';
+import type { HandlersFor } from '../contract/handlers';
 import { createTrashRepository, type TrashRow } from '../db/repositories/trash';
 import type { ClientService } from './clients';
 import { iso } from './convert';

@@ -3,7 +3,8 @@
 import Database from 'better-sqlite3';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { afterEach } from 'vitest';
-import { createAtelier, type CreateAtelierOptions, type Scheduler } from '../../src-main/app';
+import { createAtelier, type CreateAtelierOptions } from '../../src-main/app';
+import type { Scheduler } from '../../src-main/services/scheduler';
 import { manualClock, sequentialIds, tempDir } from './temp';
 
 /** `tick()` runs every repeating task and the one-shot tasks not run yet (as if their time came). */

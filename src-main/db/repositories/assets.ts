@@ -90,6 +90,7 @@ export function createAssetsRepository(db: Db) {
        AND NOT EXISTS (SELECT 1 FROM asset_refs r WHERE r.asset_sha256 = a.sha256)`,
   );
   const allIds = db.prepare<[], { sha256: string; mime: string }>('SELECT sha256, mime FROM assets');
+  const knownOf = db.prepare<[string], { sha256: string }>('SELECT sha256 FROM assets WHERE sha256 IN (SELECT value FROM json_each(?))');
   const countActive = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM assets WHERE deleted_at IS NULL');
   const kitByClient = db.prepare<[string], BrandKitRow>('SELECT * FROM brand_kits WHERE client_id = ?');
   const upsertKit = db.prepare<BrandKitRow>(
@@ -140,6 +141,10 @@ export function createAssetsRepository(db: Db) {
     },
     refCount(sha: string): number {
       return refCount.get(sha)!.n;
+    },
+    /** Which of these ids are assets of this library (deleted ones included). */
+    known(shas: readonly string[]): string[] {
+      return knownOf.all(JSON.stringify(shas)).map((r) => r.sha256);
     },
     refsOf(ownerType: OwnerType, ownerId: string): string[] {
       return refsOf.all(ownerType, ownerId).map((r) => r.asset_sha256);

@@ -11,7 +11,7 @@ import { instantToWallClock, startOfLocalDay } from '../../core/time/zones';
 import { createInsightsRepository, type InsightPostRow } from '../../db/repositories/insights';
 import type { PostRow } from '../../db/repositories/posts';
 import { createSchedulingRepository, type SlotRow } from '../../db/repositories/scheduling';
-import type { HandlersFor } from '../../dispatch';
+import type { HandlersFor } from '../../contract/handlers';
 import { iso, isoOrNull } from '../convert';
 import type { EventBus } from '../events';
 import type { Library } from '../library';

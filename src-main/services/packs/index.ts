@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { packMethods, PackExportReport } from '../../contract/api/packs';
 import { AtelierError } from '../../contract/errors';
-import type { HandlersFor } from '../../dispatch';
+import type { HandlersFor } from '../../contract/handlers';
 import type { EventBus } from '../events';
 import { createFileGate, type FileGate } from '../file-access';
 import type { Library } from '../library';
