@@ -1,7 +1,6 @@
-// Composition root: one library, its services, the dispatcher and the event bus. Every host
-// (Electron, web, CLI, tests) builds the app through here, so they all behave alike. What each part
-// does lives in its own module: the open library and its services (services/library-session), the
-// recovery state and call routing (services/library-state), housekeeping (services/maintenance).
+// Composition root: one library, its services, the dispatcher and the event bus; every host builds the
+// app through here. The open library and its services: services/library-session; recovery state and
+// call routing: services/library-state; housekeeping: services/maintenance.
 import { randomUUID } from 'node:crypto';
 import type { In, Method, Out } from './contract';
 import { fromWire } from './contract/errors';
@@ -9,7 +8,7 @@ import { systemClock, type Clock, type IdGenerator } from './core/ports';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { createBackupService, type BackupPolicy } from './services/backups';
 import { createEventBus } from './services/events';
-import type { FileAccess } from './services/file-access';
+import { createFileGate, type FileAccess } from './services/file-access';
 import { libraryPaths, openLibrary, prepareDataDir, type Library } from './services/library';
 import { openLibrarySession, type HostKind } from './services/library-session';
 import { backupAndRecoveryHandlers, createLibraryState, routeCalls } from './services/library-state';
@@ -57,6 +56,7 @@ export function createAtelier(options: CreateAtelierOptions) {
   const native = options.native ?? noNativeShell(options.host === 'web' ? 'browser mode' : `the ${options.host} host`);
   const scheduler = options.scheduler ?? realScheduler;
   const fileAccess: FileAccess = options.fileAccess ?? (options.host === 'web' ? 'library' : 'anywhere');
+  const files = createFileGate(paths.dataDir, fileAccess);
   const longRunning = options.host === 'electron' || options.host === 'web';
   const backups = createBackupService({ paths, clock, policy: options.backupPolicy });
 
@@ -72,7 +72,7 @@ export function createAtelier(options: CreateAtelierOptions) {
         events,
         native,
         scheduler,
-        fileAccess,
+        files,
         dueReminders: options.dueReminders ?? longRunning,
         watchExternalChanges: options.watchExternalChanges ?? false,
         autoGc: options.autoGc ?? longRunning,
@@ -82,7 +82,7 @@ export function createAtelier(options: CreateAtelierOptions) {
       return { session, startup: lib.startup };
     },
   });
-  const handlers = routeCalls(state, { paths, host: options.host, appHandlers: backupAndRecoveryHandlers(state, backups, paths, clock) });
+  const handlers = routeCalls(state, { paths, host: options.host, appHandlers: backupAndRecoveryHandlers(state, { backups, paths, clock, files }) });
 
   prepareDataDir(paths.dataDir);
   state.open();

@@ -7,7 +7,10 @@ export interface GlobalOptions {
   json?: boolean;
 }
 
-export async function withAtelier<T>(options: GlobalOptions, fn: (atelier: Atelier) => Promise<T> | T): Promise<T> {
+/** What a command may use: calls through the dispatcher (validated, recovery-aware), never the services or the database. */
+export type CliAtelier = Omit<Atelier, 'services' | 'library'>;
+
+export async function withAtelier<T>(options: GlobalOptions, fn: (atelier: CliAtelier) => Promise<T> | T): Promise<T> {
   const atelier = createAtelier({ dataDir: resolveDataDir(options.dataDir), host: 'cli' });
   try {
     return await fn(atelier);

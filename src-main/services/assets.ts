@@ -11,6 +11,7 @@ import { createAssetsRepository, type AssetListRow, type OwnerType } from '../db
 import type { HandlersFor } from '../contract/handlers';
 import { iso, isoOrNull } from './convert';
 import type { EventBus } from './events';
+import type { FileGate } from './file-access';
 import type { Library } from './library';
 import { claimedFormat, detect, FORMAT_INFO, type Detected } from './media/detect';
 import { inspectFont } from './media/fonts';
@@ -288,17 +289,20 @@ export function createAssetService(lib: Library, events: EventBus) {
     return { asset: toAsset(requireRow(sha)), duplicate };
   }
 
-  async function importFile(file: string, options: ImportOptions = {}): Promise<ImportResult> {
-    const name = path.basename(file);
+  /** `options.name`: what the file is called for the user (an upload's temp file has a made-up name). */
+  async function importFile(file: string, options: ImportOptions & { name?: string } = {}): Promise<ImportResult> {
+    const name = options.name ?? path.basename(file);
+    // Errors name the file as the user knows it: the path they typed, or the name they gave.
+    const shown = options.name ?? file;
     let stats;
     try {
       stats = await fs.stat(file);
     } catch (error) {
-      return fail('io_error', file, `it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { key: 'assets.cannotRead' });
+      return fail('io_error', shown, `it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { key: 'assets.cannotRead' });
     }
-    if (!stats.isFile()) fail('invalid_input', file, 'it is not a file', { key: 'assets.notAFile' });
+    if (!stats.isFile()) fail('invalid_input', shown, 'it is not a file', { key: 'assets.notAFile' });
     // The size limit is checked before reading a single byte.
-    if (stats.size > MAX_ASSET_BYTES) fail('too_large', file, `it is ${(stats.size / 1024 / 1024).toFixed(0)} MB; the limit is 200 MB`);
+    if (stats.size > MAX_ASSET_BYTES) fail('too_large', shown, `it is ${(stats.size / 1024 / 1024).toFixed(0)} MB; the limit is 200 MB`);
     try {
       const detected = detect(await readHead(file));
       if (detected.kind === 'image' && DIRECT_FORMATS.has(detected.format)) {
@@ -308,8 +312,8 @@ export function createAssetService(lib: Library, events: EventBus) {
       return await importBytes(await readWhole(file), name, options);
     } catch (error) {
       // Name the file as the user typed it.
-      if (error instanceof AtelierError && error.message.startsWith(`Cannot import "${name}"`)) {
-        throw new AtelierError(error.code, error.message.replace(`"${name}"`, `"${file}"`), error.details, error.reason);
+      if (shown !== name && error instanceof AtelierError && error.message.startsWith(`Cannot import "${name}"`)) {
+        throw new AtelierError(error.code, error.message.replace(`"${name}"`, `"${shown}"`), error.details, error.reason);
       }
       throw error;
     }
@@ -470,11 +474,13 @@ export type AssetService = ReturnType<typeof createAssetService>;
 
 type AssetMethods = Omit<typeof libraryMethods, 'fonts.list' | 'fonts.file' | 'brandKits.get' | 'brandKits.update'>;
 
-export function assetHandlers(assets: AssetService): HandlersFor<AssetMethods> {
+/** `files`: which paths `assets.importFile` may read (browser mode: only an upload in the library). */
+export function assetHandlers(assets: AssetService, files: FileGate): HandlersFor<AssetMethods> {
   return {
     'assets.list': (input) => assets.list(input),
     'assets.get': ({ id }) => assets.get(id),
-    'assets.import': ({ dataBase64, name, clientId, tags }) => assets.importBytes(Buffer.from(dataBase64, 'base64'), name, { clientId, tags }),
+    'assets.import': ({ bytes, name, clientId, tags }) => assets.importBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name, { clientId, tags }),
+    'assets.importFile': ({ file, name, clientId, tags }) => assets.importFile(files.input(file, 'file'), { name, clientId, tags }),
     'assets.rename': ({ id, name }) => assets.rename(id, name),
     'assets.setTags': ({ id, tags }) => assets.setTags(id, tags),
     'assets.setClient': ({ id, clientId }) => assets.setClient(id, clientId),

@@ -110,6 +110,7 @@ export function clientHandlers(clients: ClientService): HandlersFor<typeof clien
   return {
     'clients.list': (input) => clients.list(input),
     'clients.get': ({ id }) => clients.get(id),
+    'clients.resolve': ({ idOrName }) => clients.resolve(idOrName),
     'clients.create': (input) => clients.create(input),
     'clients.update': (input) => clients.update(input),
     'clients.delete': ({ id }) => clients.remove(id),

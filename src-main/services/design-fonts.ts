@@ -16,5 +16,18 @@ export function fontFilesFor(lib: Pick<Library, 'db' | 'paths'>, doc: Pick<Desig
        ORDER BY created_at`,
     )
     .all(JSON.stringify(families));
-  return rows.map((r) => ({ family: r.font_family, file: path.join(lib.paths.assets, ...assetRelativePath('sha256', r.sha256, extForMime(r.mime)).split('/')) }));
+  return rows.map((r) => ({ family: r.font_family, file: fontAssetFile(lib.paths.assets, r.sha256, r.mime) }));
+}
+
+function fontAssetFile(assetsDir: string, sha256: string, mime: string): string {
+  return path.join(assetsDir, ...assetRelativePath('sha256', sha256, extForMime(mime)).split('/'));
+}
+
+/** The same, chosen among font assets as `assets.list` gives them (newest first): what the CLI renders with. */
+export function fontFilesAmong(assetsDir: string, fonts: readonly { id: string; mime: string; fontFamily: string | null }[], doc: Pick<DesignDocument, 'pages'>): { family: string; file: string }[] {
+  const families = new Set(doc.pages.flatMap((p) => pageFontFamilies(p)));
+  return [...fonts]
+    .reverse()
+    .filter((f): f is typeof f & { fontFamily: string } => f.fontFamily !== null && families.has(f.fontFamily))
+    .map((f) => ({ family: f.fontFamily, file: fontAssetFile(assetsDir, f.id, f.mime) }));
 }

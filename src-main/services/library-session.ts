@@ -23,7 +23,7 @@ import { notifyDuePosts } from './due-notifications';
 import { createDueScheduler } from './due-scheduler';
 import type { EventBus } from './events';
 import { watchExternalChanges } from './external-changes';
-import { createFileGate, type FileAccess } from './file-access';
+import type { FileGate } from './file-access';
 import { collectImportDebris } from './import-debris';
 import { createInsightService, insightHandlers } from './insights';
 import { createReportService, packReport } from './insights/report-service';
@@ -50,7 +50,8 @@ export interface SessionOptions {
   events: EventBus;
   native: NativeShell;
   scheduler: Scheduler;
-  fileAccess: FileAccess;
+  /** Which files calls may name. */
+  files: FileGate;
   /** Run due reminders (and mark posts missed while closed). */
   dueReminders: boolean;
   /** Notice writes made by other processes, such as the CLI. */
@@ -100,6 +101,7 @@ export function openLibrarySession(lib: Library, options: SessionOptions) {
     },
   });
   const report = createReportService({ lib, insights, brandKits, assets, thumbnails, fontsDir });
+  const { files } = options;
   const packs = createPackService({
     lib,
     events,
@@ -107,7 +109,7 @@ export function openLibrarySession(lib: Library, options: SessionOptions) {
     designs,
     assets,
     fontsDir,
-    files: createFileGate(lib.paths.dataDir, options.fileAccess),
+    files,
     monthlyReport: packReport(insights, report),
   });
   /** What hosts serve under /media/: the asset library's pixels and design thumbnails. */
@@ -121,7 +123,7 @@ export function openLibrarySession(lib: Library, options: SessionOptions) {
     ...trashHandlers(trash),
     ...nativeHandlers(native),
     ...calendarHandlers(calendar, lib, events, thumbnails),
-    ...assetHandlers(assets),
+    ...assetHandlers(assets, files),
     ...brandKitHandlers(brandKits),
     ...designHandlers(designs, thumbnails),
     ...packHandlers(packs),

@@ -12,6 +12,7 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { APP_VERSION } from '../version';
 import type { BackupService } from './backups';
 import type { EventBus } from './events';
+import type { FileGate } from './file-access';
 import type { HostKind, LibrarySession } from './library-session';
 import type { LibraryPaths, StartupReport } from './library';
 import { exportReadable, isCorruption } from './recovery';
@@ -119,13 +120,11 @@ export function createLibraryState(deps: LibraryStateDeps) {
 export type LibraryState = ReturnType<typeof createLibraryState>;
 
 /** Backups and recovery: they answer with or without an open library. */
-export function backupAndRecoveryHandlers(state: LibraryState, backups: BackupService, paths: LibraryPaths, clock: Clock): HandlersFor<typeof backupMethods & typeof recoveryMethods> {
+export function backupAndRecoveryHandlers(state: LibraryState, deps: { backups: BackupService; paths: LibraryPaths; clock: Clock; files: FileGate }): HandlersFor<typeof backupMethods & typeof recoveryMethods> {
+  const { backups, paths, clock, files } = deps;
   return {
     'backups.list': () => ({ dir: paths.backups, backups: backups.list() }),
-    'backups.create': () => {
-      const made = backups.create(state.require().lib.db, 'manual');
-      return { backup: made.backup, assetsCopied: made.assetsCopied };
-    },
+    'backups.create': ({ out }) => backups.create(state.require().lib.db, 'manual', files.output(out, 'out')),
     'backups.restore': ({ file }) => state.restoreFrom(backups.resolve(file)),
     'recovery.status': () => state.status(),
     'recovery.restoreLatest': () => {

@@ -30,7 +30,7 @@ export interface PublishingDeps {
 }
 
 /** `<library>/exports/posts/<post id>/`: the ids are the contract's (letters, digits, - and _), so never a path. */
-export function postImagesDir(lib: Library, postId: string): string {
+export function postImagesDir(lib: Pick<Library, 'paths'>, postId: string): string {
   return path.join(exportsDir(lib), 'posts', postId);
 }
 

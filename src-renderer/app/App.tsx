@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { calendarFirstDay } from '../features/calendar/calendar-dates';
+import { calendarFirstDay } from './week';
 import { createCalendarStore } from '../features/calendar/calendar-store';
 import { CalendarScreen } from '../features/calendar/CalendarScreen';
 import { CaptionsScreen } from '../features/captions/CaptionsScreen';

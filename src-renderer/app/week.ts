@@ -45,10 +45,9 @@ export function weekdayNames(locale: string, width: 'long' | 'short' | 'narrow' 
 }
 
 /**
- * The locale whose conventions (week start, date order) apply: the OS locale when it speaks the
- * app's language (en-GB stays en-GB when the app is in English), else the app's language alone.
+ * The first day of the calendar's weeks for the app's language: the system locale's when it speaks
+ * that language (en-GB starts on Monday, en-US on Sunday), else the language's own.
  */
-export function regionalLocale(language: string, systemLocales: readonly string[] = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language])): string {
-  const match = systemLocales.find((tag) => tag.toLowerCase().split(/[-_]/)[0] === language.toLowerCase());
-  return match ?? language;
+export function calendarFirstDay(language: string, systemLocale: string | undefined = typeof navigator === 'undefined' ? undefined : navigator.language): number {
+  return firstDayOfWeek(systemLocale?.toLowerCase().split(/[-_]/)[0] === language.toLowerCase() ? systemLocale : language);
 }

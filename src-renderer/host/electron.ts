@@ -1,6 +1,6 @@
 import type { DispatchResultLike } from './result';
 import { unwrap } from './result';
-import type { HostClient } from './client';
+import { importAsBytes, type HostClient } from './client';
 
 /** What the preload exposes as `window.atelier`. */
 export interface AtelierBridge {
@@ -17,6 +17,9 @@ export function electronHost(bridge: AtelierBridge): HostClient {
     },
     on(event, callback) {
       return bridge.on(event, callback as (payload: unknown) => void);
+    },
+    upload(file, meta) {
+      return importAsBytes(this, file, meta);
     },
   };
 }

@@ -1,6 +1,8 @@
 // Browser mode's raw-bytes uploads (media, packs): a PUT with the page's token as a Bearer header
 // (see token.ts), answered with the RPC's `{ ok, result | error }` shape.
+import type { ImportResult } from '../../src-main/contract/api/library';
 import { AtelierError } from '../../src-main/contract/errors';
+import type { UploadMeta } from './client';
 import { unwrap, type DispatchResultLike } from './result';
 import { authHeaders } from './token';
 
@@ -18,4 +20,12 @@ export async function putBytes(url: string, body: Blob, name: string): Promise<u
     throw new AtelierError('io_error', `Cannot import "${name}": Atelier answered ${response.status}.`);
   }
   return unwrap(outcome);
+}
+
+/** A media file to the asset library: `PUT /media/upload` with what it becomes in the query. */
+export async function putUpload(file: Blob, meta: UploadMeta): Promise<ImportResult> {
+  const query = new URLSearchParams({ name: meta.name });
+  if (meta.clientId) query.set('clientId', meta.clientId);
+  for (const tag of meta.tags ?? []) query.append('tag', tag);
+  return (await putBytes(`/media/upload?${query.toString()}`, file, meta.name)) as ImportResult;
 }

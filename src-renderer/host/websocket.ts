@@ -2,6 +2,7 @@
 // token over in the handshake (a sub-protocol, see token.ts); no cookie carries it.
 import { AtelierError } from '../../src-main/contract/errors';
 import type { HostClient } from './client';
+import { putUpload } from './put';
 import { unwrap, type DispatchResultLike } from './result';
 
 interface Pending {
@@ -83,5 +84,7 @@ export function webSocketHost(options: WebSocketHostOptions): HostClient {
       listeners.set(event, set);
       return () => set.delete(callback as (payload: unknown) => void);
     },
+    // Bytes do not travel in JSON: they go to the authenticated upload route (the token as a header).
+    upload: putUpload,
   };
 }

@@ -28,7 +28,7 @@ async function timeImport(svg: string, name: string): Promise<{ ms: number; refu
   const atelier = createAtelier({ dataDir: dir.dir, host: 'test' });
   try {
     const started = performance.now();
-    const refused = await atelier.call('assets.import', { name, dataBase64: Buffer.from(svg).toString('base64') }).then(
+    const refused = await atelier.call('assets.import', { name, bytes: Buffer.from(svg) }).then(
       () => false,
       () => true,
     );

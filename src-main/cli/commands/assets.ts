@@ -19,12 +19,12 @@ export function registerAssetCommands(program: Command, globals: () => GlobalOpt
       const g = globals();
       const output = consoleOutput(Boolean(g.json));
       await withAtelier(g, async (atelier) => {
-        const clientId = opts.client ? atelier.services.clients.resolve(opts.client).id : undefined;
+        const clientId = opts.client ? (await atelier.call('clients.resolve', { idOrName: opts.client })).id : undefined;
         const results: unknown[] = [];
         let failed = 0;
         for (const file of files) {
           try {
-            const { asset, duplicate } = await atelier.services.assets.importFile(file, { clientId, tags: opts.tag });
+            const { asset, duplicate } = await atelier.call('assets.importFile', { file, clientId, tags: opts.tag });
             results.push({ file, ok: true, id: asset.id, size: asset.size, duplicate });
             if (!output.json) output.out(`${asset.id}  ${String(asset.size).padStart(10)}  ${file}${duplicate ? '  (already in the library)' : ''}`);
           } catch (error) {
@@ -54,7 +54,7 @@ export function registerAssetCommands(program: Command, globals: () => GlobalOpt
         throw new AtelierError('invalid_input', `--kind ${opts.kind} is not a kind of asset (${ASSET_KINDS.join(', ')}).`);
       }
       await withAtelier(g, async (atelier) => {
-        const clientId = opts.client ? atelier.services.clients.resolve(opts.client).id : undefined;
+        const clientId = opts.client ? (await atelier.call('clients.resolve', { idOrName: opts.client })).id : undefined;
         const list = await atelier.call('assets.list', { clientId, kind: opts.kind as AssetKind | undefined, tag: opts.tag, search: opts.search, unused: opts.unused });
         if (output.json) return printJson(output, list);
         if (list.length === 0) return output.out('No assets. Import some with: atelier assets import FILE...');
@@ -102,7 +102,7 @@ export function registerAssetCommands(program: Command, globals: () => GlobalOpt
       const g = globals();
       const output = consoleOutput(Boolean(g.json));
       await withAtelier(g, async (atelier) => {
-        const clientId = opts.client ? atelier.services.clients.resolve(opts.client).id : undefined;
+        const clientId = opts.client ? (await atelier.call('clients.resolve', { idOrName: opts.client })).id : undefined;
         const fonts = await atelier.call('fonts.list', { clientId });
         if (output.json) return printJson(output, fonts);
         if (fonts.length === 0) return output.out('No fonts found: no bundled fonts folder (assets/fonts) and no imported fonts.');

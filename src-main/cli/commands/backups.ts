@@ -21,12 +21,12 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
           return;
         }
         if (opts.out) {
-          const made = atelier.backups.create(atelier.library.db, 'manual', opts.out);
+          const made = await atelier.call('backups.create', { out: opts.out });
           if (output.json) return printJson(output, { path: made.path, backup: made.backup });
           return output.out(`Backup written to ${made.path} (checked).`);
         }
         const made = await atelier.call('backups.create', {});
-        if (output.json) return printJson(output, made);
+        if (output.json) return printJson(output, { backup: made.backup, assetsCopied: made.assetsCopied });
         output.out(`Backup ${made.backup.file} written to ${atelier.paths.backups} (checked); ${made.assetsCopied} new asset files copied.`);
       });
     });

@@ -84,7 +84,7 @@ export function registerCalendarCommands(program: Command, globals: () => Global
       const from = parseDay(opts.from, '--from');
       const to = parseDay(opts.to, '--to');
       await withAtelier(g, async (atelier) => {
-        const client = opts.client ? atelier.services.clients.resolve(opts.client) : undefined;
+        const client = opts.client ? (await atelier.call('clients.resolve', { idOrName: opts.client })) : undefined;
         const { ics, count } = await atelier.call('calendar.exportIcs', { clientId: client?.id, from, to });
         writeFileAtomic(opts.out, ics);
         if (output.json) printJson(output, { file: path.resolve(opts.out), events: count });
@@ -109,7 +109,7 @@ export function registerCalendarCommands(program: Command, globals: () => Global
       const from = parseDay(opts.from, '--from');
       const to = parseDay(opts.to, '--to');
       await withAtelier(g, async (atelier) => {
-        const client = opts.client ? atelier.services.clients.resolve(opts.client) : undefined;
+        const client = opts.client ? (await atelier.call('clients.resolve', { idOrName: opts.client })) : undefined;
         const { csv, count, leftOut, warnings } = await atelier.call('calendar.exportCsv', { clientId: client?.id, format, dateFormat, from, to });
         writeFileAtomic(opts.out, csv);
         for (const w of warnings) output.err(`warning: ${w.text}`);
@@ -141,7 +141,7 @@ export function registerCalendarCommands(program: Command, globals: () => Global
       if (unknown.length) throw new AtelierError('invalid_input', `--network: unknown network ${unknown.join(', ')} (known: ${NETWORKS.join(', ')}).`);
       const text = readText(file);
       await withAtelier(g, async (atelier) => {
-        const client = atelier.services.clients.resolve(opts.client);
+        const client = (await atelier.call('clients.resolve', { idOrName: opts.client }));
         let report;
         try {
           report = await atelier.call('calendar.importCsv', {

@@ -4,13 +4,18 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AtelierError } from '../../contract/errors';
 import { DesignDocumentError, parseDesign, type DesignDocument } from '../../core/design';
-import { fontFilesFor } from '../../services/design-fonts';
+import { fontFilesAmong } from '../../services/design-fonts';
 import { libraryPaths } from '../../services/library';
 import type { RenderJob } from '../../render/jobs';
 import { createRenderPool, RenderJobError } from '../../render/pool';
 import { resolveDataDir } from '../../host/shared/data-dir';
-import { withAtelier, type GlobalOptions } from '../context';
+import { withAtelier, type CliAtelier, type GlobalOptions } from '../context';
 import { consoleOutput, formatTable, printJson } from '../output';
+
+/** The library's imported fonts a design uses, as files the render worker registers. */
+async function libraryFontFiles(atelier: CliAtelier, doc: DesignDocument): Promise<RenderJob['fonts']> {
+  return fontFilesAmong(atelier.paths.assets, await atelier.call('assets.list', { kind: 'font' }), doc);
+}
 
 interface RenderOpts {
   design?: string;
@@ -86,9 +91,9 @@ export function registerDesignCommands(program: Command, globals: () => GlobalOp
       // Imported fonts the design uses come from the library, like its photos.
       let fonts: RenderJob['fonts'];
       if (opts.design) {
-        [doc, fonts] = await withAtelier(g, (atelier) => {
-          const d = atelier.services.designs.document(opts.design!);
-          return [d, fontFilesFor(atelier.library, d)] as const;
+        [doc, fonts] = await withAtelier(g, async (atelier) => {
+          const d = parseDesign((await atelier.call('designs.get', { id: opts.design! })).document);
+          return [d, await libraryFontFiles(atelier, d)] as const;
         });
         assetsDir = libraryPaths(resolveDataDir(g.dataDir)).assets;
       } else {
@@ -96,7 +101,7 @@ export function registerDesignCommands(program: Command, globals: () => GlobalOp
         if (g.dataDir || process.env.ATELIER_DATA_DIR) {
           assetsDir = libraryPaths(resolveDataDir(g.dataDir)).assets;
           const d = doc;
-          fonts = await withAtelier(g, (atelier) => fontFilesFor(atelier.library, d));
+          fonts = await withAtelier(g, (atelier) => libraryFontFiles(atelier, d));
         }
       }
       if (!opts.all && !opts.pdf && pageNo > doc.pages.length) throw new AtelierError('not_found', `Page ${pageNo} does not exist (the design has ${doc.pages.length}).`);
@@ -137,7 +142,7 @@ export function registerDesignCommands(program: Command, globals: () => GlobalOp
       const g = globals();
       const output = consoleOutput(Boolean(g.json));
       await withAtelier(g, async (atelier) => {
-        const clientId = opts.client ? atelier.services.clients.resolve(opts.client).id : undefined;
+        const clientId = opts.client ? (await atelier.call('clients.resolve', { idOrName: opts.client })).id : undefined;
         const list = await atelier.call('designs.list', { clientId });
         if (output.json) return printJson(output, list);
         if (list.length === 0) return output.out('No designs yet.');
@@ -167,7 +172,7 @@ export function registerDesignCommands(program: Command, globals: () => GlobalOp
       const g = globals();
       const output = consoleOutput(Boolean(g.json));
       await withAtelier(g, async (atelier) => {
-        const clientId = opts.client ? atelier.services.clients.resolve(opts.client).id : undefined;
+        const clientId = opts.client ? (await atelier.call('clients.resolve', { idOrName: opts.client })).id : undefined;
         const d = await atelier.call('designs.create', { name: opts.name, preset: opts.preset, templateId: opts.template, clientId });
         if (output.json) printJson(output, { ...d, document: undefined });
         else output.out(`Created design ${d.name} (${d.width}×${d.height}, ${d.pages} page${d.pages > 1 ? 's' : ''}) with id ${d.id}`);

@@ -28,7 +28,7 @@ export function registerInsightCommands(program: Command, globals: () => GlobalO
       const g = globals();
       const output = consoleOutput(Boolean(g.json));
       await withAtelier(g, async (atelier) => {
-        const client = atelier.services.clients.resolve(opts.client);
+        const client = (await atelier.call('clients.resolve', { idOrName: opts.client }));
         const report = await atelier.call('insights.import', { clientId: client.id, files: files.map((f) => ({ name: path.basename(f), path: path.resolve(f) })) });
         if (output.json) return printJson(output, report);
         for (const f of report.files) {
@@ -58,7 +58,7 @@ export function registerInsightCommands(program: Command, globals: () => GlobalO
       const month = parseMonth(opts.month);
       if (opts.network && !(INSIGHT_NETWORKS as readonly string[]).includes(opts.network)) throw new AtelierError('invalid_input', `--network ${opts.network} is not one of ${INSIGHT_NETWORKS.join(', ')}.`);
       await withAtelier(g, async (atelier) => {
-        const client = atelier.services.clients.resolve(opts.client);
+        const client = (await atelier.call('clients.resolve', { idOrName: opts.client }));
         const s = await atelier.call('insights.summary', { clientId: client.id, month, network: opts.network as (typeof INSIGHT_NETWORKS)[number] | undefined, label: opts.label, campaign: opts.campaign });
         if (output.json) return printJson(output, s);
         const change = (k: keyof typeof s.changes, rate = false) => {
@@ -100,8 +100,8 @@ export function registerInsightCommands(program: Command, globals: () => GlobalO
       const month = parseMonth(opts.month);
       if (opts.lang !== 'en' && opts.lang !== 'fr') throw new AtelierError('invalid_input', `--lang must be en or fr, not "${opts.lang}".`);
       await withAtelier(g, async (atelier) => {
-        const client = atelier.services.clients.resolve(opts.client);
-        const brand = opts.brand ? atelier.services.clients.resolve(opts.brand) : undefined;
+        const client = (await atelier.call('clients.resolve', { idOrName: opts.client }));
+        const brand = opts.brand ? (await atelier.call('clients.resolve', { idOrName: opts.brand })) : undefined;
         const result = await atelier.call('insights.report', { clientId: client.id, month, language: opts.lang as 'en' | 'fr', brandClientId: brand?.id, out: path.resolve(opts.out) });
         if (output.json) return printJson(output, { file: result.file, bytes: result.bytes, pages: result.pages });
         output.out(`wrote ${result.file}: ${result.pages} page(s), ${(result.bytes / 1024).toFixed(0)} KB`);

@@ -32,7 +32,7 @@ export function registerPackCommands(program: Command, globals: () => GlobalOpti
       const to = parseDay(opts.to, '--to');
       const statuses = opts.status ? parseStatuses(opts.status) : undefined;
       await withAtelier(g, async (atelier) => {
-        const input = { clientId: atelier.services.clients.resolve(opts.client).id, from, to, statuses, out, language: opts.lang as 'en' | 'fr', jobId: 'cli' };
+        const input = { clientId: (await atelier.call('clients.resolve', { idOrName: opts.client })).id, from, to, statuses, out, language: opts.lang as 'en' | 'fr', jobId: 'cli' };
         const off = atelier.events.subscribe((name, payload) => {
           if (name !== 'packs.progress') return;
           const p = payload as { phase: string; done: number; total: number };
@@ -63,8 +63,8 @@ export function registerPackCommands(program: Command, globals: () => GlobalOpti
       const g = globals();
       const output = consoleOutput(Boolean(g.json));
       if (opts.client && opts.asNewClient) throw new AtelierError('invalid_input', 'Give either --client or --as-new-client, not both.');
-      const report = await withAtelier(g, (atelier) =>
-        atelier.call('packs.import', { file: path.resolve(file), clientId: opts.client ? atelier.services.clients.resolve(opts.client).id : undefined, asNewClient: opts.asNewClient }),
+      const report = await withAtelier(g, async (atelier) =>
+        atelier.call('packs.import', { file: path.resolve(file), clientId: opts.client ? (await atelier.call('clients.resolve', { idOrName: opts.client })).id : undefined, asNewClient: opts.asNewClient }),
       );
       for (const w of report.warnings) output.err(`warning: ${w.text}`);
       if (output.json) return printJson(output, report);

@@ -57,7 +57,7 @@ export function registerPostCommands(program: Command, globals: () => GlobalOpti
       const networks = parseNetworks(opts.network);
       const [status] = opts.status ? parseStatuses(opts.status) : [];
       await withAtelier(g, async (atelier) => {
-        const client = atelier.services.clients.resolve(opts.client);
+        const client = (await atelier.call('clients.resolve', { idOrName: opts.client }));
         const post = await atelier.call('posts.create', {
           clientId: client.id,
           title: opts.title,
@@ -91,7 +91,7 @@ export function registerPostCommands(program: Command, globals: () => GlobalOpti
       const output = consoleOutput(Boolean(g.json));
       const statuses = opts.status ? parseStatuses(opts.status) : undefined;
       await withAtelier(g, async (atelier) => {
-        const client = opts.client ? atelier.services.clients.resolve(opts.client) : undefined;
+        const client = opts.client ? (await atelier.call('clients.resolve', { idOrName: opts.client })) : undefined;
         const zone = client?.timeZone ?? 'UTC';
         const list = await atelier.call('posts.list', {
           clientId: client?.id,

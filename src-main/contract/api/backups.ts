@@ -36,9 +36,9 @@ export const backupMethods = defineMethods({
     output: z.object({ dir: z.string(), backups: z.array(BackupInfo) }),
   },
   'backups.create': {
-    summary: 'Back up the library now (database copy checked with quick_check, new asset files copied).',
-    input: z.strictObject({}),
-    output: z.object({ backup: BackupInfo, assetsCopied: z.number().int().nonnegative() }),
+    summary: 'Back up the library now (database copy checked with quick_check, new asset files copied); `out` (desktop and CLI only) writes the copy there instead.',
+    input: z.strictObject({ out: z.string().min(1).max(4096).optional() }),
+    output: z.object({ backup: BackupInfo, path: z.string(), assetsCopied: z.number().int().nonnegative() }),
   },
   'backups.restore': {
     summary: 'Replace the library with a backup; the current database is kept aside, never overwritten.',

@@ -9,6 +9,11 @@ export const clientMethods = defineMethods({
     output: z.array(Client),
   },
   'clients.get': { summary: 'One client by id.', input: z.strictObject({ id: Id }), output: Client },
+  'clients.resolve': {
+    summary: 'One client by id or by its exact name (case-insensitive), as the CLI takes it.',
+    input: z.strictObject({ idOrName: z.string().trim().min(1).max(200) }),
+    output: Client,
+  },
   'clients.create': { summary: 'Create a client.', input: ClientCreate, output: Client },
   'clients.update': { summary: 'Rename a client or change its zone, colour or notes.', input: ClientUpdate, output: Client },
   'clients.delete': {

@@ -81,7 +81,7 @@ export const AssetQuery = z.strictObject({
   includeDeleted: z.boolean().optional(),
 });
 
-/** Import metadata (the bytes come as base64 here, or as the body of the web host's PUT /media/upload). */
+/** Import metadata (the bytes come with `assets.import`, or as the body of the web host's PUT /media/upload). */
 export const ImportMeta = z.strictObject({
   name: AssetName,
   clientId: Id.optional(),
@@ -92,8 +92,18 @@ export const libraryMethods = defineMethods({
   'assets.list': { summary: 'List assets, newest first, filtered by search, kind, client, tag or unused.', input: AssetQuery, output: z.array(Asset) },
   'assets.get': { summary: 'One asset by id (its SHA-256).', input: z.strictObject({ id: AssetId }), output: Asset },
   'assets.import': {
-    summary: 'Import one file (bytes as base64); the type is decided from the bytes. Same bytes are stored once.',
-    input: ImportMeta.extend({ dataBase64: z.string().min(1).max(Math.ceil((MAX_ASSET_BYTES + 1) / 3) * 4 + 4, 'is larger than 200 MB') }),
+    summary: "Import one file's bytes (a Uint8Array: Electron's IPC carries it as it is); the type is decided from the bytes. Same bytes are stored once.",
+    input: ImportMeta.extend({
+      bytes: z
+        .custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be the file’s bytes (a Uint8Array)')
+        .refine((b) => b.byteLength > 0, 'is empty')
+        .refine((b) => b.byteLength <= MAX_ASSET_BYTES, 'is larger than 200 MB'),
+    }),
+    output: ImportResult,
+  },
+  'assets.importFile': {
+    summary: 'Import one file from disk (the CLI; in browser mode only an upload in the library). Same bytes are stored once.',
+    input: z.strictObject({ file: z.string().min(1).max(4096), name: AssetName.optional(), clientId: Id.optional(), tags: Tags.optional() }),
     output: ImportResult,
   },
   'assets.rename': { summary: 'Rename an asset.', input: z.strictObject({ id: AssetId, name: AssetName }), output: Asset },

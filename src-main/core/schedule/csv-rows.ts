@@ -25,7 +25,7 @@ import {
   instantToWallClock,
   isAmbiguousInstant,
   isValidTimeZone,
-  offsetAt,
+  offsetLabelAt,
   parseUtcOffset,
   wallClockAtOffset,
   wallClockToInstant,
@@ -92,7 +92,7 @@ function resolveLocal(local: string, offset: string | undefined, zone: string, f
 
 /** The UTC offset written after an ambiguous wall-clock time (`-05:00`), or '' when the time alone is clear. */
 export function offsetSuffix(instantMs: number, zone: string): string {
-  return isAmbiguousInstant(instantMs, zone) ? offsetAt(instantMs, zone) : '';
+  return isAmbiguousInstant(instantMs, zone) ? offsetLabelAt(instantMs, zone) : '';
 }
 
 const OFFSET_PART = '(Z|[+-]\\d{2}:?\\d{2})';

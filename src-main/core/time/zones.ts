@@ -156,9 +156,12 @@ export function wallClockAtOffset(local: string, offsetMinutes: number, zone: st
   return instantToWallClock(instantMs, zone) === shown ? { instantMs, local: shown, resolution: 'exact' } : null;
 }
 
-/** The UTC offset of `zone` at an instant, as `+02:00`. */
-export function offsetAt(instantMs: number, zone: string): string {
-  return Temporal.Instant.fromEpochMilliseconds(instantMs).toZonedDateTimeISO(zone).offset;
+/** The UTC offset of `zone` at an instant, as `+02:00` (offsets.ts's `offsetAt` in milliseconds, written out). */
+export function offsetLabelAt(instantMs: number, zone: string): string {
+  if (!inFastRange(instantMs)) return Temporal.Instant.fromEpochMilliseconds(instantMs).toZonedDateTimeISO(zone).offset;
+  const minutes = Math.round(offsetMsAt(instantMs, zone) / 60_000);
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 /** First instant of the calendar month containing `yearMonth` (`YYYY-MM`) in `zone`, and of the next one. */

@@ -71,7 +71,7 @@ export function handlePackDownload(atelier: Atelier, req: http.IncomingMessage, 
   } catch {
     name = ''; // malformed percent-encoding names nothing
   }
-  const dir = exportsDir(atelier.library);
+  const dir = exportsDir(atelier);
   sendDownload(req, res, dir, DOWNLOAD_NAME.test(name) ? path.join(dir, name) : null, name, 'application/zip');
 }
 
@@ -97,6 +97,6 @@ export const POST_IMAGE_PREFIX = '/publishing/images/';
 export function handlePostImageDownload(atelier: Atelier, req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
   const [postId = '', name = ''] = url.pathname.slice(POST_IMAGE_PREFIX.length).split('/');
   const valid = Id.safeParse(postId).success && ImageFileName.safeParse(name).success;
-  const dir = valid ? postImagesDir(atelier.library, postId) : '';
+  const dir = valid ? postImagesDir(atelier, postId) : '';
   sendDownload(req, res, dir, valid ? path.join(dir, name) : null, name, 'image/png');
 }

@@ -18,8 +18,8 @@ export interface PackServiceDeps extends ExportDeps {
 }
 
 /** Where browser mode's exports wait to be downloaded: `<library>/exports`. */
-export function exportsDir(lib: Library): string {
-  return path.join(lib.paths.dataDir, 'exports');
+export function exportsDir(lib: Pick<Library, 'paths'>): string {
+  return lib.paths.exports;
 }
 
 export function createPackService(deps: PackServiceDeps) {

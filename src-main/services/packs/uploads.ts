@@ -1,4 +1,4 @@
-// Browser mode uploads a pack into `<library>/imports/upload-<pid>-<random>.zip`, imports it and
+// Browser mode uploads a pack or a media file into `<library>/imports/upload-<pid>-<random>.zip|.bin`, imports it and
 // removes it. A process killed meanwhile leaves the file behind: it carries its owner's pid, so
 // the next start (or `assets gc`) removes every upload whose process is gone without touching one
 // that another running process — or this one — is still importing.
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { processAlive } from '../sessions';
 
 export const IMPORTS_FOLDER = 'imports';
-const UPLOAD_NAME = /^upload-(\d+)-[0-9a-f]+\.zip(\.part)?$/;
+const UPLOAD_NAME = /^upload-(\d+)-[0-9a-f]+\.(zip|bin)(\.part)?$/;
 
 export function importsDir(dataDir: string): string {
   return path.join(dataDir, IMPORTS_FOLDER);
@@ -17,9 +17,9 @@ export function importsDir(dataDir: string): string {
 /** Uploads this process is receiving or importing now. */
 const active = new Set<string>();
 
-/** A fresh upload file for this process; `done()` once it is removed. */
-export function beginUpload(dataDir: string): { file: string; done(): void } {
-  const name = `upload-${process.pid}-${randomBytes(6).toString('hex')}.zip`;
+/** A fresh upload file for this process (`zip`: a pack, `bin`: a media file); `done()` once it is removed. */
+export function beginUpload(dataDir: string, ext: 'zip' | 'bin' = 'zip'): { file: string; done(): void } {
+  const name = `upload-${process.pid}-${randomBytes(6).toString('hex')}.${ext}`;
   active.add(name);
   return { file: path.join(importsDir(dataDir), name), done: () => active.delete(name) };
 }

@@ -1,27 +1,7 @@
 // Calendar grids in plain dates (`YYYY-MM-DD`): each post already carries its client's wall-clock
-// time, so the grid never converts zones; it only lays days out, starting on the locale's first day.
+// time, so the grid never converts zones; it only lays days out, starting on the locale's first day (app/week.ts says which).
 export const CALENDAR_VIEWS = ['day', 'week', 'month', 'agenda'] as const;
 export type CalendarView = (typeof CALENDAR_VIEWS)[number];
-
-/** ISO weekday (1 = Monday … 7 = Sunday) the locale starts its weeks on. */
-export function firstDayOfWeek(locale: string): number {
-  try {
-    const loc = new Intl.Locale(locale) as Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
-    const info = loc.getWeekInfo?.() ?? loc.weekInfo;
-    if (info && info.firstDay >= 1 && info.firstDay <= 7) return info.firstDay;
-  } catch {
-    // An unknown locale falls through to the ISO rule.
-  }
-  return /^en-(US|CA)|^ja|^he|^pt-BR/i.test(locale) ? 7 : 1;
-}
-
-/**
- * The first day of the calendar's weeks for the app's language: the system locale's when it speaks
- * that language (en-GB starts on Monday, en-US on Sunday), else the language's own.
- */
-export function calendarFirstDay(language: string, systemLocale: string | undefined = typeof navigator === 'undefined' ? undefined : navigator.language): number {
-  return firstDayOfWeek(systemLocale?.toLowerCase().startsWith(language) ? systemLocale : language);
-}
 
 // Plain dates are days since the epoch here (UTC has no DST, so day arithmetic is exact). Cheaper
 // than the Temporal polyfill, which showed up in the month view's profile.

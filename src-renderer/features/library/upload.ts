@@ -1,9 +1,7 @@
-// Getting a file's bytes to the library. Browser mode streams the raw bytes with an authenticated
-// PUT (host/put.ts); Electron passes base64 over IPC.
+// Getting a file to the library: named for a person, handed over by the host (HostClient.upload:
+// an authenticated PUT in browser mode, the bytes themselves over Electron's IPC).
 import type { ImportResult } from '../../../src-main/contract/api/library';
 import type { HostClient } from '../../host/client';
-import { putBytes } from '../../host/put';
-import { bytesToBase64 } from '../../ui/files';
 
 export interface UploadOptions {
   clientId?: string;
@@ -21,13 +19,5 @@ export function nameForFile(file: File, now = new Date()): string {
 }
 
 export async function uploadFile(host: HostClient, file: File, options: UploadOptions = {}): Promise<ImportResult> {
-  const name = nameForFile(file);
-  if (host.kind === 'web') {
-    const query = new URLSearchParams({ name });
-    if (options.clientId) query.set('clientId', options.clientId);
-    for (const tag of options.tags ?? []) query.append('tag', tag);
-    return (await putBytes(`/media/upload?${query.toString()}`, file, name)) as ImportResult;
-  }
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  return host.invoke('assets.import', { name, dataBase64: bytesToBase64(bytes), clientId: options.clientId, tags: options.tags });
+  return host.upload(file, { name: nameForFile(file), clientId: options.clientId, tags: options.tags });
 }

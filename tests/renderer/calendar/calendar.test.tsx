@@ -5,10 +5,11 @@ import type { CalendarPost } from '../../../src-main/contract/api/calendar';
 import { HostProvider } from '../../../src-renderer/app/host-context';
 import { createI18n } from '../../../src-renderer/app/i18n';
 import { useApp } from '../../../src-renderer/app/store';
-import { firstDayOfWeek, monthGrid } from '../../../src-renderer/features/calendar/calendar-dates';
+import { firstDayOfWeek } from '../../../src-renderer/app/week';
+import { monthGrid } from '../../../src-renderer/features/calendar/calendar-dates';
 import { CalendarScreen } from '../../../src-renderer/features/calendar/CalendarScreen';
 import { createCalendarStore, keepUnchanged } from '../../../src-renderer/features/calendar/calendar-store';
-import type { HostClient } from '../../../src-renderer/host/client';
+import { importAsBytes, type HostClient } from '../../../src-renderer/host/client';
 
 afterEach(() => {
   cleanup();
@@ -46,6 +47,9 @@ function fakeHost(posts: CalendarPost[]) {
   const calls: { method: string; input: unknown }[] = [];
   const host: HostClient = {
     kind: 'memory',
+    upload(file, meta) {
+      return importAsBytes(this, file, meta);
+    },
     async invoke(method, input) {
       calls.push({ method, input });
       const answers: Record<string, unknown> = {

@@ -7,7 +7,7 @@ import { createI18n } from '../../../src-renderer/app/i18n';
 import { useApp } from '../../../src-renderer/app/store';
 import { ClientsScreen } from '../../../src-renderer/features/clients/ClientsScreen';
 import { createClientsStore } from '../../../src-renderer/features/clients/clients-store';
-import type { HostClient } from '../../../src-renderer/host/client';
+import { importAsBytes, type HostClient } from '../../../src-renderer/host/client';
 import { unwrap } from '../../../src-renderer/host/result';
 import { Toasts } from '../../../src-renderer/ui/Toasts';
 import { testAtelier } from '../../helpers/app';
@@ -23,6 +23,9 @@ afterEach(() => {
 function inProcessHost(): HostClient {
   return {
     kind: 'memory',
+    upload(file, meta) {
+      return importAsBytes(this, file, meta);
+    },
     invoke: async (method, input) => unwrap(await t.atelier.dispatch(method, input)) as never,
     on: (event, callback) => t.atelier.events.subscribe((name: EventName, payload) => name === event && callback(payload as never)),
   };

@@ -9,7 +9,7 @@ import { createI18n } from '../../../src-renderer/app/i18n';
 import { useApp } from '../../../src-renderer/app/store';
 import { Composer } from '../../../src-renderer/features/composer/Composer';
 import { newDraft, storeDraft, storedDraft } from '../../../src-renderer/features/composer/draft';
-import type { HostClient } from '../../../src-renderer/host/client';
+import { importAsBytes, type HostClient } from '../../../src-renderer/host/client';
 import { unwrap } from '../../../src-renderer/host/result';
 import { testAtelier } from '../../helpers/app';
 
@@ -24,6 +24,9 @@ afterEach(() => {
 function inProcessHost(): HostClient {
   return {
     kind: 'memory',
+    upload(file, meta) {
+      return importAsBytes(this, file, meta);
+    },
     invoke: async (method, input) => unwrap(await t.atelier.dispatch(method, input)) as never,
     on: (event, callback) => t.atelier.events.subscribe((name: EventName, payload) => name === event && callback(payload as never)),
   };

@@ -8,7 +8,7 @@ import { catalogues, createI18n } from '../../../src-renderer/app/i18n';
 import { useApp } from '../../../src-renderer/app/store';
 import { LibraryScreen } from '../../../src-renderer/features/library/LibraryScreen';
 import { createLibraryStore } from '../../../src-renderer/features/library/library-store';
-import type { HostClient } from '../../../src-renderer/host/client';
+import { importAsBytes, type HostClient } from '../../../src-renderer/host/client';
 import { Toasts } from '../../../src-renderer/ui/Toasts';
 
 const sha = (n: number) => n.toString(16).padStart(64, '0');
@@ -38,6 +38,9 @@ function memoryHost(initial: Asset[]) {
   const calls: { method: string; input: Record<string, unknown> }[] = [];
   const host: HostClient = {
     kind: 'memory',
+    upload(file, meta) {
+      return importAsBytes(this, file, meta);
+    },
     async invoke(method, input) {
       const i = input as Record<string, unknown>;
       calls.push({ method, input: i });
@@ -151,7 +154,9 @@ describe('library screen', () => {
     await waitFor(() => expect(calls.some((c) => c.method === 'assets.import')).toBe(true));
     const call = calls.find((c) => c.method === 'assets.import')!;
     expect(call.input.name).toMatch(/^image \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.png$/);
-    expect(call.input.dataBase64).toBe('iVBORw==');
+    // The bytes themselves, not a base64 string.
+    expect(call.input.bytes).toBeInstanceOf(Uint8Array);
+    expect([...(call.input.bytes as Uint8Array)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     await waitFor(() => expect(document.querySelectorAll('.asset-cell')).toHaveLength(1));
   });
 

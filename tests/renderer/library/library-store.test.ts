@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nameForFile } from '../../../src-renderer/features/library/upload';
 import { createLibraryStore } from '../../../src-renderer/features/library/library-store';
-import type { HostClient } from '../../../src-renderer/host/client';
+import { importAsBytes, type HostClient } from '../../../src-renderer/host/client';
 
 describe('library store', () => {
   it('stops a batch import after the file in flight when cancelled, keeping what was imported', async () => {
@@ -9,6 +9,9 @@ describe('library store', () => {
     let release: () => void = () => undefined;
     const host: HostClient = {
       kind: 'memory',
+      upload(file, meta) {
+        return importAsBytes(this, file, meta);
+      },
       async invoke(method, input) {
         if (method === 'assets.list') return [] as never;
         if (method === 'assets.import') {

@@ -9,7 +9,7 @@ import { HostProvider } from '../../../src-renderer/app/host-context';
 import { createI18n } from '../../../src-renderer/app/i18n';
 import { useApp } from '../../../src-renderer/app/store';
 import { matchingPosts, PacksScreen } from '../../../src-renderer/features/packs/PacksScreen';
-import type { HostClient } from '../../../src-renderer/host/client';
+import { importAsBytes, type HostClient } from '../../../src-renderer/host/client';
 import { unwrap } from '../../../src-renderer/host/result';
 import { Toasts } from '../../../src-renderer/ui/Toasts';
 import { testAtelier } from '../../helpers/app';
@@ -25,6 +25,9 @@ afterEach(() => {
 function inProcessHost(): HostClient {
   return {
     kind: 'memory',
+    upload(file, meta) {
+      return importAsBytes(this, file, meta);
+    },
     invoke: async (method, input) => unwrap(await t.atelier.dispatch(method, input)) as never,
     on: (event, callback) => t.atelier.events.subscribe((name: EventName, payload) => name === event && callback(payload as never)),
   };

@@ -17,6 +17,7 @@ function fakeHost(answers: Record<string, (input: unknown) => unknown>): HostCli
   const calls: string[] = [];
   return {
     kind: 'memory',
+    upload: () => Promise.reject(new Error('the recovery screen uploads nothing')),
     calls,
     async invoke(method: string, input: unknown) {
       calls.push(method);

@@ -152,8 +152,8 @@ describe('one write path for time and status', () => {
 describe('designs from library photos', () => {
   it('makes one page per photo at the network’s size, each photo covering its page', async () => {
     const { atelier, paris } = await setup();
-    const wide = await atelier.call('assets.import', { name: 'four-by-three.png', dataBase64: (await png(400, 300)).toString('base64'), clientId: paris.id });
-    const tall = await atelier.call('assets.import', { name: 'tall.png', dataBase64: (await png(300, 600)).toString('base64'), clientId: paris.id });
+    const wide = await atelier.call('assets.import', { name: 'four-by-three.png', bytes: (await png(400, 300)), clientId: paris.id });
+    const tall = await atelier.call('assets.import', { name: 'tall.png', bytes: (await png(300, 600)), clientId: paris.id });
     const design = await atelier.call('designs.fromPhotos', { clientId: paris.id, preset: 'instagram-portrait', assetIds: [wide.asset.id, tall.asset.id], name: 'Vitrine' });
     expect([design.name, design.width, design.height, design.pages, design.clientId]).toEqual(['Vitrine', 1080, 1350, 2, paris.id]);
     const doc = design.document as { pages: { elements: { type: string; assetId: string; width: number; height: number; crop: { x: number; y: number; width: number; height: number } }[] }[] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantToWallClock, isValidTimeZone, monthRange, offsetAt, parseWallClock, wallClockToInstant } from '../../../src-main/core/time/zones';
+import { instantToWallClock, isValidTimeZone, monthRange, offsetLabelAt, parseWallClock, wallClockToInstant } from '../../../src-main/core/time/zones';
 
 describe('time zones', () => {
   it('knows IANA zones and refuses made-up ones', () => {
@@ -39,8 +39,10 @@ describe('time zones', () => {
     const r = wallClockToInstant('2026-11-01T01:30', 'America/New_York')!;
     expect(r.resolution).toBe('ambiguous_earlier');
     expect(new Date(r.instantMs).toISOString()).toBe('2026-11-01T05:30:00.000Z'); // EDT, UTC−4
-    expect(offsetAt(r.instantMs, 'America/New_York')).toBe('-04:00');
-    expect(offsetAt(r.instantMs + 3_600_000, 'America/New_York')).toBe('-05:00');
+    expect(offsetLabelAt(r.instantMs, 'America/New_York')).toBe('-04:00');
+    expect(offsetLabelAt(r.instantMs + 3_600_000, 'America/New_York')).toBe('-05:00');
+    expect(offsetLabelAt(Date.UTC(2026, 6, 1), 'Asia/Kolkata')).toBe('+05:30');
+    expect(offsetLabelAt(Date.UTC(2026, 0, 1), 'UTC')).toBe('+00:00');
   });
 
   it('keeps the wall clock across a DST change (same 09:00 before and after)', () => {

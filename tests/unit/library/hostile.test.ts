@@ -23,13 +23,13 @@ function snapshot() {
 beforeEach(async () => {
   t = testAtelier();
   // Something already stored, which must survive every refusal untouched.
-  await t.atelier.call('assets.import', { name: 'keep.png', dataBase64: (await png(30, 30)).toString('base64'), tags: ['keep'] });
+  await t.atelier.call('assets.import', { name: 'keep.png', bytes: (await png(30, 30)), tags: ['keep'] });
   before = snapshot();
 });
 afterEach(() => t.cleanup());
 
 async function refusal(name: string, bytes: Buffer): Promise<AtelierError> {
-  const error = await t.atelier.call('assets.import', { name, dataBase64: bytes.toString('base64') }).then(
+  const error = await t.atelier.call('assets.import', { name, bytes: bytes }).then(
     () => null,
     (e: unknown) => e,
   );

@@ -13,7 +13,6 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-const b64 = (b: Buffer) => b.toString('base64');
 const storedFiles = (dir: string, folder: string) => {
   try {
     return readdirSync(path.join(dir, 'assets', folder), { recursive: true }).map(String).filter((f) => f.includes('.'));
@@ -25,7 +24,7 @@ const storedFiles = (dir: string, folder: string) => {
 describe('asset import', () => {
   it('stores a PNG content-addressed, with its size, dimensions and a thumbnail', async () => {
     const bytes = await png(640, 480);
-    const { asset, duplicate } = await t.atelier.call('assets.import', { name: 'hero.png', dataBase64: b64(bytes) });
+    const { asset, duplicate } = await t.atelier.call('assets.import', { name: 'hero.png', bytes: bytes });
     expect(duplicate).toBe(false);
     expect(asset).toMatchObject({ kind: 'image', mime: 'image/png', size: bytes.length, width: 640, height: 480, name: 'hero.png' });
     const file = path.join(t.dir, 'assets', ...assetRelativePath('sha256', asset.id, 'png').split('/'));
@@ -38,8 +37,8 @@ describe('asset import', () => {
 
   it('stores the same bytes once, however many times and names they come with', async () => {
     const bytes = await png();
-    const first = await t.atelier.call('assets.import', { name: 'a.png', dataBase64: b64(bytes), tags: ['Hero'] });
-    const second = await t.atelier.call('assets.import', { name: 'copy of a.png', dataBase64: b64(bytes), tags: ['summer'] });
+    const first = await t.atelier.call('assets.import', { name: 'a.png', bytes: bytes, tags: ['Hero'] });
+    const second = await t.atelier.call('assets.import', { name: 'copy of a.png', bytes: bytes, tags: ['summer'] });
     expect(second.duplicate).toBe(true);
     expect(second.asset.id).toBe(first.asset.id);
     expect(second.asset.name).toBe('a.png');
@@ -56,13 +55,13 @@ describe('asset import', () => {
       ['p.avif', await avif(), 'image/avif'],
     ];
     for (const [name, bytes, mime] of cases) {
-      const { asset } = await t.atelier.call('assets.import', { name, dataBase64: b64(bytes) });
+      const { asset } = await t.atelier.call('assets.import', { name, bytes: bytes });
       expect(asset.mime, name).toBe(mime);
     }
   });
 
   it('trusts the bytes over the name: a PNG called .jpg is stored as the PNG it is', async () => {
-    const { asset } = await t.atelier.call('assets.import', { name: 'actually-a-png.jpg', dataBase64: b64(await png()) });
+    const { asset } = await t.atelier.call('assets.import', { name: 'actually-a-png.jpg', bytes: await png() });
     expect(asset.mime).toBe('image/png');
     expect(storedFiles(t.dir, 'sha256')[0]).toMatch(/\.png$/);
   });
@@ -70,7 +69,7 @@ describe('asset import', () => {
   it('applies EXIF orientation and keeps GPS out of everything Atelier writes', async () => {
     const bytes = await jpeg(200, 100, { orientation: 6, gps: true });
     expect((await sharp(bytes).metadata()).exif).toBeDefined();
-    const { asset } = await t.atelier.call('assets.import', { name: 'phone.jpg', dataBase64: b64(bytes) });
+    const { asset } = await t.atelier.call('assets.import', { name: 'phone.jpg', bytes: bytes });
     // Orientation 6 is a 90° turn: the picture people see is portrait.
     expect([asset.width, asset.height]).toEqual([100, 200]);
     const thumb = await sharp((await t.atelier.services.assets.mediaFile('thumbs', asset.id))!.file).metadata();
@@ -84,7 +83,7 @@ describe('asset import', () => {
   });
 
   it('rasterises a clean SVG to PNG', async () => {
-    const { asset } = await t.atelier.call('assets.import', { name: 'logo.svg', dataBase64: b64(cleanSvg) });
+    const { asset } = await t.atelier.call('assets.import', { name: 'logo.svg', bytes: cleanSvg });
     expect(asset.mime).toBe('image/png');
     // Drawn at a density that gives a 2048 px long side (±1 px of rounding), aspect kept.
     expect(Math.abs(asset.width! - 2048)).toBeLessThanOrEqual(1);
@@ -92,9 +91,9 @@ describe('asset import', () => {
   });
 
   it('imports fonts (WOFF2, WOFF, TTF) validated by parsing them, with their family name', async () => {
-    const woff2 = await t.atelier.call('assets.import', { name: 'Inter.woff2', dataBase64: b64(interWoff2()) });
-    const woff = await t.atelier.call('assets.import', { name: 'Inter.woff', dataBase64: b64(interWoff()) });
-    const ttf = await t.atelier.call('assets.import', { name: 'Inter.ttf', dataBase64: b64(woffToSfnt(interWoff())) });
+    const woff2 = await t.atelier.call('assets.import', { name: 'Inter.woff2', bytes: interWoff2() });
+    const woff = await t.atelier.call('assets.import', { name: 'Inter.woff', bytes: interWoff() });
+    const ttf = await t.atelier.call('assets.import', { name: 'Inter.ttf', bytes: woffToSfnt(interWoff()) });
     expect([woff2.asset.mime, woff.asset.mime, ttf.asset.mime]).toEqual(['font/woff2', 'font/woff', 'font/ttf']);
     for (const r of [woff2, woff, ttf]) expect(r.asset).toMatchObject({ kind: 'font', fontFamily: 'Inter', width: null });
     const fonts = await t.atelier.call('fonts.list', {});
@@ -112,7 +111,7 @@ describe('asset import', () => {
   });
 
   it('refuses an unknown client before storing anything', async () => {
-    await expect(t.atelier.call('assets.import', { name: 'a.png', dataBase64: b64(await png()), clientId: 'nope' })).rejects.toThrow(/No client with id nope/);
+    await expect(t.atelier.call('assets.import', { name: 'a.png', bytes: await png(), clientId: 'nope' })).rejects.toThrow(/No client with id nope/);
     expect(storedFiles(t.dir, 'sha256')).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ afterEach(() => t.cleanup());
 
 async function importPng(name: string, seed: number) {
   const bytes = await png(20 + seed, 20, { r: seed, g: 10, b: 10 });
-  return (await t.atelier.call('assets.import', { name, dataBase64: bytes.toString('base64') })).asset;
+  return (await t.atelier.call('assets.import', { name, bytes: bytes })).asset;
 }
 
 async function clientWithPost() {
@@ -140,7 +140,7 @@ describe('brand kits', () => {
   it('keeps a palette, fonts and logos per client, and offers the kit fonts first', async () => {
     const { client } = await clientWithPost();
     const logo = await importPng('logo.png', 9);
-    const font = (await t.atelier.call('assets.import', { name: 'Inter.woff2', dataBase64: interWoff2().toString('base64') })).asset;
+    const font = (await t.atelier.call('assets.import', { name: 'Inter.woff2', bytes: interWoff2() })).asset;
     const empty = await t.atelier.call('brandKits.get', { clientId: client.id });
     expect(empty).toEqual({ clientId: client.id, palette: [], headingFont: null, bodyFont: null, logos: [], updatedAt: null });
 
@@ -173,7 +173,7 @@ describe('brand kits', () => {
   it('refuses a font asset as a logo and an image as a font, changing nothing', async () => {
     const { client } = await clientWithPost();
     const logo = await importPng('logo.png', 10);
-    const font = (await t.atelier.call('assets.import', { name: 'Inter.woff2', dataBase64: interWoff2().toString('base64') })).asset;
+    const font = (await t.atelier.call('assets.import', { name: 'Inter.woff2', bytes: interWoff2() })).asset;
     await expect(t.atelier.call('brandKits.update', { clientId: client.id, logoIds: [font.id] })).rejects.toThrow('"Inter.woff2" is not an image, so it cannot be the logo; nothing was changed.');
     await expect(t.atelier.call('brandKits.update', { clientId: client.id, headingFont: { family: 'X', assetId: logo.id } })).rejects.toThrow(/is not a font/);
     expect((await t.atelier.call('brandKits.get', { clientId: client.id })).updatedAt).toBeNull();

@@ -24,7 +24,7 @@ describe('mediaResponse (the Electron protocol handler)', () => {
 
   it('answers thumbnails and originals with safe headers, and 404 for anything else', async () => {
     const bytes = await png(50, 40);
-    const { asset } = await t.atelier.call('assets.import', { name: 'a.png', dataBase64: bytes.toString('base64') });
+    const { asset } = await t.atelier.call('assets.import', { name: 'a.png', bytes: bytes });
     const file = await mediaResponse(t.atelier.services.assets, `/media/files/${asset.id}`);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('image/png');

@@ -62,7 +62,7 @@ function children(): string[] {
 }
 
 async function refusal(name: string, bytes: Buffer): Promise<AtelierError> {
-  const error = await t.atelier.call('assets.import', { name, dataBase64: bytes.toString('base64') }).then(
+  const error = await t.atelier.call('assets.import', { name, bytes: bytes }).then(
     () => null,
     (e: unknown) => e,
   );
@@ -78,7 +78,7 @@ async function refusal(name: string, bytes: Buffer): Promise<AtelierError> {
 
 beforeEach(async () => {
   t = testAtelier();
-  await t.atelier.call('assets.import', { name: 'keep.svg', dataBase64: cleanSvg.toString('base64') });
+  await t.atelier.call('assets.import', { name: 'keep.svg', bytes: cleanSvg });
   before = snapshot();
 });
 afterEach(() => t.cleanup());
@@ -112,7 +112,7 @@ describe('costly SVGs', () => {
     const shadow = Buffer.from(
       `<svg ${NS} width="400" height="300"><filter id="s" x="-0.2" y="-0.2" width="1.4" height="1.4"><feGaussianBlur stdDeviation="8"/><feOffset dx="4" dy="4"/></filter><rect x="40" y="40" width="300" height="200" rx="16" fill="#4f46e5" filter="url(#s)"/></svg>`,
     );
-    const imported = await t.atelier.call('assets.import', { name: 'card.svg', dataBase64: shadow.toString('base64') });
+    const imported = await t.atelier.call('assets.import', { name: 'card.svg', bytes: shadow });
     expect(imported.asset.name).toBe('card.svg');
     expect(snapshot().rows).toHaveLength(2);
   }, 20_000); // one drawing process started and torn down: slow on a loaded machine

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fallbackFirstDay, firstDayOfWeek, regionalLocale, weekdayNames } from '../../../src-renderer/app/week';
+import { calendarFirstDay, fallbackFirstDay, firstDayOfWeek, weekdayNames } from '../../../src-renderer/app/week';
 
 describe('first day of the week', () => {
   it('starts on Sunday in the US and Monday in Britain and France (fallback table)', () => {
@@ -24,11 +24,12 @@ describe('first day of the week', () => {
   });
 });
 
-describe('regional locale', () => {
+describe("the calendar's first day", () => {
   it('keeps the OS region when it speaks the app language, else uses the language alone', () => {
-    expect(regionalLocale('en', ['en-GB', 'fr-FR'])).toBe('en-GB');
-    expect(regionalLocale('fr', ['en-GB', 'fr-CA'])).toBe('fr-CA');
-    expect(regionalLocale('fr', ['en-US'])).toBe('fr');
-    expect(firstDayOfWeek(regionalLocale('en', ['en-GB']))).toBe(1);
+    expect(calendarFirstDay('en', 'en-GB')).toBe(1);
+    expect(calendarFirstDay('en', 'en-US')).toBe(7);
+    expect(calendarFirstDay('fr', 'fr-CA')).toBe(7);
+    expect(calendarFirstDay('fr', 'en-US')).toBe(1);
+    expect(calendarFirstDay('en', 'fr-FR')).toBe(7);
   });
 });
