@@ -9,10 +9,12 @@ export interface ProgressProps {
   /** Shown as detail text, e.g. "3 of 12". */
   detail?: string;
   onCancel?: () => void;
+  /** The Cancel button's text when a plain "Cancel" would be vague (e.g. "Cancel export"). */
+  cancelLabel?: string;
   cancelling?: boolean;
 }
 
-export function ProgressWithCancel({ label, value, detail, onCancel, cancelling = false }: ProgressProps) {
+export function ProgressWithCancel({ label, value, detail, onCancel, cancelLabel, cancelling = false }: ProgressProps) {
   const { t, i18n } = useTranslation();
   const clamped = value === null ? null : Math.min(Math.max(value, 0), 1);
   const percent = clamped === null ? null : new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 }).format(clamped);
@@ -37,7 +39,7 @@ export function ProgressWithCancel({ label, value, detail, onCancel, cancelling 
       </div>
       {onCancel && (
         <button type="button" className="button" onClick={onCancel} disabled={cancelling}>
-          {t('polish.progress.cancel')}
+          {cancelLabel ?? t('polish.progress.cancel')}
         </button>
       )}
     </div>

@@ -9,6 +9,7 @@ import { translateMessage } from '../../app/messages';
 import { useHost } from '../../app/host-context';
 import { useApp } from '../../app/store';
 import { DateField } from '../../ui/DateFields';
+import { ProgressWithCancel } from '../../ui/Progress';
 import { downloadUrl, newJobId, pickPath, uploadPack } from './transfer';
 import './packs.css';
 
@@ -78,7 +79,7 @@ export function PacksScreen({ clients }: { clients: Client[] }) {
   const [imported, setImported] = useState<PackImportReport | null>(null);
   const [decided, setDecided] = useState<DecisionsReport | null>(null);
   const [busy, setBusy] = useState<'import' | 'decisions' | null>(null);
-  const ids = { client: useId(), from: useId(), to: useId(), lang: useId(), targetClient: useId(), progress: useId() };
+  const ids = { client: useId(), from: useId(), to: useId(), lang: useId(), targetClient: useId() };
   const desktop = host.kind === 'electron';
 
   useEffect(() => {
@@ -360,13 +361,12 @@ export function PacksScreen({ clients }: { clients: Client[] }) {
         </fieldset>
         <div className="packs-actions">
           {running ? (
-            <>
-              <label htmlFor={ids.progress}>{progress.phase === 'render' ? t('packs.export.rendering', { done: progress.done, total: progress.total }) : t('packs.export.writing', { done: progress.done, total: progress.total })}</label>
-              <progress id={ids.progress} value={progress.done} max={Math.max(progress.total, 1)} />
-              <button type="button" className="button" onClick={() => void cancel()}>
-                {t('packs.export.cancel')}
-              </button>
-            </>
+            <ProgressWithCancel
+              label={progress.phase === 'render' ? t('packs.export.rendering', { done: progress.done, total: progress.total }) : t('packs.export.writing', { done: progress.done, total: progress.total })}
+              value={progress.total > 0 ? progress.done / progress.total : null}
+              onCancel={() => void cancel()}
+              cancelLabel={t('packs.export.cancel')}
+            />
           ) : (
             <button type="button" className="button button-primary" disabled={chosen.length === 0} onClick={() => void runExport()}>
               {t('packs.export.button', { count: chosen.length })}
