@@ -104,6 +104,10 @@ export async function openStudioPage(
   options: { locale?: string; viewport?: { width: number; height: number } } = {},
 ): Promise<{ context: BrowserContext; page: Page; foreignRequests: string[]; pageErrors: string[] }> {
   const context = await browser.newContext({ locale: options.locale ?? 'en-US', viewport: options.viewport ?? { width: 1280, height: 800 } });
+  // The editor's automation hooks exist only when a harness asks for them before the page loads.
+  await context.addInitScript(() => {
+    window.atelierTestHooks = true;
+  });
   const page = await context.newPage();
   const foreignRequests: string[] = [];
   const pageErrors: string[] = [];

@@ -30,7 +30,9 @@ import './fonts.css';
 
 declare global {
   interface Window {
-    /** Test and automation hooks (e2e, golden images, benchmarks). */
+    /** Set before the page loads by test and benchmark harnesses (tests/e2e/harness.ts); never by the app. */
+    atelierTestHooks?: boolean;
+    /** Test and automation hooks (e2e, golden images, benchmarks): only when `atelierTestHooks` asked for them. */
     atelierEditor?: { editor: EditorStore; cmd: Commands; renderPage: typeof renderPageInBrowser; nodeFor: typeof nodeFor; registerImage: typeof registerLocalImage; open?: (id: string) => Promise<void> };
   }
 }
@@ -506,7 +508,9 @@ export function EditorScreen() {
   const openRef = useRef<(id: string) => Promise<void>>(async () => undefined);
 
   useEffect(() => {
-    window.atelierEditor = { editor, cmd, renderPage: renderPageInBrowser, nodeFor, registerImage: registerLocalImage, open: (id) => openRef.current(id) };
+    if (window.atelierTestHooks === true) {
+      window.atelierEditor = { editor, cmd, renderPage: renderPageInBrowser, nodeFor, registerImage: registerLocalImage, open: (id) => openRef.current(id) };
+    }
     const onUnload = (e: BeforeUnloadEvent) => {
       if (editor.hasUnsaved()) {
         void editor.flush();
