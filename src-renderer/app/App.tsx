@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { calendarFirstDay } from './week';
+import { ClientOptions } from '../ui/ClientOptions';
 import { createCalendarStore } from '../features/calendar/calendar-store';
 import { CalendarScreen } from '../features/calendar/CalendarScreen';
 import { CaptionsScreen } from '../features/captions/CaptionsScreen';
@@ -90,12 +91,7 @@ export function App() {
         <div className="switcher">
           <label htmlFor={switcherId}>{t('switcher.label')}</label>
           <select id={switcherId} value={clientId ?? ''} onChange={(e) => selectClient(e.target.value || null)}>
-            <option value="">{t('switcher.all')}</option>
-            {clients.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <ClientOptions clients={clients} empty={t('switcher.all')} />
           </select>
         </div>
         {!connected && (

@@ -12,6 +12,7 @@ import { errorMessage } from '../../app/errors';
 import { useHost } from '../../app/host-context';
 import { useApp } from '../../app/store';
 import { DesignGrid } from '../../ui/DesignGrid';
+import { ClientOptions } from '../../ui/ClientOptions';
 import { undoToast } from '../../ui/undo-toast';
 import { useModal } from '../../ui/use-modal';
 import { renderPageInBrowser } from './scene-context';
@@ -183,12 +184,7 @@ export function DesignsGallery({ onOpen }: { onOpen(id: string): void }) {
           <div className="ed-field">
             <label htmlFor={ids.client}>{t('editor.gallery.client')}</label>
             <select id={ids.client} value={clientFilter} onChange={(e) => setClientFilter(e.target.value)}>
-              <option value="">{t('editor.gallery.allClients')}</option>
-              {clients.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
+              <ClientOptions clients={clients} empty={t('editor.gallery.allClients')} />
             </select>
           </div>
           <button type="button" className="button" aria-pressed={deletedView} onClick={() => setDeletedView(!deletedView)}>

@@ -6,6 +6,7 @@ import type { Asset, AssetUsage } from '../../../src-main/contract/api/library';
 import { formatBytes, mediaPath, normalizeTags } from '../../../src-main/core/domain/assets';
 import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/store';
+import { ClientOptions } from '../../ui/ClientOptions';
 import type { LibraryStore } from './library-store';
 
 interface Props {
@@ -103,12 +104,7 @@ export function AssetDetails({ asset, store, clients, onDelete, onUseAsLogo, log
       <div className="details-field">
         <label htmlFor={ids.client}>{t('library.details.client')}</label>
         <select id={ids.client} value={asset.clientId ?? ''} onChange={(e) => void run(() => store.getState().setClient(asset.id, e.target.value || null))}>
-          <option value="">{t('library.details.noClient')}</option>
-          {clients.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+          <ClientOptions clients={clients} empty={t('library.details.noClient')} />
         </select>
       </div>
       <form
