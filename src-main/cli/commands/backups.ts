@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import path from 'node:path';
 import { AtelierError } from '../../contract/errors';
 import { withAtelier, type GlobalOptions } from '../context';
 import { consoleOutput, formatTable, printJson } from '../output';
@@ -21,7 +22,7 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
           return;
         }
         if (opts.out) {
-          const made = await atelier.call('backups.create', { out: opts.out });
+          const made = await atelier.call('backups.create', { out: path.resolve(opts.out) });
           if (output.json) return printJson(output, { path: made.path, backup: made.backup });
           return output.out(`Backup written to ${made.path} (checked).`);
         }

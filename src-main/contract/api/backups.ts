@@ -37,7 +37,14 @@ export const backupMethods = defineMethods({
   },
   'backups.create': {
     summary: 'Back up the library now (database copy checked with quick_check, new asset files copied); `out` (desktop and CLI only) writes the copy there instead.',
-    input: z.strictObject({ out: z.string().min(1).max(4096).optional() }),
+    input: z.strictObject({
+      out: z
+        .string()
+        .max(4096)
+        .regex(/^(\/|[A-Za-z]:[\\/])/, 'must be an absolute path')
+        .regex(/\.db$/i, 'must end in .db')
+        .optional(),
+    }),
     output: z.object({ backup: BackupInfo, path: z.string(), assetsCopied: z.number().int().nonnegative() }),
   },
   'backups.restore': {
