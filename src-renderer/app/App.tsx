@@ -14,7 +14,9 @@ import { createClientsStore } from '../features/clients/clients-store';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { createLibraryStore } from '../features/library/library-store';
 import { PacksScreen } from '../features/packs/PacksScreen';
+import { BackupsSection } from '../features/backups/BackupsSection';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { TrashSection } from '../features/trash/TrashSection';
 import { Toasts } from '../ui/Toasts';
 import { GlobalKeys } from './GlobalKeys';
 import { keepPlace, readPlace } from './place';
@@ -137,7 +139,10 @@ export function App() {
         ) : screen === 'captions' ? (
           <CaptionsScreen clients={clients} />
         ) : screen === 'settings' ? (
-          <SettingsScreen />
+          <SettingsScreen>
+            <BackupsSection />
+            <TrashSection />
+          </SettingsScreen>
         ) : screen === 'editor' ? (
           <EditorScreen />
         ) : screen === 'insights' ? (

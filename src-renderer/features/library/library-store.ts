@@ -3,7 +3,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Asset, AssetUsage, ImportResult } from '../../../src-main/contract/api/library';
 import type { HostClient } from '../../host/client';
-import { uploadFile, type UploadOptions } from './upload';
+import { uploadFile, type UploadOptions } from '../../ui/upload';
 
 export interface ImportOutcome {
   file: string;

@@ -1,9 +1,9 @@
 // Getting a file's bytes to the library. Browser mode streams the raw bytes with an authenticated
 // PUT (host/put.ts); Electron passes base64 over IPC.
-import type { ImportResult } from '../../../src-main/contract/api/library';
-import type { HostClient } from '../../host/client';
-import { putBytes } from '../../host/put';
-import { bytesToBase64 } from '../../ui/files';
+import type { ImportResult } from '../../src-main/contract/api/library';
+import type { HostClient } from '../host/client';
+import { putBytes } from '../host/put';
+import { bytesToBase64 } from './files';
 
 export interface UploadOptions {
   clientId?: string;
