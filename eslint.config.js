@@ -94,6 +94,17 @@ export const LAYERS = [
   { name: 'renderer', files: ['src-renderer'], may: ['src-renderer', ...MAIN_DOMAIN], packages: BROWSER, why: 'the renderer runs in a browser and reaches src-main only through core and contract.' },
 ];
 
+/**
+ * `.catch(() => undefined)`, `.catch(() => {})`, `.catch(() => void 0)`: a failure nobody hears about.
+ * (`.catch(() => null)` stays allowed: there null is a value the caller handles — no thumbnail, a placeholder.)
+ */
+const SILENT_CATCH = {
+  selector:
+    "CallExpression[callee.property.name='catch'][arguments.length=1] > ArrowFunctionExpression[params.length=0]:matches([body.type='Identifier'][body.name='undefined'], [body.type='BlockStatement'][body.body.length=0], [body.type='UnaryExpression'][body.operator='void'])",
+  message:
+    'A failure swallowed in silence: handle it (log it, or tell the person through a toast), or use a named helper such as ignoreCleanupFailure that says why ignoring is right.',
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'release/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
@@ -113,6 +124,17 @@ export default tseslint.config(
     plugins: { layers },
     rules: {
       'layers/imports': ['error', { root: path.dirname(fileURLToPath(import.meta.url)), layers: LAYERS }],
+      'no-restricted-syntax': ['error', SILENT_CATCH],
+    },
+  },
+  // Type-aware promise rules for the app's code (tests and build scripts lint without types, which keeps
+  // `eslint .` quick): a promise nobody awaits or handles is a failure nobody hears about.
+  {
+    files: ['src-main/**/*.{ts,tsx}', 'src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: path.dirname(fileURLToPath(import.meta.url)) } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
     },
   },
   {

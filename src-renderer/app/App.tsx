@@ -18,6 +18,7 @@ import { BackupsSection } from '../features/backups/BackupsSection';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { TrashSection } from '../features/trash/TrashSection';
 import { Toasts } from '../ui/Toasts';
+import { useRefreshFailed } from './failure-toast';
 import { GlobalKeys } from './GlobalKeys';
 import { keepPlace, readPlace } from './place';
 import { screenShortcut } from './shortcuts';
@@ -46,7 +47,8 @@ export function App() {
   const connected = useApp((s) => s.connected);
   const clientsStore = useMemo(() => createClientsStore(host), [host]);
   const clients = useStore(clientsStore, (s) => s.clients);
-  const libraryStore = useMemo(() => createLibraryStore(host), [host]);
+  const refreshFailed = useRefreshFailed();
+  const libraryStore = useMemo(() => createLibraryStore(host, { onRefreshError: refreshFailed }), [host, refreshFailed]);
   // One calendar for the session, opened where it was left (its view and period) before a reload.
   const [calendarStore] = useState(() => {
     const { calendarView, calendarAnchor } = readPlace();
@@ -127,7 +129,7 @@ export function App() {
               localStorage.setItem('atelier.startedBlank', '1');
               setBlank(true);
             }}
-            onSeeded={() => void clientsStore.getState().load().catch(() => undefined)}
+            onSeeded={() => void clientsStore.getState().load().catch(refreshFailed)}
           />
         )}
         {!started ? null : screen === 'calendar' ? (

@@ -74,3 +74,33 @@ describe('layer rules (lint)', () => {
     expect(problems).toEqual([]);
   }, 120_000);
 });
+
+describe('silenced failures (lint)', () => {
+  const plain = new ESLint({
+    cwd: ROOT,
+    overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
+    ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-syntax',
+  });
+  const flagged = async (code: string) => {
+    const [result] = await plain.lintText(code, { filePath: path.join(ROOT, 'src-main/services/planted.ts') });
+    return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').length;
+  };
+
+  it('fails a bare .catch(() => undefined), .catch(() => {}) and .catch(() => void 0)', async () => {
+    expect(await flagged('declare const p: Promise<void>;\nexport const a = p.catch(() => undefined);\n')).toBe(1);
+    expect(await flagged('declare const p: Promise<void>;\nexport const a = p.catch(() => {});\n')).toBe(1);
+    expect(await flagged('declare const p: Promise<void>;\nexport const a = p.catch(() => void 0);\n')).toBe(1);
+  });
+
+  it('passes a named helper and a handler that does something', async () => {
+    const code = [
+      "import { ignoreCleanupFailure } from '../core/promises';",
+      'declare const p: Promise<void>;',
+      'declare function log(error: unknown): void;',
+      'export const a = p.catch(ignoreCleanupFailure);',
+      'export const b = p.catch((error: unknown) => log(error));',
+      '',
+    ].join('\n');
+    expect(await flagged(code)).toBe(0);
+  });
+});
