@@ -33,7 +33,7 @@ function ensureChromium() {
   process.exit(1);
 }
 
-step('Typecheck', process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']);
+step('Typecheck', process.execPath, [path.join(root, 'build/scripts/typecheck.mjs')]);
 step('Lint', bin('eslint'), ['.', '--max-warnings', '0']);
 step('Build', process.execPath, [path.join(root, 'build/scripts/build.mjs'), '--quiet']);
 ensureChromium();

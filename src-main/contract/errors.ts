@@ -1,22 +1,10 @@
 // Errors cross every boundary (IPC, WebSocket, CLI) as plain `{ code, message, details }` objects.
 // Never a stack trace: hosts turn anything unexpected into `internal` and log it on their side.
 import { z } from 'zod';
-import type { Message as MessageText } from '../core/messages';
+import { AtelierError, ERROR_CODES, type ErrorCode, type ErrorReason as CoreErrorReason, type WireErrorShape } from '../core/errors';
 
-export const ERROR_CODES = [
-  'invalid_input',
-  'unknown_method',
-  'not_found',
-  'conflict',
-  'newer_version',
-  'unsupported',
-  'too_large',
-  'io_error',
-  'cancelled',
-  'unauthorized',
-  'internal',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+// The error class and its codes live in core (db throws them too); the contract gives their wire form.
+export { AtelierError, ERROR_CODES, type ErrorCode };
 
 /**
  * What went wrong, in a form the renderer translates: a key in its `serviceErrors` catalogue
@@ -32,6 +20,7 @@ export const ErrorReason = z.object({
 });
 export type ErrorReason = z.infer<typeof ErrorReason>;
 
+
 export const WireError = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
@@ -40,6 +29,12 @@ export const WireError = z.object({
 });
 export type WireError = z.infer<typeof WireError>;
 
+// The zod schemas and core's plain types describe the same objects: the build fails if they drift.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+type _ReasonMatchesCore = Assert<Same<ErrorReason, CoreErrorReason>>;
+type _WireMatchesCore = Assert<Same<WireError, WireErrorShape>>;
+
 /**
  * A sentence a service says to a person beside its result (a warning, an undo label, a skipped
  * row): English `text` for the CLI, `key` and `params` for the renderer's `serviceMessages`
@@ -47,33 +42,6 @@ export type WireError = z.infer<typeof WireError>;
  */
 export const Message = z.object({ key: MessageKey, params: MessageParams.optional(), text: z.string() });
 export type Message = z.infer<typeof Message>;
-
-/** The one error type services throw on purpose; its message names what is wrong in user terms. */
-export class AtelierError extends Error {
-  readonly code: ErrorCode;
-  readonly details: unknown;
-  readonly reason: ErrorReason | undefined;
-
-  constructor(code: ErrorCode, message: string, details?: unknown, reason?: ErrorReason) {
-    super(message);
-    this.name = 'AtelierError';
-    this.code = code;
-    this.details = details;
-    this.reason = reason;
-  }
-
-  /** An error whose reason is a service message (its English text is the error message). */
-  static fromMessage(code: ErrorCode, message: MessageText, details?: unknown): AtelierError {
-    return new AtelierError(code, message.text, details, message.params === undefined ? { key: message.key } : { key: message.key, params: message.params });
-  }
-
-  toWire(): WireError {
-    const wire: WireError = { code: this.code, message: this.message };
-    if (this.details !== undefined) wire.details = this.details;
-    if (this.reason !== undefined) wire.reason = this.reason;
-    return wire;
-  }
-}
 
 export function isWireError(value: unknown): value is WireError {
   return WireError.safeParse(value).success;

@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, statfsSync } from 'node:fs';
 import path from 'node:path';
-import { AtelierError } from '../contract/errors';
+import { AtelierError } from '../core/errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 import { backupFileName, writeVerifiedCopy } from './snapshot';
 

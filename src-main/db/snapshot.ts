@@ -5,8 +5,8 @@
 import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import type { BackupKind } from '../contract/api/backups';
-import { AtelierError } from '../contract/errors';
+import type { BackupKind } from '../core/domain/backups';
+import { AtelierError } from '../core/errors';
 import type { Db } from './open';
 
 export const TEMP_SUFFIX = '.tmp';

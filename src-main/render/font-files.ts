@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { findBundledDir } from '../services/bundled';
+import { findBundledDir } from './bundled';
 
 /** An imported font a render needs: its family name and the file in the library's store. */
 export interface FontFile {

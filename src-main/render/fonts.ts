@@ -4,7 +4,7 @@
 import { GlobalFonts } from '@napi-rs/canvas';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findBundledDir } from '../services/bundled';
+import { findBundledDir } from './bundled';
 
 export interface FontManifest {
   version: number;

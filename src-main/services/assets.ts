@@ -20,6 +20,7 @@ import { createFileStore, type StagedFile } from './media/store';
 import { collectImportDebris } from './import-debris';
 import { createImportJournal } from '../db/repositories/import-journal';
 import { svgProblem } from './media/svg';
+import { awaitedLater, ignoreCleanupFailure } from '../core/promises';
 
 const DAY = 86_400_000;
 /** Deleted assets stay restorable this long before gc may remove them. */
@@ -183,7 +184,7 @@ export function createAssetService(lib: Library, events: EventBus) {
       const base = { kind: 'image' as const, mime: FORMAT_INFO[format].mime, width: probe.width, height: probe.height, fontFamily: null };
       if (staged) return { ...base, source: { staged }, thumbnail: Promise.resolve(await makeThumbnail(file)) };
       const thumbnail = makeThumbnail(file);
-      thumbnail.catch(() => undefined); // awaited later; never an unhandled rejection meanwhile
+      awaitedLater(thumbnail); // awaited in store(), once the bytes are read
       const bytes = await readWhole(file);
       return { ...base, source: { bytes }, thumbnail };
     } catch (error) {
@@ -214,7 +215,7 @@ export function createAssetService(lib: Library, events: EventBus) {
       }
       return await importBytes(await readWhole(staged.temp), name, options);
     } finally {
-      await fs.rm(staged.temp, { force: true }).catch(() => undefined);
+      await fs.rm(staged.temp, { force: true }).catch(ignoreCleanupFailure);
     }
   }
 
@@ -246,7 +247,7 @@ export function createAssetService(lib: Library, events: EventBus) {
       if (thumb.status === 'rejected') throw thumb.reason;
       thumbBytes = thumb.value;
     } catch (error) {
-      if (created && !repo.get(sha)) await fs.rm(created, { force: true }).catch(() => undefined);
+      if (created && !repo.get(sha)) await fs.rm(created, { force: true }).catch(ignoreCleanupFailure);
       if (error instanceof ImageProblem) fail(error.reason === 'corrupt' ? 'invalid_input' : error.reason, displayName, error.message);
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOSPC' || code === 'EDQUOT') throw diskFull(displayName);
@@ -254,7 +255,7 @@ export function createAssetService(lib: Library, events: EventBus) {
       throw error;
     } finally {
       // A staged file that was not moved into place (a duplicate, a refusal) is not kept.
-      if ('staged' in source) await fs.rm(source.staged.temp, { force: true }).catch(() => undefined);
+      if ('staged' in source) await fs.rm(source.staged.temp, { force: true }).catch(ignoreCleanupFailure);
     }
 
     // The thumbnail is derived data (regenerated if ever missing): it is written while the row commits.

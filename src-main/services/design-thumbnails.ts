@@ -11,6 +11,7 @@ import { designThumbPath, isDesignId, THUMB_REVISION, type ThumbSize } from '../
 import type { BackgroundRenderer } from '../render/background';
 import { fontFilesFor } from './design-fonts';
 import type { Library } from './library';
+import { settled } from '../core/promises';
 
 /** Longest side in pixels: cards show 18–32 px, so this is sharp at 2× and 3× too. */
 export const THUMB_SIZE = 96;
@@ -130,7 +131,7 @@ export function createDesignThumbnails(lib: Library, options: DesignThumbnailOpt
       if (!job) {
         job = queue.then(() => render(designId, page, file, size)).finally(() => inFlight.delete(file));
         inFlight.set(file, job);
-        queue = job.catch(() => undefined);
+        queue = settled(job); // a failed render reaches its caller through `job`; the next one still runs
       }
       const made = await job;
       return made ? { file: made, mime: 'image/png' } : null;

@@ -20,7 +20,7 @@ import type { DesignListRow, DesignRow } from '../db/repositories/designs';
 import type { HandlersFor } from '../contract/handlers';
 import { foldText } from '../core/domain/search';
 import { designThumbPath } from '../core/domain/design-thumbs';
-import { findBundledDir } from './bundled';
+import { findBundledDir } from '../render/bundled';
 import { thumbnailRevision } from './design-thumbnails';
 import { iso, isoOrNull } from './convert';
 import type { DesignThumbnails } from './design-thumbnails';

@@ -15,8 +15,11 @@ import { createClientsStore } from '../features/clients/clients-store';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { createLibraryStore } from '../features/library/library-store';
 import { PacksScreen } from '../features/packs/PacksScreen';
+import { BackupsSection } from '../features/backups/BackupsSection';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { TrashSection } from '../features/trash/TrashSection';
 import { Toasts } from '../ui/Toasts';
+import { useRefreshFailed } from './failure-toast';
 import { GlobalKeys } from './GlobalKeys';
 import { keepPlace, readPlace } from './place';
 import { screenShortcut } from './shortcuts';
@@ -45,7 +48,8 @@ export function App() {
   const connected = useApp((s) => s.connected);
   const clientsStore = useMemo(() => createClientsStore(host), [host]);
   const clients = useStore(clientsStore, (s) => s.clients);
-  const libraryStore = useMemo(() => createLibraryStore(host), [host]);
+  const refreshFailed = useRefreshFailed();
+  const libraryStore = useMemo(() => createLibraryStore(host, { onRefreshError: refreshFailed }), [host, refreshFailed]);
   // One calendar for the session, opened where it was left (its view and period) before a reload.
   const [calendarStore] = useState(() => {
     const { calendarView, calendarAnchor } = readPlace();
@@ -121,7 +125,7 @@ export function App() {
               localStorage.setItem('atelier.startedBlank', '1');
               setBlank(true);
             }}
-            onSeeded={() => void clientsStore.getState().load().catch(() => undefined)}
+            onSeeded={() => void clientsStore.getState().load().catch(refreshFailed)}
           />
         )}
         {!started ? null : screen === 'calendar' ? (
@@ -133,7 +137,10 @@ export function App() {
         ) : screen === 'captions' ? (
           <CaptionsScreen clients={clients} />
         ) : screen === 'settings' ? (
-          <SettingsScreen />
+          <SettingsScreen>
+            <BackupsSection />
+            <TrashSection />
+          </SettingsScreen>
         ) : screen === 'editor' ? (
           <EditorScreen />
         ) : screen === 'insights' ? (

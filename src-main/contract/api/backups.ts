@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { BACKUP_KINDS } from '../../core/domain/backups';
 import { IsoInstant } from '../entities';
 import { defineMethods } from './define';
 
-export const BACKUP_KINDS = ['auto', 'quit', 'manual', 'pre-migration', 'kept-aside'] as const;
-export type BackupKind = (typeof BACKUP_KINDS)[number];
+export { BACKUP_KINDS, type BackupKind } from '../../core/domain/backups';
 
 /** A backup file name as `backups.list` gives it; never a path, so a caller cannot reach outside the backups folder. */
 export const BackupFileName = z

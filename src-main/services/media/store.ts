@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { assetRelativePath } from '../../core/domain/assets';
+import { ignoreCleanupFailure } from '../../core/promises';
 
 /** A file written to the store's temp folder, with the hash and size of what it holds. */
 export interface StagedFile {
@@ -51,7 +52,7 @@ export function createFileStore(root: string) {
       await handle.writeFile(bytes);
       if (options.durable) await handle.sync();
     } catch (error) {
-      await handle.close().catch(() => undefined);
+      await handle.close().catch(ignoreCleanupFailure); // the write's own error is the one thrown
       await fs.rm(temp, { force: true });
       throw error;
     }

@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import { AtelierError } from '../../contract/errors';
+import { ignoreCleanupFailure } from '../../core/promises';
 
 export interface ZipSink {
   /** A file from disk; `compress: false` for already-compressed media (PNG, JPEG), stored as is. */
@@ -67,7 +68,7 @@ export async function writeZipAtomically(
   } catch (error) {
     output.destroy();
     out.destroy();
-    await written.catch(() => undefined);
+    await written.catch(ignoreCleanupFailure); // the streams were destroyed: the first error is the one reported
     rmSync(temp, { force: true });
     if (error instanceof AtelierError) throw error;
     const code = (error as NodeJS.ErrnoException).code;

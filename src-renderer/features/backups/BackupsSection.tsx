@@ -7,8 +7,8 @@ import { useHost } from '../../app/host-context';
 import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/store';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { formatSize, formatWhen } from './format';
-import './backups.css';
+import { formatSize, formatWhen } from '../../ui/format';
+import '../../ui/backups.css';
 
 export function BackupsSection({ onRestored = () => location.reload() }: { onRestored?: () => void }) {
   const { t, i18n } = useTranslation();

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } fr
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { CalendarPost } from '../../../src-main/contract/api/calendar';
+import { useRefreshFailed } from '../../app/failure-toast';
 import { errorMessage } from '../../app/errors';
 import { translateMessage } from '../../app/messages';
 import { useHost } from '../../app/host-context';
@@ -35,6 +36,7 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
   const host = useHost();
   const clientId = useApp((s) => s.clientId);
   const toast = useApp((s) => s.toast);
+  const refreshFailed = useRefreshFailed();
   const firstDay = calendarFirstDay(i18n.language);
   // The app gives the store it keeps for the session (so the view and period survive a visit to
   // another screen); on its own the screen makes one. The week's first day follows the language.
@@ -48,9 +50,9 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
     void store.getState().load().catch((error) => toast({ message: errorMessage(t, error), tone: 'error' }));
   }, [store, clientId, firstDay, s.view, s.anchor, toast, t]);
   useEffect(() => {
-    void store.getState().loadDue().catch(() => undefined);
-    return followChanges(host, store);
-  }, [host, store]);
+    void store.getState().loadDue().catch(refreshFailed);
+    return followChanges(host, store, refreshFailed);
+  }, [host, store, refreshFailed]);
   // A post opened from the command palette: its period, with its details open.
   const pendingPost = useApp((a) => (a.pending?.kind === 'post' ? a.pending.id : null));
   useEffect(() => {

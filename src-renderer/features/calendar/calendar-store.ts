@@ -197,10 +197,13 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
   return store;
 }
 
-/** Keeps a calendar store fresh while the screen is open; returns the unsubscribe for the effect's cleanup. */
-export function followChanges(host: HostClient, store: CalendarStore): () => void {
-  const reload = () => void store.getState().load().catch(() => undefined);
-  const reloadDue = () => void store.getState().loadDue().catch(() => undefined);
+/**
+ * Keeps a calendar store fresh while the screen is open; returns the unsubscribe for the effect's
+ * cleanup. A refresh that fails keeps what is shown and goes to `onError` (the screen's toast).
+ */
+export function followChanges(host: HostClient, store: CalendarStore, onError: (error: unknown) => void): () => void {
+  const reload = () => void store.getState().load().catch(onError);
+  const reloadDue = () => void store.getState().loadDue().catch(onError);
   const offs = [
     host.on('posts.changed', () => {
       reload();

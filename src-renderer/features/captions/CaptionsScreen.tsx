@@ -16,11 +16,12 @@ import {
   type UtmParams,
 } from '../../../src-main/core/captions';
 import { NETWORKS, type NetworkId } from '../../../src-main/core/domain/posts';
+import { useRefreshFailed } from '../../app/failure-toast';
 import { useHost } from '../../app/host-context';
 import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/store';
-import { CaptionEditor } from './CaptionText';
-import { useSpelling } from './use-spelling';
+import { CaptionEditor } from '../../ui/caption-text/CaptionText';
+import { useSpelling } from '../../ui/caption-text/use-spelling';
 import { SnippetPanel, UtmPanel } from './SidePanels';
 import { VariantCard, type Target, type VariantState } from './VariantCard';
 import './captions.css';
@@ -61,6 +62,7 @@ export function CaptionsScreen({ clients }: { clients: readonly Client[] }) {
   const { t, i18n } = useTranslation();
   const host = useHost();
   const toast = useApp((s) => s.toast);
+  const refreshFailed = useRefreshFailed();
   const clientId = useApp((s) => s.clientId);
   const [posts, setPosts] = useState<Post[]>([]);
   const [postId, setPostId] = useState<string | null>(null);
@@ -93,9 +95,9 @@ export function CaptionsScreen({ clients }: { clients: readonly Client[] }) {
       .catch((error: unknown) => toast({ message: errorMessage(t, error), tone: 'error' }));
   }, [loadPosts, t, toast]);
   useEffect(() => {
-    loadSnippets().catch(() => undefined);
-    return host.on('snippets.changed', () => void loadSnippets().catch(() => undefined));
-  }, [host, loadSnippets]);
+    loadSnippets().catch(refreshFailed);
+    return host.on('snippets.changed', () => void loadSnippets().catch(refreshFailed));
+  }, [host, loadSnippets, refreshFailed]);
   useEffect(() => {
     if (!prefsClientId) return setPrefs(null);
     host

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Snippet } from '../../../src-main/contract/api/captions';
 import { NETWORK_RULES, type CaptionMeasure } from '../../../src-main/core/captions';
 import type { NetworkId } from '../../../src-main/core/domain/posts';
-import { CaptionEditor, Chips, Counter, Preview, Problems, type Misspellings } from './CaptionText';
+import { CaptionEditor, Chips, Counter, Preview, Problems, type Misspellings } from '../../ui/caption-text/CaptionText';
 
 export type Target = 'master' | NetworkId;
 export interface VariantState {

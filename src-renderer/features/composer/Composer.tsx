@@ -20,8 +20,8 @@ import { useApp, type ComposerRequest } from '../../app/store';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { NetworkIcon } from '../../ui/NetworkIcon';
 import { useModal } from '../../ui/use-modal';
-import { CaptionEditor, Chips, Counter, Problems } from '../captions/CaptionText';
-import { useSpelling } from '../captions/use-spelling';
+import { CaptionEditor, Chips, Counter, Problems } from '../../ui/caption-text/CaptionText';
+import { useSpelling } from '../../ui/caption-text/use-spelling';
 import {
   createInput,
   draftFromPost,
@@ -42,7 +42,6 @@ import { ChecksSummary, PreviewPane, type CheckGroup } from './PreviewPane';
 import { clearDesignTrip, startDesignTrip } from './design-trip';
 import { useComposerData } from './use-composer-data';
 import { WhenFields } from './WhenFields';
-import '../captions/captions.css';
 import './composer.css';
 
 const requestKeys = new WeakMap<ComposerRequest, number>();

@@ -7,6 +7,7 @@ import type { CalendarClient } from '../../../src-main/contract/api/calendar';
 import type { CaptionPrefs, Snippet } from '../../../src-main/contract/api/captions';
 import type { DesignSummary } from '../../../src-main/contract/api/designs';
 import { mediaPath } from '../../../src-main/core/domain/assets';
+import { useRefreshFailed } from '../../app/failure-toast';
 import type { HostClient } from '../../host/client';
 
 export interface ComposerData {
@@ -30,6 +31,7 @@ export function useComposerData(host: HostClient, clientId: string | null): Comp
   const [logoUrl, setLogoUrl] = useState<string | null>(null);
   const [prefs, setPrefs] = useState<CaptionPrefs | null>(null);
   const [snippets, setSnippets] = useState<Snippet[]>([]);
+  const refreshFailed = useRefreshFailed();
 
   useEffect(() => {
     host.invoke('clients.list', {}).then(setClients, () => setClients([]));
@@ -61,13 +63,13 @@ export function useComposerData(host: HostClient, clientId: string | null): Comp
     host.invoke('brandKits.get', { clientId }).then((kit) => live && setLogoUrl(kit.logos[0] ? mediaPath('thumbs', kit.logos[0].id) : null), () => live && setLogoUrl(null));
     host.invoke('captions.prefs.get', { clientId }).then((p) => live && setPrefs(p), () => live && setPrefs(null));
     host.invoke('snippets.list', { clientId }).then((s) => live && setSnippets(s), () => undefined);
-    reloadDesigns().catch(() => undefined);
-    const offs = [host.on('designs.changed', () => void reloadDesigns().catch(() => undefined))];
+    reloadDesigns().catch(refreshFailed);
+    const offs = [host.on('designs.changed', () => void reloadDesigns().catch(refreshFailed))];
     return () => {
       live = false;
       offs.forEach((off) => off());
     };
-  }, [host, clientId, reloadDesigns]);
+  }, [host, clientId, reloadDesigns, refreshFailed]);
 
   return { clients, client, designs, previews, logoUrl, prefs, snippets, reloadDesigns };
 }

@@ -529,7 +529,8 @@ export function EditorScreen() {
     try {
       await editor.open(id);
       const d = editor.store.getState().doc;
-      if (d) await loadFonts(d);
+      const unloaded = d ? await loadFonts(d) : [];
+      if (unloaded.length > 0) toast({ tone: 'error', message: t('editor.fontsNotLoaded', { fonts: unloaded.join(', ') }) });
       setReady(true);
     } catch (error) {
       toast({ message: errorMessage(t, error), tone: 'error' });

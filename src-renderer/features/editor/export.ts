@@ -43,6 +43,8 @@ async function pngOf(canvas: unknown): Promise<Uint8Array> {
 
 /** The print PDF of a design, made in the browser (vector shapes, embedded fonts, original photos). */
 export async function printPdf(host: HostClient, doc: DesignDocument, options: { onPage?: (done: number, total: number) => void; signal?: AbortSignal } = {}): Promise<Uint8Array> {
+  // The PDF embeds the font files themselves (fontFile below); a face the browser could not load only
+  // changes canvas-drawn effects, and the editor already said so when the design opened.
   await loadFonts(doc);
   const [{ designToPdf }, fontkit] = await Promise.all([import('../../../src-main/core/design/pdf'), import('@pdf-lib/fontkit').then((m) => m.default)]);
   const font = (family: string, weight: number, italic: boolean) => fontFile(host, family, weight, italic);

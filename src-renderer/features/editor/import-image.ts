@@ -3,7 +3,7 @@
 // references — so the headless render, content packs and "where used" all find the same file.
 // The canvas then shows the library's preview (long side ≤ 2048), never the 12 MP original.
 import type { HostClient } from '../../host/client';
-import { uploadFile } from '../library/upload';
+import { uploadFile } from '../../ui/upload';
 
 export async function importImage(host: HostClient, file: File): Promise<{ assetId: string; width: number; height: number }> {
   const { asset } = await uploadFile(host, file);

@@ -109,26 +109,35 @@ export function browserSceneContext(options: { pixelRatio?: number; warnings?: S
   };
 }
 
-/** Waits for the fonts a document uses, so the first paint and exports use the real faces. */
-export async function loadFonts(doc: DesignDocument): Promise<void> {
-  if (typeof document === 'undefined' || !document.fonts) return;
-  const wanted = new Set<string>();
+/**
+ * Waits for the fonts a document uses, so the first paint and exports use the real faces. Returns the
+ * families the browser could not load (their text is drawn in a fallback face), for the caller to say so.
+ */
+export async function loadFonts(doc: DesignDocument): Promise<string[]> {
+  if (typeof document === 'undefined' || !document.fonts) return [];
+  const wanted = new Map<string, string>();
   const walk = (els: Page['elements']) => {
     for (const e of els) {
-      if (e.type === 'text') wanted.add(`${e.fontStyle === 'italic' ? 'italic ' : ''}${e.fontWeight} 16px "${families.has(e.fontFamily) ? e.fontFamily : 'Inter'}"`);
+      if (e.type === 'text') {
+        const family = families.has(e.fontFamily) ? e.fontFamily : 'Inter';
+        wanted.set(`${e.fontStyle === 'italic' ? 'italic ' : ''}${e.fontWeight} 16px "${family}"`, family);
+      }
       if (e.type === 'group') walk(e.elements);
     }
   };
   for (const p of doc.pages) walk(p.elements);
-  await Promise.all([...wanted].map((f) => document.fonts.load(f).catch(() => undefined)));
+  const outcomes = await Promise.allSettled([...wanted.keys()].map((f) => document.fonts.load(f)));
+  const failed = new Set([...wanted.values()].filter((_, i) => outcomes[i]?.status === 'rejected'));
+  return [...failed];
 }
 
 /** Renders a page with the browser's Konva (export from the editor, golden-image tests). */
 export async function renderPageInBrowser(doc: DesignDocument, pageIndex: number, options: { scale?: number; mimeType?: 'image/png' | 'image/jpeg'; quality?: number; transparent?: boolean } = {}): Promise<{ blob: Blob; warnings: SceneWarning[] }> {
-  await loadFonts(doc);
+  const unloaded = await loadFonts(doc);
   const page = doc.pages[pageIndex];
   if (!page) throw new Error(`Page ${pageIndex + 1} does not exist.`);
-  const warnings: SceneWarning[] = [];
+  // A family the browser could not load is drawn in a fallback face: one warning for the family.
+  const warnings: SceneWarning[] = unloaded.map((family) => ({ kind: 'unknown_font', elementId: '', detail: `${family} could not be loaded` }));
   const scale = options.scale ?? 1;
   const container = document.createElement('div');
   const stage = new Konva.Stage({ container, width: doc.width, height: doc.height });

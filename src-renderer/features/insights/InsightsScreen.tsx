@@ -12,7 +12,7 @@ import { INSIGHT_NETWORKS, type InsightNetwork } from '../../../src-main/core/in
 import { errorMessage } from '../../app/errors';
 import { useHost } from '../../app/host-context';
 import { useApp } from '../../app/store';
-import { useFileDrop } from '../library/use-file-drop';
+import { useFileDrop } from '../../ui/use-file-drop';
 import { EChart, useThemeName } from './EChart';
 import { insightFormats, monthChoices, monthIn, previousMonth, type InsightFormats } from './format';
 import { MatchReview } from './MatchReview';

@@ -12,7 +12,7 @@ import { AssetDetails } from './AssetDetails';
 import { AssetGrid } from './AssetGrid';
 import { BrandKitPanel, useBrandKit } from './BrandKitPanel';
 import type { LibraryStore } from './library-store';
-import { useFileDrop } from './use-file-drop';
+import { useFileDrop } from '../../ui/use-file-drop';
 import { undoToast } from '../../ui/undo-toast';
 import './library.css';
 

@@ -3,7 +3,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Asset, AssetUsage, ImportResult } from '../../../src-main/contract/api/library';
 import type { HostClient } from '../../host/client';
-import { uploadFile, type UploadOptions } from './upload';
+import { uploadFile, type UploadOptions } from '../../ui/upload';
 
 export interface ImportOutcome {
   file: string;
@@ -29,7 +29,14 @@ export interface LibraryState {
   usage(id: string): Promise<AssetUsage[]>;
 }
 
-export function createLibraryStore(host: HostClient) {
+export interface LibraryStoreOptions {
+  /** A refresh after `assets.changed` failed (the screen shows what it had): tell the person. */
+  onRefreshError?: (error: unknown) => void;
+}
+
+export function createLibraryStore(host: HostClient, options: LibraryStoreOptions = {}) {
+  // Without a reporter (a test, a tool), the failure still shows in the console.
+  const onRefreshError = options.onRefreshError ?? ((error: unknown) => console.error('Library refresh failed', error));
   let loading: Promise<void> | null = null;
   let cancelled = false;
   let reloadTimer: ReturnType<typeof setTimeout> | undefined;
@@ -97,7 +104,7 @@ export function createLibraryStore(host: HostClient) {
   host.on('assets.changed', () => {
     if (!store.getState().loaded) return;
     clearTimeout(reloadTimer);
-    reloadTimer = setTimeout(() => void store.getState().load().catch(() => undefined), 150);
+    reloadTimer = setTimeout(() => void store.getState().load().catch(onRefreshError), 150);
   });
   return store;
 }

@@ -4,6 +4,7 @@ import type { Client, Post } from '../../../src-main/contract';
 import type { DecisionsReport, PackExportReport, PackImportReport } from '../../../src-main/contract/api/packs';
 import { POST_STATUSES, type PostStatus } from '../../../src-main/core/domain/posts';
 import { slugify } from '../../../src-main/core/packs/naming';
+import { useRefreshFailed } from '../../app/failure-toast';
 import { errorMessage } from '../../app/errors';
 import { translateMessage } from '../../app/messages';
 import { useHost } from '../../app/host-context';
@@ -64,6 +65,7 @@ export function PacksScreen({ clients }: { clients: Client[] }) {
   const { t, i18n } = useTranslation();
   const host = useHost();
   const toast = useApp((s) => s.toast);
+  const refreshFailed = useRefreshFailed();
   const appClientId = useApp((s) => s.clientId);
   const [clientId, setClientId] = useState(appClientId ?? clients[0]?.id ?? '');
   const [from, setFrom] = useState('');
@@ -94,7 +96,7 @@ export function PacksScreen({ clients }: { clients: Client[] }) {
       void host
         .invoke('posts.list', { clientId, includeUnscheduled: true })
         .then((list) => live && setPosts(list))
-        .catch(() => undefined);
+        .catch(refreshFailed);
     load();
     const off = host.on('posts.changed', (p) => {
       if (p.clientIds.includes(clientId)) load();
@@ -103,7 +105,7 @@ export function PacksScreen({ clients }: { clients: Client[] }) {
       live = false;
       off();
     };
-  }, [host, clientId]);
+  }, [host, clientId, refreshFailed]);
 
   useEffect(() => host.on('packs.progress', (p) => setProgress((current) => (current && current.jobId === p.jobId ? p : current))), [host]);
 
@@ -148,7 +150,12 @@ export function PacksScreen({ clients }: { clients: Client[] }) {
   }
 
   async function cancel(): Promise<void> {
-    if (progress) await host.invoke('packs.cancel', { jobId: progress.jobId }).catch(() => undefined);
+    if (!progress) return;
+    try {
+      await host.invoke('packs.cancel', { jobId: progress.jobId });
+    } catch (error) {
+      toast({ tone: 'error', message: t('packs.export.cancelFailed', { reason: errorMessage(t, error) }) });
+    }
   }
 
   const importTarget = () => (target === 'client' ? { clientId: targetClient } : target === 'new' ? { asNewClient: true } : {});

@@ -6,8 +6,8 @@ import type { RecoveryStatus } from '../../../src-main/contract/api/recovery';
 import { useHost } from '../../app/host-context';
 import { errorMessage } from '../../app/errors';
 import { translateReason } from '../../app/messages';
-import { formatWhen } from '../backups/format';
-import '../backups/backups.css';
+import { formatWhen } from '../../ui/format';
+import '../../ui/backups.css';
 
 export function RecoveryScreen({ status, onRestored }: { status: RecoveryStatus; onRestored(): void }) {
   const { t, i18n } = useTranslation();

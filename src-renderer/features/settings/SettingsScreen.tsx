@@ -1,13 +1,12 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Out, Settings } from '../../../src-main/contract';
 import { useHost } from '../../app/host-context';
 import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/store';
-import { BackupsSection } from '../backups/BackupsSection';
-import { TrashSection } from '../trash/TrashSection';
 
-export function SettingsScreen() {
+/** Language, theme and the library's facts; `children` are the sections other features add (backups, trash), placed by the shell. */
+export function SettingsScreen({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const host = useHost();
   const settings = useApp((s) => s.settings);
@@ -66,8 +65,7 @@ export function SettingsScreen() {
           </dl>
         )}
       </div>
-      <BackupsSection />
-      <TrashSection />
+      {children}
     </section>
   );
 }

@@ -5,8 +5,8 @@ import type { TrashItem } from '../../../src-main/contract/api/trash';
 import { useHost } from '../../app/host-context';
 import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/store';
-import { formatWhen } from '../backups/format';
-import '../backups/backups.css';
+import { formatWhen } from '../../ui/format';
+import '../../ui/backups.css';
 
 export function TrashSection() {
   const { t, i18n } = useTranslation();

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { Snippet } from '../../../src-main/contract/api/captions';
 import { expandSnippet, measureCaption } from '../../../src-main/core/captions';
 import { createI18n } from '../../../src-renderer/app/i18n';
-import { CaptionEditor, Counter, Preview } from '../../../src-renderer/features/captions/CaptionText';
+import { CaptionEditor, Counter, Preview } from '../../../src-renderer/ui/caption-text/CaptionText';
 
 const SNIPPETS: Snippet[] = [
   { id: 's1', clientId: null, kind: 'snippet', name: 'Signature', body: '— {{client}}', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' },

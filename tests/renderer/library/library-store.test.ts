@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameForFile } from '../../../src-renderer/features/library/upload';
+import { nameForFile } from '../../../src-renderer/ui/upload';
 import { createLibraryStore } from '../../../src-renderer/features/library/library-store';
 import { importAsBytes, type HostClient } from '../../../src-renderer/host/client';
 

@@ -1,7 +1,7 @@
 // Getting a file to the library: named for a person, handed over by the host (HostClient.upload:
 // an authenticated PUT in browser mode, the bytes themselves over Electron's IPC).
-import type { ImportResult } from '../../../src-main/contract/api/library';
-import type { HostClient } from '../../host/client';
+import type { ImportResult } from '../../src-main/contract/api/library';
+import type { HostClient } from '../host/client';
 
 export interface UploadOptions {
   clientId?: string;

@@ -11,8 +11,11 @@ function isTextField(target: EventTarget | null): boolean {
   return Boolean(el && (el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && !['button', 'checkbox', 'color', 'file', 'radio'].includes((el as HTMLInputElement).type)) || el.isContentEditable));
 }
 
-/** Calls `onFiles` with dropped or pasted files; returns whether files are being dragged over the window. */
-export function useFileDrop(onFiles: (files: File[]) => void): boolean {
+/**
+ * Calls `onFiles` with dropped or pasted files; returns whether files are being dragged over the window.
+ * `onFiles` reports its own failures (a toast per file): a drop event cannot wait for the import.
+ */
+export function useFileDrop(onFiles: (files: File[]) => Promise<void>): boolean {
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
     let depth = 0;
@@ -37,7 +40,8 @@ export function useFileDrop(onFiles: (files: File[]) => void): boolean {
       depth = 0;
       setDragging(false);
       const files = Array.from(e.dataTransfer?.files ?? []);
-      if (files.length > 0) onFiles(files);
+      // Fire and forget: the import runs past the event, and onFiles tells the person how it went.
+      if (files.length > 0) void onFiles(files);
     };
     const paste = (e: ClipboardEvent) => {
       const files = Array.from(e.clipboardData?.files ?? []);
@@ -45,7 +49,7 @@ export function useFileDrop(onFiles: (files: File[]) => void): boolean {
       // Text pasted into a field stays text; only files (a copied image) are imported.
       if (isTextField(e.target) && e.clipboardData?.types.includes('text/plain')) return;
       e.preventDefault();
-      onFiles(files);
+      void onFiles(files); // as for a drop: onFiles reports its own outcome
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);

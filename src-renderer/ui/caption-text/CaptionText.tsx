@@ -4,6 +4,7 @@ import { memo, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactN
 import { useTranslation } from 'react-i18next';
 import type { Snippet } from '../../../src-main/contract/api/captions';
 import { extractEntities, insertAt, NEAR_LIMIT_RATIO, slashQuery, spellWords, type CaptionMeasure, type CaptionProblem } from '../../../src-main/core/captions';
+import './caption-text.css';
 
 export type Misspellings = ReadonlyMap<string, string[]>;
 
