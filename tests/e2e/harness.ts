@@ -101,10 +101,12 @@ export async function launchChromium(): Promise<Browser> {
 export async function openStudioPage(
   browser: Browser,
   studio: Studio,
-  options: { locale?: string; viewport?: { width: number; height: number } } = {},
+  options: { locale?: string; viewport?: { width: number; height: number }; beforeOpen?: (page: Page) => void } = {},
 ): Promise<{ context: BrowserContext; page: Page; foreignRequests: string[]; pageErrors: string[] }> {
   const context = await browser.newContext({ locale: options.locale ?? 'en-US', viewport: options.viewport ?? { width: 1280, height: 800 } });
   const page = await context.newPage();
+  // Listeners that must see the page from its first request (its WebSocket, say).
+  options.beforeOpen?.(page);
   const foreignRequests: string[] = [];
   const pageErrors: string[] = [];
   page.on('request', (request) => {
