@@ -1,7 +1,7 @@
 // The one contract between the renderer and the main-side services. Every host validates every
 // call against this table; both sides take their types from it.
 import { z } from 'zod';
-import { calendarMethods } from './api/calendar';
+import { calendarMethods, PostChanges } from './api/calendar';
 import { backupMethods } from './api/backups';
 import { captionMethods } from './api/captions';
 import { clientMethods } from './api/clients';
@@ -43,7 +43,11 @@ export const METHOD_NAMES = Object.freeze(Object.keys(methods)) as readonly Meth
 /** Change notifications pushed to every connected renderer. */
 export const events = {
   'clients.changed': z.object({ ids: z.array(Id) }),
-  'posts.changed': z.object({ ids: z.array(Id), clientIds: z.array(Id) }),
+  /**
+   * `changes` carries the records of a write (calendar, composer, captions): windows apply them and ask
+   * nothing. Without it (an import, another program, a client removed) windows load what they show again.
+   */
+  'posts.changed': z.object({ ids: z.array(Id), clientIds: z.array(Id), changes: PostChanges.optional() }),
   'settings.changed': Settings,
   /** A native menu item the renderer carries out (desktop app only). */
   'app.menuCommand': z.object({ command: z.enum(['goto.calendar', 'goto.editor', 'goto.captions', 'goto.library', 'goto.packs', 'goto.clients', 'goto.insights', 'goto.settings']) }),

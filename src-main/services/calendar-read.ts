@@ -5,8 +5,7 @@ import type { Post } from '../contract';
 import type { CalendarClient, CalendarPost, PlanWarning } from '../contract/api/calendar';
 import { AtelierError } from '../contract/errors';
 import { addDays, dayStart } from '../core/schedule/wallclock';
-import { DEFAULT_WARNING_OPTIONS, planWarnings } from '../core/schedule/warnings';
-import { PLANNED_STATUSES } from '../core/schedule/workflow';
+import { DEFAULT_WARNING_OPTIONS, periodWarnings } from '../core/schedule/warnings';
 import type { ClientRow } from '../db/repositories/clients';
 import type { PostRow } from '../db/repositories/posts';
 import type { ScheduleRow, SchedulingRepository } from '../db/repositories/scheduling';
@@ -98,16 +97,8 @@ export function createCalendarReader(lib: Library, repo: SchedulingRepository) {
       .filter((r) => r.scheduled_at === null && r.status !== 'cancelled');
     const posts = hydrate(rows);
     const zones = new Map(clients.map((c) => [c.id, c.time_zone]));
-    const warnings: PlanWarning[] = planWarnings(
-      posts
-        .filter((p) => (PLANNED_STATUSES as readonly string[]).includes(p.status))
-        .map((p) => ({
-          id: p.id,
-          clientId: p.clientId,
-          networks: p.variants.length ? p.variants.map((v) => v.network) : ['any'],
-          instantMs: Date.parse(p.scheduledAt!),
-          localDate: p.localTime!.slice(0, 10),
-        })),
+    const warnings: PlanWarning[] = periodWarnings(
+      posts,
       zones,
       {
         minSpacingMinutes: input.minSpacingMinutes ?? DEFAULT_WARNING_OPTIONS.minSpacingMinutes,

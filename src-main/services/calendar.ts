@@ -23,6 +23,7 @@ import { createCalendarCommands, sameState, stateOf, storedMessage, toJson, type
 import { createCalendarReader, toCalendarClient } from './calendar-read';
 import { iso } from './convert';
 import type { EventBus } from './events';
+import { createPostChanges } from './post-changes';
 import type { Library } from './library';
 
 /** Where an unscheduled draft lands when it is dropped on a day. */
@@ -48,14 +49,10 @@ export function createCalendarService(lib: Library, events: EventBus) {
 
   const { applyState, commit } = createCalendarCommands(lib, repo);
 
-  function emitChanged(ids: readonly string[]): void {
-    if (ids.length === 0) return;
-    const clientIds = new Set<string>();
-    for (const id of ids) {
-      const row = lib.posts.get(id);
-      if (row) clientIds.add(row.client_id);
-    }
-    events.emit('posts.changed', { ids: [...ids], clientIds: [...clientIds] });
+  const postChanges = createPostChanges(lib, repo, events);
+  /** Every calendar write tells every window what it did, as records (see post-changes.ts). */
+  function emitChanged(ids: readonly string[], added?: ReadonlySet<string>): void {
+    postChanges.emit(ids, added);
   }
 
   function queueNetwork(row: PostRow, network: NetworkId | undefined): NetworkId {
@@ -111,6 +108,8 @@ export function createCalendarService(lib: Library, events: EventBus) {
       return { label, postIds: changes.map((c) => c.postId), stale: [] as string[] };
     });
     if (outcome.stale.length > 0) {
+      // The step left the history: windows learn the new undo/redo with the refusal.
+      events.emit('posts.changed', postChanges.changesOf([]));
       const posts = outcome.stale.map((title) => `“${title}”`).join(', ');
       throw new AtelierError(
         'conflict',
@@ -407,7 +406,7 @@ export function createCalendarService(lib: Library, events: EventBus) {
         }
         return { seriesId, ids: createdIds };
       });
-      emitChanged([id, ...created.ids]);
+      emitChanged([id, ...created.ids], new Set(created.ids));
       return { seriesId: created.seriesId, posts: hydrate([id, ...created.ids].map((i) => lib.posts.get(i)!)) };
     },
 

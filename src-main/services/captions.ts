@@ -43,8 +43,8 @@ export function createCaptionService(lib: Library, events: EventBus, posts: Post
     if (!client || client.deleted_at !== null) throw new AtelierError('not_found', `No client with id ${clientId}.`, { field: 'clientId', id: clientId }, { key: 'clients.notFound' });
     return client;
   }
-  function changedPost(postId: string, clientId: string): Post {
-    events.emit('posts.changed', { ids: [postId], clientIds: [clientId] });
+  function changedPost(postId: string): Post {
+    posts.announce(postId);
     return posts.get(postId);
   }
   function requireSnippet(id: string): SnippetRow {
@@ -64,7 +64,7 @@ export function createCaptionService(lib: Library, events: EventBus, posts: Post
 
   return {
     addVariant({ postId, network }: In<'variants.add'>): Post {
-      const post = lib.write(() => {
+      lib.write(() => {
         const row = activePost(postId);
         if (repo.variant(postId, network)) return row;
         const now = lib.clock.now();
@@ -82,34 +82,34 @@ export function createCaptionService(lib: Library, events: EventBus, posts: Post
         });
         return row;
       });
-      return changedPost(postId, post.client_id);
+      return changedPost(postId);
     },
     removeVariant({ postId, network }: In<'variants.remove'>): Post {
-      const post = lib.write(() => {
+      lib.write(() => {
         const row = activePost(postId);
         requireVariant(postId, network);
         repo.deleteVariant(postId, network);
         return row;
       });
-      return changedPost(postId, post.client_id);
+      return changedPost(postId);
     },
     updateVariant({ postId, network, caption }: In<'variants.update'>): Post {
-      const post = lib.write(() => {
+      lib.write(() => {
         const row = activePost(postId);
         requireVariant(postId, network);
         repo.setVariant(postId, network, caption, false, lib.clock.now());
         return row;
       });
-      return changedPost(postId, post.client_id);
+      return changedPost(postId);
     },
     resetVariant({ postId, network }: In<'variants.reset'>): Post {
-      const post = lib.write(() => {
+      lib.write(() => {
         const row = activePost(postId);
         requireVariant(postId, network);
         repo.setVariant(postId, network, row.caption, true, lib.clock.now());
         return row;
       });
-      return changedPost(postId, post.client_id);
+      return changedPost(postId);
     },
     listSnippets({ clientId, kind }: In<'snippets.list'>): Snippet[] {
       if (clientId) activeClient(clientId);

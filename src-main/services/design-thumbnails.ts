@@ -40,8 +40,36 @@ export interface DesignThumbnailOptions {
   dir?: string;
 }
 
+/**
+ * Thumbnail URL paths for posts whose variants use a design: the first variant with one, at the page
+ * it uses (the first when unset). Posts without a design are left out. Needs the database only, so
+ * the calendar's change records carry the paths too.
+ */
+export function createThumbnailPaths(lib: Library): (posts: readonly ThumbnailSource[]) => Record<string, string> {
+  const revisions = lib.db.prepare<[string], { id: string; updated_at: number; size: number }>(
+    `SELECT id, updated_at, length(document) AS size FROM designs
+     WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))`,
+  );
+  return (posts) => {
+    const wanted: { postId: string; designId: string; page: number }[] = [];
+    for (const post of posts) {
+      const variant = post.variants.find((v) => v.designId);
+      if (variant) wanted.push({ postId: post.id, designId: variant.designId!, page: variant.pageIndex ?? 0 });
+    }
+    if (wanted.length === 0) return {};
+    const current = new Map(revisions.all(JSON.stringify([...new Set(wanted.map((w) => w.designId))])).map((r) => [r.id, thumbnailRevision(r)]));
+    const out: Record<string, string> = {};
+    for (const w of wanted) {
+      const revision = current.get(w.designId);
+      if (revision) out[w.postId] = designThumbPath(w.designId, w.page, revision);
+    }
+    return out;
+  };
+}
+
 export function createDesignThumbnails(lib: Library, options: DesignThumbnailOptions) {
   const dir = options.dir ?? path.join(lib.paths.dataDir, 'cache', 'design-thumbs');
+  const pathsFor = createThumbnailPaths(lib);
   const revisions = lib.db.prepare<[string], { id: string; updated_at: number; size: number }>(
     `SELECT id, updated_at, length(document) AS size FROM designs
      WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))`,
@@ -92,21 +120,7 @@ export function createDesignThumbnails(lib: Library, options: DesignThumbnailOpt
      * Thumbnail URL paths for posts whose variants use a design: the first variant with one, at the
      * page it uses (the first when unset). Posts without a design are left out.
      */
-    pathsFor(posts: readonly ThumbnailSource[]): Record<string, string> {
-      const wanted: { postId: string; designId: string; page: number }[] = [];
-      for (const post of posts) {
-        const variant = post.variants.find((v) => v.designId);
-        if (variant) wanted.push({ postId: post.id, designId: variant.designId!, page: variant.pageIndex ?? 0 });
-      }
-      if (wanted.length === 0) return {};
-      const current = new Map(revisions.all(JSON.stringify([...new Set(wanted.map((w) => w.designId))])).map((r) => [r.id, revisionOf(r)]));
-      const out: Record<string, string> = {};
-      for (const w of wanted) {
-        const revision = current.get(w.designId);
-        if (revision) out[w.postId] = designThumbPath(w.designId, w.page, revision);
-      }
-      return out;
-    },
+    pathsFor,
     /** Thumbnail URL paths of designs, one per page (for galleries and previews); deleted designs are left out. */
     pagesFor(designIds: readonly string[], size: ThumbSize): Record<string, string[]> {
       const out: Record<string, string[]> = {};

@@ -178,8 +178,17 @@ export function createDesignService(lib: Library, events: EventBus, options: Des
       return withDoc(row, doc);
     },
     /** Validates then stores; on any problem the stored document is left untouched. */
-    save(id: string, raw: unknown): DesignSummary {
+    save(id: string, raw: unknown, baseUpdatedAt?: string): DesignSummary {
       const row = requireRow(id);
+      // Optimistic concurrency: the save says which version it was edited from.
+      if (baseUpdatedAt !== undefined && Date.parse(baseUpdatedAt) !== row.updated_at) {
+        throw new AtelierError(
+          'conflict',
+          `"${row.name}" was changed in another window since this one opened it; nothing was saved. Reload it to see that version.`,
+          { id, updatedAt: iso(row.updated_at) },
+          { key: 'designs.changedElsewhere', params: { name: row.name } },
+        );
+      }
       let doc: DesignDocument;
       try {
         doc = parseDesign(raw);
@@ -188,7 +197,8 @@ export function createDesignService(lib: Library, events: EventBus, options: Des
         throw error;
       }
       if (doc.id !== id) throw new AtelierError('invalid_input', `Design ${id} was not saved: the document's id is ${doc.id}.`, { id, documentId: doc.id }, { key: 'designs.notSaved', params: { name: row.name } });
-      const now = lib.clock.now();
+      // Every save is a new revision, even two in the same millisecond.
+      const now = Math.max(lib.clock.now(), row.updated_at + 1);
       lib.write(() => lib.designs.saveDocument(id, doc, JSON.stringify(doc), now));
       options.onStored?.(id, doc);
       changed([id]);
@@ -290,7 +300,7 @@ export function designHandlers(designs: DesignService, thumbnails: Pick<DesignTh
     'designs.list': (input) => designs.list(input),
     'designs.get': ({ id }) => designs.get(id),
     'designs.create': (input) => designs.create(input),
-    'designs.save': ({ id, document }) => designs.save(id, document),
+    'designs.save': ({ id, document, baseUpdatedAt }) => designs.save(id, document, baseUpdatedAt),
     'designs.fromPhotos': (input) => designs.fromPhotos(input),
     'designs.duplicate': ({ id, name }) => designs.duplicate(id, name),
     'designs.update': ({ id, name, clientId }) => designs.update(id, { name, clientId }),

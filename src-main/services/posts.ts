@@ -12,6 +12,7 @@ import type { ClientRow } from '../db/repositories/clients';
 import { createCalendarCommands, stateOf, toJson, type PostState } from './calendar-commands';
 import { iso, isoOrNull } from './convert';
 import type { EventBus } from './events';
+import { createPostChanges } from './post-changes';
 import type { Library } from './library';
 
 function toVariant(row: VariantRow): Variant {
@@ -150,8 +151,10 @@ export function createPostService(lib: Library, events: EventBus) {
   function getPost(id: string): Post {
     return hydrate([requireRow(id)])[0]!;
   }
-  function changed(row: PostRow): void {
-    events.emit('posts.changed', { ids: [row.id], clientIds: [row.client_id] });
+  const postChanges = createPostChanges(lib, scheduling, events);
+  /** The write's records for every window (an added post is new to them: created or back from the trash). */
+  function changed(row: PostRow, kind: 'added' | 'updated' = 'updated'): void {
+    postChanges.emit([row.id], kind === 'added' ? new Set([row.id]) : undefined);
   }
 
   return {
@@ -174,6 +177,10 @@ export function createPostService(lib: Library, events: EventBus) {
       );
     },
     get: getPost,
+    /** Tells every window about a change made beside this service (a caption variant), as records. */
+    announce(id: string): void {
+      postChanges.emit([id]);
+    },
     /**
      * Creates a post. From the contract (`record`), the creation is a step of the calendar's history:
      * undo takes the new post away again. Seeding and imports create without a history step.
@@ -211,7 +218,7 @@ export function createPostService(lib: Library, events: EventBus) {
         }
         return created;
       });
-      changed(row);
+      changed(row, 'added');
       return getPost(row.id);
     },
     /**
@@ -272,7 +279,7 @@ export function createPostService(lib: Library, events: EventBus) {
         lib.posts.setDeleted(id, null, lib.clock.now());
         return requireRow(id);
       });
-      changed(row);
+      changed(row, 'added');
       return getPost(id);
     },
   };

@@ -26,6 +26,17 @@ export function webSocketHost(options: WebSocketHostOptions): HostClient {
   const queue: string[] = [];
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
+  function fire(name: string, payload: unknown): void {
+    for (const cb of [...(listeners.get(name) ?? [])]) {
+      try {
+        cb(payload);
+      } catch (error) {
+        // One broken listener must not keep the others, or the call's answer, from arriving.
+        console.error(`[atelier] ${name} listener failed:`, error);
+      }
+    }
+  }
+
   function connect(): void {
     const ws = new WebSocket(options.url, options.protocols?.());
     socket = ws;
@@ -35,15 +46,22 @@ export function webSocketHost(options: WebSocketHostOptions): HostClient {
       for (const message of queue.splice(0)) ws.send(message);
     };
     ws.onmessage = (event) => {
-      let data: { id?: number; event?: string; payload?: unknown } & DispatchResultLike;
+      let data: { id?: number; event?: string; payload?: unknown; events?: unknown } & DispatchResultLike;
       try {
         data = JSON.parse(String(event.data));
       } catch {
         return;
       }
       if (typeof data.event === 'string') {
-        for (const cb of listeners.get(data.event) ?? []) cb(data.payload);
+        fire(data.event, data.payload);
         return;
+      }
+      // The events this window's own call caused come inside its answer (the host sends them to
+      // no one else here): heard first, so the stores have the change before the call resolves.
+      if (Array.isArray(data.events)) {
+        for (const caused of data.events as { event?: unknown; payload?: unknown }[]) {
+          if (typeof caused?.event === 'string') fire(caused.event, caused.payload);
+        }
       }
       const waiting = typeof data.id === 'number' ? pending.get(data.id) : undefined;
       if (!waiting) return;

@@ -101,7 +101,7 @@ export async function launchChromium(): Promise<Browser> {
 export async function openStudioPage(
   browser: Browser,
   studio: Studio,
-  options: { locale?: string; viewport?: { width: number; height: number } } = {},
+  options: { locale?: string; viewport?: { width: number; height: number }; beforeOpen?: (page: Page) => void } = {},
 ): Promise<{ context: BrowserContext; page: Page; foreignRequests: string[]; pageErrors: string[] }> {
   const context = await browser.newContext({ locale: options.locale ?? 'en-US', viewport: options.viewport ?? { width: 1280, height: 800 } });
   // The editor's automation hooks exist only when a harness asks for them before the page loads.
@@ -109,6 +109,8 @@ export async function openStudioPage(
     window.atelierTestHooks = true;
   });
   const page = await context.newPage();
+  // Listeners that must see the page from its first request (its WebSocket, say).
+  options.beforeOpen?.(page);
   const foreignRequests: string[] = [];
   const pageErrors: string[] = [];
   page.on('request', (request) => {

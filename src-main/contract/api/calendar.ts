@@ -37,6 +37,25 @@ export const Slot = z.object({ id: Id, clientId: Id, network: Network, weekday: 
 export type Slot = z.infer<typeof Slot>;
 
 export const Moved = z.object({ post: CalendarPost, resolution: Resolution });
+/** What undo and redo would do now. */
+export const UndoState = z.object({ undo: Message.nullable(), redo: Message.nullable() });
+export type UndoState = z.infer<typeof UndoState>;
+
+/**
+ * What one write did to posts, as records (like tldraw's diffs): every window applies them to what it
+ * shows instead of asking again. `added` and `updated` hold the posts as they are now; `removed` the
+ * ids of posts that went to the trash. `thumbnails` are the changed posts' card thumbnails, `due` the
+ * changed posts that are due now, `undo` the calendar's undo/redo after the write.
+ */
+export const PostChanges = z.object({
+  added: z.array(CalendarPost),
+  updated: z.array(CalendarPost),
+  removed: z.array(Id),
+  thumbnails: z.record(Id, z.string()),
+  due: z.array(Id),
+  undo: UndoState,
+});
+export type PostChanges = z.infer<typeof PostChanges>;
 /** `label` says what the step did ("Move “Launch” to …"), in the user's language once translated. */
 export const UndoOutcome = z.object({ label: Message.nullable(), postIds: z.array(Id) });
 export const CsvFormat = z.enum(['hootsuite', 'publer', 'atelier']);
@@ -160,7 +179,7 @@ export const calendarMethods = defineMethods({
   'calendar.undoState': {
     summary: 'What undo and redo would do now.',
     input: z.strictObject({}),
-    output: z.object({ undo: Message.nullable(), redo: Message.nullable() }),
+    output: UndoState,
   },
   'calendar.due': { summary: 'Scheduled posts whose time has come.', input: z.strictObject({}), output: z.array(CalendarPost) },
   'calendar.missed': {

@@ -63,8 +63,16 @@ export const designMethods = defineMethods({
     output: DesignWithDocument,
   },
   'designs.save': {
-    summary: 'Save a design document; a document that fails the schema is refused and the stored one kept.',
-    input: z.strictObject({ id: Id, document: z.unknown() }),
+    summary: 'Save a design document; a document that fails the schema, or one based on an older save (baseUpdatedAt), is refused and the stored one kept.',
+    input: z.strictObject({
+      id: Id,
+      document: z.unknown(),
+      /**
+       * The `updatedAt` of the version this document was edited from. When the stored design has
+       * changed since (another window saved it), the save is refused rather than overwriting that.
+       */
+      baseUpdatedAt: IsoInstant.optional(),
+    }),
     output: DesignSummary,
   },
   'designs.fromPhotos': {

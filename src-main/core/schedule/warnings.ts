@@ -2,6 +2,7 @@
 // than N days with nothing planned. Days are counted in the client's calendar.
 import { instantToWallClock } from '../time/zones';
 import { daysBetween } from './wallclock';
+import { PLANNED_STATUSES } from './workflow';
 
 export interface WarningPost {
   id: string;
@@ -73,4 +74,41 @@ export function planWarnings(
     }
   }
   return warnings;
+}
+
+/** A post as the calendar shows it (the contract's CalendarPost has these fields). */
+export interface PeriodPost {
+  id: string;
+  clientId: string;
+  status: string;
+  scheduledAt: string | null;
+  localTime: string | null;
+  variants: readonly { network: string }[];
+}
+
+/**
+ * The warnings of a calendar period: its planned posts (every status but missed and cancelled), each
+ * on its networks (or on 'any' without one). The services answer `calendar.range` with these, and a
+ * window that applies a change to its period works them out again the same way.
+ */
+export function periodWarnings(
+  posts: readonly PeriodPost[],
+  zones: ReadonlyMap<string, string>,
+  options: WarningOptions = DEFAULT_WARNING_OPTIONS,
+  range?: { fromDate: string; toDate: string },
+): PlanWarning[] {
+  return planWarnings(
+    posts
+      .filter((p) => (PLANNED_STATUSES as readonly string[]).includes(p.status) && p.scheduledAt !== null && p.localTime !== null)
+      .map((p) => ({
+        id: p.id,
+        clientId: p.clientId,
+        networks: p.variants.length ? p.variants.map((v) => v.network) : ['any'],
+        instantMs: Date.parse(p.scheduledAt!),
+        localDate: p.localTime!.slice(0, 10),
+      })),
+    zones,
+    options,
+    range,
+  );
 }

@@ -7,6 +7,7 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Atelier } from '../../app';
+import { withCall } from '../../services/events';
 import { authorize, RPC_PROTOCOL, type Secrets } from './access';
 import type { HostLimits } from './limits';
 import { decodeRequest, encodeEvent, encodeResponse } from './wire';
@@ -61,8 +62,10 @@ export function createRpcServer(atelier: Atelier, secrets: Secrets, limits: Host
       send(ws, encodeResponse(request.id, { ok: false, error: request.error }));
       return;
     }
-    const outcome = await atelier.dispatch(request.method, request.input);
-    send(ws, encodeResponse(request.id, outcome));
+    // The events this call causes ride in its answer: this window hears of its own change in the
+    // one response frame, and the broadcast below skips it.
+    const { result: outcome, caused } = await withCall(ws, () => atelier.dispatch(request.method, request.input));
+    send(ws, encodeResponse(request.id, outcome, caused));
   }
 
   function send(ws: WebSocket, message: string): void {
@@ -81,9 +84,9 @@ export function createRpcServer(atelier: Atelier, secrets: Secrets, limits: Host
   }, limits.pingIntervalMs);
   pinger.unref();
 
-  const unsubscribe = atelier.events.subscribe((name, payload) => {
+  const unsubscribe = atelier.events.subscribe((name, payload, origin) => {
     const message = encodeEvent(name, payload);
-    for (const ws of sockets) send(ws, message);
+    for (const ws of sockets) if (ws !== origin) send(ws, message);
   });
 
   return {

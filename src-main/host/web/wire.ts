@@ -1,7 +1,9 @@
 // The WebSocket wire format. Requests: `{ id, method, input }`. Responses: `{ id, ok, result | error }`.
-// Events: `{ event, payload }`. Malformed frames get a typed error, never a dropped connection.
+// Events: `{ event, payload }`. A response also carries `events`, the events its call caused, in
+// order (the window that asked gets no separate frame for them). Malformed frames get a typed error, never a dropped connection.
 import type { DispatchResult } from '../../dispatch';
 import type { WireError } from '../../contract/errors';
+import type { EmittedEvent } from '../../services/events';
 
 export type DecodedRequest =
   | { ok: true; id: number | string; method: unknown; input: unknown }
@@ -25,8 +27,9 @@ export function decodeRequest(text: string | null): DecodedRequest {
   return { ok: true, id, method, input };
 }
 
-export function encodeResponse(id: number | string | null, outcome: DispatchResult): string {
-  return JSON.stringify(outcome.ok ? { id, ok: true, result: outcome.result } : { id, ok: false, error: outcome.error });
+export function encodeResponse(id: number | string | null, outcome: DispatchResult, caused: readonly EmittedEvent[] = []): string {
+  const events = caused.length > 0 ? { events: caused } : {};
+  return JSON.stringify(outcome.ok ? { id, ok: true, result: outcome.result, ...events } : { id, ok: false, error: outcome.error, ...events });
 }
 
 export function encodeEvent(event: string, payload: unknown): string {

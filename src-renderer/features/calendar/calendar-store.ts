@@ -3,7 +3,8 @@
 import { createStore } from 'zustand/vanilla';
 import type { In, Message } from '../../../src-main/contract';
 import type { NetworkId, PostStatus } from '../../../src-main/core/domain/posts';
-import type { CalendarClient, CalendarPost, PlanWarning, Slot } from '../../../src-main/contract/api/calendar';
+import type { CalendarClient, CalendarPost, PlanWarning, PostChanges, Slot } from '../../../src-main/contract/api/calendar';
+import { periodWarnings } from '../../../src-main/core/schedule/warnings';
 import type { HostClient } from '../../host/client';
 import { todayIn, viewRange, type CalendarView } from './calendar-dates';
 
@@ -42,6 +43,8 @@ export interface CalendarState {
   loaded: boolean;
   /** The period `posts` belong to (periodKey of the last load), so a view knows its posts have come. */
   loadedPeriod: string | null;
+  /** The calendar and days `posts` were loaded for: where a change's posts are placed. */
+  period: Period | null;
   configure(patch: Partial<Pick<CalendarState, 'clientId' | 'view' | 'anchor' | 'firstDay' | 'filters' | 'selectedId'>>): void;
   /**
    * Picks a post: `only` makes it the whole selection, `toggle` adds or removes it, `range` picks every
@@ -53,6 +56,8 @@ export interface CalendarState {
   shiftPicked(days: number, minutes?: number): Promise<number>;
   load(): Promise<void>;
   loadDue(): Promise<void>;
+  /** Applies a write's records (from this window's call or another's event) to what the calendar shows. */
+  applyChanges(changes: PostChanges): void;
   /** To another day at the same time of day (`date`), or to an exact wall-clock time (`at`). */
   move(id: string, target: MoveTarget): Promise<CalendarPost>;
   setStatus(id: string, status: PostStatus): Promise<CalendarPost>;
@@ -68,6 +73,13 @@ export interface CalendarState {
 }
 
 export type MoveTarget = { date: string } | { at: string };
+
+/** One client's calendar (or every client's, `clientId` null) over days `from`…`to` (inclusive). */
+export interface Period {
+  clientId: string | null;
+  from: string;
+  to: string;
+}
 
 /** Which period of which calendar a load is for. */
 export function periodKey(clientId: string | null, range: { from: string; to: string }): string {
@@ -96,15 +108,86 @@ export function keepUnchanged(before: readonly CalendarPost[], after: CalendarPo
   });
 }
 
+const byTime = (a: CalendarPost, b: CalendarPost) =>
+  Date.parse(a.scheduledAt!) - Date.parse(b.scheduledAt!) || Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byCreation = (a: CalendarPost, b: CalendarPost) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+type Shown = Pick<CalendarState, 'clients' | 'posts' | 'unscheduled' | 'warnings' | 'thumbnails' | 'due' | 'missed'>;
+
+/**
+ * What a store shows once a write's records are applied: each changed post goes where the services
+ * would have put it (the period's days, the unscheduled list, or nowhere), in the same order, and the
+ * warnings, thumbnails, due and missed lists follow. Posts that did not change keep their objects.
+ */
+export function withChanges(shown: Shown, period: Period | null, changes: PostChanges): Partial<CalendarState> {
+  const undo = { undoLabel: changes.undo.undo, redoLabel: changes.undo.redo };
+  const records = [...changes.added, ...changes.updated];
+  if (records.length === 0 && changes.removed.length === 0) return undo;
+  const touched = new Set([...records.map((p) => p.id), ...changes.removed]);
+  const previous = new Map([...shown.posts, ...shown.unscheduled, ...shown.due, ...shown.missed].map((p) => [p.id, p]));
+  // The object already shown when nothing in it changed (memoised cards do not render again).
+  const keep = (post: CalendarPost) => {
+    const prev = previous.get(post.id);
+    return prev && prev.updatedAt === post.updatedAt && JSON.stringify(prev) === JSON.stringify(post) ? prev : post;
+  };
+  const fresh = records.filter((p) => p.deletedAt === null).map(keep);
+  const out: Partial<CalendarState> = { ...undo };
+  if (period) {
+    const ofCalendar = (p: CalendarPost) => (period.clientId === null ? shown.clients.some((c) => c.id === p.clientId) : p.clientId === period.clientId);
+    const inDays = (p: CalendarPost) => p.scheduledAt !== null && p.localTime !== null && p.localTime.slice(0, 10) >= period.from && p.localTime.slice(0, 10) <= period.to;
+    const posts = [...shown.posts.filter((p) => !touched.has(p.id)), ...fresh.filter((p) => ofCalendar(p) && inDays(p))].sort(byTime);
+    const unscheduled = [...shown.unscheduled.filter((p) => !touched.has(p.id)), ...fresh.filter((p) => ofCalendar(p) && p.scheduledAt === null && p.status !== 'cancelled')].sort(byCreation);
+    const zones = new Map(shown.clients.map((c) => [c.id, c.timeZone]));
+    const warnings = periodWarnings(posts, zones, undefined, period.clientId ? { fromDate: period.from, toDate: period.to } : undefined);
+    const thumbnails = { ...shown.thumbnails };
+    for (const id of touched) delete thumbnails[id];
+    Object.assign(out, { posts, unscheduled, warnings, thumbnails: Object.assign(thumbnails, changes.thumbnails) });
+  }
+  const due = new Set(changes.due);
+  out.due = [...shown.due.filter((p) => !touched.has(p.id)), ...fresh.filter((p) => due.has(p.id))].sort((a, b) => byTime(a, b));
+  // Missed posts are the ones found at start: a change can only take one off the list.
+  out.missed = shown.missed.flatMap((p) => {
+    if (!touched.has(p.id)) return [p];
+    const now = fresh.find((f) => f.id === p.id);
+    return now && now.status === 'missed' ? [now] : [];
+  });
+  return out;
+}
+
 export type CalendarStore = ReturnType<typeof createCalendarStore>;
 
 export function createCalendarStore(host: HostClient, options: { firstDay: number; today?: string; view?: CalendarView; anchor?: string }) {
   let generation = 0;
+  let dueGeneration = 0;
+  // Changes applied while a load is on its way: the load may have read before them, so they are
+  // applied again on top of what it brings.
+  let loadsInFlight = 0;
+  let lateChanges: PostChanges[] = [];
+  // One window hears its own change twice (its call's answer and its follower): applied once.
+  const applied = new WeakSet<PostChanges>();
   const store = createStore<CalendarState>((set, get) => {
-    async function after<T>(work: Promise<T>): Promise<T> {
-      const result = await work;
-      await Promise.all([get().load(), get().loadDue()]);
-      return result;
+    async function loading<T>(work: (since: number) => Promise<T>): Promise<T> {
+      loadsInFlight++;
+      try {
+        return await work(lateChanges.length);
+      } finally {
+        if (--loadsInFlight === 0) lateChanges = [];
+      }
+    }
+    function reapply(since: number): void {
+      for (const changes of lateChanges.slice(since)) set(withChanges(get(), get().period, changes));
+    }
+    /**
+     * A write: one call, whose answer brings its change as records (the `posts.changed` it caused);
+     * the store applies them and asks nothing more. A committed write never fails for a refresh.
+     */
+    async function write<T>(call: () => Promise<T>): Promise<T> {
+      const off = host.on('posts.changed', (payload) => payload.changes && get().applyChanges(payload.changes));
+      try {
+        return await call();
+      } finally {
+        off();
+      }
     }
     return {
       clientId: null,
@@ -127,6 +210,7 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
       pickAnchor: null,
       loaded: false,
       loadedPeriod: null,
+      period: null,
       configure(patch) {
         // Another client's calendar starts with nothing picked.
         if (patch.clientId !== undefined && patch.clientId !== get().clientId) set({ picked: new Set(), pickAnchor: null });
@@ -153,45 +237,69 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
       async shiftPicked(days, minutes = 0) {
         const ids = [...get().picked];
         if (ids.length === 0 || (days === 0 && minutes === 0)) return 0;
-        const result = await after(host.invoke('calendar.shift', { ids, days, ...(minutes ? { minutes } : {}) }));
+        const result = await write(() => host.invoke('calendar.shift', { ids, days, ...(minutes ? { minutes } : {}) }));
         return result.posts.length;
       },
-      async load() {
-        const { clientId, view, anchor, firstDay } = get();
-        const mine = ++generation;
-        const range = viewRange(view, anchor, firstDay);
-        const [data, undo, slots] = await Promise.all([
-          host.invoke('calendar.range', { clientId: clientId ?? undefined, ...range }),
-          host.invoke('calendar.undoState', {}),
-          clientId ? host.invoke('calendar.slots.list', { clientId }) : Promise.resolve([] as Slot[]),
-        ]);
-        if (mine !== generation) return; // a newer load superseded this one
-        const posts = keepUnchanged(get().posts, data.posts);
-        set({ ...data, posts, thumbnails: data.thumbnails ?? {}, slots, undoLabel: undo.undo, redoLabel: undo.redo, loaded: true, loadedPeriod: periodKey(clientId, range) });
-      },
-      async loadDue() {
-        const [due, missed] = await Promise.all([host.invoke('calendar.due', {}), host.invoke('calendar.missed', {})]);
-        set({ due, missed });
-      },
-      move: (id, target) => after(host.invoke('calendar.move', { id, ...target }).then((r) => r.post)),
-      setStatus: (id, status) => after(host.invoke('calendar.setStatus', { id, status })),
-      addToQueue: (id) => after(host.invoke('calendar.addToQueue', { id }).then((r) => r.post)),
-      remove: (id) =>
-        after(host.invoke('calendar.delete', { ids: [id] }).then(() => undefined)).then(() => {
-          const picked = new Set(get().picked);
-          if (picked.delete(id)) set({ picked });
+      load: () =>
+        loading(async (since) => {
+          const { clientId, view, anchor, firstDay } = get();
+          const mine = ++generation;
+          const range = viewRange(view, anchor, firstDay);
+          const [data, undo, slots] = await Promise.all([
+            host.invoke('calendar.range', { clientId: clientId ?? undefined, ...range }),
+            host.invoke('calendar.undoState', {}),
+            clientId ? host.invoke('calendar.slots.list', { clientId }) : Promise.resolve([] as Slot[]),
+          ]);
+          if (mine !== generation) return; // a newer load superseded this one
+          const posts = keepUnchanged(get().posts, data.posts);
+          set({ ...data, posts, thumbnails: data.thumbnails ?? {}, slots, undoLabel: undo.undo, redoLabel: undo.redo, loaded: true, loadedPeriod: periodKey(clientId, range), period: { clientId, ...range } });
+          reapply(since);
         }),
-      markPublished: (id, links = []) => {
+      loadDue: () =>
+        loading(async (since) => {
+          const mine = ++dueGeneration;
+          const [due, missed] = await Promise.all([host.invoke('calendar.due', {}), host.invoke('calendar.missed', {})]);
+          if (mine !== dueGeneration) return; // an older answer must not replace a newer one
+          set({ due, missed });
+          reapply(since);
+        }),
+      applyChanges(changes) {
+        if (applied.has(changes)) return;
+        applied.add(changes);
+        if (loadsInFlight > 0) lateChanges.push(changes);
+        set(withChanges(get(), get().period, changes));
+      },
+      move: (id, target) => write(() => host.invoke('calendar.move', { id, ...target })).then((r) => r.post),
+      setStatus: (id, status) => write(() => host.invoke('calendar.setStatus', { id, status })),
+      addToQueue: (id) => write(() => host.invoke('calendar.addToQueue', { id })).then((r) => r.post),
+      remove: async (id) => {
+        await write(() => host.invoke('calendar.delete', { ids: [id] }));
+        const picked = new Set(get().picked);
+        if (picked.delete(id)) set({ picked });
+      },
+      markPublished: async (id, links = []) => {
         const given = links.filter((l) => l.url);
         const url = given.find((l) => !l.network)?.url;
         const permalinks = given.filter((l): l is { network: NetworkId; url: string } => Boolean(l.network));
-        return after(host.invoke('calendar.markPublished', { id, url, permalinks: permalinks.length ? permalinks : undefined }).then(() => undefined));
+        await write(() => host.invoke('calendar.markPublished', { id, url, permalinks: permalinks.length ? permalinks : undefined }));
       },
-      undo: () => after(host.invoke('calendar.undo', {}).then((r) => r.label)),
-      redo: () => after(host.invoke('calendar.redo', {}).then((r) => r.label)),
-      addSlot: (input) => after(host.invoke('calendar.slots.add', input).then(() => undefined)),
-      removeSlot: (id) => after(host.invoke('calendar.slots.delete', { id }).then(() => undefined)),
-      setApprovalMode: (clientId, mode) => after(host.invoke('calendar.setApprovalMode', { clientId, mode }).then(() => undefined)),
+      undo: () => write(() => host.invoke('calendar.undo', {})).then((r) => r.label),
+      redo: () => write(() => host.invoke('calendar.redo', {})).then((r) => r.label),
+      async addSlot(input) {
+        const slot = await host.invoke('calendar.slots.add', input);
+        if (slot.clientId !== get().clientId) return;
+        // In the order the services list them: network, weekday, time.
+        const slots = [...get().slots, slot].sort((a, b) => (a.network < b.network ? -1 : a.network > b.network ? 1 : a.weekday - b.weekday || (a.time < b.time ? -1 : a.time > b.time ? 1 : 0)));
+        set({ slots });
+      },
+      async removeSlot(id) {
+        await host.invoke('calendar.slots.delete', { id });
+        set({ slots: get().slots.filter((s) => s.id !== id) });
+      },
+      async setApprovalMode(clientId, mode) {
+        const client = await host.invoke('calendar.setApprovalMode', { clientId, mode });
+        set({ clients: get().clients.map((c) => (c.id === client.id ? client : c)) });
+      },
     };
   });
   return store;
@@ -205,7 +313,10 @@ export function followChanges(host: HostClient, store: CalendarStore, onError: (
   const reload = () => void store.getState().load().catch(onError);
   const reloadDue = () => void store.getState().loadDue().catch(onError);
   const offs = [
-    host.on('posts.changed', () => {
+    // A write's records are applied as they are; a change without them (an import, another program,
+    // a client removed) is loaded again.
+    host.on('posts.changed', (payload) => {
+      if (payload.changes) return store.getState().applyChanges(payload.changes);
       reload();
       reloadDue();
     }),

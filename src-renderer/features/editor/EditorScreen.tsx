@@ -223,12 +223,25 @@ function SaveStatus({ editor }: { editor: EditorStore }) {
 
 function SaveError({ editor }: { editor: EditorStore }) {
   const { t } = useTranslation();
-  const saveError = useStore(editor.store, (s) => s.saveError);
-  return saveError ? (
+  const saveProblem = useStore(editor.store, (s) => s.saveProblem);
+  const conflict = useStore(editor.store, (s) => s.saveConflict);
+  if (!saveProblem) return null;
+  // Another window saved this design: saving here would overwrite it, so the user reloads instead.
+  if (conflict) {
+    return (
+      <p className="error" role="alert">
+        {errorMessage(t, saveProblem)}{' '}
+        <button type="button" className="button" onClick={() => void editor.reload().catch(() => undefined)}>
+          {t('editor.save.reload')}
+        </button>
+      </p>
+    );
+  }
+  return (
     <p className="error" role="alert">
-      {t('editor.save.failed', { reason: saveError })}
+      {t('editor.save.failed', { reason: errorMessage(t, saveProblem) })}
     </p>
-  ) : null;
+  );
 }
 
 /** A toolbar button: an icon with its name as tooltip and accessible name (the name shows too when `text`). */
@@ -309,7 +322,6 @@ function DesignActions({ editor, onOpen, onExport }: { editor: EditorStore; onOp
 
 function DesignName({ editor }: { editor: EditorStore }) {
   const { t } = useTranslation();
-  const host = useHost();
   const toast = useApp((s) => s.toast);
   const shown = useDesignName();
   const name = useStore(editor.store, (s) => s.doc?.name ?? '');
@@ -330,8 +342,7 @@ function DesignName({ editor }: { editor: EditorStore }) {
             setRenaming(false);
             // The open document carries the name too: it is saved with the next change as well.
             editor.apply((doc) => ({ ...doc, name: next }));
-            const id = editor.store.getState().designId;
-            if (id) void host.invoke('designs.update', { id, name: next }).catch((error: unknown) => toast({ message: errorMessage(t, error), tone: 'error' }));
+            void editor.updateDesign({ name: next }).catch((error: unknown) => toast({ message: errorMessage(t, error), tone: 'error' }));
           }}
         />
       )}

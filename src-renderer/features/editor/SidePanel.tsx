@@ -281,7 +281,7 @@ function BrandTab({ editor, cmd }: { editor: EditorStore; cmd: Commands }) {
     const designId = editor.store.getState().designId;
     if (!designId || !id) return;
     try {
-      await host.invoke('designs.update', { id: designId, clientId: id });
+      await editor.updateDesign({ clientId: id });
       editor.setClientId(id);
     } catch (error) {
       toast({ message: errorMessage(t, error), tone: 'error' });

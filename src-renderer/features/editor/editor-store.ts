@@ -2,6 +2,7 @@
 // Elements subscribe by id through `index`, so a change re-renders only the nodes it touched.
 import { createStore } from 'zustand/vanilla';
 import type { HostClient } from '../../host/client';
+import { AtelierError } from '../../../src-main/contract/errors';
 import {
   DocumentHistory,
   findElement,
@@ -27,6 +28,10 @@ export interface EditorState {
   canRedo: boolean;
   save: SaveState;
   saveError: string | null;
+  /** Why the last save failed (translated where shown), or null. */
+  saveProblem: unknown;
+  /** The design was saved from another window since this one opened it: this window's saves are refused until it reloads. */
+  saveConflict: boolean;
   loadError: string | null;
   editingTextId: string | null;
   /** The group whose children are being edited (double-click into a group), or null. */
@@ -74,6 +79,9 @@ export function createEditorStore(host: HostClient, options: { now?: () => numbe
   let timer: ReturnType<typeof setTimeout> | null = null;
   let saving: Promise<void> | null = null;
   let unsaved: DesignDocument | null = null;
+  // The stored version the open document was edited from (its updatedAt): saves name it, so a save
+  // over another window's newer one is refused instead of overwriting it.
+  let revision: string | undefined;
 
   const store = createStore<EditorState>(() => ({
     designId: null,
@@ -87,6 +95,8 @@ export function createEditorStore(host: HostClient, options: { now?: () => numbe
     canRedo: false,
     save: 'saved',
     saveError: null,
+    saveProblem: null,
+    saveConflict: false,
     loadError: null,
     editingTextId: null,
     groupId: null,
@@ -142,14 +152,16 @@ export function createEditorStore(host: HostClient, options: { now?: () => numbe
     unsaved = null;
     store.setState({ save: 'saving' });
     saving = host
-      .invoke('designs.save', { id, document: doc })
-      .then(() => {
-        if (!unsaved) store.setState({ save: 'saved', saveError: null });
+      .invoke('designs.save', { id, document: doc, baseUpdatedAt: revision })
+      .then((saved) => {
+        if (saved.id === store.getState().designId) revision = saved.updatedAt;
+        if (!unsaved) store.setState({ save: 'saved', saveError: null, saveProblem: null });
       })
       .catch((error: unknown) => {
         // Keep the document to retry with the next change; the stored version is intact.
         unsaved ??= doc;
-        store.setState({ save: 'error', saveError: (error as Error).message });
+        const conflict = error instanceof AtelierError && error.reason?.key === 'designs.changedElsewhere';
+        store.setState({ save: 'error', saveError: (error as Error).message, saveProblem: error, saveConflict: conflict });
       })
       .finally(() => {
         saving = null;
@@ -173,7 +185,8 @@ export function createEditorStore(host: HostClient, options: { now?: () => numbe
       try {
         const d = await host.invoke('designs.get', { id });
         const doc = parseDesign(d.document);
-        store.setState({ designId: id, doc: null, pageId: null, selection: [], loadError: null, save: 'saved', saveError: null, editingTextId: null, groupId: null, croppingId: null, clientId: d.clientId });
+        revision = d.updatedAt;
+        store.setState({ designId: id, doc: null, pageId: null, selection: [], loadError: null, save: 'saved', saveError: null, saveProblem: null, saveConflict: false, editingTextId: null, groupId: null, croppingId: null, clientId: d.clientId });
         show(doc, doc.pages[0]!.id);
       } catch (error) {
         store.setState({ loadError: (error as Error).message });
@@ -256,6 +269,27 @@ export function createEditorStore(host: HostClient, options: { now?: () => numbe
     },
     setClientId(clientId: string | null): void {
       store.setState({ clientId });
+    },
+    /**
+     * Renames the open design or gives it to a client. Pending changes are saved first, and the new
+     * version becomes the one this window's next save is based on.
+     */
+    async updateDesign(patch: { name?: string; clientId?: string | null }): Promise<void> {
+      await flush();
+      const id = store.getState().designId;
+      if (!id) return;
+      const updated = await host.invoke('designs.update', { id, ...patch });
+      if (updated.id === store.getState().designId) revision = updated.updatedAt;
+    },
+    /** Drops this window's unsaved changes and opens the stored design again (after another window saved it). */
+    async reload(): Promise<void> {
+      const id = store.getState().designId;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      unsaved = null;
+      if (saving) await saving;
+      unsaved = null;
+      if (id) await actions.open(id);
     },
     flush,
     /** Whether there are changes not yet written. */

@@ -1,80 +1,135 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AtelierError } from '../../../src-main/contract/errors';
+// The editor's store over the real services in-process (real SQLite, the real contract): autosave,
+// a refused save, per-element re-renders, and two windows editing one design.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Method } from '../../../src-main/contract';
 import { moveElements, parseDesign, updateElements, type DesignDocument } from '../../../src-main/core/design';
 import { createEditorStore } from '../../../src-renderer/features/editor/editor-store';
 import type { HostClient } from '../../../src-renderer/host/client';
+import { testAtelier } from '../../helpers/app';
+import { inProcessHost } from '../../helpers/in-process-host';
 
-function design(): DesignDocument {
-  return parseDesign({ schemaVersion: 2, id: 'd1', name: 'T', preset: 'instagram-square', width: 1080, height: 1080, pages: [{ id: 'p1', elements: [{ id: 'a', type: 'rect', x: 0, y: 0, width: 10, height: 10 }, { id: 'b', type: 'rect', x: 50, y: 0, width: 10, height: 10 }] }, { id: 'p2', elements: [] }] });
+let t: ReturnType<typeof testAtelier>;
+let designId: string;
+
+/** A window: the in-process host, with the methods it called. */
+function windowHost(): { host: HostClient; calls: Method[] } {
+  const base = inProcessHost(t.atelier);
+  const calls: Method[] = [];
+  return {
+    calls,
+    host: { ...base, invoke: (method, input) => (calls.push(method), base.invoke(method, input)) },
+  };
 }
 
-function fakeHost(opts: { failSave?: boolean } = {}) {
-  const saves: DesignDocument[] = [];
-  const host = {
-    kind: 'memory',
-    async invoke(method: string, input: { id: string; document?: DesignDocument }) {
-      if (method === 'designs.get') return { id: input.id, document: design() };
-      if (method === 'designs.save') {
-        if (opts.failSave) throw new AtelierError('invalid_input', 'Design d1 was not saved: pages.0 broken');
-        saves.push(input.document!);
-        return {};
-      }
-      throw new Error(method);
-    },
-    on: () => () => undefined,
-  } as unknown as HostClient;
-  return { host, saves };
+async function stored(): Promise<DesignDocument> {
+  return (await t.atelier.call('designs.get', { id: designId })).document as DesignDocument;
 }
 
-afterEach(() => vi.useRealTimers());
+const firstX = (doc: DesignDocument | null) => doc!.pages[0]!.elements[0]!.x;
+
+beforeEach(async () => {
+  t = testAtelier();
+  const created = await t.atelier.call('designs.create', { name: 'Launch', preset: 'instagram-square' });
+  designId = created.id;
+  // Two rectangles to move about (a new design starts empty).
+  const empty = created.document as DesignDocument;
+  const rects = [0, 50].map((x) => ({ id: `r${x}`, type: 'rect', x, y: 0, width: 10, height: 10 }));
+  const doc = parseDesign({ ...empty, pages: [{ ...empty.pages[0]!, elements: rects }] });
+  await t.atelier.call('designs.save', { id: designId, document: doc });
+});
+afterEach(() => {
+  vi.useRealTimers();
+  t.cleanup();
+});
 
 describe('editor store', () => {
   it('autosaves once, within a second of the last change, and flush writes immediately', async () => {
-    vi.useFakeTimers();
-    const { host, saves } = fakeHost();
+    const { host, calls } = windowHost();
     const ed = createEditorStore(host);
-    await ed.open('d1');
-    ed.apply((d, p) => moveElements(d, p, ['a'], 5, 0));
+    await ed.open(designId);
+    vi.useFakeTimers();
+    ed.apply((d, p) => moveElements(d, p, ['r0'], 5, 0));
     vi.advanceTimersByTime(300);
-    ed.apply((d, p) => moveElements(d, p, ['a'], 5, 0));
-    expect(saves).toHaveLength(0);
+    ed.apply((d, p) => moveElements(d, p, ['r0'], 5, 0));
+    expect(calls.filter((m) => m === 'designs.save')).toHaveLength(0);
     expect(ed.store.getState().save).toBe('pending');
     await vi.advanceTimersByTimeAsync(1000);
-    expect(saves).toHaveLength(1);
-    expect(saves[0]!.pages[0]!.elements[0]!.x).toBe(10);
-    expect(ed.store.getState().save).toBe('saved');
-    ed.apply((d, p) => moveElements(d, p, ['b'], 1, 0));
+    vi.useRealTimers();
+    await vi.waitFor(() => expect(ed.store.getState().save).toBe('saved'));
+    expect(calls.filter((m) => m === 'designs.save')).toHaveLength(1);
+    expect(firstX(await stored())).toBe(10);
+    ed.apply((d, p) => moveElements(d, p, ['r50'], 1, 0));
     await ed.flush();
-    expect(saves).toHaveLength(2);
+    expect(calls.filter((m) => m === 'designs.save')).toHaveLength(2);
+    expect((await stored()).pages[0]!.elements[1]!.x).toBe(51);
   });
 
-  it('a refused save keeps the changes, reports the error and retries on flush', async () => {
-    const { host } = fakeHost({ failSave: true });
-    const ed = createEditorStore(host, { autosaveMs: 10 });
-    await ed.open('d1');
-    ed.apply((d, p) => moveElements(d, p, ['a'], 5, 0));
+  it('a refused save keeps the changes on screen, keeps the stored version, and says why', async () => {
+    const ed = createEditorStore(windowHost().host, { autosaveMs: 10 });
+    await ed.open(designId);
+    // A width the document schema refuses (JSON has no NaN: it arrives as null).
+    ed.apply((d, p) => updateElements(moveElements(d, p, ['r0'], 5, 0), p, ['r0'], { width: Number.NaN }));
     await ed.flush();
     expect(ed.store.getState().save).toBe('error');
-    expect(ed.store.getState().saveError).toMatch(/not saved/);
+    expect(ed.store.getState().saveProblem).toMatchObject({ code: 'invalid_input', reason: { key: 'designs.notSaved' } });
+    expect(ed.store.getState().saveConflict).toBe(false);
     expect(ed.hasUnsaved()).toBe(true);
-    expect(ed.store.getState().doc!.pages[0]!.elements[0]!.x).toBe(5);
+    expect(firstX(ed.store.getState().doc)).toBe(5);
+    expect(firstX(await stored())).toBe(0);
   });
 
   it('re-renders only changed elements: untouched ids keep the same object; undo/redo restore', async () => {
-    const { host } = fakeHost();
-    const ed = createEditorStore(host, { autosaveMs: 5 });
-    await ed.open('d1');
+    const ed = createEditorStore(windowHost().host, { autosaveMs: 5 });
+    await ed.open(designId);
     const before = ed.store.getState().index;
-    ed.apply((d, p) => updateElements(d, p, ['a'], { opacity: 0.5 }));
+    ed.apply((d, p) => updateElements(d, p, ['r0'], { opacity: 0.5 }));
     const after = ed.store.getState().index;
-    expect(after.get('b')).toBe(before.get('b'));
-    expect(after.get('a')).not.toBe(before.get('a'));
+    expect(after.get('r50')).toBe(before.get('r50'));
+    expect(after.get('r0')).not.toBe(before.get('r0'));
     ed.undo();
-    expect(ed.store.getState().index.get('a')!.opacity).toBe(1);
+    expect(ed.store.getState().index.get('r0')!.opacity).toBe(1);
     ed.redo();
-    expect(ed.store.getState().index.get('a')!.opacity).toBe(0.5);
-    ed.setPage('p2');
-    expect(ed.store.getState().order).toEqual([]);
+    expect(ed.store.getState().index.get('r0')!.opacity).toBe(0.5);
     await ed.close();
+    expect((await stored()).pages[0]!.elements[0]!.opacity).toBe(0.5);
+  });
+
+  it('two windows: a save over the other window’s newer one is refused, said plainly, and a reload shows that version', async () => {
+    const a = createEditorStore(windowHost().host, { autosaveMs: 10_000 });
+    const b = createEditorStore(windowHost().host, { autosaveMs: 10_000 });
+    await a.open(designId);
+    await b.open(designId);
+    a.apply((d, p) => moveElements(d, p, ['r0'], 100, 0));
+    await a.flush();
+    expect(a.store.getState().save).toBe('saved');
+
+    b.apply((d, p) => moveElements(d, p, ['r0'], 7, 0));
+    await b.flush();
+    expect(b.store.getState().save).toBe('error');
+    expect(b.store.getState().saveConflict).toBe(true);
+    expect(b.store.getState().saveProblem).toMatchObject({ code: 'conflict', reason: { key: 'designs.changedElsewhere', params: { name: 'Launch' } } });
+    // Window A's version is what is stored; B's edit did not overwrite it.
+    expect(firstX(await stored())).toBe(100);
+
+    await b.reload();
+    expect(firstX(b.store.getState().doc)).toBe(100);
+    expect(b.store.getState().saveConflict).toBe(false);
+    expect(b.hasUnsaved()).toBe(false);
+    b.apply((d, p) => moveElements(d, p, ['r0'], 1, 0));
+    await b.flush();
+    expect(b.store.getState().save).toBe('saved');
+    expect(firstX(await stored())).toBe(101);
+  });
+
+  it('renaming the open design from its own window does not make its next save look stale', async () => {
+    const ed = createEditorStore(windowHost().host, { autosaveMs: 10_000 });
+    await ed.open(designId);
+    ed.apply((d) => ({ ...d, name: 'Launch day' }));
+    await ed.updateDesign({ name: 'Launch day' });
+    ed.apply((d, p) => moveElements(d, p, ['r0'], 3, 0));
+    await ed.flush();
+    expect(ed.store.getState().save).toBe('saved');
+    const doc = await stored();
+    expect([doc.name, firstX(doc)]).toEqual(['Launch day', 3]);
   });
 });

@@ -108,25 +108,36 @@ describe('web host', () => {
     await expect(connect({ origin }, '', ['atelier.rpc', 'atelier.token.nope'])).rejects.toThrow('HTTP 401');
   });
 
-  it('runs the contract over the socket and pushes change events', async () => {
+  it('runs the contract over the socket; the caller gets its change events in the answer, other windows as pushes', async () => {
     await start();
     // As the page does it: the token offered as a sub-protocol, which the server never echoes.
-    const ws = await connect({ origin: `http://127.0.0.1:${host.port}` }, '', ['atelier.rpc', `atelier.token.${host.token}`]);
+    const protocols = ['atelier.rpc', `atelier.token.${host.token}`];
+    const ws = await connect({ origin: `http://127.0.0.1:${host.port}` }, '', protocols);
+    const other = await connect({ origin: `http://127.0.0.1:${host.port}` }, '', protocols);
     expect(ws.protocol).toBe('atelier.rpc');
-    const events: unknown[] = [];
-    ws.on('message', (data) => {
-      const parsed = JSON.parse(String(data)) as { event?: string };
-      if (parsed.event) events.push(parsed);
-    });
+    const pushed = (socket: typeof ws) => {
+      const events: unknown[] = [];
+      socket.on('message', (data) => {
+        const parsed = JSON.parse(String(data)) as { event?: string };
+        if (parsed.event) events.push(parsed);
+      });
+      return events;
+    };
+    const mine = pushed(ws);
+    const theirs = pushed(other);
     const created = await call(ws, { id: 1, method: 'clients.create', input: { name: 'Acme', timeZone: 'Europe/Paris' } });
-    expect(created).toMatchObject({ id: 1, ok: true, result: { name: 'Acme' } });
+    const id = (created.result as { id: string }).id;
+    expect(created).toMatchObject({ id: 1, ok: true, result: { name: 'Acme' }, events: [{ event: 'clients.changed', payload: { ids: [id] } }] });
     const bad = await call(ws, { id: 2, method: 'clients.create', input: { name: '' } });
     expect(bad).toMatchObject({ id: 2, ok: false, error: { code: 'invalid_input' } });
+    expect(bad).not.toHaveProperty('events');
     const garbage = await call(ws, '{not json');
     expect(garbage).toMatchObject({ id: null, ok: false, error: { code: 'invalid_input', message: 'The message is not valid JSON.' } });
     await new Promise((r) => setTimeout(r, 20));
-    expect(events).toContainEqual({ event: 'clients.changed', payload: { ids: [(created.result as { id: string }).id] } });
+    expect(theirs).toEqual([{ event: 'clients.changed', payload: { ids: [id] } }]);
+    expect(mine).toEqual([]);
     ws.close();
+    other.close();
   });
 
   it('refuses to serve an Atelier that may name files anywhere on the disk', async () => {
