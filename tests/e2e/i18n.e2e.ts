@@ -119,6 +119,13 @@ describe('French', () => {
     await page.locator('[data-template]').first().click();
     await page.getByRole('toolbar').first().waitFor();
     hits.push(...(await englishOn('editor workspace')));
+    // Every tab of the editor's side panel (Templates, Photos, Brand, Text, Elements).
+    const tabs = page.getByRole('tablist', { name: 'Ajouter au visuel' }).getByRole('tab');
+    for (let i = 0; i < (await tabs.count()); i++) {
+      if ((await tabs.nth(i).getAttribute('aria-selected')) !== 'true') await tabs.nth(i).click();
+      await page.getByRole('tabpanel').waitFor();
+      hits.push(...(await englishOn(`editor side panel: ${await tabs.nth(i).innerText()}`)));
+    }
 
     // The post composer with two networks, a caption, a picture picker and the checks.
     await gotoScreen(page, 'calendar');

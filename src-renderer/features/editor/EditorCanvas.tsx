@@ -26,7 +26,7 @@ import type { Commands } from './commands';
 import { CropOverlay, cropSession } from './CropOverlay';
 import type { EditorStore } from './editor-store';
 import { elementChanges, nodeFlags } from './element-changes';
-import { CHUNK_FROM, CHUNK_SIZE, goLive, markChanged, recache } from './chunks';
+import { CHUNK_FROM, CHUNK_SIZE, forget, goLive, markChanged, refresh } from './chunks';
 import { browserSceneContext, imageSize, useFonts, useImages } from './scene-context';
 
 const SNAP_PX = 6;
@@ -127,11 +127,17 @@ const ElementNode = memo(function ElementNode({ editor, id }: { editor: EditorSt
 const Chunk = memo(function Chunk({ editor, ids }: { editor: EditorStore; ids: readonly string[] }) {
   const ref = useRef<Konva.Group>(null);
   const zoom = useStore(editor.store, (s) => s.zoom);
-  // Children build their nodes first (their layout effects run before this one).
+  // Children build their nodes first (their layout effects run before this one). The chunk is drawn
+  // live for the first paint (and at a new zoom) and cached when the browser is idle.
   useLayoutEffect(() => {
-    if (ref.current) recache(ref.current);
-    ref.current?.getLayer()?.batchDraw();
+    if (ref.current) refresh(ref.current);
   }, [ids, zoom]);
+  useEffect(() => {
+    const g = ref.current;
+    return () => {
+      if (g) forget(g);
+    };
+  }, []);
   return (
     <Group ref={ref} name="chunk">
       {ids.map((id) => (
@@ -183,7 +189,11 @@ function SelectionTransformer({ editor, trRef }: { editor: EditorStore; trRef: R
       attach();
       return;
     }
-    const frame = requestAnimationFrame(() => requestAnimationFrame(attach));
+    // Both frames are cancelled when the selection or the document changes again before then: a
+    // stale attach would cost as much as the real one, for nothing.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(attach);
+    });
     return () => cancelAnimationFrame(frame);
   }, [selection, index, trRef, editor]);
   return null;
@@ -245,7 +255,9 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, cmd, stageRef, 
   const interactionRef = useRef<Konva.Layer>(null);
   const guidesRef = useRef<Konva.Group>(null);
   const marqueeRef = useRef<Konva.Rect>(null);
-  const [size, setSize] = useState({ width: 800, height: 600 });
+  // Measured before the stage is first drawn: each layer's canvases are made once, at their size.
+  const [measured, setSize] = useState<{ width: number; height: number } | null>(null);
+  const size = measured ?? { width: 800, height: 600 };
   const [pan, setPan] = useState({ x: 40, y: 40 });
   const [spaceDown, setSpaceDown] = useState(false);
   const drag = useRef<DragState | null>(null);
@@ -255,15 +267,17 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, cmd, stageRef, 
   /** The next zoom change comes with its own pan (the wheel zooms about the pointer, fit centres the page). */
   const placing = useRef(false);
 
-  // Size the stage to its box.
-  useEffect(() => {
+  // Size the stage to its box (before the first paint, so the stage is not made at a guessed size).
+  const hasBox = docId !== undefined;
+  useLayoutEffect(() => {
     const box = boxRef.current;
     if (!box) return;
-    const ro = new ResizeObserver(() => setSize({ width: box.clientWidth, height: box.clientHeight }));
+    const measure = () => setSize((s) => (s && s.width === box.clientWidth && s.height === box.clientHeight ? s : { width: box.clientWidth, height: box.clientHeight }));
+    const ro = new ResizeObserver(measure);
     ro.observe(box);
-    setSize({ width: box.clientWidth, height: box.clientHeight });
+    measure();
     return () => ro.disconnect();
-  }, []);
+  }, [hasBox]);
 
   // Fit the page when a design opens or changes size — keyed on primitives only, so a pan or zoom
   // by the user (or any other edit) never refits.
@@ -675,7 +689,7 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, cmd, stageRef, 
   const clip = { x: 0, y: 0, width: doc.width, height: doc.height };
   return (
     <div className={`editor-canvas${spaceDown ? ' panning' : ''}`} ref={boxRef} role="img" aria-label={label}>
-      <Stage
+      {measured && <Stage
         ref={stageRef}
         width={size.width}
         height={size.height}
@@ -723,7 +737,7 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, cmd, stageRef, 
           />
           <CropOverlay editor={editor} cmd={cmd} />
         </Layer>
-      </Stage>
+      </Stage>}
     </div>
   );
 });

@@ -1,7 +1,10 @@
 // Big pages draw from cached chunks: consecutive elements (in z-order) share a Konva group cached as
-// a bitmap at the current zoom, so a change redraws its own chunk and the page is then a few
-// bitmaps, not a thousand shapes. Undo of one step on a 1,000-element page costs a tenth of a full
-// redraw this way. A chunk is drawn live (uncached) while one of its nodes is dragged or transformed.
+// a bitmap at the current zoom, so a pan or a redraw is a few bitmaps, not a thousand shapes.
+// A chunk whose nodes change is drawn live at once (dropping a bitmap costs nothing) and cached
+// again just after the frame that shows the change: an undo of one step then waits for the drawing
+// of one chunk's shapes, not for a new bitmap too. The same goes for opening a page (first paint
+// is live, the bitmaps follow) and for a zoom (the bitmaps follow at the new scale). A chunk stays
+// live while one of its nodes is dragged or transformed (`goLive` until `markChanged`).
 import Konva from 'konva';
 
 /** Pages with fewer elements draw every shape directly, as before. */
@@ -10,8 +13,11 @@ export const CHUNK_SIZE = 100;
 /** A chunk whose bitmap would be larger than this many pixels is drawn directly. */
 const MAX_CACHE_PIXELS = 4096 * 4096;
 
-const dirty = new Set<Konva.Group>();
-let flushing = false;
+/** Chunks waiting to be cached again after the next frame. */
+const stale = new Set<Konva.Group>();
+/** Chunks with a node being dragged or transformed: live until that ends. */
+const pinned = new Set<Konva.Group>();
+let idleScheduled = false;
 
 export function chunkOf(node: Konva.Node | null | undefined): Konva.Group | null {
   let n: Konva.Node | null = node ?? null;
@@ -19,34 +25,75 @@ export function chunkOf(node: Konva.Node | null | undefined): Konva.Group | null
   return (n as Konva.Group | null) ?? null;
 }
 
-/** Caches a chunk at the stage's scale (sharp on screen), or leaves it live when too large. */
+/**
+ * Caches a chunk at the stage's scale (sharp on screen), or leaves it live when too large. The hit
+ * canvas (what a click finds) is made at the same on-screen scale: as precise as the layer's own,
+ * and a fraction of a page-sized one at the usual zooms. The bitmap shows exactly what the live
+ * shapes showed, so caching asks for no redraw.
+ */
 export function recache(group: Konva.Group): void {
-  group.clearCache();
-  if (!group.getStage() || !group.hasChildren()) return;
-  const pixelRatio = Math.abs(group.getAbsoluteScale().x) * Konva.pixelRatio;
-  const rect = group.getClientRect({ skipTransform: true });
-  if (!(rect.width > 0 && rect.height > 0) || rect.width * rect.height * pixelRatio * pixelRatio > MAX_CACHE_PIXELS) return;
-  group.cache({ pixelRatio, offset: 1 });
+  const autoDraw = Konva.autoDrawEnabled;
+  Konva.autoDrawEnabled = false;
+  try {
+    group.clearCache();
+    if (!group.getStage() || !group.hasChildren()) return;
+    const scale = Math.abs(group.getAbsoluteScale().x);
+    const pixelRatio = scale * Konva.pixelRatio;
+    const rect = group.getClientRect({ skipTransform: true });
+    if (!(rect.width > 0 && rect.height > 0) || rect.width * rect.height * pixelRatio * pixelRatio > MAX_CACHE_PIXELS) return;
+    group.cache({ pixelRatio, hitCanvasPixelRatio: scale, offset: 1 });
+  } finally {
+    Konva.autoDrawEnabled = autoDraw;
+  }
 }
 
-/** A node of this chunk changed: its bitmap is made again once, after the change has been committed. */
+/** After the next frame (the one that shows the change, drawn live): the waiting chunks are cached again. */
+function scheduleIdle(): void {
+  if (idleScheduled) return;
+  idleScheduled = true;
+  const run = () => {
+    idleScheduled = false;
+    for (const chunk of [...stale]) {
+      if (Konva.DD.isDragging) break;
+      stale.delete(chunk);
+      if (!pinned.has(chunk) && chunk.getStage()) recache(chunk);
+    }
+    if (stale.size > 0) scheduleIdle();
+  };
+  // The layer's own draw is queued for the same frame: this task runs after it has been drawn.
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+  else setTimeout(run, 0);
+}
+
+/** Draws a chunk live now and caches it again after the next frame. */
+export function refresh(group: Konva.Group): void {
+  if (group.isCached()) {
+    group.clearCache();
+    group.getLayer()?.batchDraw();
+  }
+  stale.add(group);
+  scheduleIdle();
+}
+
+/** A node of this chunk changed (or a drag or transform of it ended): live now, cached after the next frame. */
 export function markChanged(node: Konva.Node | null | undefined): void {
   const chunk = chunkOf(node);
   if (!chunk) return;
-  dirty.add(chunk);
-  if (flushing) return;
-  flushing = true;
-  queueMicrotask(() => {
-    flushing = false;
-    const list = [...dirty];
-    dirty.clear();
-    for (const c of list) recache(c);
-    list[0]?.getLayer()?.batchDraw();
-  });
+  pinned.delete(chunk);
+  refresh(chunk);
 }
 
 /** Draws a node's chunk live until `markChanged` (a drag or a transform in progress). */
 export function goLive(node: Konva.Node | null | undefined): void {
   const chunk = chunkOf(node);
-  if (chunk?.isCached()) chunk.clearCache();
+  if (!chunk) return;
+  pinned.add(chunk);
+  stale.delete(chunk);
+  if (chunk.isCached()) chunk.clearCache();
+}
+
+/** A chunk that leaves the page is forgotten. */
+export function forget(group: Konva.Group): void {
+  stale.delete(group);
+  pinned.delete(group);
 }

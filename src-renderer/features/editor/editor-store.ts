@@ -134,7 +134,8 @@ export function createEditorStore(host: HostClient, options: { now?: () => numbe
       ...next,
       groupId,
       croppingId: s.croppingId && alive.has(s.croppingId) ? s.croppingId : null,
-      selection: s.selection.filter((id) => alive.has(id)),
+      // The same array when nothing left it: whatever shows the selection is not redone on each edit.
+      selection: s.selection.every((id) => alive.has(id)) ? s.selection : s.selection.filter((id) => alive.has(id)),
       canUndo: history.canUndo,
       canRedo: history.canRedo,
     });
