@@ -225,13 +225,14 @@ function SaveError({ editor }: { editor: EditorStore }) {
   const { t } = useTranslation();
   const saveProblem = useStore(editor.store, (s) => s.saveProblem);
   const conflict = useStore(editor.store, (s) => s.saveConflict);
+  const toast = useApp((s) => s.toast);
   if (!saveProblem) return null;
   // Another window saved this design: saving here would overwrite it, so the user reloads instead.
   if (conflict) {
     return (
       <p className="error" role="alert">
         {errorMessage(t, saveProblem)}{' '}
-        <button type="button" className="button" onClick={() => void editor.reload().catch(() => undefined)}>
+        <button type="button" className="button" onClick={() => void editor.reload().catch((error: unknown) => toast({ message: errorMessage(t, error), tone: 'error' }))}>
           {t('editor.save.reload')}
         </button>
       </p>

@@ -42,7 +42,8 @@ describe('failure toasts', () => {
       on: ((event: string, handler: () => void) => {
         handlers.set(event, handler);
         return () => handlers.delete(event);
-      }) as HostClient['on'],
+      }) as unknown as HostClient['on'],
+      upload: () => Promise.reject(new Error('no uploads in this test')),
     };
     const onRefreshError = vi.fn();
     const store = createLibraryStore(host, { onRefreshError });
