@@ -87,7 +87,8 @@ describe('calendar hours', () => {
     await expect.poll(() => page.locator('.hour-grid-day .hour-day').getAttribute('data-date')).toBe(day(10));
     expect(await rowOf(card, page, day(10))).toBe(38);
 
-    // Drag to 14:45 (row 59).
+    // Drag to 14:45 (row 59), once the day's posts have arrived and the view has scrolled to them.
+    await page.locator('.hour-grid-day[aria-busy="false"]').waitFor();
     await card.dragTo(page.locator(`.hour-day[data-date="${day(10)}"] [data-slot="59"]`));
     await expect.poll(() => localTime(post.id)).toBe(`${day(10)}T14:45`);
     await expect.poll(() => rowOf(card, page, day(10))).toBe(59);
@@ -186,6 +187,8 @@ describe('calendar hours', () => {
     // Day view: drag to 14:45 (row 59), then the toast's Undo puts it back at 09:30.
     await page.locator(`.hour-head[data-day="${date}"]`).getByRole('button').click();
     await expect.poll(() => page.locator('.hour-grid-day .hour-day').getAttribute('data-date')).toBe(date);
+    // Its posts have arrived and it has scrolled to them: the card stays where the drag finds it.
+    await page.locator('.hour-grid-day[aria-busy="false"]').waitFor();
     await card.dragTo(page.locator(`.hour-day[data-date="${date}"] [data-slot="59"]`));
     await expect.poll(() => localTime(id)).toBe(`${date}T14:45`);
     await expect.poll(() => rowOf(card, page, date)).toBe(59);

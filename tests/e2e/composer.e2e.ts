@@ -106,6 +106,8 @@ describe.each(['en', 'fr'] as const)('the post composer (%s)', (lang) => {
     // The day view: dragged to 14:45 (row 59), then one Ctrl+Z brings back 09:30.
     await page.locator(`.hour-head[data-day="${day}"]`).getByRole('button').click();
     await expect.poll(() => page.locator('.hour-grid-day .hour-day').getAttribute('data-date')).toBe(day);
+    // Its posts have arrived and it has scrolled to them: the card stays where the drag finds it.
+    await page.locator('.hour-grid-day[aria-busy="false"]').waitFor();
     await card.dragTo(page.locator(`.hour-day[data-date="${day}"] [data-slot="59"]`));
     const localTime = () => json<PostOut[]>(['posts', 'list', '--client', client.id])[0]!.localTime;
     await expect.poll(localTime).toBe(`${day}T14:45`);

@@ -109,7 +109,7 @@ export function HourGrid({ days, byDay, zone, ctx, events, period, ready, onOpen
 
   const style = { '--row': `${ROW_PX}px`, '--days': days.length } as CSSProperties;
   return (
-    <div ref={root} className={`hour-grid ${days.length === 1 ? 'hour-grid-day' : 'hour-grid-week'}`} style={style} {...events} onKeyDown={onKeyDown} onFocus={onFocus}>
+    <div ref={root} className={`hour-grid ${days.length === 1 ? 'hour-grid-day' : 'hour-grid-week'}`} style={style} aria-busy={!ready} {...events} onKeyDown={onKeyDown} onFocus={onFocus}>
       <div className="hour-corner" />
       {days.map((d) => {
         const label = days.length === 1 ? ctx.formats.date.format(asUtcDate(d)) : `${ctx.formats.weekday.format(asUtcDate(d))} ${ctx.formats.day.format(asUtcDate(d))}`;
