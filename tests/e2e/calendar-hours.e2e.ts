@@ -7,7 +7,7 @@
 // double-click on its card opens the composer to edit it.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliJson, dayOfNextMonth, launchChromium, openStudioPage, startStudio, type Studio } from './harness';
+import { cliJson, dayOfNextMonth, launchChromium, openDayView, openStudioPage, startStudio, type Studio } from './harness';
 import { axeViolations, describeViolations } from './screens';
 
 let studio: Studio;
@@ -82,13 +82,11 @@ describe('calendar hours', () => {
     expect(await grid.evaluate((el) => el.scrollTop)).toBe((38 - 2) * ROW_PX);
 
     // Day view, from the day's header: the same row.
-    await page.locator(`.hour-head[data-day="${day(10)}"]`).getByRole('button').click();
+    await openDayView(page, day(10));
     await expect.poll(() => page.getByRole('button', { name: 'Day', pressed: true }).count()).toBe(1);
-    await expect.poll(() => page.locator('.hour-grid-day .hour-day').getAttribute('data-date')).toBe(day(10));
     expect(await rowOf(card, page, day(10))).toBe(38);
 
-    // Drag to 14:45 (row 59), once the day's posts have arrived and the view has scrolled to them.
-    await page.locator('.hour-grid-day[aria-busy="false"]').waitFor();
+    // Drag to 14:45 (row 59).
     await card.dragTo(page.locator(`.hour-day[data-date="${day(10)}"] [data-slot="59"]`));
     await expect.poll(() => localTime(post.id)).toBe(`${day(10)}T14:45`);
     await expect.poll(() => rowOf(card, page, day(10))).toBe(59);
@@ -185,10 +183,7 @@ describe('calendar hours', () => {
     await editor.waitFor({ state: 'detached' });
 
     // Day view: drag to 14:45 (row 59), then the toast's Undo puts it back at 09:30.
-    await page.locator(`.hour-head[data-day="${date}"]`).getByRole('button').click();
-    await expect.poll(() => page.locator('.hour-grid-day .hour-day').getAttribute('data-date')).toBe(date);
-    // Its posts have arrived and it has scrolled to them: the card stays where the drag finds it.
-    await page.locator('.hour-grid-day[aria-busy="false"]').waitFor();
+    await openDayView(page, date);
     await card.dragTo(page.locator(`.hour-day[data-date="${date}"] [data-slot="59"]`));
     await expect.poll(() => localTime(id)).toBe(`${date}T14:45`);
     await expect.poll(() => rowOf(card, page, date)).toBe(59);

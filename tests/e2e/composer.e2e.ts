@@ -6,7 +6,7 @@
 // a design open in the editor becomes a post with "Schedule this design".
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliJson, dayOfNextMonth, launchChromium, openStudioPage, startStudio, type Studio } from './harness';
+import { cliJson, dayOfNextMonth, launchChromium, openDayView, openStudioPage, startStudio, type Studio } from './harness';
 import { gotoScreen } from './screens';
 
 interface PostOut {
@@ -104,10 +104,7 @@ describe.each(['en', 'fr'] as const)('the post composer (%s)', (lang) => {
     await expect.poll(() => card.locator('img.post-thumb').count()).toBe(1);
 
     // The day view: dragged to 14:45 (row 59), then one Ctrl+Z brings back 09:30.
-    await page.locator(`.hour-head[data-day="${day}"]`).getByRole('button').click();
-    await expect.poll(() => page.locator('.hour-grid-day .hour-day').getAttribute('data-date')).toBe(day);
-    // Its posts have arrived and it has scrolled to them: the card stays where the drag finds it.
-    await page.locator('.hour-grid-day[aria-busy="false"]').waitFor();
+    await openDayView(page, day);
     await card.dragTo(page.locator(`.hour-day[data-date="${day}"] [data-slot="59"]`));
     const localTime = () => json<PostOut[]>(['posts', 'list', '--client', client.id])[0]!.localTime;
     await expect.poll(localTime).toBe(`${day}T14:45`);

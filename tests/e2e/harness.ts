@@ -123,3 +123,12 @@ export async function openStudioPage(
   await page.goto(studio.url);
   return { context, page, foreignRequests, pageErrors };
 }
+
+/**
+ * Opens a day of the week view in the day view (its header's button) and waits until that day's posts
+ * have arrived and the view has scrolled to them, so a card is where a drag then finds it.
+ */
+export async function openDayView(page: Page, date: string): Promise<void> {
+  await page.locator(`.hour-head[data-day="${date}"]`).getByRole('button').click();
+  await page.locator(`.hour-grid-day[aria-busy="false"] .hour-day[data-date="${date}"]`).waitFor();
+}
