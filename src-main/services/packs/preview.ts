@@ -1,10 +1,11 @@
 // index.html of a content pack: one self-contained page (inline CSS and script, images by relative
 // path) that works from a folder on any computer. Its CSP forbids every network request; the only
-// script is allowed by its hash. The client marks each post and downloads decisions.json.
+// script (preview-client.ts) is allowed by its hash. The client marks each post and downloads decisions.json.
 import { createHash } from 'node:crypto';
 import { DECISIONS_FORMAT, type PackManifest } from '../../core/packs/manifest';
 import { fill, PREVIEW_STRINGS, type PreviewLanguage } from '../../core/packs/preview-strings';
 import { escapeHtml, MOCKUP_CSS, mockupHtml, type MockupStrings } from '../../core/posts/mockup';
+import { previewClient, type PreviewData } from './preview-client';
 
 /** JSON that is safe inside <script>: no `</script>`, no HTML comment openers. */
 function scriptJson(value: unknown): string {
@@ -35,22 +36,8 @@ button{font:inherit;padding:8px 16px;border-radius:6px;border:0;background:var(-
 @media print{.toolbar,button{display:none}body{background:#fff;color:#000}.card{border-color:#999}textarea{border:0}}
 `;
 
-const SCRIPT = `(function(){
-var data=JSON.parse(document.getElementById('pack-data').textContent);
-var key='atelier-decisions:'+data.client.id+':'+data.packCreatedAt;
-var saved={};try{saved=JSON.parse(localStorage.getItem(key)||'{}')}catch(e){saved={}}
-var cards=[].slice.call(document.querySelectorAll('.card[data-post]'));
-function collect(){var out=[];cards.forEach(function(card){var id=card.getAttribute('data-post');var choice=card.querySelector('input[type=radio]:checked');var comment=card.querySelector('textarea').value;
-if(choice){out.push({postId:id,decision:choice.value,comment:comment,decidedAt:(saved[id]&&saved[id].decision===choice.value&&saved[id].comment===comment&&saved[id].decidedAt)||new Date().toISOString()})}});return out}
-function refresh(){var list=collect();saved={};list.forEach(function(d){saved[d.postId]=d});try{localStorage.setItem(key,JSON.stringify(saved))}catch(e){}
-cards.forEach(function(card){var d=saved[card.getAttribute('data-post')];card.setAttribute('data-decision',d?d.decision:'')});
-document.getElementById('progress').textContent=data.progress.replace('{done}',list.length).replace('{total}',cards.length)}
-cards.forEach(function(card){var d=saved[card.getAttribute('data-post')];if(d){var r=card.querySelector('input[value="'+d.decision+'"]');if(r)r.checked=true;card.querySelector('textarea').value=d.comment||''}
-card.addEventListener('change',refresh);card.addEventListener('input',refresh)});
-document.getElementById('save').addEventListener('click',function(){var body=JSON.stringify({format:data.format,version:1,packCreatedAt:data.packCreatedAt,client:data.client,decisions:collect()},null,2);
-var a=document.createElement('a');a.href=URL.createObjectURL(new Blob([body],{type:'application/json'}));a.download='decisions.json';document.body.appendChild(a);a.click();a.remove();
-document.getElementById('status').textContent=data.savedText});
-refresh()})();`;
+/** The page's script: previewClient's source, called at once (a bundler's output is plain JS). */
+const SCRIPT = `(${previewClient.toString()})();`;
 
 export function renderPreviewPage(manifest: PackManifest, language: PreviewLanguage): string {
   const s = PREVIEW_STRINGS[language];
@@ -86,7 +73,7 @@ ${variants}
 </fieldset></article>`;
     })
     .join('\n');
-  const data = {
+  const data: PreviewData = {
     format: DECISIONS_FORMAT,
     packCreatedAt: manifest.createdAt,
     client: { id: manifest.client.id, name: manifest.client.name },
