@@ -2,6 +2,7 @@
 // token over in the handshake (a sub-protocol, see token.ts); no cookie carries it.
 import { AtelierError } from '../../src-main/contract/errors';
 import type { HostClient } from './client';
+import { createListeners } from './listeners';
 import { putUpload } from './put';
 import { unwrap, type DispatchResultLike } from './result';
 
@@ -24,18 +25,7 @@ export function webSocketHost(options: WebSocketHostOptions): HostClient {
   let retryMs = 250;
   const pending = new Map<number, Pending>();
   const queue: string[] = [];
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
-
-  function fire(name: string, payload: unknown): void {
-    for (const cb of [...(listeners.get(name) ?? [])]) {
-      try {
-        cb(payload);
-      } catch (error) {
-        // One broken listener must not keep the others, or the call's answer, from arriving.
-        console.error(`[atelier] ${name} listener failed:`, error);
-      }
-    }
-  }
+  const listeners = createListeners();
 
   function connect(): void {
     const ws = new WebSocket(options.url, options.protocols?.());
@@ -53,16 +43,12 @@ export function webSocketHost(options: WebSocketHostOptions): HostClient {
         return;
       }
       if (typeof data.event === 'string') {
-        fire(data.event, data.payload);
+        listeners.fire(data.event, data.payload);
         return;
       }
       // The events this window's own call caused come inside its answer (the host sends them to
       // no one else here): heard first, so the stores have the change before the call resolves.
-      if (Array.isArray(data.events)) {
-        for (const caused of data.events as { event?: unknown; payload?: unknown }[]) {
-          if (typeof caused?.event === 'string') fire(caused.event, caused.payload);
-        }
-      }
+      listeners.fireCaused(data.events);
       const waiting = typeof data.id === 'number' ? pending.get(data.id) : undefined;
       if (!waiting) return;
       pending.delete(data.id!);
@@ -97,10 +83,7 @@ export function webSocketHost(options: WebSocketHostOptions): HostClient {
       });
     },
     on(event, callback) {
-      const set = listeners.get(event) ?? new Set();
-      set.add(callback as (payload: unknown) => void);
-      listeners.set(event, set);
-      return () => set.delete(callback as (payload: unknown) => void);
+      return listeners.on(event, callback as (payload: unknown) => void);
     },
     // Bytes do not travel in JSON: they go to the authenticated upload route (the token as a header).
     upload: putUpload,

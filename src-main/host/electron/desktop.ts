@@ -163,8 +163,9 @@ export function runDesktop(options: DesktopOptions = {}): void {
       registerIpc(ipcMain, {
         dispatch: opened.dispatch,
         subscribe: (listener) => opened.events.subscribe(listener),
-        broadcast: (channel, name, payload) => {
-          for (const win of BrowserWindow.getAllWindows()) win.webContents.send(channel, name, payload);
+        // The calling window has the events in its call's answer already.
+        broadcast: (channel, name, payload, origin) => {
+          for (const win of BrowserWindow.getAllWindows()) if (win.webContents !== origin) win.webContents.send(channel, name, payload);
         },
       });
       applyPreferences(opened.services.system.settings());

@@ -2,6 +2,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { handleInvoke, registerIpc } from '../../../src-main/host/electron/ipc';
 import type { Dispatch } from '../../../src-main/dispatch';
+import { createEventBus } from '../../../src-main/services/events';
+import { electronHost, type AtelierBridge } from '../../../src-renderer/host/electron';
 
 const trusted = { senderFrame: { url: 'atelier://app/index.html', parent: null } };
 
@@ -38,9 +40,38 @@ describe('IPC', () => {
     expect(ipcMain.handle).toHaveBeenCalledTimes(1);
     expect(ipcMain.handle.mock.calls[0]![0]).toBe('atelier:invoke');
     for (const l of listeners) l('clients.changed', { ids: ['c1'] });
-    expect(broadcast).toHaveBeenCalledWith('atelier:event', 'clients.changed', { ids: ['c1'] });
+    expect(broadcast).toHaveBeenCalledWith('atelier:event', 'clients.changed', { ids: ['c1'] }, undefined);
     dispose();
     expect(listeners.size).toBe(0);
     expect(ipcMain.removeHandler).toHaveBeenCalledWith('atelier:invoke');
+  });
+
+  it("answers the calling window with the events its call caused and pushes them to the other windows only", async () => {
+    const bus = createEventBus();
+    const ipcMain = { handle: vi.fn(), removeHandler: vi.fn() };
+    const pushed: { name: string; to: string }[] = [];
+    const windows = ['calling', 'other'];
+    registerIpc(ipcMain, {
+      dispatch: async (method) => {
+        bus.emit('clients.changed', { ids: ['c1'] });
+        return { ok: true, result: method };
+      },
+      subscribe: (l) => bus.subscribe(l),
+      broadcast: (_channel, name, _payload, origin) => {
+        for (const w of windows) if (w !== origin) pushed.push({ name, to: w });
+      },
+    });
+    const invoke = ipcMain.handle.mock.calls[0]![1] as ReturnType<typeof handleInvoke>;
+    const answer = await invoke({ ...trusted, sender: 'calling' } as never, 'clients.update', {});
+    expect(answer).toEqual({ ok: true, result: 'clients.update', events: [{ event: 'clients.changed', payload: { ids: ['c1'] } }] });
+    expect(pushed).toEqual([{ name: 'clients.changed', to: 'other' }]);
+
+    // The renderer side: the window hears its own change once, from the answer, before the call resolves.
+    const heard: string[] = [];
+    const bridge: AtelierBridge = { version: 'test', invoke: (method, input) => invoke({ ...trusted, sender: 'calling' } as never, method, input), on: () => () => undefined };
+    const host = electronHost(bridge);
+    host.on('clients.changed', () => heard.push('changed'));
+    await expect(host.invoke('clients.update' as never, {} as never)).resolves.toBe('clients.update');
+    expect(heard).toEqual(['changed']);
   });
 });
