@@ -129,18 +129,20 @@ export const benchmarks: Benchmark[] = [
 ];
 
 /**
- * In the page: clicks the toolbar's "Next" or "Previous" and waits (in the page) until `selector`
- * matches `expected` cards in a painted frame; resolves to the milliseconds from click to paint.
+ * In the page: clicks the toolbar's "Next" or "Previous" and waits (in the page) until `selector`'s
+ * cards, plus the posts counted by the week view's "+N" buttons (`more`), are `expected` posts in a
+ * painted frame; resolves to the milliseconds from click to paint.
  */
-function clickToPainted(page: Page, button: 'Next' | 'Previous', selector: string, expected: number, ready: { selector: string; count: number }) {
+function clickToPainted(page: Page, button: 'Next' | 'Previous', selector: string, expected: number, ready: { selector: string; count: number }, more?: string) {
   return page.evaluate(
-    ({ button, selector, expected, ready }) =>
+    ({ button, selector, expected, ready, more }) =>
       new Promise<number>((resolve, reject) => {
         const target = [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === button)!;
         const start = performance.now();
         target.click();
         const check = () => {
-          const cards = document.querySelectorAll(selector).length;
+          let cards = document.querySelectorAll(selector).length;
+          if (more) for (const chip of document.querySelectorAll<HTMLElement>(more)) cards += Number(chip.dataset.more);
           if (cards === expected && document.querySelectorAll(ready.selector).length >= ready.count) {
             // Wait for the frame that paints it.
             requestAnimationFrame(() => resolve(performance.now() - start));
@@ -149,7 +151,7 @@ function clickToPainted(page: Page, button: 'Next' | 'Previous', selector: strin
         };
         requestAnimationFrame(check);
       }),
-    { button, selector, expected, ready },
+    { button, selector, expected, ready, more },
   );
 }
 
@@ -159,7 +161,7 @@ function clickToPainted(page: Page, button: 'Next' | 'Previous', selector: strin
  * empty period is the baseline. `open` brings the page to the full period. Needs the built app
  * (npm run bench builds when stale).
  */
-function viewBench(name: string, period: 'month' | 'week', options: { at(i: number): number; open(page: Page): Promise<void>; cards: string; ready: { selector: string; count: number } }): Benchmark {
+function viewBench(name: string, period: 'month' | 'week', options: { at(i: number): number; open(page: Page): Promise<void>; cards: string; more?: string; ready: { selector: string; count: number } }): Benchmark {
   return {
     name,
     async run() {
@@ -180,7 +182,7 @@ function viewBench(name: string, period: 'month' | 'week', options: { at(i: numb
         const { page } = await openStudioPage(browser, studio);
         await page.getByRole('button', { name: 'Calendar' }).click();
         await options.open(page);
-        const measure = (button: 'Next' | 'Previous', expected: number) => clickToPainted(page, button, options.cards, expected, options.ready);
+        const measure = (button: 'Next' | 'Previous', expected: number) => clickToPainted(page, button, options.cards, expected, options.ready, options.more);
         const full: number[] = [];
         const empty: number[] = [];
         await measure('Next', 0); // warm-up
@@ -202,7 +204,7 @@ function viewBench(name: string, period: 'month' | 'week', options: { at(i: numb
             posts: 500,
             samples: full.length,
             [`empty${period === 'month' ? 'Month' : 'Week'}Ms`]: baseline,
-            ...(period === 'week' ? { sideBySide: await page.locator('.hour-card.shared').count() } : {}),
+            ...(period === 'week' ? { sideBySide: await page.locator('.hour-card.shared').count(), cards: await page.locator(options.cards).count(), moreButtons: await page.locator(options.more ?? '.none').count() } : {}),
             note: `includes the WebSocket round trip for the ${period}`,
           },
         };
@@ -243,9 +245,11 @@ benchmarks.push(
         await page.getByRole('button', { name: 'Next' }).click();
         await page.waitForTimeout(100);
       }
-      await page.locator('.hour-grid [data-post-id]').nth(499).waitFor();
+      await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.hour-grid [data-more]')].reduce((n, b) => n + Number(b.dataset.more), document.querySelectorAll('.hour-grid [data-post-id]').length) === 500);
     },
     cards: '.hour-grid [data-post-id]',
+    // A crowded day shows two posts side by side and "+N" for the rest (the day view shows them all).
+    more: '.hour-grid [data-more]',
     ready: { selector: '.hour-grid .hour-day', count: 7 },
   }),
 );

@@ -192,4 +192,35 @@ describe('calendar hours', () => {
     await expect.poll(() => rowOf(card, page, date)).toBe(38);
     expect(pageErrors).toEqual([]);
   });
+
+  it('keeps a crowded week day readable: two posts side by side and "+N" that opens the day with all of them', async () => {
+    const nantes = json<{ id: string }>(['clients', 'add', '--name', 'Crêperie Nantes', '--timezone', 'Europe/Paris']);
+    const date = day(20);
+    const titles = ['Galette complète', 'Crêpe beurre sucre', 'Cidre brut', 'Caramel au beurre salé', 'Far breton'];
+    for (const title of titles) json(['posts', 'add', '--client', nantes.id, '--title', title, '--at', `${date}T09:00`, '--network', 'instagram']);
+    const { page, pageErrors } = await openStudioPage(browser, studio, { viewport: { width: 1024, height: 700 } });
+    await page.getByRole('button', { name: 'Calendar' }).click();
+    await page.getByLabel('Client', { exact: true }).selectOption({ label: 'Crêperie Nantes' });
+    await page.getByRole('button', { name: 'Week', exact: true }).click();
+    await showDay(page, date);
+
+    const column = page.locator(`.hour-day[data-date="${date}"]`);
+    const more = column.getByRole('button', { name: '3 more posts from 9am: show the day' });
+    await more.waitFor();
+    expect(await more.textContent()).toBe('+3');
+    expect(await column.locator('[data-post-id]').count()).toBe(2);
+    // The two cards and "+3" share the day's width in three equal parts, none over another.
+    const boxes = await Promise.all([...(await column.locator('[data-post-id]').all()), more].map((l) => l.boundingBox()));
+    const lefts = boxes.map((b) => Math.round(b!.x)).sort((a, b) => a - b);
+    expect(lefts[1]! - lefts[0]!).toBeGreaterThan(20);
+    expect(lefts[2]! - lefts[1]!).toBeGreaterThan(20);
+
+    // "+3" opens that day, where all five sit side by side at 09:00.
+    await more.click();
+    await expect.poll(() => page.locator('.hour-grid-day .hour-day').getAttribute('data-date')).toBe(date);
+    await expect.poll(() => page.locator('.hour-grid-day [data-post-id]').count()).toBe(5);
+    expect(await page.locator('.hour-grid-day [data-more]').count()).toBe(0);
+    for (const title of titles) expect(await page.locator('.hour-grid-day [data-post-id]').filter({ hasText: title }).count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { CalendarPost } from '../../../src-main/contract/api/calendar';
 import { asUtcDate, nowIn } from './calendar-dates';
 import { NO_POSTS, useCursor, type GridEvents } from './CalendarGrid';
-import { firstSlot, isCursorKey, layoutDay, minuteOfDay, ROW_PX, SLOT_MINUTES, SLOTS_PER_DAY, stepSlot } from './hour-grid';
+import { firstSlot, isCursorKey, layoutHours, minuteOfDay, ROW_PX, SLOT_MINUTES, SLOTS_PER_DAY, stepSlot, timeOfMinute, type MoreChip } from './hour-grid';
 import { Cards, type GridContext } from './PostCard';
 
 /** The wall-clock time now in a zone, refreshed every minute (for today's column and the now-line). */
@@ -22,6 +22,12 @@ function useNow(zone: string | undefined): string {
   }, [zone]);
   return now;
 }
+
+/**
+ * In the week view, at most this many posts side by side in a day (the third column holds "+N"):
+ * a week's day is about 150 px wide, and a narrower card shows nothing readable.
+ */
+const WEEK_MAX_COLUMNS = 3;
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const SLOTS = Array.from({ length: SLOTS_PER_DAY }, (_, s) => s);
@@ -47,14 +53,40 @@ interface ColumnProps {
   cursor: number;
   slotNames: readonly string[];
   ctx: GridContext;
+  /** Side-by-side columns at most (the last for "+N" chips); the day view has no limit. */
+  maxCols: number;
+  onOpenDay: ((date: string) => void) | undefined;
 }
 
-const HourColumn = memo(function HourColumn({ date, posts, today, nowMinute, cursor, slotNames, ctx }: ColumnProps) {
-  const places = useMemo(() => layoutDay(posts), [posts]);
+/** Posts that did not fit beside the others: "+3", named with the time, opening the day. */
+function MoreButton({ chip, date, ctx, onOpenDay }: { chip: MoreChip; date: string; ctx: GridContext; onOpenDay(date: string): void }) {
+  const time = ctx.formats.cardTime(`${date}T${timeOfMinute(chip.minute)}`);
+  return (
+    <button
+      type="button"
+      className="hour-more"
+      data-more={chip.ids.length}
+      aria-label={ctx.text.more({ count: chip.ids.length, time })}
+      title={ctx.text.more({ count: chip.ids.length, time })}
+      style={{ top: (chip.minute / SLOT_MINUTES) * ROW_PX, left: `${(chip.col * 100) / chip.cols}%`, width: `calc(${100 / chip.cols}% - 2px)` }}
+      onClick={() => onOpenDay(date)}
+    >
+      {ctx.text.moreShort({ count: chip.ids.length })}
+    </button>
+  );
+}
+
+const HourColumn = memo(function HourColumn({ date, posts, today, nowMinute, cursor, slotNames, ctx, maxCols, onOpenDay }: ColumnProps) {
+  const { places, more, shown } = useMemo(() => {
+    const layout = layoutHours(posts, onOpenDay ? maxCols : Infinity);
+    const hidden = new Set(layout.more.flatMap((chip) => chip.ids));
+    return { ...layout, shown: hidden.size > 0 ? posts.filter((p) => !hidden.has(p.id)) : posts };
+  }, [posts, maxCols, onOpenDay]);
   return (
     <div role="group" className={`hour-day${today ? ' today' : ''}`} data-date={date} data-hours="" aria-label={ctx.text.day({ date: ctx.formats.date.format(asUtcDate(date)), count: posts.length })}>
       <Slots cursor={cursor} names={slotNames} />
-      <Cards posts={posts} ctx={ctx} places={places} />
+      <Cards posts={shown} ctx={ctx} places={places} />
+      {onOpenDay && more.map((chip) => <MoreButton key={chip.ids[0]} chip={chip} date={date} ctx={ctx} onOpenDay={onOpenDay} />)}
       {nowMinute >= 0 && <div className="now-line" aria-hidden="true" style={{ top: (nowMinute / SLOT_MINUTES) * ROW_PX }} />}
       <div className="drop-indicator" aria-hidden="true" />
     </div>
@@ -142,6 +174,8 @@ export function HourGrid({ days, byDay, zone, ctx, events, period, ready, onOpen
           cursor={Math.floor(cell / SLOTS_PER_DAY) === i ? cell % SLOTS_PER_DAY : -1}
           slotNames={slotNames}
           ctx={ctx}
+          maxCols={WEEK_MAX_COLUMNS}
+          onOpenDay={onOpenDay}
         />
       ))}
     </div>

@@ -71,6 +71,9 @@ export function compile<K extends string>(t: Translate, key: string, names: read
 export interface CardText {
   label(values: { title: string; client: string; time: string; status: string }): string;
   day(values: { date: string; count: number }): string;
+  /** The week view's "+N" button: its name, and what it shows. */
+  more(values: { count: number; time: string }): string;
+  moreShort(values: { count: number }): string;
   status: Record<string, string>;
 }
 
@@ -78,6 +81,8 @@ export function cardText(t: Translate): CardText {
   return {
     label: compile(t, 'calendar.card.label', ['title', 'client', 'time', 'status']),
     day: compile(t, 'calendar.grid.day', ['date', 'count']),
+    more: compile(t, 'calendar.hours.more', ['count', 'time']),
+    moreShort: compile(t, 'calendar.hours.moreShort', ['count']),
     status: Object.fromEntries(POST_STATUSES.map((s) => [s, t(`calendar.status.${s}`)])),
   };
 }

@@ -26,8 +26,7 @@ export function slotOf(localTime: string): number {
 
 /** The time a row starts at, `HH:mm`. */
 export function slotTime(slot: number): string {
-  const minutes = slot * SLOT_MINUTES;
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return timeOfMinute(slot * SLOT_MINUTES);
 }
 
 /** The row under a point `offsetY` pixels below the top of a day column (clamped to the day). */
@@ -42,23 +41,61 @@ export interface CardPlace {
   cols: number;
 }
 
+/** Where a run of posts that did not fit beside the others sits: a "+N" button in the last column. */
+export interface MoreChip extends CardPlace {
+  /** The posts it stands for, in time order (two or more). */
+  ids: string[];
+}
+
+export interface DayLayout {
+  places: Map<string, CardPlace>;
+  more: MoreChip[];
+}
+
 /**
  * Columns for one day's posts. Cards that overlap (closer than CARD_MINUTES) form a cluster that
  * shares the width; each card takes the leftmost column free at its time, and every card of a
  * cluster gets the cluster's column count, so widths line up. Posts come in any order.
+ *
+ * A cluster wider than `maxCols` keeps its first `maxCols - 1` columns and gives the last one to
+ * "+N" chips: the posts that would have gone further right, grouped by a card's length from the
+ * first of each run (a run of one is simply shown as a card there). A week's narrow days stay
+ * readable, and the day view, wide enough, shows them all.
  */
-export function layoutDay(posts: readonly { id: string; localTime: string | null }[], cardMinutes: number = CARD_MINUTES): Map<string, CardPlace> {
+export function layoutHours(posts: readonly { id: string; localTime: string | null }[], maxCols: number = Infinity, cardMinutes: number = CARD_MINUTES): DayLayout {
   const items = posts
     .filter((p): p is { id: string; localTime: string } => p.localTime !== null)
     .map((p) => ({ id: p.id, minute: minuteOfDay(p.localTime) }))
     .sort((a, b) => a.minute - b.minute || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const places = new Map<string, CardPlace>();
-  let cluster: CardPlace[] = [];
+  const more: MoreChip[] = [];
+  const cap = Math.max(2, maxCols);
+  let cluster: { id: string; place: CardPlace }[] = [];
   /** Where each column of the current cluster is free again. */
   let columnEnds: number[] = [];
   let clusterEnd = -Infinity;
   const close = () => {
-    for (const place of cluster) place.cols = columnEnds.length;
+    const cols = columnEnds.length;
+    if (cols <= cap) {
+      for (const { id, place } of cluster) places.set(id, { ...place, cols });
+    } else {
+      const last = cap - 1;
+      let run: { id: string; place: CardPlace }[] = [];
+      const flush = () => {
+        if (run.length === 1) places.set(run[0]!.id, { minute: run[0]!.place.minute, col: last, cols: cap });
+        else if (run.length > 1) more.push({ minute: run[0]!.place.minute, col: last, cols: cap, ids: run.map((r) => r.id) });
+        run = [];
+      };
+      for (const entry of cluster) {
+        if (entry.place.col < last) {
+          places.set(entry.id, { ...entry.place, cols: cap });
+          continue;
+        }
+        if (run.length > 0 && entry.place.minute >= run[0]!.place.minute + cardMinutes) flush();
+        run.push(entry);
+      }
+      flush();
+    }
     cluster = [];
     columnEnds = [];
   };
@@ -68,12 +105,20 @@ export function layoutDay(posts: readonly { id: string; localTime: string | null
     if (col < 0) col = columnEnds.push(0) - 1;
     columnEnds[col] = item.minute + cardMinutes;
     clusterEnd = Math.max(clusterEnd, item.minute + cardMinutes);
-    const place = { minute: item.minute, col, cols: 1 };
-    cluster.push(place);
-    places.set(item.id, place);
+    cluster.push({ id: item.id, place: { minute: item.minute, col, cols: 1 } });
   }
   close();
-  return places;
+  return { places, more };
+}
+
+/** Every post of a day at its place, side by side however many overlap (layoutHours without a cap). */
+export function layoutDay(posts: readonly { id: string; localTime: string | null }[], cardMinutes: number = CARD_MINUTES): Map<string, CardPlace> {
+  return layoutHours(posts, Infinity, cardMinutes).places;
+}
+
+/** `HH:mm` of a minute of the day. */
+export function timeOfMinute(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 }
 
 /** The row the grid opens scrolled to: the earliest post of the period, else 08:00. */

@@ -1,7 +1,7 @@
 // The hour grid's maths (hour-grid.ts) and the calendar's plain-date helpers it leans on.
 import { describe, expect, it } from 'vitest';
 import { addMinutes, gridDays, inView, isPlainDate, nowIn, stepAnchor, viewRange } from '../../../src-renderer/features/calendar/calendar-dates';
-import { CARD_MINUTES, DEFAULT_FIRST_SLOT, firstSlot, layoutDay, minuteOfDay, slotAt, slotOf, slotTime, SLOTS_PER_DAY, stepDay, stepSlot } from '../../../src-renderer/features/calendar/hour-grid';
+import { CARD_MINUTES, DEFAULT_FIRST_SLOT, firstSlot, layoutDay, layoutHours, minuteOfDay, slotAt, slotOf, slotTime, SLOTS_PER_DAY, stepDay, stepSlot } from '../../../src-renderer/features/calendar/hour-grid';
 
 const at = (id: string, time: string | null) => ({ id, localTime: time === null ? null : `2026-12-10T${time}` });
 
@@ -72,6 +72,52 @@ describe('overlapping posts share the width', () => {
 
   it('leaves out unscheduled posts', () => {
     expect(layoutDay([at('a', null), at('b', '09:00')]).has('a')).toBe(false);
+  });
+});
+
+describe('a crowded week day keeps its cards readable', () => {
+  const nine = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => at(id, '09:00'));
+
+  it('shows two side by side and gathers the rest in one "+N" in the third column', () => {
+    const { places, more } = layoutHours(nine, 3);
+    expect([...places.entries()]).toEqual([
+      ['a', { minute: 540, col: 0, cols: 3 }],
+      ['b', { minute: 540, col: 1, cols: 3 }],
+    ]);
+    expect(more).toEqual([{ minute: 540, col: 2, cols: 3, ids: ['c', 'd', 'e', 'f'] }]);
+  });
+
+  it('starts a new "+N" a card’s length after the last one began, and shows a lone extra post as a card', () => {
+    // 09:00 ×4 (two cards, "+2"), then 09:50 ×3: the columns are free again, the third post of 09:50
+    // is the only one past the second column this time, so it is a card. 10:40 is on its own.
+    const posts = [...['a', 'b', 'c', 'd'].map((id) => at(id, '09:00')), ...['e', 'f', 'g'].map((id) => at(id, '09:50')), at('h', '10:40')];
+    const { places, more } = layoutHours(posts, 3);
+    expect(more).toEqual([{ minute: 540, col: 2, cols: 3, ids: ['c', 'd'] }]);
+    expect(Object.fromEntries([...places].map(([id, p]) => [id, [p.minute, p.col, p.cols]]))).toEqual({
+      a: [540, 0, 3],
+      b: [540, 1, 3],
+      e: [590, 0, 3],
+      f: [590, 1, 3],
+      g: [590, 2, 3],
+      h: [640, 0, 1],
+    });
+  });
+
+  it('within one crowded cluster, a later lone extra post gets the third column as a card', () => {
+    // 09:00 ×4 and 09:40 ×2 overlap: two cards and "+4". At 09:50 three more: the first two columns
+    // are free again, the third post goes past them, 50 minutes after the "+4" began: shown as a card.
+    const posts = [...['a', 'b', 'c', 'd'].map((id) => at(id, '09:00')), at('x', '09:40'), at('y', '09:40'), ...['w1', 'w2', 'w3'].map((id) => at(id, '09:50'))];
+    const { places, more } = layoutHours(posts, 3);
+    expect(more).toEqual([{ minute: 540, col: 2, cols: 3, ids: ['c', 'd', 'x', 'y'] }]);
+    expect(places.get('w3')).toEqual({ minute: 590, col: 2, cols: 3 });
+    expect([...places.keys()].sort()).toEqual(['a', 'b', 'w1', 'w2', 'w3']);
+  });
+
+  it('leaves a day that fits as it was, and the day view (no cap) shows every post', () => {
+    const two = [at('a', '09:00'), at('b', '09:15')];
+    expect(layoutHours(two, 3)).toEqual({ places: layoutDay(two), more: [] });
+    expect(layoutHours(nine).more).toEqual([]);
+    expect(layoutHours(nine).places.get('f')).toEqual({ minute: 540, col: 5, cols: 6 });
   });
 });
 
