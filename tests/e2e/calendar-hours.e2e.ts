@@ -204,6 +204,13 @@ describe('calendar hours', () => {
     await page.getByRole('button', { name: 'Week', exact: true }).click();
     await showDay(page, date);
 
+    // The warnings say which network by its name and when, so the posts can be found.
+    const shortDate = new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00Z`));
+    const warnings = page.getByRole('region', { name: 'Warnings' });
+    await expect.poll(() => warnings.getByRole('listitem').first().textContent()).toBe(`⚠ Crêperie Nantes: two Instagram posts only 0 min apart (${shortDate}, 9am)`);
+    const networkFilter = page.getByRole('group', { name: 'Filters' }).getByLabel('Network', { exact: true });
+    expect(await networkFilter.locator('option').allTextContents()).toEqual(expect.arrayContaining(['Any', 'Instagram', 'LinkedIn']));
+
     const column = page.locator(`.hour-day[data-date="${date}"]`);
     const more = column.getByRole('button', { name: '3 more posts from 9am: show the day' });
     await more.waitFor();

@@ -2,8 +2,9 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import type { CalendarClient, PlanWarning } from '../../../src-main/contract/api/calendar';
-import { NETWORKS, POST_STATUSES } from '../../../src-main/core/domain/posts';
+import type { CalendarClient, CalendarPost, PlanWarning } from '../../../src-main/contract/api/calendar';
+import { NETWORKS, POST_STATUSES, type NetworkId } from '../../../src-main/core/domain/posts';
+import { NETWORK_LABELS } from '../../../src-main/core/packs/preview-strings';
 import { asUtcDate, CALENDAR_VIEWS, stepAnchor, todayIn, weekDays, type CalendarView } from './calendar-dates';
 import type { CalendarStore } from './calendar-store';
 import type { Formats } from './formats';
@@ -79,7 +80,7 @@ export function Filters({ store }: { store: CalendarStore }) {
   );
   return (
     <div className="calendar-filters" role="group" aria-label={t('calendar.filters.label')}>
-      {select('network', ids.network, t('calendar.filters.network'), NETWORKS)}
+      {select('network', ids.network, t('calendar.filters.network'), NETWORKS, (o) => NETWORK_LABELS[o as NetworkId] ?? o)}
       {select('status', ids.status, t('calendar.filters.status'), POST_STATUSES, (o) => t(`calendar.status.${o}`))}
       {select('label', ids.label, t('calendar.filters.tag'), labels)}
       {select('campaign', ids.campaign, t('calendar.filters.campaign'), campaigns)}
@@ -90,15 +91,28 @@ export function Filters({ store }: { store: CalendarStore }) {
 /** How many warnings show before "Show N more": a busy month can have hundreds. */
 const FIRST_WARNINGS = 5;
 
-export function Warnings({ warnings, clients, formats }: { warnings: PlanWarning[]; clients: Map<string, CalendarClient>; formats: Formats }) {
+export function Warnings({ warnings, clients, posts, formats }: { warnings: PlanWarning[]; clients: Map<string, CalendarClient>; posts: readonly CalendarPost[]; formats: Formats }) {
   const { t } = useTranslation();
   const [expanded, setExpanded] = useState(false);
+  const byId = useMemo(() => new Map(posts.map((p) => [p.id, p])), [posts]);
   if (warnings.length === 0) return null;
+  /** "Jan 20, 9am": when the second of two close posts goes out, so the person can find them. */
+  const when = (id: string) => {
+    const local = byId.get(id)?.localTime;
+    return local ? `${formats.shortDate.format(asUtcDate(local))}, ${formats.cardTime(local)}` : null;
+  };
+  const tooClose = (w: Extract<PlanWarning, { kind: 'too_close' }>) => {
+    const client = clients.get(w.clientId)?.name ?? '';
+    // 'any' stands for posts without a network yet.
+    const text = w.network === 'any' ? t('calendar.warnings.tooCloseAny', { client, minutes: w.minutes }) : t('calendar.warnings.tooClose', { client, network: NETWORK_LABELS[w.network as NetworkId] ?? w.network, minutes: w.minutes });
+    const at = when(w.postIds[1]);
+    return at ? t('calendar.warnings.at', { text, when: at }) : text;
+  };
   const line = (w: PlanWarning, i: number) => (
     <li key={i}>
       ⚠{' '}
       {w.kind === 'too_close'
-        ? t('calendar.warnings.tooClose', { client: clients.get(w.clientId)?.name ?? '', network: w.network, minutes: w.minutes })
+        ? tooClose(w)
         : t('calendar.warnings.gap', {
             client: clients.get(w.clientId)?.name ?? '',
             days: w.days,

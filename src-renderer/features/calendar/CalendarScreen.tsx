@@ -228,7 +228,7 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
         <Filters store={store} />
         <SelectionBar store={store} onShift={(days) => void shift(days)} />
       </div>
-      <Warnings warnings={s.warnings} clients={clients} formats={formats} />
+      <Warnings warnings={s.warnings} clients={clients} posts={s.posts} formats={formats} />
       <div className="calendar-body">
         <section className="calendar-main" aria-label={t('calendar.grid.label')}>
           {s.view === 'month' && <MonthView {...grid} />}
