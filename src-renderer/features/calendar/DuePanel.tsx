@@ -64,7 +64,7 @@ function DueItem({ post, store, formats, run, copy }: { post: CalendarPost; stor
         ) : (
           post.variants.map((v) => (
             <button key={v.id} type="button" className="button" onClick={() => copy(v.caption)}>
-              {t('calendar.due.copy', { network: v.network })}
+              {t('calendar.due.copy', { network: NETWORK_LABELS[v.network] ?? v.network })}
             </button>
           ))
         )}
