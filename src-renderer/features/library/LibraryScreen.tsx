@@ -14,6 +14,7 @@ import { BrandKitPanel, useBrandKit } from './BrandKitPanel';
 import type { LibraryStore } from './library-store';
 import { useFileDrop } from '../../ui/use-file-drop';
 import { undoToast } from '../../ui/undo-toast';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 import './library.css';
 
 const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif,image/avif,image/heic,image/heif,image/svg+xml,.svg,.ttf,.otf,.woff,.woff2,.heic,.heif,.avif';
@@ -89,11 +90,7 @@ export function LibraryScreen({ store, clients }: { store: LibraryStore; clients
 
   return (
     <section className="library-screen" aria-labelledby="library-title">
-      <header className="screen-header">
-        <div>
-          <h1 id="library-title">{t('library.title')}</h1>
-          <p className="muted">{t('library.intro')}</p>
-        </div>
+      <ScreenHeader id="library-title" title={t('library.title')} intro={t('library.intro')}>
         <div className="library-import">
           <input
             ref={fileInput}
@@ -124,7 +121,7 @@ export function LibraryScreen({ store, clients }: { store: LibraryStore; clients
             </>
           )}
         </div>
-      </header>
+      </ScreenHeader>
       <div className="library-filters" role="search">
         <label htmlFor={ids.search} className="visually-hidden">
           {t('library.filters.search')}
