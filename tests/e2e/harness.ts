@@ -208,7 +208,9 @@ export function setupStudio(setup: StudioSetup = {}): UsedStudio {
   beforeAll(async () => {
     assertBuilt();
     temp = tempDir('atelier-e2e-');
-    const dataDir = path.join(temp.dir, 'library');
+    // A subfolder (files put beside the library stay outside it), named with a word every language
+    // shows as it is: the path appears on screens whose words the i18n test checks.
+    const dataDir = path.join(temp.dir, 'atelier');
     mkdirSync(dataDir);
     await setup.prepare?.({ root: temp.dir, dataDir });
     studio = await startStudio({ dataDir, port: await setup.port?.() });
