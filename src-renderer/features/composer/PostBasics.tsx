@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../src-main/contract';
 import { NETWORK_RULES } from '../../../src-main/core/captions';
 import { NETWORKS, type PostStatus } from '../../../src-main/core/domain/posts';
+import { ClientOptions } from '../../ui/ClientOptions';
 import { NetworkIcon } from '../../ui/NetworkIcon';
 import { toggleNetwork, type PostDraft } from './draft';
 import { WhenFields } from './WhenFields';
@@ -35,12 +36,7 @@ export function PostBasics({
             onChange={(e) => update({ clientId: e.target.value || null, networks: draft.networks.map((n) => ({ ...n, designId: null, pageIndex: null })) })}
             required
           >
-            <option value="">{t('composer.chooseClient')}</option>
-            {clients.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <ClientOptions clients={clients} empty={t('composer.chooseClient')} />
           </select>
         </div>
       )}

@@ -10,6 +10,7 @@ import { INSIGHT_NETWORKS, type InsightNetwork } from '../../../src-main/core/in
 import { errorMessage } from '../../app/errors';
 import { useHost } from '../../app/host-context';
 import { useApp } from '../../app/store';
+import { ClientOptions } from '../../ui/ClientOptions';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { useFileDrop } from '../../ui/use-file-drop';
 import { BestTimes } from './BestTimes';
@@ -115,7 +116,7 @@ export function InsightsScreen({ clients }: { clients: Client[] }) {
       <section className="card insights-filters" aria-label={t('insights.filters.label')}>
         <label htmlFor={ids.client}>{t('insights.filters.client')}</label>
         <select id={ids.client} value={clientId} onChange={(e) => setClientId(e.target.value)}>
-          {clients.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          <ClientOptions clients={clients} />
         </select>
         <label htmlFor={ids.month}>{t('insights.filters.month')}</label>
         {/* Months named in the studio's language (a native month input follows the browser's). */}

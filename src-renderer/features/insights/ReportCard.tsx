@@ -2,6 +2,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../src-main/contract';
+import { ClientOptions } from '../../ui/ClientOptions';
 import type { InsightFormats } from './format';
 
 export function ReportCard({ clients, clientId, month, f, busy, onDownload }: { clients: Client[]; clientId: string; month: string; f: InsightFormats; busy: boolean; onDownload(language: 'en' | 'fr', brand: string): void }) {
@@ -21,8 +22,7 @@ export function ReportCard({ clients, clientId, month, f, busy, onDownload }: { 
         </select>
         <label htmlFor={ids.brand}>{t('insights.report.brand')}</label>
         <select id={ids.brand} value={brand} onChange={(e) => setBrand(e.target.value)}>
-          <option value="">{t('insights.report.clientBrand')}</option>
-          {clients.filter((c) => c.id !== clientId).map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          <ClientOptions clients={clients.filter((c) => c.id !== clientId)} empty={t('insights.report.clientBrand')} />
         </select>
         <button type="submit" className="button button-primary" disabled={busy}>{busy ? t('insights.report.working') : t('insights.report.download')}</button>
       </form>

@@ -7,6 +7,7 @@ import { AtelierError } from '../../../src-main/contract/errors';
 import { assetMatcher, ASSET_KINDS, type AssetKind } from '../../../src-main/core/domain/assets';
 import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/store';
+import { ClientOptions } from '../../ui/ClientOptions';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { AssetDetails } from './AssetDetails';
 import { AssetGrid } from './AssetGrid';
@@ -140,11 +141,7 @@ export function LibraryScreen({ store, clients }: { store: LibraryStore; clients
         <select id={ids.client} value={client} onChange={(e) => setClient(e.target.value)}>
           <option value="">{t('library.filters.allClients')}</option>
           <option value={NO_CLIENT}>{t('library.filters.noClient')}</option>
-          {clients.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+          <ClientOptions clients={clients} />
         </select>
         <label htmlFor={ids.tag}>{t('library.filters.tag')}</label>
         <select id={ids.tag} value={tag} onChange={(e) => setTag(e.target.value)}>

@@ -10,6 +10,7 @@ import { errorMessage } from '../../app/errors';
 import { useRefreshFailed } from '../../app/failure-toast';
 import { useHost } from '../../app/host-context';
 import { useApp } from '../../app/store';
+import { ClientOptions } from '../../ui/ClientOptions';
 import { DateField } from '../../ui/DateFields';
 import { LanguageOptions } from '../../ui/LanguageOptions';
 import { ProgressWithCancel } from '../../ui/Progress';
@@ -122,11 +123,7 @@ export function PackExportCard({ clients }: { clients: Client[] }) {
         <div className="packs-field">
           <label htmlFor={ids.client}>{t('packs.export.client')}</label>
           <select id={ids.client} value={clientId} onChange={(e) => { setClientId(e.target.value); setExcluded(new Set()); }}>
-            {clients.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <ClientOptions clients={clients} />
           </select>
         </div>
         <div className="packs-field">

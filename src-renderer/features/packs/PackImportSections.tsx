@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../src-main/contract';
 import type { DecisionsReport, PackImportReport } from '../../../src-main/contract/api/packs';
+import { ClientOptions } from '../../ui/ClientOptions';
 import { errorMessage } from '../../app/errors';
 import { useHost } from '../../app/host-context';
 import { translateMessage } from '../../app/messages';
@@ -95,11 +96,7 @@ export function PackImportSections({ clients }: { clients: Client[] }) {
             <div className="packs-field">
               <label htmlFor={ids.targetClient}>{t('packs.import.client')}</label>
               <select id={ids.targetClient} value={targetClient} onChange={(e) => setTargetClient(e.target.value)}>
-                {clients.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
+                <ClientOptions clients={clients} />
               </select>
             </div>
           )}
