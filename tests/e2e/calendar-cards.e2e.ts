@@ -4,18 +4,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliJson, dayOfNextMonth, setupStudio } from './harness';
+import { dayOfNextMonth, setupStudio } from './harness';
 
 const app = setupStudio();
 
-const json = <T>(args: string[]): T => cliJson<T>(app.dataDir, args);
-
-interface PostOut {
-  id: string;
-  localTime: string | null;
-}
-
-const localTime = (id: string) => json<PostOut[]>(['posts', 'list']).find((p) => p.id === id)!.localTime;
+const json = <T>(args: string[]): T => app.cli<T>(args);
+const localTime = (id: string) => app.localTime(id);
 
 // Next month, so nothing is due or missed while the test runs.
 const day = dayOfNextMonth;
@@ -24,7 +18,7 @@ const day = dayOfNextMonth;
 describe('calendar cards', () => {
   it('picks two posts with Ctrl-click, shifts them by three days keeping their times, and undoes', async () => {
     const paris = json<{ id: string }>(['clients', 'add', '--name', 'Fromagerie', '--timezone', 'Europe/Paris']);
-    const add = (title: string, at: string) => json<PostOut>(['posts', 'add', '--client', paris.id, '--title', title, '--at', at, '--network', 'instagram']);
+    const add = (title: string, at: string) => json<{ id: string }>(['posts', 'add', '--client', paris.id, '--title', title, '--at', at, '--network', 'instagram']);
     const comte = add('Comté', `${day(10)}T08:15`);
     const brie = add('Brie', `${day(11)}T18:00`);
     const roquefort = add('Roquefort', `${day(12)}T09:00`);

@@ -7,19 +7,18 @@
 // double-click on its card opens the composer to edit it.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { cliJson, dayOfNextMonth, openDayView, setupStudio } from './harness';
+import { dayOfNextMonth, openDayView, setupStudio } from './harness';
 import { axeViolations, describeViolations } from './screens';
 
 const app = setupStudio();
 
-const json = <T>(args: string[]): T => cliJson<T>(app.dataDir, args);
+const json = <T>(args: string[]): T => app.cli<T>(args);
+const localTime = (id: string) => app.localTime(id);
 
 interface PostOut {
   id: string;
   localTime: string | null;
 }
-
-const localTime = (id: string) => json<PostOut[]>(['posts', 'list']).find((p) => p.id === id)!.localTime;
 
 // Next month, so nothing is due or missed while the test runs.
 const day = dayOfNextMonth;

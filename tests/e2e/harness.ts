@@ -188,6 +188,10 @@ export interface UsedStudio {
   open(options?: PageOptions): Promise<StudioPage>;
   /** Stops the studio and serves the same library again on the same port. */
   restart(): Promise<Studio>;
+  /** The built CLI on the studio's library, with --json: its parsed answer (a failure throws). */
+  cli<T>(args: readonly string[]): T;
+  /** A post's wall-clock time in its client's zone, as `atelier posts list` says it. */
+  localTime(postId: string): string | null;
 }
 
 /**
@@ -246,6 +250,14 @@ export function setupStudio(setup: StudioSetup = {}): UsedStudio {
     },
     open(options) {
       return openStudioPage(ready(browser, 'Chromium'), ready(studio, 'The studio'), options);
+    },
+    cli<T>(args: readonly string[]) {
+      return cliJson<T>(ready(studio, 'The studio').dataDir, args);
+    },
+    localTime(postId) {
+      const post = cliJson<{ id: string; localTime: string | null }[]>(ready(studio, 'The studio').dataDir, ['posts', 'list']).find((p) => p.id === postId);
+      if (!post) throw new Error(`atelier posts list has no post ${postId}`);
+      return post.localTime;
     },
     async restart() {
       const { dataDir, port } = ready(studio, 'The studio');
