@@ -3,43 +3,27 @@
 // thumbnail of a post's design on its card.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliJson, dayOfNextMonth, launchChromium, openStudioPage, startStudio, type Studio } from './harness';
+import { describe, expect, it } from 'vitest';
+import { dayOfNextMonth, setupStudio } from './harness';
 
-let studio: Studio;
-let browser: Browser;
+const app = setupStudio();
 
-const json = <T>(args: string[]): T => cliJson<T>(studio.dataDir, args);
-
-interface PostOut {
-  id: string;
-  localTime: string | null;
-}
-
-const localTime = (id: string) => json<PostOut[]>(['posts', 'list']).find((p) => p.id === id)!.localTime;
+const json = <T>(args: string[]): T => app.cli<T>(args);
+const localTime = (id: string) => app.localTime(id);
 
 // Next month, so nothing is due or missed while the test runs.
 const day = dayOfNextMonth;
 
-beforeAll(async () => {
-  studio = await startStudio();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await studio?.stop();
-});
 
 describe('calendar cards', () => {
   it('picks two posts with Ctrl-click, shifts them by three days keeping their times, and undoes', async () => {
     const paris = json<{ id: string }>(['clients', 'add', '--name', 'Fromagerie', '--timezone', 'Europe/Paris']);
-    const add = (title: string, at: string) => json<PostOut>(['posts', 'add', '--client', paris.id, '--title', title, '--at', at, '--network', 'instagram']);
+    const add = (title: string, at: string) => json<{ id: string }>(['posts', 'add', '--client', paris.id, '--title', title, '--at', at, '--network', 'instagram']);
     const comte = add('Comté', `${day(10)}T08:15`);
     const brie = add('Brie', `${day(11)}T18:00`);
     const roquefort = add('Roquefort', `${day(12)}T09:00`);
 
-    const { page, pageErrors } = await openStudioPage(browser, studio);
+    const { page, pageErrors } = await app.open();
     await page.getByRole('button', { name: 'Calendar' }).click();
     await page.getByRole('button', { name: 'Next' }).click();
     const card = (id: string) => page.locator(`.month-grid [data-post-id="${id}"]`);
@@ -102,7 +86,7 @@ describe('calendar cards', () => {
   it("shows a thumbnail of the post's design on its card, and the plain tile without one", async () => {
     const client = json<{ id: string }>(['clients', 'add', '--name', 'Poissonnerie', '--timezone', 'Europe/Paris']);
     const design = json<{ id: string }>(['designs', 'create', '--name', 'Arrivage', '--template', 'tpl-announce-square', '--client', client.id]);
-    const csv = path.join(studio.dataDir, 'plan.csv');
+    const csv = path.join(app.dataDir, 'plan.csv');
     writeFileSync(
       csv,
       'date,time,timezone,client,network,status,title,caption,link,labels,design\n' +
@@ -112,7 +96,7 @@ describe('calendar cards', () => {
     const report = json<{ postIds: string[] }>(['import', 'csv', csv, '--client', client.id, '--format', 'atelier']);
     const [withDesign, without] = report.postIds as [string, string];
 
-    const { page, pageErrors } = await openStudioPage(browser, studio);
+    const { page, pageErrors } = await app.open();
     await page.getByRole('button', { name: 'Calendar' }).click();
     await page.getByRole('button', { name: 'Next' }).click();
     const thumb = page.locator(`[data-date="${day(20)}"] [data-post-id="${withDesign}"] img.post-thumb`);
@@ -151,7 +135,7 @@ describe('calendar cards', () => {
     const design = json<{ id: string }>(['designs', 'create', '--name', 'Panier', '--template', 'tpl-announce-square', '--client', client.id]);
     // Two minutes ago (UTC client): scheduled, so it is due now.
     const at = new Date(Date.now() - 120_000).toISOString();
-    const csv = path.join(studio.dataDir, 'due.csv');
+    const csv = path.join(app.dataDir, 'due.csv');
     writeFileSync(
       csv,
       'date,time,timezone,client,network,status,title,caption,link,labels,design\n' +
@@ -159,7 +143,7 @@ describe('calendar cards', () => {
     );
     json(['import', 'csv', csv, '--client', client.id, '--format', 'atelier']);
 
-    const { page, pageErrors } = await openStudioPage(browser, studio);
+    const { page, pageErrors } = await app.open();
     await page.getByRole('button', { name: 'Calendar' }).click();
     const due = page.locator('.due-item').filter({ hasText: 'Panier de saison' });
     await due.getByRole('button', { name: 'Reveal images' }).click();

@@ -5,35 +5,25 @@
 // An empty 09:30 slot of the week view opens the composer on that day at 09:30; the saved post
 // sits at 09:30, a drag in the day view takes it to 14:45 and the toast's Undo brings it back; a
 // double-click on its card opens the composer to edit it.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliJson, dayOfNextMonth, launchChromium, openDayView, openStudioPage, startStudio, type Studio } from './harness';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { dayOfNextMonth, openDayView, setupStudio } from './harness';
 import { axeViolations, describeViolations } from './screens';
 
-let studio: Studio;
-let browser: Browser;
+const app = setupStudio();
 
-const json = <T>(args: string[]): T => cliJson<T>(studio.dataDir, args);
+const json = <T>(args: string[]): T => app.cli<T>(args);
+const localTime = (id: string) => app.localTime(id);
 
 interface PostOut {
   id: string;
   localTime: string | null;
 }
 
-const localTime = (id: string) => json<PostOut[]>(['posts', 'list']).find((p) => p.id === id)!.localTime;
-
 // Next month, so nothing is due or missed while the test runs.
 const day = dayOfNextMonth;
 const ROW_PX = 18;
 
-beforeAll(async () => {
-  studio = await startStudio();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await studio?.stop();
-});
 
 /** Pixels from the top of the day's column to the top of a card: its row × the row height. */
 async function rowOf(card: Locator, page: Page, date: string): Promise<number> {
@@ -59,7 +49,7 @@ describe('calendar hours', () => {
     // created after the drag would stand between Ctrl+Z and the drag.
     const draft = json<PostOut>(['posts', 'add', '--client', paris.id, '--title', 'Macarons']);
 
-    const { page, pageErrors } = await openStudioPage(browser, studio, { viewport: { width: 1440, height: 900 } });
+    const { page, pageErrors } = await app.open({ viewport: { width: 1440, height: 900 } });
     await page.getByRole('button', { name: 'Calendar' }).click();
     await page.getByLabel('Client', { exact: true }).selectOption({ label: 'Pâtisserie' });
     await page.getByRole('button', { name: 'Week', exact: true }).click();
@@ -146,7 +136,7 @@ describe('calendar hours', () => {
   it('opens the composer from an empty 09:30 slot, saves the post there, and a drag to 14:45 is undone from its toast', async () => {
     const lyon = json<{ id: string }>(['clients', 'add', '--name', 'Boulangerie Lyon', '--timezone', 'Europe/Paris']);
     const date = day(17);
-    const { page, pageErrors } = await openStudioPage(browser, studio, { viewport: { width: 1440, height: 900 } });
+    const { page, pageErrors } = await app.open({ viewport: { width: 1440, height: 900 } });
     await page.getByRole('button', { name: 'Calendar' }).click();
     await page.getByLabel('Client', { exact: true }).selectOption({ label: 'Boulangerie Lyon' });
     await page.getByRole('button', { name: 'Week', exact: true }).click();

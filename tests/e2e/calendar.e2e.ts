@@ -2,14 +2,13 @@
 // different zones (Paris and New York); posts are created, dragged, queued and approved in the UI
 // and checked through the CLI, in each client's own wall clock.
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliJson, dayOfNextMonth, launchChromium, openStudioPage, startStudio, type Studio } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { cliJson, dayOfNextMonth, setupStudio } from './harness';
 
-let studio: Studio;
-let browser: Browser;
+const app = setupStudio();
 
-const json = <T>(args: string[]): T => cliJson<T>(studio.dataDir, args);
+const json = <T>(args: string[]): T => cliJson<T>(app.dataDir, args);
 
 interface PostOut {
   id: string;
@@ -35,14 +34,6 @@ async function toNextMonth(page: Page) {
   await expect.poll(() => page.locator(`[data-date="${day(15)}"]`).count()).toBe(1);
 }
 
-beforeAll(async () => {
-  studio = await startStudio();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await studio?.stop();
-});
 
 describe('calendar', () => {
   it('drags, queues, approves and undoes posts for two clients in different zones', async () => {
@@ -53,7 +44,7 @@ describe('calendar', () => {
     const queued = json<PostOut>(['posts', 'add', '--client', ny.id, '--title', 'Lox special', '--network', 'x']);
     const review = json<PostOut>(['posts', 'add', '--client', ny.id, '--title', 'Holiday hours', '--at', `${day(20)}T17:00`, '--status', 'in_review']);
 
-    const { page, pageErrors, foreignRequests } = await openStudioPage(browser, studio);
+    const { page, pageErrors, foreignRequests } = await app.open();
     await page.getByRole('button', { name: 'Calendar' }).click();
     await toNextMonth(page);
 

@@ -1,39 +1,27 @@
 // The caption writer end to end in Chromium against the real web host: master and variants, live
 // counters, fold, snippets typed with `/`, UTM tagging, and what is saved.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp';
-import { launchChromium, openStudioPage, runCli, startStudio, type Studio } from './harness';
+import { describe, expect, it } from 'vitest';
+import { runCli, setupStudio } from './harness';
 
-let studio: Studio;
-let browser: Browser;
-const temp = tempDir('atelier-e2e-captions-');
 let postId = '';
-
-beforeAll(async () => {
-  expect(runCli(temp.dir, ['clients', 'add', '--name', 'Maison Lumière', '--timezone', 'Europe/Paris']).code).toBe(0);
-  const created = runCli(temp.dir, ['--json', 'posts', 'add', '--client', 'Maison Lumière', '--title', 'Spring launch', '--network', 'x,instagram,bluesky', '--caption', 'Spring is here']);
-  expect(created.code).toBe(0);
-  postId = (JSON.parse(created.stdout) as { id: string }).id;
-  studio = await startStudio({ dataDir: temp.dir });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await studio?.stop();
-  temp.cleanup();
+const app = setupStudio({
+  prepare: ({ dataDir }) => {
+    expect(runCli(dataDir, ['clients', 'add', '--name', 'Maison Lumière', '--timezone', 'Europe/Paris']).code).toBe(0);
+    const created = runCli(dataDir, ['--json', 'posts', 'add', '--client', 'Maison Lumière', '--title', 'Spring launch', '--network', 'x,instagram,bluesky', '--caption', 'Spring is here']);
+    expect(created.code).toBe(0);
+    postId = (JSON.parse(created.stdout) as { id: string }).id;
+  },
 });
 
 function savedPost() {
-  const listed = runCli(temp.dir, ['--json', 'posts', 'list']);
+  const listed = runCli(app.dataDir, ['--json', 'posts', 'list']);
   return (JSON.parse(listed.stdout) as { id: string; caption: string; variants: { network: string; caption: string; followsMaster: boolean }[] }[]).find((p) => p.id === postId)!;
 }
 
 describe('caption writer', { timeout: 180_000 }, () => {
   it('writes a master, edits and resets a variant, folds, inserts a snippet, tags links, checks spelling', async () => {
-    const { page, context, pageErrors, foreignRequests } = await openStudioPage(browser, studio);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: studio.origin });
+    const { page, context, pageErrors, foreignRequests } = await app.open();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.studio.origin });
     await page.getByRole('button', { name: 'Captions' }).click();
     const master = page.getByRole('combobox', { name: 'Master caption' });
     await expect.poll(() => master.inputValue()).toBe('Spring is here');

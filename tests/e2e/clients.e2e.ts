@@ -1,18 +1,11 @@
 // The Clients screen end to end: the real renderer bundle in Chromium, the web host, real SQLite.
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openStudioPage, runCli, startStudio, type Studio } from './harness';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStudioPage, runCli, startStudio, setupChromium, type Studio } from './harness';
 
-let browser: Browser;
+const chromium = setupChromium();
 let studio: Studio | undefined;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 afterEach(async () => {
   await studio?.stop();
   studio = undefined;
@@ -30,7 +23,7 @@ function clientsInDatabase(dataDir: string): { name: string; time_zone: string; 
 describe('Clients screen', () => {
   it('creates a client that survives a reload and is in the SQLite file and the CLI', async () => {
     studio = await startStudio();
-    const { page, context, foreignRequests, pageErrors } = await openStudioPage(browser, studio);
+    const { page, context, foreignRequests, pageErrors } = await openStudioPage(chromium.browser, studio);
     await page.getByRole('button', { name: 'New client' }).first().click();
     await page.getByLabel('Name', { exact: true }).fill('Maison Lumière');
     await page.getByLabel('Time zone', { exact: true }).fill('Europe/Paris');
@@ -50,7 +43,7 @@ describe('Clients screen', () => {
   it('shows clients added through the CLI, live, without a reload', async () => {
     studio = await startStudio();
     runCli(studio.dataDir, ['clients', 'add', '--name', 'Before Start', '--timezone', 'Asia/Tokyo']);
-    const { page, context } = await openStudioPage(browser, studio);
+    const { page, context } = await openStudioPage(chromium.browser, studio);
     const list = page.getByRole('list', { name: 'Client list' });
     await expect.poll(() => list.getByText('Before Start').count()).toBe(1);
     // A second process writes to the library while the studio is open: the list updates by itself.
@@ -62,7 +55,7 @@ describe('Clients screen', () => {
   it('renames, changes the time zone, deletes with confirmation and undoes the delete', async () => {
     studio = await startStudio();
     runCli(studio.dataDir, ['clients', 'add', '--name', 'Harbor', '--timezone', 'America/New_York']);
-    const { page, context } = await openStudioPage(browser, studio);
+    const { page, context } = await openStudioPage(chromium.browser, studio);
 
     await page.getByRole('button', { name: 'Rename Harbor' }).click();
     await page.getByLabel('New name for Harbor').fill('Harbor Coffee');
@@ -88,7 +81,7 @@ describe('Clients screen', () => {
 
   it('explains an unknown time zone and creates nothing', async () => {
     studio = await startStudio();
-    const { page, context } = await openStudioPage(browser, studio);
+    const { page, context } = await openStudioPage(chromium.browser, studio);
     await page.getByRole('button', { name: 'New client' }).first().click();
     await page.getByLabel('Name', { exact: true }).fill('Nowhere');
     await page.getByLabel('Time zone', { exact: true }).fill('Mars/Olympus');
@@ -100,7 +93,7 @@ describe('Clients screen', () => {
 
   it('speaks French when the system does', async () => {
     studio = await startStudio();
-    const { page, context } = await openStudioPage(browser, studio, { locale: 'fr-FR' });
+    const { page, context } = await openStudioPage(chromium.browser, studio, { locale: 'fr-FR' });
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Clients');
     expect(await page.getByRole('button', { name: 'Nouveau client' }).count()).toBeGreaterThan(0);
     expect(await page.getByRole('navigation').textContent()).toContain('Calendrier');

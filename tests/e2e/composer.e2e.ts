@@ -4,9 +4,9 @@
 // composer; the week card shows time, title, status, networks and thumbnail; dragged to 14:45 in the
 // day view, Ctrl+Z brings back 09:30; `atelier posts list --json` agrees with what the UI shows; and
 // a design open in the editor becomes a post with "Schedule this design".
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliJson, dayOfNextMonth, launchChromium, openDayView, openStudioPage, startStudio, type Studio } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { cliJson, dayOfNextMonth, openDayView, setupStudio } from './harness';
 import { gotoScreen } from './screens';
 
 interface PostOut {
@@ -18,14 +18,6 @@ interface PostOut {
   caption: string;
   variants: { network: string; caption: string; followsMaster: boolean; designId: string | null }[];
 }
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const TEXT = {
   en: { newPost: 'New post', client: 'Client', title: 'Title', date: 'Date', time: 'Time', caption: 'Caption', choose: 'Choose a design', status: 'Status', scheduled: 'Scheduled', save: 'Save', own: 'Own caption for X', xCaption: 'X caption', calendar: 'Calendar', language: 'Language', undo: 'Undo', week: 'Week', next: 'Next', nineThirty: '9:30', scheduleDesign: 'Schedule this design' },
@@ -41,21 +33,15 @@ async function useLanguage(page: Page, lang: 'en' | 'fr') {
 }
 
 describe.each(['en', 'fr'] as const)('the post composer (%s)', (lang) => {
-  let studio: Studio;
-  const json = <T>(args: string[]): T => cliJson<T>(studio.dataDir, args);
-  beforeAll(async () => {
-    studio = await startStudio();
-  });
-  afterAll(async () => {
-    await studio?.stop();
-  });
+  const app = setupStudio();
+  const json = <T>(args: string[]): T => cliJson<T>(app.dataDir, args);
 
   it('plans a post from the week view in one place, moves it in the day view, and the CLI agrees with the calendar', async () => {
     const s = TEXT[lang];
     const client = json<{ id: string }>(['clients', 'add', '--name', 'Maison Lumière', '--timezone', 'Europe/Paris']);
     const design = json<{ id: string }>(['designs', 'create', '--client', client.id, '--preset', 'instagram-portrait', '--name', 'Affiche automne']);
     const day = dayOfNextMonth(9);
-    const { page, pageErrors, foreignRequests, context } = await openStudioPage(browser, studio, { viewport: { width: 1440, height: 900 } });
+    const { page, pageErrors, foreignRequests, context } = await app.open({ viewport: { width: 1440, height: 900 } });
     await useLanguage(page, lang);
     await page.locator('.switcher select').selectOption(client.id);
     await gotoScreen(page, 'calendar');
@@ -122,7 +108,7 @@ describe.each(['en', 'fr'] as const)('the post composer (%s)', (lang) => {
     const s = TEXT[lang];
     const client = json<{ id: string }>(['clients', 'add', '--name', 'Atelier Nord', '--timezone', 'Europe/Paris']);
     const design = json<{ id: string }>(['designs', 'create', '--client', client.id, '--preset', 'instagram-square', '--name', 'Soldes d’hiver']);
-    const { page, pageErrors, context } = await openStudioPage(browser, studio, { viewport: { width: 1440, height: 900 } });
+    const { page, pageErrors, context } = await app.open({ viewport: { width: 1440, height: 900 } });
     await useLanguage(page, lang);
     await page.locator('.switcher select').selectOption(client.id);
     await gotoScreen(page, 'editor');

@@ -5,10 +5,10 @@
 // “message”, “client”…), so a hit means an English string reached a French screen.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp';
-import { cliJson, dayOfNextMonth, launchChromium, openStudioPage, ROOT, runCli, startStudio, type Studio } from './harness';
+import { cliJson, dayOfNextMonth, openStudioPage, ROOT, runCli, startStudio, setupStudio } from './harness';
 import { gotoScreen, MAIN_SCREENS } from './screens';
 
 function catalogueWords(lang: 'en' | 'fr'): Set<string> {
@@ -31,25 +31,13 @@ function tokens(text: string): string[] {
 const french = catalogueWords('fr');
 const ENGLISH = new Set([...catalogueWords('en')].filter((w) => !french.has(w)));
 
-let studio: Studio;
-let browser: Browser;
-let page: Page;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  studio = await startStudio();
+const app = setupStudio({
   // The user's own content is French too, so any English on screen comes from the app.
-  runCli(studio.dataDir, ['clients', 'add', '--name', 'Boulangerie Dupont', '--timezone', 'Europe/Paris']);
-  runCli(studio.dataDir, ['posts', 'add', '--client', 'Boulangerie Dupont', '--title', 'Galette des rois', '--at', '2027-01-06T09:00', '--caption', 'Frangipane ou brioche ?']);
-  browser = await launchChromium();
-  const opened = await openStudioPage(browser, studio, { locale: 'en-US' });
-  page = opened.page;
-  pageErrors = opened.pageErrors;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await studio?.stop();
+  seed: (studio) => {
+    runCli(studio.dataDir, ['clients', 'add', '--name', 'Boulangerie Dupont', '--timezone', 'Europe/Paris']);
+    runCli(studio.dataDir, ['posts', 'add', '--client', 'Boulangerie Dupont', '--title', 'Galette des rois', '--at', '2027-01-06T09:00', '--caption', 'Frangipane ou brioche ?']);
+  },
+  page: { locale: 'en-US' },
 });
 
 /** Words on the page as a person or a screen reader meets them, with where each was found. */
@@ -82,7 +70,7 @@ async function pageWords(p: Page): Promise<{ text: string; where: string }[]> {
   });
 }
 
-async function englishOn(where: string): Promise<string[]> {
+async function englishOn(where: string, page: Page = app.page): Promise<string[]> {
   const hits: string[] = [];
   for (const { text, where: el } of await pageWords(page)) {
     const english = tokens(text).filter((w) => ENGLISH.has(w));
@@ -98,39 +86,39 @@ describe('French', () => {
   });
 
   it('shows no English word on any main screen once French is chosen in Settings', async () => {
-    await gotoScreen(page, 'settings');
-    await page.getByLabel('Language').selectOption('fr');
-    await page.getByRole('heading', { name: 'Réglages' }).waitFor();
+    await gotoScreen(app.page, 'settings');
+    await app.page.getByLabel('Language').selectOption('fr');
+    await app.page.getByRole('heading', { name: 'Réglages' }).waitFor();
     const hits: string[] = [];
     for (const screen of MAIN_SCREENS) {
-      await gotoScreen(page, screen);
+      await gotoScreen(app.page, screen);
       hits.push(...(await englishOn(screen)));
     }
     // The calendar's other views: the hour grid's slots, hour labels and day headers.
-    await gotoScreen(page, 'calendar');
+    await gotoScreen(app.page, 'calendar');
     for (const [key, name] of [['w', 'week'], ['d', 'day'], ['a', 'agenda']] as const) {
-      await page.locator('main h1').click();
-      await page.keyboard.press(key);
-      await page.locator(key === 'a' ? '.agenda, .empty-state' : '.hour-grid').first().waitFor();
+      await app.page.locator('main h1').click();
+      await app.page.keyboard.press(key);
+      await app.page.locator(key === 'a' ? '.agenda, .empty-state' : '.hour-grid').first().waitFor();
       hits.push(...(await englishOn(`calendar ${name}`)));
     }
-    await page.keyboard.press('m');
-    await gotoScreen(page, 'editor');
-    await page.locator('[data-template]').first().click();
-    await page.getByRole('toolbar').first().waitFor();
+    await app.page.keyboard.press('m');
+    await gotoScreen(app.page, 'editor');
+    await app.page.locator('[data-template]').first().click();
+    await app.page.getByRole('toolbar').first().waitFor();
     hits.push(...(await englishOn('editor workspace')));
     // Every tab of the editor's side panel (Templates, Photos, Brand, Text, Elements).
-    const tabs = page.getByRole('tablist', { name: 'Ajouter au visuel' }).getByRole('tab');
+    const tabs = app.page.getByRole('tablist', { name: 'Ajouter au visuel' }).getByRole('tab');
     for (let i = 0; i < (await tabs.count()); i++) {
       if ((await tabs.nth(i).getAttribute('aria-selected')) !== 'true') await tabs.nth(i).click();
-      await page.getByRole('tabpanel').waitFor();
+      await app.page.getByRole('tabpanel').waitFor();
       hits.push(...(await englishOn(`editor side panel: ${await tabs.nth(i).innerText()}`)));
     }
 
     // The post composer with two networks, a caption, a picture picker and the checks.
-    await gotoScreen(page, 'calendar');
-    await page.keyboard.press('n');
-    const composer = page.getByRole('dialog', { name: 'Nouvelle publication' });
+    await gotoScreen(app.page, 'calendar');
+    await app.page.keyboard.press('n');
+    const composer = app.page.getByRole('dialog', { name: 'Nouvelle publication' });
     await composer.waitFor();
     await composer.getByLabel('Client', { exact: true }).selectOption({ label: 'Boulangerie Dupont' });
     await composer.getByLabel('Titre').fill('Galette à la frangipane');
@@ -141,65 +129,65 @@ describe('French', () => {
     await composer.getByRole('region', { name: /^Visuels pour / }).waitFor();
     hits.push(...(await englishOn('composer')));
     await composer.getByRole('button', { name: 'Annuler' }).click();
-    await page.getByRole('dialog', { name: 'Abandonner vos modifications ?' }).getByRole('button', { name: 'Abandonner' }).click();
+    await app.page.getByRole('dialog', { name: 'Abandonner vos modifications ?' }).getByRole('button', { name: 'Abandonner' }).click();
 
-    await page.keyboard.press('Control+k');
-    await page.getByRole('dialog', { name: 'Palette de commandes' }).waitFor();
+    await app.page.keyboard.press('Control+k');
+    await app.page.getByRole('dialog', { name: 'Palette de commandes' }).waitFor();
     hits.push(...(await englishOn('command palette')));
-    await page.keyboard.press('Escape');
-    await gotoScreen(page, 'clients');
-    await page.keyboard.press('?');
-    await page.getByRole('dialog', { name: 'Raccourcis clavier' }).waitFor();
+    await app.page.keyboard.press('Escape');
+    await gotoScreen(app.page, 'clients');
+    await app.page.keyboard.press('?');
+    await app.page.getByRole('dialog', { name: 'Raccourcis clavier' }).waitFor();
     hits.push(...(await englishOn('cheat sheet')));
-    await page.keyboard.press('Escape');
+    await app.page.keyboard.press('Escape');
 
     expect(hits, hits.join('\n')).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(app.shared.pageErrors).toEqual([]);
   });
 
   it('says what services write in French too: an undo, a CSV error, a pack warning, a client’s decisions', async () => {
     const temp = tempDir();
     try {
-      const dupont = cliJson<{ id: string }[]>(studio.dataDir, ['--json', 'clients', 'list'])[0]!;
+      const dupont = cliJson<{ id: string }[]>(app.studio.dataDir, ['--json', 'clients', 'list'])[0]!;
       const post = (title: string, day: number, status: string, client = dupont.id) =>
-        cliJson<{ id: string }>(studio.dataDir, ['--json', 'posts', 'add', '--client', client, '--title', title, '--at', `${dayOfNextMonth(day)}T10:00`, '--status', status, '--network', 'instagram', '--caption', `${title} du jour`]);
+        cliJson<{ id: string }>(app.studio.dataDir, ['--json', 'posts', 'add', '--client', client, '--title', title, '--at', `${dayOfNextMonth(day)}T10:00`, '--status', status, '--network', 'instagram', '--caption', `${title} du jour`]);
       const tatin = post('Tarte Tatin', 12, 'draft');
       const epices = post('Pain d’épices', 14, 'in_review');
-      const martin = cliJson<{ id: string }>(studio.dataDir, ['--json', 'clients', 'add', '--name', 'Fromagerie Martin', '--timezone', 'Europe/Paris']);
+      const martin = cliJson<{ id: string }>(app.studio.dataDir, ['--json', 'clients', 'add', '--name', 'Fromagerie Martin', '--timezone', 'Europe/Paris']);
       const comte = post('Comté affiné', 15, 'in_review', martin.id);
-      await gotoScreen(page, 'settings');
-      if ((await page.getByRole('heading', { name: 'Réglages' }).count()) === 0) await page.getByLabel('Language').selectOption('fr');
-      await page.getByRole('heading', { name: 'Réglages' }).waitFor();
+      await gotoScreen(app.page, 'settings');
+      if ((await app.page.getByRole('heading', { name: 'Réglages' }).count()) === 0) await app.page.getByLabel('Language').selectOption('fr');
+      await app.page.getByRole('heading', { name: 'Réglages' }).waitFor();
       const hits: string[] = [];
 
       // Undo: delete a post from its details, then undo it from the toolbar.
-      await gotoScreen(page, 'calendar');
-      await page.getByLabel('Client', { exact: true }).selectOption({ label: 'Boulangerie Dupont' });
-      await page.getByRole('button', { name: 'Suivant' }).click();
+      await gotoScreen(app.page, 'calendar');
+      await app.page.getByLabel('Client', { exact: true }).selectOption({ label: 'Boulangerie Dupont' });
+      await app.page.getByRole('button', { name: 'Suivant' }).click();
       // The posts added above through the CLI are steps of the history too, named in French.
-      const undo = page.getByRole('button', { name: /Annuler$/ }).and(page.locator('[title^="Annuler :"]'));
+      const undo = app.page.getByRole('button', { name: /Annuler$/ }).and(app.page.locator('[title^="Annuler :"]'));
       await expect.poll(() => undo.getAttribute('title')).toBe('Annuler : Créer « Comté affiné » (Ctrl+Z)');
-      await page.locator(`[data-post-id="${tatin.id}"]`).click();
-      await page.getByRole('button', { name: 'Supprimer', exact: true }).click();
+      await app.page.locator(`[data-post-id="${tatin.id}"]`).click();
+      await app.page.getByRole('button', { name: 'Supprimer', exact: true }).click();
       await expect.poll(() => undo.getAttribute('title')).toBe('Annuler : Supprimer « Tarte Tatin » (Ctrl+Z)');
       await undo.click();
-      await page.getByText('Annulé : Supprimer « Tarte Tatin »').first().waitFor();
+      await app.page.getByText('Annulé : Supprimer « Tarte Tatin »').first().waitFor();
       hits.push(...(await englishOn('calendar after undo')));
 
       // A service error with each bad row: an Atelier CSV with an unknown zone and status.
-      await page.getByLabel('Format CSV').selectOption('atelier');
+      await app.page.getByLabel('Format CSV').selectOption('atelier');
       const bad = ['date,time,timezone,client,network,status,title,caption,link,labels,design', '2027-01-20,09:00,Mars/Olympus,,instagram,plus tard,Brioche,,,,'].join('\n');
-      await page.getByLabel('Importer un CSV').setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
-      const report = page.locator('.exchange-report');
+      await app.page.getByLabel('Importer un CSV').setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+      const report = app.page.locator('.exchange-report');
       await report.getByText('Ligne 2 :').waitFor();
       expect(await report.textContent()).toContain('Le fuseau « Mars/Olympus » n’est pas un fuseau IANA connu');
       hits.push(...(await englishOn('calendar import error')));
 
       // A pack warning: the pack's hootsuite.csv leaves out what is not approved yet.
-      await gotoScreen(page, 'packs');
-      await page.getByLabel('Client', { exact: true }).first().selectOption({ label: 'Boulangerie Dupont' });
-      await page.getByRole('button', { name: /^Exporter \d+ publications?$/ }).click();
-      await page.locator('.packs-report').getByText(/hootsuite\.csv laisse de côté/).first().waitFor();
+      await gotoScreen(app.page, 'packs');
+      await app.page.getByLabel('Client', { exact: true }).first().selectOption({ label: 'Boulangerie Dupont' });
+      await app.page.getByRole('button', { name: /^Exporter \d+ publications?$/ }).click();
+      await app.page.locator('.packs-report').getByText(/hootsuite\.csv laisse de côté/).first().waitFor();
       hits.push(...(await englishOn('pack export')));
 
       // The client's decisions: one approval with a comment, one request, one for another client's post.
@@ -216,27 +204,27 @@ describe('French', () => {
       };
       const file = `${temp.dir}/decisions.json`;
       writeFileSync(file, JSON.stringify(decisions));
-      await page.locator('input[type=file][accept*="json"]').setInputFiles(file);
-      const decided = page.locator('.packs-report').filter({ hasText: 'Pain d’épices : En relecture → Validé' });
+      await app.page.locator('input[type=file][accept*="json"]').setInputFiles(file);
+      const decided = app.page.locator('.packs-report').filter({ hasText: 'Pain d’épices : En relecture → Validé' });
       await decided.waitFor();
       expect(await decided.textContent()).toContain('Comté affiné ignorée : elle appartient à un autre client, pas à Boulangerie Dupont');
       hits.push(...(await englishOn('decisions applied')));
       // Applying it again is a no-op, said in French.
-      await page.locator('input[type=file][accept*="json"]').setInputFiles(file);
-      await page.locator('.packs-report').getByText(/cette décision a déjà été appliquée/).first().waitFor();
+      await app.page.locator('input[type=file][accept*="json"]').setInputFiles(file);
+      await app.page.locator('.packs-report').getByText(/cette décision a déjà été appliquée/).first().waitFor();
       hits.push(...(await englishOn('decisions applied twice')));
 
       // The note and history the decision wrote, on the post.
-      await gotoScreen(page, 'calendar');
-      if ((await page.locator(`[data-post-id="${epices.id}"]`).count()) === 0) await page.getByRole('button', { name: 'Suivant' }).click();
-      await page.locator(`[data-post-id="${epices.id}"]`).click();
-      await page.locator('.post-extras summary').first().click();
-      await page.locator('.note-list').getByText(/Décision du client \(Boulangerie Dupont, .*\) : validé\. Parfait, merci !/).waitFor();
-      await page.locator('.post-extras summary').nth(1).click();
+      await gotoScreen(app.page, 'calendar');
+      if ((await app.page.locator(`[data-post-id="${epices.id}"]`).count()) === 0) await app.page.getByRole('button', { name: 'Suivant' }).click();
+      await app.page.locator(`[data-post-id="${epices.id}"]`).click();
+      await app.page.locator('.post-extras summary').first().click();
+      await app.page.locator('.note-list').getByText(/Décision du client \(Boulangerie Dupont, .*\) : validé\. Parfait, merci !/).waitFor();
+      await app.page.locator('.post-extras summary').nth(1).click();
       hits.push(...(await englishOn('post notes and history')));
 
       expect(hits, hits.join('\n')).toEqual([]);
-      expect(pageErrors).toEqual([]);
+      expect(app.shared.pageErrors).toEqual([]);
     } finally {
       temp.cleanup();
     }
@@ -245,12 +233,9 @@ describe('French', () => {
   it('greets a new French user in French, from the OS language', async () => {
     const fresh = await startStudio();
     try {
-      const { page: p, context } = await openStudioPage(browser, fresh, { locale: 'fr-FR' });
+      const { page: p, context } = await openStudioPage(app.browser, fresh, { locale: 'fr-FR' });
       await p.getByRole('heading', { name: 'Bienvenue dans Atelier' }).waitFor();
-      const saved = page;
-      page = p;
-      const hits = await englishOn('welcome');
-      page = saved;
+      const hits = await englishOn('welcome', p);
       expect(hits, hits.join('\n')).toEqual([]);
       await context.close();
     } finally {

@@ -5,36 +5,24 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createAtelier } from '../../src-main/app';
 import { seedInsights, type InsightsSeed } from '../helpers/insights-seed';
-import { tempDir } from '../helpers/temp';
-import { assertBuilt, launchChromium, openStudioPage, startStudio, type Studio } from './harness';
+import { setupStudio } from './harness';
 import { gotoScreen } from './screens';
 
-let browser: Browser;
-let studio: Studio;
-let temp: ReturnType<typeof tempDir>;
 let seed: InsightsSeed;
 const shots = process.env.INSIGHTS_SHOTS;
 
-beforeAll(async () => {
-  assertBuilt();
-  temp = tempDir();
-  const dataDir = path.join(temp.dir, 'library');
-  const atelier = createAtelier({ dataDir, host: 'test' });
-  seed = await seedInsights(atelier);
-  atelier.close();
-  for (const f of seed.files) writeFileSync(path.join(temp.dir, f.name), f.bytes);
-  studio = await startStudio({ dataDir });
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await studio?.stop();
-  temp?.cleanup();
+// The library holds the seeded month; the exports to drop in lie beside it.
+const app = setupStudio({
+  prepare: async ({ root, dataDir }) => {
+    const atelier = createAtelier({ dataDir, host: 'test' });
+    seed = await seedInsights(atelier);
+    atelier.close();
+    for (const f of seed.files) writeFileSync(path.join(root, f.name), f.bytes);
+  },
 });
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -62,11 +50,11 @@ async function horizontalOverflow(page: Page): Promise<string[]> {
 
 describe('Insights screen', () => {
   it('imports exports, shows the month, confirms a match, fills queue slots and downloads the report (English)', async () => {
-    const { page, context, pageErrors } = await openStudioPage(browser, studio, { viewport: { width: 1440, height: 900 } });
+    const { page, context, pageErrors } = await app.open({ viewport: { width: 1440, height: 900 } });
     await gotoScreen(page, 'insights');
     await page.getByRole('heading', { name: 'Insights', level: 1 }).waitFor();
     await page.getByLabel('Month', { exact: true }).selectOption('2026-11');
-    await page.locator('input[type=file]').setInputFiles(seed.files.map((f) => path.join(temp.dir, f.name)));
+    await page.locator('input[type=file]').setInputFiles(seed.files.map((f) => path.join(app.root, f.name)));
     await page.getByText(/Imported 11 posts from 7 file\(s\)/).waitFor({ timeout: 30_000 });
 
     // 4 planned Instagram posts + 1 unplanned, 2 Facebook, 1 each on LinkedIn, X, TikTok, YouTube.
@@ -89,7 +77,7 @@ describe('Insights screen', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Make the report (PDF)' }).click();
     const file = await download;
-    const saved = path.join(temp.dir, 'report.pdf');
+    const saved = path.join(app.root, 'report.pdf');
     await file.saveAs(saved);
     const text = execFileSync('pdftotext', [saved, '-'], { encoding: 'utf8' });
     expect(text).toContain('Boulangerie Dupont');
@@ -102,7 +90,7 @@ describe('Insights screen', () => {
   });
 
   it('is all French once French is chosen, and fits 1024×700 in light and dark', async () => {
-    const { page, context, pageErrors } = await openStudioPage(browser, studio, { locale: 'fr-FR', viewport: { width: 1024, height: 700 } });
+    const { page, context, pageErrors } = await app.open({ locale: 'fr-FR', viewport: { width: 1024, height: 700 } });
     await gotoScreen(page, 'insights');
     await page.getByRole('heading', { name: 'Statistiques', level: 1 }).waitFor();
     await page.getByLabel('Mois', { exact: true }).selectOption('2026-11');

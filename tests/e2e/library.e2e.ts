@@ -3,15 +3,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp';
-import { launchChromium, openStudioPage, runCli, startStudio, type Studio } from './harness';
+import { openStudioPage, runCli, startStudio, setupChromium, type Studio } from './harness';
 
 const temp = tempDir('atelier-e2e-library-');
 const dataDir = path.join(temp.dir, 'library');
 const files = path.join(temp.dir, 'files');
-let browser: Browser;
+const chromium = setupChromium();
 let studio: Studio;
 
 const image = (color: string, width = 300, height = 200) => sharp({ create: { width, height, channels: 3, background: color } }).png().toBuffer();
@@ -21,12 +20,10 @@ beforeAll(async () => {
   writeFileSync(path.join(files, 'red.png'), await image('#dc2626'));
   writeFileSync(path.join(files, 'blue.png'), await image('#2563eb', 400, 100));
   writeFileSync(path.join(files, 'fake.jpg'), 'this is not a photo');
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await studio?.stop();
-  await browser?.close();
   temp.cleanup();
 });
 
@@ -45,7 +42,7 @@ describe('library', () => {
 
   it('shows the library in the browser and imports by dialog, drop and paste', async () => {
     studio = await startStudio({ dataDir });
-    const { page, foreignRequests, pageErrors } = await openStudioPage(browser, studio);
+    const { page, foreignRequests, pageErrors } = await openStudioPage(chromium.browser, studio);
     await page.getByRole('button', { name: 'Library' }).click();
     const cells = page.locator('.asset-cell');
     await expect.poll(() => cells.count()).toBe(1);
@@ -93,7 +90,7 @@ describe('library', () => {
   });
 
   it('searches, shows details, renames, tags, deletes and undoes', async () => {
-    const { page } = await openStudioPage(browser, studio);
+    const { page } = await openStudioPage(chromium.browser, studio);
     await page.getByRole('button', { name: 'Library' }).click();
     const cells = page.locator('.asset-cell');
     await expect.poll(() => cells.count()).toBe(4);
@@ -117,7 +114,7 @@ describe('library', () => {
   it("keeps a client's brand kit: palette and logos, and counts a logo as used", async () => {
     const client = runCli(dataDir, ['--json', 'clients', 'add', '--name', 'Maison Lumière', '--timezone', 'Europe/Paris']);
     expect(client.code, client.stderr).toBe(0);
-    const { page } = await openStudioPage(browser, studio);
+    const { page } = await openStudioPage(chromium.browser, studio);
     await page.getByRole('button', { name: 'Library' }).click();
     await page.locator('.library-filters').getByLabel('Client').selectOption({ label: 'Maison Lumière' });
     const kit = page.locator('.brand-kit');

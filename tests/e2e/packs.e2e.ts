@@ -4,14 +4,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import { createAtelier } from '../../src-main/app';
 import { openSafeZip } from '../../src-main/services/packs/zip-reader';
 import { seedPackLibrary } from '../helpers/packs';
 import { tempDir } from '../helpers/temp';
-import { assertBuilt, launchChromium, openStudioPage, runCli, startStudio } from './harness';
+import { assertBuilt, openStudioPage, runCli, startStudio, setupChromium } from './harness';
 
-let browser: Browser;
+const chromium = setupChromium();
 let temp: ReturnType<typeof tempDir>;
 let seed: Awaited<ReturnType<typeof seedPackLibrary>>;
 let dataDir: string;
@@ -23,11 +22,9 @@ beforeAll(async () => {
   const atelier = createAtelier({ dataDir, host: 'test' });
   seed = await seedPackLibrary(atelier);
   atelier.close();
-  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
   temp?.cleanup();
 });
 
@@ -51,7 +48,7 @@ describe('content packs', () => {
 
     const folder = path.join(temp.dir, 'unzipped');
     await extract(out, folder);
-    const context = await browser.newContext({ acceptDownloads: true, locale: 'fr-FR' });
+    const context = await chromium.browser.newContext({ acceptDownloads: true, locale: 'fr-FR' });
     const page = await context.newPage();
     const requests: string[] = [];
     page.on('request', (r) => {
@@ -114,7 +111,7 @@ describe('Packs screen (browser mode)', () => {
   it('exports a filtered selection as a download, imports an uploaded pack as a new client, applies uploaded decisions', async () => {
     const studio = await startStudio({ dataDir });
     try {
-      const { context, page, foreignRequests, pageErrors } = await openStudioPage(browser, studio);
+      const { context, page, foreignRequests, pageErrors } = await openStudioPage(chromium.browser, studio);
       await page.getByRole('button', { name: 'Packs' }).click();
       await page.getByRole('heading', { name: 'Content packs', level: 1 }).waitFor();
       await page.getByLabel('Client', { exact: true }).first().selectOption({ label: seed.client.name });

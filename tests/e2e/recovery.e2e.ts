@@ -2,19 +2,12 @@
 // "Restore this backup" brings the library back, with the damaged file kept aside.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../helpers/temp';
 import { scribble } from '../helpers/safety';
-import { launchChromium, openStudioPage, runCli, startStudio } from './harness';
+import { openStudioPage, runCli, startStudio, setupChromium } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = setupChromium();
 
 describe('recovery', () => {
   it('a corrupted database leads to the recovery screen and a working restore', async () => {
@@ -32,7 +25,7 @@ describe('recovery', () => {
 
       const studio = await startStudio({ dataDir });
       try {
-        const { page, pageErrors, context } = await openStudioPage(browser, studio);
+        const { page, pageErrors, context } = await openStudioPage(chromium.browser, studio);
         await page.getByRole('heading', { name: 'Your library needs attention' }).waitFor();
         // The reason in the studio's language, not the raw English message with the database's path.
         expect(await page.getByText('This folder’s database is not an Atelier library.').count()).toBe(1);
@@ -64,7 +57,7 @@ describe('recovery', () => {
         const autoBackups = () => (existsSync(path.join(dataDir, 'backups')) ? readdirSync(path.join(dataDir, 'backups')).filter((f) => f.startsWith('atelier-auto-') && f.endsWith('.db')) : []);
         await vi.waitFor(() => expect(autoBackups()).toHaveLength(1), { timeout: 30_000, interval: 250 });
         expect(runCli(dataDir, ['clients', 'add', '--name', 'Added later', '--timezone', 'UTC']).code).toBe(0);
-        const { page, pageErrors, context } = await openStudioPage(browser, studio);
+        const { page, pageErrors, context } = await openStudioPage(chromium.browser, studio);
         await page.locator('main').getByText('Added later').first().waitFor();
         await page.getByRole('button', { name: 'Settings' }).click();
         const backups = page.getByRole('list', { name: 'Backups, newest first' });

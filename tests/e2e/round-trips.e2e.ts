@@ -2,12 +2,11 @@
 // WebSocket frames a window sends and receives for one calendar drag and for one caption keystroke.
 // A write answers with the change it made (as records, inside its one response frame), so the
 // window asks nothing more; another window hears of it in one pushed event and shows it unreloaded.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliJson, dayOfNextMonth, launchChromium, openStudioPage, startStudio, type Studio } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { cliJson, dayOfNextMonth, setupStudio } from './harness';
 
-let studio: Studio;
-let browser: Browser;
+const app = setupStudio();
 
 interface Frame {
   direction: 'sent' | 'received';
@@ -22,7 +21,7 @@ interface PostOut {
   localTime: string | null;
 }
 
-const json = <T>(args: string[]): T => cliJson<T>(studio.dataDir, args);
+const json = <T>(args: string[]): T => cliJson<T>(app.dataDir, args);
 const posts = () => json<PostOut[]>(['posts', 'list']);
 const day = dayOfNextMonth;
 
@@ -67,14 +66,6 @@ async function openCalendar(page: Page) {
   await expect.poll(() => page.getByText('Boulangerie — times in Europe/Paris').count()).toBe(1);
 }
 
-beforeAll(async () => {
-  studio = await startStudio();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await studio?.stop();
-});
 
 describe('round trips per user action', { timeout: 180_000 }, () => {
   it('one calendar drag is one request and one response; another window sees the move without reloading', async () => {
@@ -83,9 +74,9 @@ describe('round trips per user action', { timeout: 180_000 }, () => {
     json<PostOut>(['posts', 'add', '--client', client.id, '--title', 'Baguettes', '--at', `${day(11)}T10:00`, '--network', 'instagram']);
 
     let frames: Frame[] = [];
-    const mine = await openStudioPage(browser, studio, { beforeOpen: (page) => (frames = recordFrames(page)) });
+    const mine = await app.open({ beforeOpen: (page) => (frames = recordFrames(page)) });
     let otherFrames: Frame[] = [];
-    const other = await openStudioPage(browser, studio, { beforeOpen: (page) => (otherFrames = recordFrames(page)) });
+    const other = await app.open({ beforeOpen: (page) => (otherFrames = recordFrames(page)) });
     await openCalendar(mine.page);
     await openCalendar(other.page);
     await expect.poll(() => other.page.locator(`[data-date="${day(10)}"] [data-post-id="${croissant.id}"]`).count()).toBe(1);
@@ -130,7 +121,7 @@ describe('round trips per user action', { timeout: 180_000 }, () => {
     const post = json<PostOut>(['posts', 'add', '--client', client.id, '--title', 'Cheese week', '--network', 'x,instagram', '--caption', 'Fresh cheese today']);
 
     let frames: Frame[] = [];
-    const { page, pageErrors, context } = await openStudioPage(browser, studio, { beforeOpen: (p) => (frames = recordFrames(p)) });
+    const { page, pageErrors, context } = await app.open({ beforeOpen: (p) => (frames = recordFrames(p)) });
     await page.getByRole('button', { name: 'Captions' }).click();
     await page.getByLabel('Post', { exact: true }).selectOption(post.id);
     const master = page.getByRole('combobox', { name: 'Master caption' });

@@ -7,24 +7,28 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFil
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createAtelier } from '../../src-main/app';
 import { closeCodeIn, closeFrame, rawExchange, rawGet, rawWebSocket, wsFrame } from '../helpers/raw-http';
 import { dumpDatabase } from '../helpers/safety';
-import { tempDir } from '../helpers/temp';
-import { CLI, launchChromium, openStudioPage, ROOT, startStudio, type Studio } from './harness';
+import { CLI, ROOT, setupStudio, type Studio } from './harness';
 
-let browser: Browser;
-let temp: ReturnType<typeof tempDir>;
-let dataDir: string;
-let studio: Studio;
+const app = setupStudio({
+  prepare: async ({ dataDir }) => {
+    const seed = createAtelier({ dataDir, host: 'test' });
+    const client = await seed.call('clients.create', { name: 'Maison Témoin', timeZone: 'Europe/Paris' });
+    await seed.call('posts.create', { clientId: client.id, title: 'Galette', at: '2031-01-06T09:00', caption: 'La galette arrive.' });
+    seed.close();
+  },
+  port: freePort,
+});
 let token: string;
+const tokenOf = (studio: Studio) => new URL(studio.url).searchParams.get('token')!;
 
 /** The library's tables, minus what the studio itself keeps up to date while it runs. */
 function library(): Record<string, unknown[]> {
-  return dumpDatabase(path.join(dataDir, 'atelier.db'));
+  return dumpDatabase(path.join(app.dataDir, 'atelier.db'));
 }
 
 async function freePort(): Promise<number> {
@@ -37,8 +41,8 @@ async function freePort(): Promise<number> {
 
 /** Still running, and still answering a normal request with the token. */
 async function expectAlive(): Promise<void> {
-  expect(studio.process.exitCode).toBeNull();
-  const answer = await fetch(`${studio.origin}/?token=${token}`);
+  expect(app.studio.process.exitCode).toBeNull();
+  const answer = await fetch(`${app.studio.origin}/?token=${token}`);
   expect(answer.status).toBe(200);
 }
 
@@ -58,60 +62,46 @@ function call(ws: WebSocket, method: string, input: unknown): Promise<{ ok: bool
 
 function rpc(): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${studio.port}/rpc`, ['atelier.rpc', `atelier.token.${token}`], { headers: { origin: studio.origin } });
+    const ws = new WebSocket(`ws://127.0.0.1:${app.studio.port}/rpc`, ['atelier.rpc', `atelier.token.${token}`], { headers: { origin: app.studio.origin } });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
   });
 }
 
-beforeAll(async () => {
-  temp = tempDir('atelier-security-');
-  dataDir = path.join(temp.dir, 'library');
-  const seed = createAtelier({ dataDir, host: 'test' });
-  const client = await seed.call('clients.create', { name: 'Maison Témoin', timeZone: 'Europe/Paris' });
-  await seed.call('posts.create', { clientId: client.id, title: 'Galette', at: '2031-01-06T09:00', caption: 'La galette arrive.' });
-  seed.close();
-  studio = await startStudio({ dataDir, port: await freePort() });
-  token = new URL(studio.url).searchParams.get('token')!;
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await studio?.stop();
-  temp?.cleanup();
+beforeAll(() => {
+  token = tokenOf(app.studio);
 });
 
 describe('before authentication', () => {
   it('a malformed cookie, an unparsable request line or bad percent-encoding gets an answer, never a crash', async () => {
     const before = library();
-    const page = (await fetch(`${studio.origin}/?token=${token}`)).headers.get('set-cookie')!.split(';')[0]!;
+    const page = (await fetch(`${app.studio.origin}/?token=${token}`)).headers.get('set-cookie')!.split(';')[0]!;
     const attacks: [string, string | Buffer, number | null][] = [
-      ['cookie with malformed percent-encoding', rawGet(studio.port, '/', { Cookie: `atelier_token=%; atelier_${studio.port}=%` }), 401],
-      ['request line new URL rejects', `GET http://[ HTTP/1.1\r\nHost: 127.0.0.1:${studio.port}\r\n\r\n`, 400],
-      ['download name with bad percent-encoding (no credentials)', rawGet(studio.port, '/packs/download/%E0.zip'), 401],
-      ['download name with bad percent-encoding (page cookie)', rawGet(studio.port, '/packs/download/%E0.zip', { Cookie: page }), 404],
-      ['download name with bad percent-encoding (token)', rawGet(studio.port, `/packs/download/%E0.zip?token=${token}`), 404],
-      ['media path with bad percent-encoding', rawGet(studio.port, '/media/%E0%A4%A', { Cookie: page }), 404],
-      ['static path with NUL', rawGet(studio.port, '/index.html%00.js', { Cookie: page }), 404],
-      ['absolute-form target to another host', rawGet(studio.port, `http://evil.example/?token=${token}`), 200],
-      ['header without a colon', `GET / HTTP/1.1\r\nHost: 127.0.0.1:${studio.port}\r\nnot a header\r\n\r\n`, 400],
-      ['oversized header', rawGet(studio.port, '/', { 'X-Big': 'a'.repeat(64 * 1024) }), 431],
+      ['cookie with malformed percent-encoding', rawGet(app.studio.port, '/', { Cookie: `atelier_token=%; atelier_${app.studio.port}=%` }), 401],
+      ['request line new URL rejects', `GET http://[ HTTP/1.1\r\nHost: 127.0.0.1:${app.studio.port}\r\n\r\n`, 400],
+      ['download name with bad percent-encoding (no credentials)', rawGet(app.studio.port, '/packs/download/%E0.zip'), 401],
+      ['download name with bad percent-encoding (page cookie)', rawGet(app.studio.port, '/packs/download/%E0.zip', { Cookie: page }), 404],
+      ['download name with bad percent-encoding (token)', rawGet(app.studio.port, `/packs/download/%E0.zip?token=${token}`), 404],
+      ['media path with bad percent-encoding', rawGet(app.studio.port, '/media/%E0%A4%A', { Cookie: page }), 404],
+      ['static path with NUL', rawGet(app.studio.port, '/index.html%00.js', { Cookie: page }), 404],
+      ['absolute-form target to another host', rawGet(app.studio.port, `http://evil.example/?token=${token}`), 200],
+      ['header without a colon', `GET / HTTP/1.1\r\nHost: 127.0.0.1:${app.studio.port}\r\nnot a header\r\n\r\n`, 400],
+      ['oversized header', rawGet(app.studio.port, '/', { 'X-Big': 'a'.repeat(64 * 1024) }), 431],
       ['binary garbage', Buffer.from([0x16, 0x03, 0x01, 0x00, 0xff, 0x00, 0x13, 0x37, 0x0d, 0x0a, 0x0d, 0x0a]), 400],
-      ['bad chunked body on an upload', `PUT /media/upload?name=x.png&token=${token} HTTP/1.1\r\nHost: 127.0.0.1:${studio.port}\r\nOrigin: ${studio.origin}\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n`, 400],
-      ['upgrade without a key', `GET /rpc?token=${token} HTTP/1.1\r\nHost: 127.0.0.1:${studio.port}\r\nOrigin: ${studio.origin}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n`, 400],
-      ['upgrade with a malformed protocol list', `GET /rpc HTTP/1.1\r\nHost: 127.0.0.1:${studio.port}\r\nOrigin: ${studio.origin}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: , ,atelier.token.${token}\r\n\r\n`, 400],
-      ['upgrade on an unparsable target', `GET http://[ HTTP/1.1\r\nHost: 127.0.0.1:${studio.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n`, 400],
-      ['upgrade elsewhere than /rpc', `GET /other HTTP/1.1\r\nHost: 127.0.0.1:${studio.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n`, 404],
+      ['bad chunked body on an upload', `PUT /media/upload?name=x.png&token=${token} HTTP/1.1\r\nHost: 127.0.0.1:${app.studio.port}\r\nOrigin: ${app.studio.origin}\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n`, 400],
+      ['upgrade without a key', `GET /rpc?token=${token} HTTP/1.1\r\nHost: 127.0.0.1:${app.studio.port}\r\nOrigin: ${app.studio.origin}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n`, 400],
+      ['upgrade with a malformed protocol list', `GET /rpc HTTP/1.1\r\nHost: 127.0.0.1:${app.studio.port}\r\nOrigin: ${app.studio.origin}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: , ,atelier.token.${token}\r\n\r\n`, 400],
+      ['upgrade on an unparsable target', `GET http://[ HTTP/1.1\r\nHost: 127.0.0.1:${app.studio.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n`, 400],
+      ['upgrade elsewhere than /rpc', `GET /other HTTP/1.1\r\nHost: 127.0.0.1:${app.studio.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n`, 404],
     ];
     for (const [what, payload, status] of attacks) {
-      const answer = await rawExchange(studio.port, payload);
+      const answer = await rawExchange(app.studio.port, payload);
       expect(answer.status, what).toBe(status);
       await expectAlive();
     }
     // A connection dropped half-way through a handshake.
-    const half = net.connect(studio.port, '127.0.0.1', () => {
-      half.write(`GET /rpc?token=${token} HTTP/1.1\r\nHost: 127.0.0.1:${studio.port}\r\nUpgrade: websocket\r\n`);
+    const half = net.connect(app.studio.port, '127.0.0.1', () => {
+      half.write(`GET /rpc?token=${token} HTTP/1.1\r\nHost: 127.0.0.1:${app.studio.port}\r\nUpgrade: websocket\r\n`);
       half.resetAndDestroy();
     });
     half.on('error', () => undefined);
@@ -135,7 +125,7 @@ describe('after authentication', () => {
       ['fragmented control frame', wsFrame({ opcode: 0x9, payload: Buffer.from('ping'), fin: false }), 1002],
     ];
     for (const [what, frame, code] of frames) {
-      const { socket, received, closed } = await rawWebSocket(studio.port, { Origin: studio.origin, 'Sec-WebSocket-Protocol': `atelier.rpc, atelier.token.${token}` });
+      const { socket, received, closed } = await rawWebSocket(app.studio.port, { Origin: app.studio.origin, 'Sec-WebSocket-Protocol': `atelier.rpc, atelier.token.${token}` });
       socket.write(frame);
       await closed;
       expect(closeCodeIn(received), what).toBe(code);
@@ -158,9 +148,9 @@ describe('after authentication', () => {
 describe('the RPC reaches only the library', () => {
   it('refuses a path outside the library for export, decisions and import, echoing nothing of any file', async () => {
     const before = library();
-    const outside = path.join(temp.dir, 'victim.txt');
+    const outside = path.join(app.root, 'victim.txt');
     writeFileSync(outside, 'precious data');
-    const secret = path.join(temp.dir, 'secret.json');
+    const secret = path.join(app.root, 'secret.json');
     writeFileSync(secret, 'root:x:0:0:SECRET-CONTENT:/root:/bin/bash');
     const ws = await rpc();
     const clients = (await call(ws, 'clients.list', {})).result as { id: string }[];
@@ -177,7 +167,7 @@ describe('the RPC reaches only the library', () => {
     const imported = await call(ws, 'packs.import', { file: outside });
     expect(imported).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     // A link planted in the imports folder does not lead out of it either.
-    const imports = path.join(dataDir, 'imports');
+    const imports = path.join(app.dataDir, 'imports');
     mkdirSync(imports, { recursive: true });
     symlinkSync(secret, path.join(imports, 'planted.zip'));
     expect(await call(ws, 'packs.import', { file: path.join(imports, 'planted.zip') })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
@@ -187,7 +177,7 @@ describe('the RPC reaches only the library', () => {
     const allowed = await call(ws, 'packs.export', { clientId: clients[0]!.id });
     expect(allowed.ok).toBe(true);
     const download = (allowed.result as { download: string }).download;
-    expect(existsSync(path.join(dataDir, 'exports', download))).toBe(true);
+    expect(existsSync(path.join(app.dataDir, 'exports', download))).toBe(true);
     ws.close();
     await expectAlive();
     const after = library();
@@ -201,7 +191,7 @@ describe('connection limits', () => {
     const held: net.Socket[] = [];
     let refused = 0;
     for (let i = 0; i < 80; i++) {
-      const socket = net.connect(studio.port, '127.0.0.1');
+      const socket = net.connect(app.studio.port, '127.0.0.1');
       socket.on('error', () => undefined);
       socket.on('close', () => refused++);
       held.push(socket);
@@ -229,17 +219,17 @@ describe('a page on another 127.0.0.1 port', () => {
         if (body) seen.push(body);
         if (req.url !== '/') return res.writeHead(204).end();
         res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<!doctype html><title>Another local site</title><body><script>
-          const studio = 'http://127.0.0.1:${studio.port}';
+          const studio = 'http://127.0.0.1:${app.studio.port}';
           document.cookie = 'atelier_token=%; path=/';
-          document.cookie = 'atelier_${studio.port}=%; path=/';
-          document.cookie = 'atelier_${studio.port}=%25; path=/packs';
+          document.cookie = 'atelier_${app.studio.port}=%; path=/';
+          document.cookie = 'atelier_${app.studio.port}=%25; path=/packs';
           window.results = {};
           for (const p of ['/packs/download/%E0.zip', '/packs/download/%', '/media/thumbs/%E0', '/?token=%']) {
             const img = new Image();
             img.src = studio + p;
             document.body.appendChild(img);
           }
-          const ws = new WebSocket('ws://127.0.0.1:${studio.port}/rpc', ['atelier.rpc']);
+          const ws = new WebSocket('ws://127.0.0.1:${app.studio.port}/rpc', ['atelier.rpc']);
           ws.onopen = () => (results.ws = 'open');
           ws.onerror = () => (results.ws = 'refused');
           fetch(studio + '/media/upload?name=x.png', { method: 'PUT', body: 'x', credentials: 'include' })
@@ -253,7 +243,7 @@ describe('a page on another 127.0.0.1 port', () => {
     await new Promise<void>((resolve) => evil.listen(evilPort, '127.0.0.1', resolve));
     try {
       // The user has the studio open, then visits the other local site in the same browser.
-      const { context, page } = await openStudioPage(browser, studio);
+      const { context, page } = await app.open();
       await expect.poll(() => page.locator('.switcher option', { hasText: 'Maison Témoin' }).count(), { timeout: 15_000 }).toBe(1);
       expect(page.url()).not.toContain(token); // the address bar lost the token once the page kept it
       const other = await context.newPage();
@@ -272,12 +262,10 @@ describe('a page on another 127.0.0.1 port', () => {
 
       // Restart on the same port with the planted cookies still in the browser: the studio starts,
       // opens and works.
-      const port = studio.port;
-      await studio.stop();
-      studio = await startStudio({ dataDir, port });
-      token = new URL(studio.url).searchParams.get('token')!;
+      const port = app.studio.port;
+      token = tokenOf(await app.restart());
       const again = await context.newPage();
-      await again.goto(studio.url);
+      await again.goto(app.studio.url);
       await expect.poll(() => again.locator('.switcher option', { hasText: 'Maison Témoin' }).count(), { timeout: 15_000 }).toBe(1);
       await again.reload();
       await expect.poll(() => again.locator('.switcher option', { hasText: 'Maison Témoin' }).count(), { timeout: 15_000 }).toBe(1);
@@ -294,7 +282,7 @@ describe('a page on another 127.0.0.1 port', () => {
 
 describe('the CLI beside the studio', () => {
   it('many CLI processes writing at once all succeed, each leaves its post and no session marker', async () => {
-    const markers = () => readdirSync(path.join(dataDir, 'sessions')).sort();
+    const markers = () => readdirSync(path.join(app.dataDir, 'sessions')).sort();
     const before = markers(); // the studio's own
     // Started together, so their markers are written and their start-up checks look at one another
     // in the same instants (this once failed 2 runs in 500 with `sessions/<pid>.json … ENOENT`).
@@ -303,7 +291,7 @@ describe('the CLI beside the studio', () => {
         { length: 24 },
         (_, i) =>
           new Promise<{ code: number | null; stderr: string }>((resolve) => {
-            const child = spawn(process.execPath, [CLI, '--data-dir', dataDir, 'posts', 'add', '--client', 'Maison Témoin', '--title', `Concurrent ${i}`], { cwd: ROOT });
+            const child = spawn(process.execPath, [CLI, '--data-dir', app.dataDir, 'posts', 'add', '--client', 'Maison Témoin', '--title', `Concurrent ${i}`], { cwd: ROOT });
             let stderr = '';
             child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
             child.on('close', (code) => resolve({ code, stderr }));

@@ -8,6 +8,7 @@ import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/store';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatSize, formatWhen } from '../../ui/format';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 import '../../ui/backups.css';
 
 export function BackupsSection({ onRestored = () => location.reload() }: { onRestored?: () => void }) {
@@ -55,15 +56,11 @@ export function BackupsSection({ onRestored = () => location.reload() }: { onRes
 
   return (
     <section className="card" aria-labelledby="backups-title">
-      <div className="screen-header">
-        <div>
-          <h2 id="backups-title">{t('backups.title')}</h2>
-          <p className="muted">{t('backups.intro')}</p>
-        </div>
+      <ScreenHeader id="backups-title" level={2} title={t('backups.title')} intro={t('backups.intro')}>
         <button type="button" className="button button-primary" onClick={() => void backUpNow()} disabled={busy}>
           {t('backups.now')}
         </button>
-      </div>
+      </ScreenHeader>
       {backups === null ? (
         <p className="muted">{t('app.loading')}</p>
       ) : backups.length === 0 ? (

@@ -22,6 +22,8 @@ import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/store';
 import { CaptionEditor } from '../../ui/caption-text/CaptionText';
 import { useSpelling } from '../../ui/caption-text/use-spelling';
+import { LanguageOptions } from '../../ui/LanguageOptions';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 import { SnippetPanel, UtmPanel } from './SidePanels';
 import { VariantCard, type Target, type VariantState } from './VariantCard';
 import './captions.css';
@@ -250,11 +252,7 @@ export function CaptionsScreen({ clients }: { clients: readonly Client[] }) {
 
   return (
     <section className="screen captions-screen" aria-labelledby={ids.title}>
-      <header className="screen-header">
-        <div>
-          <h1 id={ids.title}>{t('captions.title')}</h1>
-          <p className="muted">{t('captions.intro')}</p>
-        </div>
+      <ScreenHeader id={ids.title} title={t('captions.title')} intro={t('captions.intro')}>
         <div className="captions-pickers">
           <label htmlFor={ids.post}>{t('captions.post')}</label>
           <select id={ids.post} value={postId ?? ''} onChange={(e) => setPostId(e.target.value || null)}>
@@ -269,13 +267,7 @@ export function CaptionsScreen({ clients }: { clients: readonly Client[] }) {
             <>
               <label htmlFor={ids.lang}>{t('captions.spellLanguage')}</label>
               <select id={ids.lang} value={prefs.spellLanguage} onChange={(e) => changeLanguage(e.target.value as CaptionPrefs['spellLanguage'])}>
-                {/* Language names in their own language, marked so (a French user still finds "English"). */}
-                <option value="en" lang="en">
-                  English
-                </option>
-                <option value="fr" lang="fr">
-                  Français
-                </option>
+                <LanguageOptions />
                 <option value="none">{t('captions.spellOff')}</option>
               </select>
               <label htmlFor={ids.mastodon}>{t('captions.mastodonLimit')}</label>
@@ -291,7 +283,7 @@ export function CaptionsScreen({ clients }: { clients: readonly Client[] }) {
             </>
           )}
         </div>
-      </header>
+      </ScreenHeader>
       {!post ? (
         <div className="empty-state">
           <h2>{t('captions.emptyTitle')}</h2>

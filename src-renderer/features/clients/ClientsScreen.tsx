@@ -8,6 +8,7 @@ import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/store';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { undoToast } from '../../ui/undo-toast';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 import type { ClientsStore } from './clients-store';
 
 function browserZone(): string {
@@ -225,17 +226,13 @@ export function ClientsScreen({ store }: { store: ClientsStore }) {
 
   return (
     <section className="screen" aria-labelledby="clients-title">
-      <header className="screen-header">
-        <div>
-          <h1 id="clients-title">{t('clients.title')}</h1>
-          <p className="muted">{t('clients.intro')}</p>
-        </div>
+      <ScreenHeader id="clients-title" title={t('clients.title')} intro={t('clients.intro')}>
         {!creating && (
           <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
             {t('clients.new')}
           </button>
         )}
-      </header>
+      </ScreenHeader>
       {creating && <NewClientForm store={store} onDone={() => setCreating(false)} />}
       {loaded && clients.length === 0 && !creating ? (
         <div className="empty-state">

@@ -8,40 +8,25 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Post } from '../../../src-main/contract';
-import { expandSnippet, extractEntities, NETWORK_RULES } from '../../../src-main/core/captions';
-import { findPreset } from '../../../src-main/core/design';
-import { NETWORKS, type NetworkId, type PostStatus } from '../../../src-main/core/domain/posts';
+import { expandSnippet, extractEntities } from '../../../src-main/core/captions';
+import type { NetworkId, PostStatus } from '../../../src-main/core/domain/posts';
 import { checkPost } from '../../../src-main/core/posts/checks';
-import { DEFAULT_PRESET, networkForPlatform } from '../../../src-main/core/posts/media-rules';
+import { DEFAULT_PRESET } from '../../../src-main/core/posts/media-rules';
 import type { MockupInput } from '../../../src-main/core/posts/mockup';
 import { errorMessage } from '../../app/errors';
 import { useHost } from '../../app/host-context';
 import { useApp, type ComposerRequest } from '../../app/store';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { NetworkIcon } from '../../ui/NetworkIcon';
 import { useModal } from '../../ui/use-modal';
-import { CaptionEditor, Chips, Counter, Problems } from '../../ui/caption-text/CaptionText';
+import { CaptionEditor } from '../../ui/caption-text/CaptionText';
 import { useSpelling } from '../../ui/caption-text/use-spelling';
-import {
-  createInput,
-  draftFromPost,
-  duplicateDraft,
-  newDraft,
-  statusChoices,
-  storeDraft,
-  storedDraft,
-  textFor,
-  toggleNetwork,
-  updateInput,
-  wallClock,
-  type NetworkDraft,
-  type PostDraft,
-} from './draft';
-import { MediaPicker } from './MediaPicker';
+import { createInput, statusChoices, storeDraft, textFor, updateInput, wallClock, type NetworkDraft, type PostDraft } from './draft';
+import { NetworkSection } from './NetworkSection';
+import { PostBasics } from './PostBasics';
 import { ChecksSummary, PreviewPane, type CheckGroup } from './PreviewPane';
 import { clearDesignTrip, startDesignTrip } from './design-trip';
+import { startingDraft } from './starting-draft';
 import { useComposerData } from './use-composer-data';
-import { WhenFields } from './WhenFields';
 import './composer.css';
 
 const requestKeys = new WeakMap<ComposerRequest, number>();
@@ -55,34 +40,6 @@ export function Composer() {
   const request = useApp((s) => s.composer);
   if (!request) return null;
   return <ComposerDialog key={keyOf(request)} request={request} />;
-}
-
-/** The draft a request starts from (an existing post, a new one, a copy, or the one kept during a design trip). */
-async function startingDraft(request: ComposerRequest, host: ReturnType<typeof useHost>, context: { clientId: string | null; copyTitle(title: string): string }): Promise<PostDraft> {
-  if (request.kind === 'edit') return draftFromPost(await host.invoke('posts.get', { id: request.postId }));
-  if (request.kind === 'resume') {
-    const kept = storedDraft();
-    if (kept) return kept;
-    return newDraft({ clientId: context.clientId });
-  }
-  if (request.duplicateOf) {
-    const source = draftFromPost(await host.invoke('posts.get', { id: request.duplicateOf }));
-    return duplicateDraft(source, context.copyTitle(source.title));
-  }
-  if (request.designId) {
-    // "Schedule this design": the design's client, the network its size was made for, its name as the title.
-    const design = await host.invoke('designs.get', { id: request.designId });
-    const network = networkForPlatform(findPreset(design.preset)?.platform);
-    return newDraft({
-      clientId: design.clientId ?? request.clientId ?? context.clientId,
-      title: design.name,
-      date: request.date,
-      time: request.time,
-      networks: network ? [network] : [],
-      designId: design.id,
-    });
-  }
-  return newDraft({ clientId: request.clientId ?? context.clientId, date: request.date, time: request.time });
 }
 
 function ComposerDialog({ request }: { request: ComposerRequest }) {
@@ -99,7 +56,7 @@ function ComposerDialog({ request }: { request: ComposerRequest }) {
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   // The preview follows the network being edited.
   const [previewed, setPreviewed] = useState<NetworkId | null>(null);
-  const ids = { title: useId(), heading: useId(), client: useId(), status: useId(), labels: useId(), campaign: useId(), master: useId(), checks: useId(), networks: useId() };
+  const ids = { heading: useId(), master: useId(), checks: useId() };
   useModal(dialogRef);
 
   const copyTitle = useCallback((title: string) => t('composer.copyTitle', { title }), [t]);
@@ -314,81 +271,7 @@ function ComposerDialog({ request }: { request: ComposerRequest }) {
           }}
         >
           <div className="composer-form">
-            <section className="composer-section composer-basics">
-              {!draft.postId && (
-                <div className="composer-field">
-                  <label htmlFor={ids.client}>{t('composer.client')}</label>
-                  <select
-                    id={ids.client}
-                    value={draft.clientId ?? ''}
-                    onChange={(e) => update({ clientId: e.target.value || null, networks: draft.networks.map((n) => ({ ...n, designId: null, pageIndex: null })) })}
-                    required
-                  >
-                    <option value="">{t('composer.chooseClient')}</option>
-                    {data.clients.map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {c.name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              )}
-              <div className="composer-field composer-title">
-                <label htmlFor={ids.title}>{t('composer.title')}</label>
-                <input id={ids.title} value={draft.title} maxLength={200} placeholder={t('composer.titlePlaceholder')} onChange={(e) => update({ title: e.target.value })} autoFocus={!draft.postId} />
-              </div>
-              <fieldset className="composer-networks">
-                <legend id={ids.networks}>{t('composer.networks')}</legend>
-                <div className="composer-chips">
-                  {NETWORKS.map((n) => {
-                    const on = draft.networks.some((d) => d.network === n);
-                    return (
-                      <button key={n} type="button" className="net-chip" aria-pressed={on} data-network={n} onClick={() => update((d) => toggleNetwork(d, n, !on))}>
-                        <NetworkIcon network={n} />
-                        {NETWORK_RULES[n].name}
-                      </button>
-                    );
-                  })}
-                </div>
-              </fieldset>
-              <WhenFields
-                date={draft.date}
-                time={draft.time}
-                zone={zone}
-                onChange={(patch) =>
-                  update((d) => {
-                    const next = { ...d, ...patch };
-                    // Without a date nothing can stay scheduled.
-                    return next.date === '' && next.status === 'scheduled' ? { ...next, status: d.savedStatus === 'scheduled' ? 'draft' : (d.savedStatus ?? 'draft') } : next;
-                  })
-                }
-              />
-              <div className="composer-row">
-                <div className="composer-field">
-                  <label htmlFor={ids.status}>{t('composer.status')}</label>
-                  <select id={ids.status} value={draft.status} onChange={(e) => update({ status: e.target.value as PostStatus })}>
-                    {statuses.map((s) => (
-                      <option key={s} value={s}>
-                        {t(`calendar.status.${s}`)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="composer-field">
-                  <label htmlFor={ids.labels}>{t('composer.labels')}</label>
-                  <input
-                    id={ids.labels}
-                    defaultValue={draft.labels.join(', ')}
-                    placeholder={t('composer.labelsPlaceholder')}
-                    onChange={(e) => update({ labels: [...new Set(e.target.value.split(',').map((l) => l.trim()).filter(Boolean))] })}
-                  />
-                </div>
-                <div className="composer-field">
-                  <label htmlFor={ids.campaign}>{t('composer.campaign')}</label>
-                  <input id={ids.campaign} value={draft.campaign} maxLength={200} onChange={(e) => update({ campaign: e.target.value })} />
-                </div>
-              </div>
-            </section>
+            <PostBasics draft={draft} clients={data.clients} statuses={statuses} zone={zone} update={update} />
 
             <section className="composer-section" aria-labelledby={`${ids.master}-h`}>
               <div className="composer-section-head">
@@ -404,54 +287,21 @@ function ComposerDialog({ request }: { request: ComposerRequest }) {
             </section>
 
             {draft.networks.length === 0 && <p className="muted composer-section">{t('composer.pickNetworks')}</p>}
-            {draft.networks.map((n) => {
-              const name = NETWORK_RULES[n.network].name;
-              const measure = summary?.networks.find((s) => s.network === n.network)?.measure;
-              return (
-                <section key={n.network} className="composer-section composer-network" data-network={n.network} aria-label={name} onFocus={() => setPreviewed(n.network)}>
-                  <div className="composer-section-head">
-                    <h3>
-                      <NetworkIcon network={n.network} brand /> {name}
-                    </h3>
-                    {measure && <Counter measure={measure} label={name} />}
-                    <label className="composer-check-label">
-                      <input
-                        type="checkbox"
-                        checked={!n.followsMaster}
-                        onChange={(e) => updateNetwork(n.network, e.target.checked ? { followsMaster: false, caption: draft.master } : { followsMaster: true })}
-                      />
-                      {t('composer.ownCaption', { network: name })}
-                    </label>
-                  </div>
-                  {!n.followsMaster && (
-                    <CaptionEditor
-                      label={t('composer.variantLabel', { network: name })}
-                      value={n.caption}
-                      snippets={data.snippets}
-                      expand={expand}
-                      onChange={(caption) => updateNetwork(n.network, { caption })}
-                    />
-                  )}
-                  {measure && <Chips measure={measure} name={name} />}
-                  {measure && <Problems measure={measure} name={name} />}
-                  <MediaPicker
-                    network={n.network}
-                    networkName={name}
-                    draft={n}
-                    clientId={draft.clientId}
-                    designs={data.designs}
-                    previews={data.previews}
-                    canShare={draft.networks.length > 1}
-                    onAttach={(designId, pageIndex) => updateNetwork(n.network, { designId, pageIndex })}
-                    onRemove={() => updateNetwork(n.network, { designId: null, pageIndex: null })}
-                    onUseEverywhere={() => update((d) => ({ ...d, networks: d.networks.map((x) => ({ ...x, designId: n.designId, pageIndex: n.pageIndex })) }))}
-                    onNewDesign={() => void newDesign(n.network)}
-                    onPhotos={(assetIds) => photos(n.network, assetIds)}
-                  />
-                  <FirstComment value={n.firstComment} network={name} onChange={(firstComment) => updateNetwork(n.network, { firstComment })} />
-                </section>
-              );
-            })}
+            {draft.networks.map((n) => (
+              <NetworkSection
+                key={n.network}
+                network={n}
+                draft={draft}
+                measure={summary?.networks.find((s) => s.network === n.network)?.measure}
+                data={data}
+                expand={expand}
+                update={update}
+                updateNetwork={updateNetwork}
+                onFocus={() => setPreviewed(n.network)}
+                onNewDesign={() => void newDesign(n.network)}
+                onPhotos={(assetIds) => photos(n.network, assetIds)}
+              />
+            ))}
           </div>
 
           <aside className="composer-side" aria-label={t('composer.preview.title')}>
@@ -492,24 +342,5 @@ function ComposerDialog({ request }: { request: ComposerRequest }) {
         />
       )}
     </dialog>
-  );
-}
-
-function FirstComment({ value, network, onChange }: { value: string; network: string; onChange(text: string): void }) {
-  const { t } = useTranslation();
-  const id = useId();
-  const [open, setOpen] = useState(value !== '');
-  if (!open) {
-    return (
-      <button type="button" className="button button-ghost composer-add-comment" onClick={() => setOpen(true)}>
-        {t('composer.firstComment.add')}
-      </button>
-    );
-  }
-  return (
-    <div className="composer-field">
-      <label htmlFor={id}>{t('composer.firstComment.label', { network })}</label>
-      <textarea id={id} className="caption-textarea" rows={2} value={value} maxLength={10_000} onChange={(e) => onChange(e.target.value)} />
-    </div>
   );
 }

@@ -7,6 +7,7 @@ import { AtelierError } from '../../../src-main/contract/errors';
 import { assetMatcher, ASSET_KINDS, type AssetKind } from '../../../src-main/core/domain/assets';
 import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/store';
+import { ClientOptions } from '../../ui/ClientOptions';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { AssetDetails } from './AssetDetails';
 import { AssetGrid } from './AssetGrid';
@@ -14,6 +15,7 @@ import { BrandKitPanel, useBrandKit } from './BrandKitPanel';
 import type { LibraryStore } from './library-store';
 import { useFileDrop } from '../../ui/use-file-drop';
 import { undoToast } from '../../ui/undo-toast';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 import './library.css';
 
 const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif,image/avif,image/heic,image/heif,image/svg+xml,.svg,.ttf,.otf,.woff,.woff2,.heic,.heif,.avif';
@@ -89,11 +91,7 @@ export function LibraryScreen({ store, clients }: { store: LibraryStore; clients
 
   return (
     <section className="library-screen" aria-labelledby="library-title">
-      <header className="screen-header">
-        <div>
-          <h1 id="library-title">{t('library.title')}</h1>
-          <p className="muted">{t('library.intro')}</p>
-        </div>
+      <ScreenHeader id="library-title" title={t('library.title')} intro={t('library.intro')}>
         <div className="library-import">
           <input
             ref={fileInput}
@@ -124,7 +122,7 @@ export function LibraryScreen({ store, clients }: { store: LibraryStore; clients
             </>
           )}
         </div>
-      </header>
+      </ScreenHeader>
       <div className="library-filters" role="search">
         <label htmlFor={ids.search} className="visually-hidden">
           {t('library.filters.search')}
@@ -143,11 +141,7 @@ export function LibraryScreen({ store, clients }: { store: LibraryStore; clients
         <select id={ids.client} value={client} onChange={(e) => setClient(e.target.value)}>
           <option value="">{t('library.filters.allClients')}</option>
           <option value={NO_CLIENT}>{t('library.filters.noClient')}</option>
-          {clients.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+          <ClientOptions clients={clients} />
         </select>
         <label htmlFor={ids.tag}>{t('library.filters.tag')}</label>
         <select id={ids.tag} value={tag} onChange={(e) => setTag(e.target.value)}>

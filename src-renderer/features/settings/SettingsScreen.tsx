@@ -4,6 +4,8 @@ import type { Out, Settings } from '../../../src-main/contract';
 import { useHost } from '../../app/host-context';
 import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/store';
+import { LanguageOptions } from '../../ui/LanguageOptions';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 /** Language, theme and the library's facts; `children` are the sections other features add (backups, trash), placed by the shell. */
 export function SettingsScreen({ children }: { children?: ReactNode }) {
@@ -30,20 +32,13 @@ export function SettingsScreen({ children }: { children?: ReactNode }) {
 
   return (
     <section className="screen" aria-labelledby="settings-title">
-      <header className="screen-header">
-        <h1 id="settings-title">{t('settings.title')}</h1>
-      </header>
+      <ScreenHeader id="settings-title" title={t('settings.title')} />
       <div className="card form">
         <div className="form-row">
           <label htmlFor={languageId}>{t('settings.language')}</label>
           <select id={languageId} value={settings.language} onChange={(e) => void change({ language: e.target.value as Settings['language'] })}>
             <option value="system">{t('settings.languageSystem')}</option>
-            <option value="en" lang="en">
-              English
-            </option>
-            <option value="fr" lang="fr">
-              Français
-            </option>
+            <LanguageOptions />
           </select>
         </div>
         <div className="form-row">

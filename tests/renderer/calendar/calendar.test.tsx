@@ -1,4 +1,6 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+// The calendar's month view rendered in happy-dom over a real in-process Atelier (real SQLite) and the
+// app's real store: where cards sit and what picking, shifting, filtering and Ctrl+Z do to the stored posts.
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CalendarPost } from '../../../src-main/contract/api/calendar';
@@ -9,21 +11,24 @@ import { firstDayOfWeek } from '../../../src-renderer/app/week';
 import { monthGrid } from '../../../src-renderer/features/calendar/calendar-dates';
 import { CalendarScreen } from '../../../src-renderer/features/calendar/CalendarScreen';
 import { createCalendarStore, keepUnchanged } from '../../../src-renderer/features/calendar/calendar-store';
-import { importAsBytes, type HostClient } from '../../../src-renderer/host/client';
+import { testAtelier } from '../../helpers/app';
+import { inProcessHost } from '../../helpers/in-process-host';
 
+let t: ReturnType<typeof testAtelier>;
 afterEach(() => {
   cleanup();
+  t?.cleanup();
   useApp.setState({ clientId: null });
 });
 
-function post(id: string, clientId: string, localTime: string | null, extra: Partial<CalendarPost> = {}): CalendarPost {
+function post(id: string, localTime: string, updatedAt = '2026-01-01T00:00:00.000Z'): CalendarPost {
   return {
     id,
-    clientId,
+    clientId: 'paris',
     title: `Post ${id}`,
     status: 'draft',
     caption: 'Caption',
-    scheduledAt: localTime ? `${localTime}:00.000Z` : null,
+    scheduledAt: `${localTime}:00.000Z`,
     timeZone: 'UTC',
     localTime,
     labels: [],
@@ -31,54 +36,27 @@ function post(id: string, clientId: string, localTime: string | null, extra: Par
     notes: '',
     variants: [],
     createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
+    updatedAt,
     deletedAt: null,
     seriesId: null,
     occurrenceKey: null,
     link: '',
     publishedUrl: '',
-    ...extra,
   };
 }
 
-const variant = (network: 'instagram' | 'x') => ({ id: `v-${network}`, network, caption: 'Caption', followsMaster: true, designId: null, pageIndex: null, firstComment: '' });
-
-function fakeHost(posts: CalendarPost[]) {
-  const calls: { method: string; input: unknown }[] = [];
-  const host: HostClient = {
-    kind: 'memory',
-    upload(file, meta) {
-      return importAsBytes(this, file, meta);
-    },
-    async invoke(method, input) {
-      calls.push({ method, input });
-      const answers: Record<string, unknown> = {
-        'calendar.range': {
-          clients: [
-            { id: 'paris', name: 'Boulangerie', timeZone: 'Europe/Paris', color: '#16a34a', approvalMode: 'none' },
-            { id: 'ny', name: 'Bagels', timeZone: 'America/New_York', color: '#dc2626', approvalMode: 'required' },
-          ],
-          posts,
-          unscheduled: [post('d1', 'ny', null, { title: 'Unscheduled idea' })],
-          warnings: [{ kind: 'gap', clientId: 'paris', fromDate: '2026-12-02', toDate: '2026-12-20', days: 17 }],
-        },
-        'calendar.undoState': { undo: { key: 'legacy', params: { text: 'Move "Post a"' }, text: 'Move "Post a"' }, redo: null },
-        'calendar.due': [],
-        'calendar.missed': [],
-        'calendar.undo': { label: { key: 'legacy', params: { text: 'Move "Post a"' }, text: 'Move "Post a"' }, postIds: ['a'] },
-        'calendar.shift': { posts: [], adjusted: [] },
-        'calendar.notes.list': [],
-        'calendar.statusHistory': [],
-      };
-      return answers[method] as never;
-    },
-    on: () => () => undefined,
-  };
-  return { host, calls };
+/** A real library: a bakery in Paris and a bagel shop in New York, each in its colour. */
+async function library() {
+  t = testAtelier();
+  const paris = await t.atelier.call('clients.create', { name: 'Boulangerie', timeZone: 'Europe/Paris', color: '#16a34a' });
+  const ny = await t.atelier.call('clients.create', { name: 'Bagels', timeZone: 'America/New_York', color: '#dc2626' });
+  const add = (clientId: string, title: string, at: string | null, networks: ('instagram' | 'x')[] = ['instagram']) =>
+    t.atelier.call('posts.create', { clientId, title, networks, ...(at ? { at } : {}) });
+  return { paris, ny, add };
 }
 
-async function renderCalendar(language: 'en' | 'fr', posts: CalendarPost[], firstDay: number) {
-  const { host, calls } = fakeHost(posts);
+async function renderCalendar(language: 'en' | 'fr', firstDay: number) {
+  const host = inProcessHost(t.atelier);
   const store = createCalendarStore(host, { firstDay, today: '2026-12-15' });
   render(
     <I18nextProvider i18n={createI18n(language)}>
@@ -87,11 +65,13 @@ async function renderCalendar(language: 'en' | 'fr', posts: CalendarPost[], firs
       </HostProvider>
     </I18nextProvider>,
   );
-  await act(async () => {
-    await new Promise((r) => setTimeout(r, 0));
-  });
-  return { calls, store };
+  await waitFor(() => expect(store.getState().loaded).toBe(true));
+  return store;
 }
+
+const card = (id: string) => document.querySelector<HTMLElement>(`[data-post-id="${id}"]`)!;
+const localTime = async (id: string) => (await t.atelier.call('posts.get', { id })).localTime;
+const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));
 
 describe('calendar dates', () => {
   it('starts weeks on Monday in French and on Sunday in US English', () => {
@@ -105,8 +85,8 @@ describe('calendar dates', () => {
 
 describe('calendar store', () => {
   it('keeps the objects of posts that did not change across reloads, so their cards do not render again', () => {
-    const before = [post('a', 'paris', '2026-12-03T09:00'), post('b', 'paris', '2026-12-04T09:00')];
-    const after = [post('a', 'paris', '2026-12-03T09:00'), post('b', 'paris', '2026-12-05T09:00', { updatedAt: '2026-01-02T00:00:00.000Z' }), post('c', 'paris', '2026-12-06T09:00')];
+    const before = [post('a', '2026-12-03T09:00'), post('b', '2026-12-04T09:00')];
+    const after = [post('a', '2026-12-03T09:00'), post('b', '2026-12-05T09:00', '2026-01-02T00:00:00.000Z'), post('c', '2026-12-06T09:00')];
     const kept = keepUnchanged(before, after);
     expect(kept[0]).toBe(before[0]);
     expect(kept[1]).toBe(after[1]);
@@ -116,60 +96,78 @@ describe('calendar store', () => {
 
 describe('CalendarScreen', () => {
   it('shows posts on their client-local day with the client colour, drafts, warnings, in French', async () => {
-    await renderCalendar('fr', [post('a', 'paris', '2026-12-03T09:00', { variants: [variant('instagram')] }), post('b', 'ny', '2026-12-03T23:30', { variants: [variant('x')] })], 1);
+    const { paris, ny, add } = await library();
+    const a = await add(paris.id, 'Galette', '2026-12-03T09:00');
+    // 23:30 in New York is already the 4th in UTC: the card sits on the client's own day, the 3rd.
+    const b = await add(ny.id, 'Late bagels', '2026-12-03T23:30', ['x']);
+    await add(ny.id, 'Unscheduled idea', null);
+    await add(paris.id, 'Bûche', '2026-12-28T09:00');
+    await renderCalendar('fr', 1);
     expect(screen.getByRole('heading', { name: 'Calendrier' })).toBeTruthy();
     const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
     expect(headers[0]).toMatch(/^lun/);
     const day = document.querySelector('[data-date="2026-12-03"]') as HTMLElement;
     const cards = within(day).getAllByRole('button');
-    expect(cards.map((c) => c.getAttribute('data-post-id'))).toEqual(['a', 'b']);
+    expect(cards.map((c) => c.getAttribute('data-post-id'))).toEqual([a.id, b.id]);
     expect(cards[0]!.getAttribute('aria-label')).toContain('Boulangerie');
-    expect((cards[1] as HTMLElement).style.borderLeftColor).toBe('#dc2626');
+    expect(cards[0]!.style.borderLeftColor).toBe('#16a34a');
+    expect(cards[1]!.style.borderLeftColor).toBe('#dc2626');
     expect(screen.getByText('Unscheduled idea')).toBeTruthy();
-    expect(screen.getByText(/Boulangerie : aucune publication pendant 17 jours/)).toBeTruthy();
+    // Nothing between the 3rd and the 28th: the bakery goes 24 days without a post.
+    expect(screen.getByText(/Boulangerie : aucune publication pendant 24 jours/)).toBeTruthy();
   });
 
-  it('filters by network and undoes with Ctrl+Z', async () => {
-    const { calls } = await renderCalendar('en', [post('a', 'paris', '2026-12-03T09:00', { variants: [variant('instagram')] }), post('b', 'ny', '2026-12-04T10:00', { variants: [variant('x')] })], 7);
+  it('filters by network and undoes the last move with Ctrl+Z', async () => {
+    const { paris, ny, add } = await library();
+    const a = await add(paris.id, 'On Instagram', '2026-12-03T09:00', ['instagram']);
+    const b = await add(ny.id, 'On X', '2026-12-04T10:00', ['x']);
+    await t.atelier.call('calendar.move', { id: b.id, date: '2026-12-08' });
+    await renderCalendar('en', 7);
     expect(screen.getAllByRole('columnheader')[0]!.textContent).toMatch(/^Sun/);
     fireEvent.change(screen.getByLabelText('Network'), { target: { value: 'x' } });
-    expect(document.querySelector('[data-post-id="a"]')).toBeNull();
-    expect(document.querySelector('[data-post-id="b"]')).not.toBeNull();
+    expect(card(a.id)).toBeNull();
+    expect(card(b.id).closest('[data-date]')!.getAttribute('data-date')).toBe('2026-12-08');
     expect(screen.getByRole('button', { name: /Undo/ }).hasAttribute('disabled')).toBe(false);
     await act(async () => {
       fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
-      await new Promise((r) => setTimeout(r, 0));
     });
-    expect(calls.some((c) => c.method === 'calendar.undo')).toBe(true);
+    await waitFor(async () => expect(await localTime(b.id)).toBe('2026-12-04T10:00'));
+    await waitFor(() => expect(card(b.id).closest('[data-date]')!.getAttribute('data-date')).toBe('2026-12-04'));
   });
 
-  it('picks posts with Ctrl-click and Shift-click, shifts them in one call, and clears with Esc', async () => {
-    const posts = ['a', 'b', 'c', 'd'].map((id, i) => post(id, 'paris', `2026-12-0${i + 3}T09:00`));
-    const { calls, store } = await renderCalendar('en', posts, 1);
-    const card = (id: string) => document.querySelector(`[data-post-id="${id}"]`) as HTMLElement;
-    fireEvent.click(card('a'));
-    fireEvent.click(card('c'), { shiftKey: true });
-    fireEvent.click(card('b'), { ctrlKey: true });
-    expect(['a', 'b', 'c', 'd'].map((id) => card(id).getAttribute('aria-pressed'))).toEqual(['true', 'false', 'true', 'false']);
+  it('picks posts with Ctrl-click and Shift-click, shifts them together, and clears with Esc', async () => {
+    const { paris, add } = await library();
+    const posts = [];
+    for (const d of [3, 4, 5, 6]) posts.push(await add(paris.id, `Post ${d}`, `2026-12-0${d}T09:00`));
+    const [a, b, c, d] = posts.map((p) => p.id) as [string, string, string, string];
+    const store = await renderCalendar('en', 1);
+    fireEvent.click(card(a));
+    fireEvent.click(card(c), { shiftKey: true });
+    fireEvent.click(card(b), { ctrlKey: true });
+    expect([a, b, c, d].map((id) => card(id).getAttribute('aria-pressed'))).toEqual(['true', 'false', 'true', 'false']);
     expect(screen.getByRole('status').textContent).toBe('2 posts selected');
     fireEvent.change(screen.getByLabelText('Shift by (days)'), { target: { value: '-2' } });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Shift' }));
-      await new Promise((r) => setTimeout(r, 0));
     });
-    expect(calls.filter((c) => c.method === 'calendar.shift').map((c) => c.input)).toEqual([{ ids: ['a', 'c'], days: -2 }]);
+    // The picked posts moved two days earlier, at the same time; the others stayed.
+    await waitFor(async () => expect(await Promise.all([a, b, c, d].map(localTime))).toEqual(['2026-12-01T09:00', '2026-12-04T09:00', '2026-12-03T09:00', '2026-12-06T09:00']));
+    await waitFor(() => expect(card(a).closest('[data-date]')!.getAttribute('data-date')).toBe('2026-12-01'));
     fireEvent.keyDown(window, { key: 'Escape' });
     expect(store.getState().picked.size).toBe(0);
     expect(screen.getByText(/Ctrl\/⌘-click or Shift-click posts to select several/)).toBeTruthy();
   });
 
   it('lists the first five warnings and keeps the rest behind "Show N more"', async () => {
-    const { store } = await renderCalendar('en', [], 1);
-    const warnings = Array.from({ length: 8 }, (_, i) => ({ kind: 'too_close' as const, clientId: 'paris', network: 'instagram', postIds: ['a', 'b'] as [string, string], minutes: i }));
-    act(() => store.setState({ warnings }));
+    const { paris, add } = await library();
+    // Nine Instagram posts a minute apart: eight pairs too close to each other.
+    for (let i = 0; i < 9; i++) await add(paris.id, `Burst ${i}`, `2026-12-10T09:0${i}`);
+    const store = await renderCalendar('en', 1);
+    await settle();
     const region = screen.getByRole('region', { name: 'Warnings' });
     expect(within(region).getAllByText(/two instagram posts only/)).toHaveLength(5);
-    fireEvent.click(within(region).getByText('Show 3 more warnings'));
+    const hidden = store.getState().warnings.length - 5;
+    fireEvent.click(within(region).getByText(`Show ${hidden} more warnings`));
     const details = region.querySelector('details')!;
     details.open = true;
     fireEvent(details, new Event('toggle'));

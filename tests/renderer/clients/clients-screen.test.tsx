@@ -2,15 +2,13 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventName } from '../../../src-main/contract';
 import { createI18n } from '../../../src-renderer/app/i18n';
 import { useApp } from '../../../src-renderer/app/store';
 import { ClientsScreen } from '../../../src-renderer/features/clients/ClientsScreen';
 import { createClientsStore } from '../../../src-renderer/features/clients/clients-store';
-import { importAsBytes, type HostClient } from '../../../src-renderer/host/client';
-import { unwrap } from '../../../src-renderer/host/result';
 import { Toasts } from '../../../src-renderer/ui/Toasts';
 import { testAtelier } from '../../helpers/app';
+import { inProcessHost } from '../../helpers/in-process-host';
 
 let t: ReturnType<typeof testAtelier>;
 afterEach(() => {
@@ -19,20 +17,8 @@ afterEach(() => {
   useApp.setState({ toasts: [] });
 });
 
-/** A HostClient that calls the real dispatcher in-process, as the IPC and WebSocket hosts do. */
-function inProcessHost(): HostClient {
-  return {
-    kind: 'memory',
-    upload(file, meta) {
-      return importAsBytes(this, file, meta);
-    },
-    invoke: async (method, input) => unwrap(await t.atelier.dispatch(method, input)) as never,
-    on: (event, callback) => t.atelier.events.subscribe((name: EventName, payload) => name === event && callback(payload as never)),
-  };
-}
-
 function renderScreen(language: 'en' | 'fr' = 'en') {
-  const store = createClientsStore(inProcessHost());
+  const store = createClientsStore(inProcessHost(t.atelier));
   render(
     <I18nextProvider i18n={createI18n(language)}>
       <ClientsScreen store={store} />

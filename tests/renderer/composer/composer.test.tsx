@@ -3,15 +3,13 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventName } from '../../../src-main/contract';
 import { HostProvider } from '../../../src-renderer/app/host-context';
 import { createI18n } from '../../../src-renderer/app/i18n';
 import { useApp } from '../../../src-renderer/app/store';
 import { Composer } from '../../../src-renderer/features/composer/Composer';
 import { newDraft, storeDraft, storedDraft } from '../../../src-renderer/features/composer/draft';
-import { importAsBytes, type HostClient } from '../../../src-renderer/host/client';
-import { unwrap } from '../../../src-renderer/host/result';
 import { testAtelier } from '../../helpers/app';
+import { inProcessHost } from '../../helpers/in-process-host';
 
 let t: ReturnType<typeof testAtelier>;
 afterEach(() => {
@@ -21,24 +19,13 @@ afterEach(() => {
   useApp.setState({ composer: null, toasts: [], clientId: null, screen: 'calendar' });
 });
 
-function inProcessHost(): HostClient {
-  return {
-    kind: 'memory',
-    upload(file, meta) {
-      return importAsBytes(this, file, meta);
-    },
-    invoke: async (method, input) => unwrap(await t.atelier.dispatch(method, input)) as never,
-    on: (event, callback) => t.atelier.events.subscribe((name: EventName, payload) => name === event && callback(payload as never)),
-  };
-}
-
 async function setup() {
   t = testAtelier({ start: Date.parse('2027-03-01T12:00:00Z') });
   const client = await t.atelier.call('clients.create', { name: 'Maison Lumière', timeZone: 'Europe/Paris' });
   const design = await t.atelier.call('designs.create', { clientId: client.id, preset: 'instagram-portrait', name: 'Affiche' });
   render(
     <I18nextProvider i18n={createI18n('en')}>
-      <HostProvider host={inProcessHost()}>
+      <HostProvider host={inProcessHost(t.atelier)}>
         <Composer />
       </HostProvider>
     </I18nextProvider>,

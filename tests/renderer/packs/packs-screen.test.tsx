@@ -3,16 +3,16 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { existsSync, readdirSync } from 'node:fs';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Client, EventName } from '../../../src-main/contract';
+import type { Client } from '../../../src-main/contract';
 import { exportsDir } from '../../../src-main/services/packs';
 import { HostProvider } from '../../../src-renderer/app/host-context';
 import { createI18n } from '../../../src-renderer/app/i18n';
 import { useApp } from '../../../src-renderer/app/store';
-import { matchingPosts, PacksScreen } from '../../../src-renderer/features/packs/PacksScreen';
-import { importAsBytes, type HostClient } from '../../../src-renderer/host/client';
-import { unwrap } from '../../../src-renderer/host/result';
+import { matchingPosts } from '../../../src-renderer/features/packs/matching-posts';
+import { PacksScreen } from '../../../src-renderer/features/packs/PacksScreen';
 import { Toasts } from '../../../src-renderer/ui/Toasts';
 import { testAtelier } from '../../helpers/app';
+import { inProcessHost } from '../../helpers/in-process-host';
 import { seedPackLibrary } from '../../helpers/packs';
 
 let t: ReturnType<typeof testAtelier>;
@@ -22,23 +22,12 @@ afterEach(() => {
   useApp.setState({ toasts: [], clientId: null });
 });
 
-function inProcessHost(): HostClient {
-  return {
-    kind: 'memory',
-    upload(file, meta) {
-      return importAsBytes(this, file, meta);
-    },
-    invoke: async (method, input) => unwrap(await t.atelier.dispatch(method, input)) as never,
-    on: (event, callback) => t.atelier.events.subscribe((name: EventName, payload) => name === event && callback(payload as never)),
-  };
-}
-
 async function renderScreen(language: 'en' | 'fr' = 'en') {
   const seed = await seedPackLibrary(t.atelier);
   const clients = (await t.atelier.call('clients.list', {})) as Client[];
   render(
     <I18nextProvider i18n={createI18n(language)}>
-      <HostProvider host={inProcessHost()}>
+      <HostProvider host={inProcessHost(t.atelier)}>
         <PacksScreen clients={clients} />
         <Toasts />
       </HostProvider>
