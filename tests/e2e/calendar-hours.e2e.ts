@@ -24,7 +24,6 @@ interface PostOut {
 const day = dayOfNextMonth;
 const ROW_PX = 18;
 
-
 /** Pixels from the top of the day's column to the top of a card: its row × the row height. */
 async function rowOf(card: Locator, page: Page, date: string): Promise<number> {
   const column = await page.locator(`.hour-day[data-date="${date}"]`).boundingBox();
@@ -188,7 +187,7 @@ describe('calendar hours', () => {
     const date = day(20);
     const titles = ['Galette complète', 'Crêpe beurre sucre', 'Cidre brut', 'Caramel au beurre salé', 'Far breton'];
     for (const title of titles) json(['posts', 'add', '--client', nantes.id, '--title', title, '--at', `${date}T09:00`, '--network', 'instagram']);
-    const { page, pageErrors } = await openStudioPage(browser, studio, { viewport: { width: 1024, height: 700 } });
+    const { page, pageErrors } = await app.open({ viewport: { width: 1024, height: 700 } });
     await page.getByRole('button', { name: 'Calendar' }).click();
     await page.getByLabel('Client', { exact: true }).selectOption({ label: 'Crêperie Nantes' });
     await page.getByRole('button', { name: 'Week', exact: true }).click();
