@@ -19,7 +19,7 @@ import { createSchedulingRepository } from '../../db/repositories/scheduling';
 import { MAX_ASSET_BYTES } from '../../core/domain/assets';
 import { createImportJournal } from '../../db/repositories/import-journal';
 import { extForMime, type AssetService } from '../assets';
-import { diskError } from '../disk-errors';
+import { diskError } from '../../db/storage-errors';
 import type { EventBus } from '../events';
 import { activeImports } from '../import-debris';
 import type { Library } from '../library';
