@@ -3,8 +3,7 @@
 import { isMethod, methods } from './contract';
 import type { Handlers } from './contract/handlers';
 import { AtelierError, describeIssues, type WireError } from './contract/errors';
-import { diskError } from './services/disk-errors';
-
+import { errorCode, isLibraryDamage, storageError } from './db/storage-errors';
 
 export type DispatchResult<T = unknown> = { ok: true; result: T } | { ok: false; error: WireError };
 
@@ -60,25 +59,16 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
   };
 }
 
-/** Known failures keep their code; SQLite's are named; anything else becomes `internal`. */
+/** Known failures keep their code; storage failures (disk, SQLite) are named; anything else becomes `internal`. */
 export function toWireError(method: string, error: unknown, log: (method: string, error: unknown) => void): WireError {
   if (error instanceof AtelierError) return error.toWire();
-  // A full or read-only disk (ENOSPC from a file write, SQLITE_FULL from the database) is the user's
-  // to fix: said plainly, with a reason the renderer translates — never `internal`.
-  const disk = diskError(error);
-  if (disk) return disk.toWire();
-  const sqliteCode = (error as { code?: unknown })?.code;
-  if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_')) {
-    if (sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
-      return { code: 'conflict', message: `That change conflicts with what is stored (${sqliteCode}); nothing was changed.`, reason: { key: 'storage.conflict' } };
-    }
-    if (sqliteCode === 'SQLITE_FULL') return { code: 'io_error', message: 'The disk is full; nothing was changed. Free some space and try again.', reason: { key: 'storage.diskFull' } };
-    if (sqliteCode.startsWith('SQLITE_READONLY')) return { code: 'io_error', message: 'The library is read-only; nothing was changed.', reason: { key: 'storage.readOnly' } };
-    if (sqliteCode === 'SQLITE_BUSY') return { code: 'io_error', message: 'The library is busy in another program; try again.', reason: { key: 'storage.busy' } };
-    if (sqliteCode.startsWith('SQLITE_IOERR') || sqliteCode === 'SQLITE_CORRUPT') {
-      log(method, error);
-      return { code: 'io_error', message: `The library file could not be read or written (${sqliteCode}).`, reason: { key: 'storage.ioError' } };
-    }
+  // A full or read-only disk (ENOSPC from a file write, SQLITE_FULL from the database), a busy or
+  // conflicting library: said plainly, with a reason the renderer translates — never `internal`.
+  const storage = storageError(error);
+  if (storage) {
+    // A library file that cannot be read is worth a log line too: it may need recovery.
+    if (isLibraryDamage(errorCode(error))) log(method, error);
+    return storage.toWire();
   }
   log(method, error);
   return { code: 'internal', message: `Something went wrong in ${method}; nothing was changed.` };

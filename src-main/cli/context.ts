@@ -7,8 +7,8 @@ export interface GlobalOptions {
   json?: boolean;
 }
 
-/** What a command may use: calls through the dispatcher (validated, recovery-aware), never the services or the database. */
-export type CliAtelier = Omit<Atelier, 'services' | 'library'>;
+/** What a command may use: calls through the dispatcher (validated, recovery-aware), never the services, the database or the backups directly. */
+export type CliAtelier = Omit<Atelier, 'services' | 'library' | 'backups' | 'restoreFrom'>;
 
 export async function withAtelier<T>(options: GlobalOptions, fn: (atelier: CliAtelier) => Promise<T> | T): Promise<T> {
   const atelier = createAtelier({ dataDir: resolveDataDir(options.dataDir), host: 'cli' });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { AtelierError } from '../core/errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 import { backupFileName, writeVerifiedCopy } from './snapshot';
+import { diskFullAtOpenError } from './storage-errors';
 
 export type Db = Database.Database;
 
@@ -55,12 +56,7 @@ function diskFullAtOpen(file: string, error: unknown): AtelierError | null {
   const code = String((error as { code?: unknown })?.code ?? '');
   const ioFailure = code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || /disk I\/O error|disk is full/i.test((error as Error)?.message ?? '');
   if (!ioFailure || (code !== 'SQLITE_FULL' && !diskNearlyFull(file))) return null;
-  return new AtelierError(
-    'io_error',
-    `The disk that holds the library (${path.dirname(file)}) is full: Atelier cannot open it until some space is freed. Nothing was changed.`,
-    { code: code || 'ENOSPC', file },
-    { key: 'io.diskFull' },
-  );
+  return diskFullAtOpenError(path.dirname(file), file, code || 'ENOSPC');
 }
 
 export function openDatabase(options: OpenDatabaseOptions): OpenDatabaseResult {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { BackupKind } from '../core/domain/backups';
 import { AtelierError } from '../core/errors';
 import type { Db } from './open';
+import { fileWriteError } from './storage-errors';
 
 export const TEMP_SUFFIX = '.tmp';
 
@@ -84,7 +85,7 @@ export function writeVerifiedCopy(db: Db, final: string): void {
     fsyncPath(path.dirname(final), true);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw describeWriteError(error, final);
+    throw fileWriteError(error, final);
   }
 }
 
@@ -98,7 +99,7 @@ export function copyFileAtomic(source: string, final: string): void {
     renameSync(temp, final);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw describeWriteError(error, final);
+    throw fileWriteError(error, final);
   }
 }
 
@@ -119,21 +120,8 @@ export function writeFileAtomic(final: string, bytes: Uint8Array): void {
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     rmSync(temp, { force: true });
-    throw describeWriteError(error, final);
+    throw fileWriteError(error, final);
   }
-}
-
-/** Disk full, read-only, permissions: one clear sentence naming the file. */
-export function describeWriteError(error: unknown, file: string): AtelierError {
-  if (error instanceof AtelierError) return error;
-  const code = (error as NodeJS.ErrnoException)?.code ?? '';
-  const params = { file };
-  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') {
-    return new AtelierError('io_error', `The disk is full: ${file} could not be written; nothing was changed. Free some space and try again.`, { code }, { key: 'files.diskFullNothingChanged', params });
-  }
-  if (code === 'EROFS' || code.startsWith('SQLITE_READONLY')) return new AtelierError('io_error', `The disk is read-only: ${file} could not be written; nothing was changed.`, { code }, { key: 'files.readOnly', params });
-  if (code === 'EACCES' || code === 'EPERM') return new AtelierError('io_error', `Not allowed to write ${file}; nothing was changed.`, { code }, { key: 'files.notAllowed', params });
-  return new AtelierError('io_error', `${file} could not be written (${code || (error as Error)?.message}); nothing was changed.`, { code }, { key: 'files.cannotWriteNothingChanged', params });
 }
 
 const NAME = /^atelier-(auto|quit|manual|pre-migration|kept-aside)-(\d{8}T\d{9}Z)(?:-(\d+))?\.db$/;

@@ -11,6 +11,7 @@ import type { Clock } from '../core/ports';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import type { Db } from '../db/open';
 import { backupFileName, checkDatabaseFile, copyFileAtomic, filesUnder, fsyncPath, parseBackupFileName, TEMP_SUFFIX, writeVerifiedCopy } from '../db/snapshot';
+import { fileMissing } from '../db/storage-errors';
 import { iso } from './convert';
 import type { LibraryPaths } from './library';
 import { scanSessions } from './sessions';
@@ -199,7 +200,7 @@ export function createBackupService(options: BackupServiceOptions) {
     restore(source: string): RestoreResult {
       const others = scanSessions(paths.sessions).live;
       if (others.length > 0) throw new AtelierError('conflict', `Atelier is still open in another window or command (process ${others.join(', ')}); close it, then restore.`, { processes: others }, { key: 'backups.stillOpen' });
-      if (!existsSync(source)) throw new AtelierError('not_found', `No backup file at ${source}.`, { file: source }, { key: 'files.missing', params: { file: source } });
+      if (!existsSync(source)) throw fileMissing(source);
       const check = checkDatabaseFile(source, 'full');
       if (!check.ok) throw new AtelierError('invalid_input', `${source} is not a readable Atelier backup (${check.result}); nothing was changed.`, { file: source }, { key: 'backups.unreadable', params: { file: path.basename(source) } });
       if (check.schemaVersion === null || check.schemaVersion < 1) throw new AtelierError('invalid_input', `${source} is not an Atelier library; nothing was changed.`, { file: source }, { key: 'backups.notALibrary', params: { file: path.basename(source) } });

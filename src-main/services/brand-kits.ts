@@ -2,10 +2,10 @@
 // shows, with the client's kit fonts first.
 import type { BrandKit, FontChoice, FontEntry, libraryMethods } from '../contract/api/library';
 import { AtelierError } from '../contract/errors';
-import type { BrandKitRow } from '../db/repositories/assets';
+import { createBrandKitsRepository, type BrandKitRow } from '../db/repositories/brand-kits';
 import type { HandlersFor } from '../contract/handlers';
 import { fontFileFor } from '../render/font-files';
-import { extForMime, type AssetService } from './assets';
+import type { AssetService } from './assets';
 import { iso } from './convert';
 import type { EventBus } from './events';
 import type { Library } from './library';
@@ -29,6 +29,7 @@ function parseList(json: string): string[] {
 }
 
 export function createBrandKitService(lib: Library, assets: AssetService, events: EventBus, options: { fontsDir: string | null }) {
+  const kits = createBrandKitsRepository(lib.db);
   let bundled: BundledFont[] | null = null;
   const bundledFonts = () => (bundled ??= options.fontsDir ? listBundledFonts(options.fontsDir) : []);
 
@@ -58,13 +59,13 @@ export function createBrandKitService(lib: Library, assets: AssetService, events
 
   function get(clientId: string): BrandKit {
     requireClient(clientId);
-    return toKit(clientId, assets.repo.brandKit(clientId));
+    return toKit(clientId, kits.get(clientId));
   }
 
   function requireAsset(id: string, kind: 'image' | 'font', role: string): void {
-    const row = assets.repo.get(id);
-    if (!row || row.deleted_at !== null) throw new AtelierError('not_found', `No asset with id ${id} for the ${role}; nothing was changed.`, { id }, { key: 'assets.notFound' });
-    if (row.kind !== kind) throw new AtelierError('invalid_input', `"${row.original_name}" is not ${kind === 'font' ? 'a font' : 'an image'}, so it cannot be the ${role}; nothing was changed.`, { id }, { key: kind === 'font' ? 'brandKits.notAFont' : 'brandKits.notAnImage', params: { name: row.original_name } });
+    const row = assets.find(id);
+    if (!row || row.deletedAt !== null) throw new AtelierError('not_found', `No asset with id ${id} for the ${role}; nothing was changed.`, { id }, { key: 'assets.notFound' });
+    if (row.kind !== kind) throw new AtelierError('invalid_input', `"${row.name}" is not ${kind === 'font' ? 'a font' : 'an image'}, so it cannot be the ${role}; nothing was changed.`, { id }, { key: kind === 'font' ? 'brandKits.notAFont' : 'brandKits.notAnImage', params: { name: row.name } });
   }
 
   function update(patch: BrandKitPatch): BrandKit {
@@ -89,13 +90,11 @@ export function createBrandKitService(lib: Library, assets: AssetService, events
     };
     const refs = [...new Set([...logoIds, heading?.assetId, body?.assetId].filter((id): id is string => Boolean(id)))];
     // The kit and the references it makes change together or not at all.
-    const before = lib.write(() => {
-      const previous = assets.repo.refsOf('brand_kit', patch.clientId);
-      assets.repo.saveBrandKit(row);
-      assets.repo.setRefs('brand_kit', patch.clientId, refs);
-      return previous;
+    const touched = lib.write(() => {
+      kits.save(row);
+      return assets.recordRefs('brand_kit', patch.clientId, refs);
     });
-    events.emit('assets.changed', { ids: [...new Set([...before, ...refs])] });
+    assets.announceChanged(touched);
     events.emit('brandKits.changed', { clientIds: [patch.clientId] });
     return get(patch.clientId);
   }
@@ -114,7 +113,8 @@ export function createBrandKitService(lib: Library, assets: AssetService, events
   /** A face's file as PDF embeds it: the library's imported font of that family first, then the bundled one. */
   async function fontFile(family: string, weight: number, italic: boolean): Promise<{ dataBase64: string } | null> {
     const imported = assets.list({ kind: 'font' }).find((a) => (a.fontFamily ?? '').toLowerCase() === family.toLowerCase());
-    const files = imported ? [{ family, file: assets.files.pathOf('sha256', imported.id, extForMime(imported.mime)) }] : [];
+    const original = imported ? assets.originalFile(imported.id) : null;
+    const files = original ? [{ family, file: original }] : [];
     const bytes = await fontFileFor(family, weight, italic, { fontsDir: options.fontsDir ?? undefined, fonts: files }).catch(() => null);
     return bytes ? { dataBase64: Buffer.from(bytes).toString('base64') } : null;
   }

@@ -1,5 +1,6 @@
 // The calendar: per-client views in each client's wall clock, the workflow with its history,
-// private notes, the posting queue, moves and bulk shifts, recurring series, and undo/redo.
+// private notes, moves and bulk shifts, and undo/redo. The posting queue is calendar-queue.ts,
+// recurring series calendar-series.ts; they share calendar-context.ts.
 //
 // Undo lives here, in the services, as a command log in SQLite (`calendar_ops`): every operation
 // records each touched post's state before and after, in the same transaction as the change. So undo
@@ -8,19 +9,19 @@
 // dropped from the log rather than overwriting that change.
 import type { CalendarClient, CalendarPost } from '../contract/api/calendar';
 import { AtelierError } from '../contract/errors';
-import type { NetworkId, PostStatus } from '../core/domain/posts';
+import type { PostStatus } from '../core/domain/posts';
 import { message, type Message } from '../core/messages';
-import { insertAndPush, nextFreeSlot, type QueueSlot } from '../core/schedule/queue';
-import { expandRecurrence } from '../core/schedule/recurrence';
-import { minuteToTime, moveToDay, shiftWallClock, timeToMinute } from '../core/schedule/wallclock';
+import { moveToDay, shiftWallClock } from '../core/schedule/wallclock';
 import { approve, checkTransition, describeProblem } from '../core/schedule/workflow';
 import { instantToWallClock, wallClockToInstant, type WallClockResolution } from '../core/time/zones';
-import type { ClientRow } from '../db/repositories/clients';
 import type { PostRow } from '../db/repositories/posts';
 import { recordPermalinks } from '../db/repositories/insights';
 import { createSchedulingRepository } from '../db/repositories/scheduling';
 import { createCalendarCommands, sameState, stateOf, storedMessage, toJson, type Change } from './calendar-commands';
+import type { CalendarContext } from './calendar-context';
+import { createCalendarQueue } from './calendar-queue';
 import { createCalendarReader, toCalendarClient } from './calendar-read';
+import { createCalendarSeries } from './calendar-series';
 import { iso } from './convert';
 import type { EventBus } from './events';
 import { createPostChanges } from './post-changes';
@@ -55,39 +56,9 @@ export function createCalendarService(lib: Library, events: EventBus) {
     postChanges.emit(ids, added);
   }
 
-  function queueNetwork(row: PostRow, network: NetworkId | undefined): NetworkId {
-    const networks = lib.posts.variants(row.id).map((v) => v.network as NetworkId);
-    if (network) {
-      if (!networks.includes(network)) {
-        throw new AtelierError('invalid_input', `"${row.title}" has no ${network} version; add that network to the post first.`, { field: 'network' }, { key: 'calendar.noNetworkVersion', params: { title: row.title, network } });
-      }
-      return network;
-    }
-    if (networks.length === 0) throw new AtelierError('invalid_input', `"${row.title}" has no network yet: the queue is per network.`, { field: 'network' }, { key: 'calendar.noNetwork', params: { title: row.title } });
-    return networks[0]!;
-  }
-
-  /** The post, its client, the queue network and that network's slots (which must exist). */
-  function queueContext(id: string, network: NetworkId | undefined) {
-    const row = requireMovable(id);
-    const client = activeClient(row.client_id);
-    const net = queueNetwork(row, network);
-    const slots = slotsOf(client.id, net);
-    if (slots.length === 0) throw new AtelierError('conflict', `${client.name} has no ${net} queue slots yet: add some first.`, { field: 'network' }, { key: 'calendar.noSlots', params: { client: client.name, network: net } });
-    return { row, client, net, slots };
-  }
-
-  function slotsOf(clientId: string, network: string): QueueSlot[] {
-    return repo
-      .slots(clientId)
-      .filter((s) => s.network === network)
-      .map((s) => ({ weekday: s.weekday, minuteOfDay: s.minute_of_day }));
-  }
-
-  /** After the queue gives a post a time, it becomes scheduled when the workflow allows. */
-  function queuedStatus(row: PostRow, client: ClientRow): string {
-    return checkTransition(row.status as PostStatus, 'scheduled', { approvalMode: client.approval_mode, hasTime: true }).ok ? 'scheduled' : row.status;
-  }
+  const context: CalendarContext = { lib, repo, events, requirePost, requireMovable, activeClient, hydrate, one, commit, applyState, emitChanged };
+  const queue = createCalendarQueue(context);
+  const series = createCalendarSeries(context);
 
   function applyOp(direction: 'undo' | 'redo'): { label: Message | null; postIds: string[] } {
     const outcome = lib.write(() => {
@@ -189,68 +160,9 @@ export function createCalendarService(lib: Library, events: EventBus) {
       },
     },
 
-    slots: {
-      list(clientId: string) {
-        activeClient(clientId);
-        return repo.slots(clientId).map((s) => ({ id: s.id, clientId, network: s.network as NetworkId, weekday: s.weekday, time: minuteToTime(s.minute_of_day) }));
-      },
-      add(input: { clientId: string; network: NetworkId; weekday: number; time: string }) {
-        const id = lib.write(() => {
-          activeClient(input.clientId);
-          const minute = timeToMinute(input.time)!;
-          const clash = repo.slots(input.clientId).find((s) => s.network === input.network && s.weekday === input.weekday && s.minute_of_day === minute);
-          if (clash) throw new AtelierError('conflict', `There is already a ${input.network} slot on that day at ${input.time}.`, { field: 'time' }, { key: 'calendar.slotClash', params: { network: input.network, time: input.time } });
-          const row = { id: lib.ids(), client_id: input.clientId, network: input.network, weekday: input.weekday, minute_of_day: minute };
-          repo.addSlot(row);
-          return row.id;
-        });
-        return { id, clientId: input.clientId, network: input.network, weekday: input.weekday, time: input.time };
-      },
-      remove(id: string) {
-        lib.write(() => {
-          if (!repo.slot(id)) throw new AtelierError('not_found', `No queue slot with id ${id}.`, { id }, { key: 'calendar.slotNotFound' });
-          repo.deleteSlot(id);
-        });
-        return { id };
-      },
-    },
-
-    addToQueue(id: string, network?: NetworkId): { post: CalendarPost; resolution: WallClockResolution } {
-      const resolution = lib.write(() => {
-        const { row, client, net, slots } = queueContext(id, network);
-        const taken = repo.networkTimes(client.id, net).filter((p) => p.id !== id).map((p) => p.scheduled_at);
-        const slot = nextFreeSlot(slots, client.time_zone, lib.clock.now(), taken);
-        if (!slot) throw new AtelierError('conflict', `The ${net} queue of ${client.name} is full for the coming year.`, { field: 'network' }, { key: 'calendar.queueFull', params: { network: net, client: client.name } });
-        commit('queue', message('undo.queue', { title: row.title }, `Add "${row.title}" to the queue`), [
-          { postId: id, before: stateOf(row), after: { ...stateOf(row), scheduled_at: slot.instantMs, status: queuedStatus(row, client) } },
-        ]);
-        return slot.resolution;
-      });
-      emitChanged([id]);
-      return { post: one(id), resolution };
-    },
-
-    insertAndPush(id: string, at: string, network?: NetworkId): { posts: CalendarPost[] } {
-      const ids = lib.write(() => {
-        const { row, client, net, slots } = queueContext(id, network);
-        const atMs = wallClockToInstant(at, client.time_zone);
-        if (!atMs) throw new AtelierError('invalid_input', `${at} is not a real date and time.`, { field: 'at' }, { key: 'posts.notRealTime', params: { value: at } });
-        const existing = repo
-          .networkTimes(client.id, net)
-          .filter((p) => p.scheduled_at >= atMs.instantMs && lib.posts.get(p.id)?.status !== 'published')
-          .map((p) => ({ id: p.id, instantMs: p.scheduled_at }));
-        const moves = insertAndPush(slots, client.time_zone, atMs.instantMs, { id, instantMs: row.scheduled_at }, existing);
-        if (!moves) throw new AtelierError('conflict', `The ${net} queue of ${client.name} is full for the coming year.`, { field: 'network' }, { key: 'calendar.queueFull', params: { network: net, client: client.name } });
-        const changes: Change[] = moves.map((m) => {
-          const r = lib.posts.get(m.postId)!;
-          return { postId: m.postId, before: stateOf(r), after: { ...stateOf(r), scheduled_at: m.toMs, status: m.postId === id ? queuedStatus(r, client) : r.status } };
-        });
-        commit('queue', message('undo.insertAndPush', { title: row.title, count: moves.length - 1 }, `Insert "${row.title}" and push ${moves.length - 1} post(s)`), changes);
-        return moves.map((m) => m.postId);
-      });
-      emitChanged(ids);
-      return { posts: hydrate(ids.map((i) => lib.posts.get(i)!)) };
-    },
+    slots: queue.slots,
+    addToQueue: queue.addToQueue,
+    insertAndPush: queue.insertAndPush,
 
     move(id: string, target: { date?: string; at?: string }): { post: CalendarPost; resolution: WallClockResolution } {
       const resolution = lib.write(() => {
@@ -353,62 +265,7 @@ export function createCalendarService(lib: Library, events: EventBus) {
       return one(id);
     },
 
-    /**
-     * Repeats a post by an RRULE from its own date and time. The post is the first occurrence; each
-     * other occurrence is a real post (so due reminders, exports and edits just work). Running it
-     * again on a series member replaces the occurrences that were not edited one by one.
-     */
-    repeat(id: string, spec: { rule: string; count?: number; until?: string }) {
-      const created = lib.write(() => {
-        const row = requireMovable(id);
-        const client = activeClient(row.client_id);
-        if (row.scheduled_at === null) throw new AtelierError('invalid_input', `Give "${row.title}" a date and time before repeating it.`, { field: 'id' }, { key: 'calendar.repeatNeedsTime', params: { title: row.title } });
-        const existing = repo.schedule(id);
-        const series = existing?.series_id ? repo.series(existing.series_id) : undefined;
-        const start = series?.start_local ?? instantToWallClock(row.scheduled_at, client.time_zone);
-        const expanded = expandRecurrence({ rule: spec.rule, start, count: spec.count, until: spec.until }, client.time_zone);
-        if (!expanded.ok) throw AtelierError.fromMessage('invalid_input', expanded.problem, { field: 'rule' });
-        const now = lib.clock.now();
-        const seriesId = series?.id ?? lib.ids();
-        if (!series) {
-          repo.addSeries({ id: seriesId, client_id: client.id, rule: spec.rule, start_local: start, count: spec.count ?? null, until_date: spec.until ?? null, created_at: now, updated_at: now });
-          repo.patchSchedule(id, { series_id: seriesId, occurrence_key: start, detached: 1 });
-        } else {
-          lib.db
-            .prepare('UPDATE post_series SET rule = ?, count = ?, until_date = ?, updated_at = ? WHERE id = ?')
-            .run(spec.rule, spec.count ?? null, spec.until ?? null, now, seriesId);
-        }
-        const members = repo.seriesPosts(seriesId);
-        const kept = new Set(members.filter((m) => m.detached === 1 && lib.posts.get(m.post_id)?.deleted_at === null).map((m) => m.occurrence_key));
-        const changes: Change[] = [];
-        // Occurrences nobody edited are replaced by the new rule's.
-        for (const m of members) {
-          const r = lib.posts.get(m.post_id);
-          if (m.detached === 0 && r && r.deleted_at === null) changes.push({ postId: r.id, before: stateOf(r), after: { ...stateOf(r), deleted_at: now } });
-        }
-        const template = lib.posts.get(id)!;
-        const variants = lib.posts.variants(id);
-        const createdIds: string[] = [];
-        for (const occurrence of expanded.occurrences) {
-          if (kept.has(occurrence.key)) continue;
-          const postId = lib.ids();
-          lib.posts.insert({ ...template, id: postId, scheduled_at: occurrence.instantMs, notes: '', created_at: now, updated_at: now, deleted_at: null });
-          for (const v of variants) lib.posts.insertVariant({ ...v, id: lib.ids(), post_id: postId, created_at: now, updated_at: now });
-          repo.patchSchedule(postId, { series_id: seriesId, occurrence_key: occurrence.key, detached: 0, link: repo.schedule(id)?.link ?? '' });
-          // Undo of a repeat takes the new occurrences away again.
-          changes.push({ postId, before: { ...stateOf(template), scheduled_at: occurrence.instantMs, deleted_at: now }, after: { ...stateOf(template), scheduled_at: occurrence.instantMs, deleted_at: null } });
-          createdIds.push(postId);
-        }
-        for (const c of changes) if (c.after.deleted_at !== null) applyState(lib.posts.get(c.postId)!, c.after, 'user');
-        if (changes.length) {
-          const label = message('undo.repeat', { title: row.title }, `Repeat "${row.title}"`);
-          repo.pushOp({ kind: 'repeat', label: label.text, message: toJson(label), changes: JSON.stringify(changes), created_at: now });
-        }
-        return { seriesId, ids: createdIds };
-      });
-      emitChanged([id, ...created.ids], new Set(created.ids));
-      return { seriesId: created.seriesId, posts: hydrate([id, ...created.ids].map((i) => lib.posts.get(i)!)) };
-    },
+    repeat: series.repeat,
 
     /** Marks due posts as notified and returns them, once each (the scheduler emits `post.due`). */
     takeDue(): { ids: string[]; clientIds: string[] } {

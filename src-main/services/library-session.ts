@@ -10,7 +10,7 @@ import { designAssetIds } from '../core/design';
 import type { Clock } from '../core/ports';
 import { createBackgroundRenderer } from '../render/background';
 import { APP_VERSION } from '../version';
-import { assetHandlers, createAssetService, extForMime } from './assets';
+import { assetHandlers, createAssetService } from './assets';
 import { brandKitHandlers, createBrandKitService } from './brand-kits';
 import { createCalendarService } from './calendar';
 import { calendarHandlers } from './calendar-handlers';
@@ -24,7 +24,6 @@ import { createDueScheduler } from './due-scheduler';
 import type { EventBus } from './events';
 import { watchExternalChanges } from './external-changes';
 import type { FileGate } from './file-access';
-import { collectImportDebris } from './import-debris';
 import { createInsightService, insightHandlers } from './insights';
 import { createReportService, packReport } from './insights/report-service';
 import type { Library } from './library';
@@ -75,7 +74,7 @@ export function openLibrarySession(lib: Library, options: SessionOptions) {
   const assets = createAssetService(lib, events);
   // What a killed pack import left (its upload, asset rows it never committed) goes at every start.
   try {
-    collectImportDebris(lib, assets.repo, assets.files, extForMime);
+    assets.cleanUpInterruptedImports();
   } catch (error) {
     console.error('[atelier] clean-up of interrupted imports failed:', error);
   }

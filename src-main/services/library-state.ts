@@ -122,16 +122,20 @@ export type LibraryState = ReturnType<typeof createLibraryState>;
 /** Backups and recovery: they answer with or without an open library. */
 export function backupAndRecoveryHandlers(state: LibraryState, deps: { backups: BackupService; paths: LibraryPaths; clock: Clock; files: FileGate }): HandlersFor<typeof backupMethods & typeof recoveryMethods> {
   const { backups, paths, clock, files } = deps;
+  const restoreLatest = () => {
+    const newest = backups.newestVerified();
+    if (!newest) throw new AtelierError('not_found', `No backup in ${paths.backups} passes its check; export what is readable instead.`, { dir: paths.backups }, { key: 'library.noGoodBackup' });
+    return state.restoreFrom(backups.resolve(newest.file));
+  };
   return {
     'backups.list': () => ({ dir: paths.backups, backups: backups.list() }),
     'backups.create': ({ out }) => backups.create(state.require().lib.db, 'manual', files.output(out, 'out')),
-    'backups.restore': ({ file }) => state.restoreFrom(backups.resolve(file)),
+    // A path elsewhere is read only where the host may name files (browser mode: an upload).
+    'backups.restore': ({ file, path, latest }) => (latest ? restoreLatest() : state.restoreFrom(path !== undefined ? files.input(path, 'path') : backups.resolve(file!))),
     'recovery.status': () => state.status(),
     'recovery.restoreLatest': () => {
       if (state.session) throw new AtelierError('conflict', 'The library is healthy; to go back to a backup, choose it in Settings → Backups.', undefined, { key: 'library.healthy' });
-      const newest = backups.newestVerified();
-      if (!newest) throw new AtelierError('not_found', `No backup in ${paths.backups} passes its check; export what is readable instead.`, { dir: paths.backups }, { key: 'library.noGoodBackup' });
-      return state.restoreFrom(backups.resolve(newest.file));
+      return restoreLatest();
     },
     'recovery.export': () => exportReadable(paths, clock.now()),
   };

@@ -4,9 +4,8 @@
 // Markers are per process, so the CLI running next to the desktop app never mistakes it for a crash.
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { AtelierError } from '../contract/errors';
 import { filesUnder, TEMP_SUFFIX, writeFileAtomic } from '../db/snapshot';
-import { diskError } from './disk-errors';
+import { diskError } from '../db/storage-errors';
 
 export interface SessionScan {
   /** Markers left by processes that are gone. */
@@ -68,8 +67,7 @@ export function writeSessionMarker(dir: string, info: { host: string; openedAt: 
     writeFileAtomic(file, Buffer.from(JSON.stringify({ pid: process.pid, ...info })));
   } catch (error) {
     // The marker is Atelier's own bookkeeping: a full disk is said about the library, not this file.
-    const code = error instanceof AtelierError ? (error.details as { code?: unknown } | undefined)?.code : (error as { code?: unknown } | null)?.code;
-    throw diskError({ code }) ?? error;
+    throw diskError(error) ?? error;
   }
   return file;
 }

@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { CHROMIUM_ARGS, findChromium } from '../../build/scripts/chromium.mjs';
 import { createAtelier } from '../../src-main/app';
 import { assetRelativePath, THUMB_SIZE } from '../../src-main/core/domain/assets';
+import { createAssetsRepository } from '../../src-main/db/repositories/assets';
 import { startStudio } from '../e2e/harness';
 import { tempDir } from '../helpers/temp';
 import { median, percentile, type Benchmark } from './types';
@@ -114,7 +115,7 @@ export const benchmarks: Benchmark[] = [
             sharp({ create: { width: 320, height: 240, channels: 3, background: { r: (i * 40) % 255, g: 90, b: 255 - i * 20 } } }).webp({ quality: 72 }).toBuffer(),
           ),
         );
-        const repo = seed.services.assets.repo;
+        const repo = createAssetsRepository(seed.library.db);
         const now = Date.now();
         seed.library.write(() => {
           for (let i = 0; i < N; i++) {

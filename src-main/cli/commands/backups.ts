@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import path from 'node:path';
+import { BackupFileName } from '../../contract/api/backups';
 import { AtelierError } from '../../contract/errors';
 import { withAtelier, type GlobalOptions } from '../context';
 import { consoleOutput, formatTable, printJson } from '../output';
@@ -41,17 +42,11 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
       const g = globals();
       const output = consoleOutput(Boolean(g.json));
       if (Boolean(file) === Boolean(opts.latest)) throw new AtelierError('invalid_input', 'Give either a backup file or --latest.');
+      // A name from `atelier backup --list`, or else a path to a copy elsewhere.
+      const which = opts.latest ? { latest: true as const } : BackupFileName.safeParse(file).success ? { file: file! } : { path: path.resolve(file!) };
       await withAtelier(g, async (atelier) => {
-        let source: string;
-        if (opts.latest) {
-          const newest = atelier.backups.newestVerified();
-          if (!newest) throw new AtelierError('not_found', `No backup in ${atelier.paths.backups} passes its check.`);
-          source = atelier.backups.resolve(newest.file);
-        } else {
-          source = /[\\/]/.test(file!) ? file! : atelier.backups.resolve(file!);
-        }
-        const result = atelier.restoreFrom(source);
-        const after = atelier.status();
+        const result = await atelier.call('backups.restore', which);
+        const after = await atelier.call('recovery.status', {});
         if (output.json) return printJson(output, { ...result, state: after.state });
         output.out(`Restored ${result.restored}.`);
         if (result.keptAside) output.out(`The previous database is kept at ${result.keptAside}.`);

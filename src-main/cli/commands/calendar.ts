@@ -1,9 +1,10 @@
 // `atelier export ics|csv` and `atelier import csv`: the calendar's exchange formats on the command line.
 import type { Command } from 'commander';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AtelierError } from '../../contract/errors';
 import { isNetworkId, NETWORKS, type NetworkId } from '../../core/domain/posts';
+import { writeOutputFile } from '../../services/output-files';
 import { withAtelier, type GlobalOptions } from '../context';
 import { consoleOutput, printJson } from '../output';
 
@@ -27,25 +28,6 @@ export function parseDay(value: string | undefined, flag: string): string | unde
   if (value === undefined) return undefined;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new AtelierError('invalid_input', `${flag} ${value} is not a date like 2026-12-01.`);
   return value;
-}
-
-/** Writes next to the target and renames, so a failed export never leaves half a file. */
-function writeFileAtomic(file: string, text: string): void {
-  const target = path.resolve(file);
-  const temp = `${target}.${process.pid}.tmp`;
-  try {
-    const fd = openSync(temp, 'w');
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, target);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new AtelierError('io_error', `Cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
-  }
 }
 
 function readText(file: string): string {
@@ -86,7 +68,7 @@ export function registerCalendarCommands(program: Command, globals: () => Global
       await withAtelier(g, async (atelier) => {
         const client = opts.client ? (await atelier.call('clients.resolve', { idOrName: opts.client })) : undefined;
         const { ics, count } = await atelier.call('calendar.exportIcs', { clientId: client?.id, from, to });
-        writeFileAtomic(opts.out, ics);
+        writeOutputFile(opts.out, ics);
         if (output.json) printJson(output, { file: path.resolve(opts.out), events: count });
         else output.out(`Wrote ${count} event(s) to ${opts.out}`);
       });
@@ -111,7 +93,7 @@ export function registerCalendarCommands(program: Command, globals: () => Global
       await withAtelier(g, async (atelier) => {
         const client = opts.client ? (await atelier.call('clients.resolve', { idOrName: opts.client })) : undefined;
         const { csv, count, leftOut, warnings } = await atelier.call('calendar.exportCsv', { clientId: client?.id, format, dateFormat, from, to });
-        writeFileAtomic(opts.out, csv);
+        writeOutputFile(opts.out, csv);
         for (const w of warnings) output.err(`warning: ${w.text}`);
         if (output.json) return printJson(output, { file: path.resolve(opts.out), rows: count, leftOut, warnings });
         output.out(`Wrote ${count} post(s) to ${opts.out} (${format})`);

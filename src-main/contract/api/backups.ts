@@ -48,8 +48,15 @@ export const backupMethods = defineMethods({
     output: z.object({ backup: BackupInfo, path: z.string(), assetsCopied: z.number().int().nonnegative() }),
   },
   'backups.restore': {
-    summary: 'Replace the library with a backup; the current database is kept aside, never overwritten.',
-    input: z.strictObject({ file: BackupFileName }),
+    summary:
+      'Replace the library with a backup: `file` (a name from backups.list), `path` (a backup file elsewhere; desktop and CLI only) or `latest` (the newest that passes its check). The current database is kept aside, never overwritten.',
+    input: z
+      .strictObject({
+        file: BackupFileName.optional(),
+        path: z.string().max(4096).regex(/^(\/|[A-Za-z]:[\\/])/, 'must be an absolute path').optional(),
+        latest: z.literal(true).optional(),
+      })
+      .refine((v) => [v.file, v.path, v.latest].filter((x) => x !== undefined).length === 1, { message: 'give exactly one of file, path or latest', path: ['file'] }),
     output: RestoreResult,
   },
 });

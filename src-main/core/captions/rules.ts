@@ -2,6 +2,7 @@
 // checked. Networks change their limits (Instagram went from 30 to 5 hashtags in Dec 2025): change a
 // row here, never a constant in the counting code. Sources: /shared/reference/platforms.md §1.
 import type { NetworkId } from '../domain/posts';
+import { NETWORK_NAMES } from '../text/labels';
 
 /** How a network counts the length of a caption. */
 export type CountingUnit =
@@ -79,124 +80,80 @@ export const TWITTER_TEXT_V3 = {
 
 const CHECKED = '2026-11-28';
 
+/**
+ * A row of the table with what every network shares filled in: its brand name, `utm_source` = its id,
+ * the date the figures were checked, and links that are clickable and found without `https://` unless
+ * the row says otherwise.
+ */
+function rule<N extends NetworkId>(
+  network: N,
+  fields: Omit<NetworkRule, 'network' | 'name' | 'utmSource' | 'checkedAt' | 'urlsWithoutProtocol' | 'linksClickable'> & Partial<Pick<NetworkRule, 'urlsWithoutProtocol' | 'linksClickable'>>,
+): NetworkRule {
+  return { network, name: NETWORK_NAMES[network] ?? network, utmSource: network, checkedAt: CHECKED, urlsWithoutProtocol: true, linksClickable: true, ...fields };
+}
+
 export const NETWORK_RULES: Readonly<Record<NetworkId, NetworkRule>> = {
-  x: {
-    network: 'x',
-    name: 'X',
+  x: rule('x', {
     body: { limit: TWITTER_TEXT_V3.maxWeightedTweetLength, unit: 'weighted' },
     urls: { mode: 'fixed', length: TWITTER_TEXT_V3.transformedURLLength },
-    urlsWithoutProtocol: true,
-    linksClickable: true,
     invalidChars: ['\uFFFE', '\uFEFF', '\uFFFF'],
-    utmSource: 'x',
     source: 'twitter/twitter-text config/v3.json; docs.x.com/fundamentals/counting-characters',
-    checkedAt: CHECKED,
-  },
-  bluesky: {
-    network: 'bluesky',
-    name: 'Bluesky',
+  }),
+  bluesky: rule('bluesky', {
     body: { limit: 300, unit: 'graphemes', maxBytes: 3000 },
     urls: { mode: 'bluesky-short' },
-    urlsWithoutProtocol: true,
-    linksClickable: true,
-    utmSource: 'bluesky',
     source: 'app.bsky.feed.post lexicon (maxGraphemes 300, maxLength 3000); bluesky-social/social-app rich-text-manip.ts shortenLinks',
-    checkedAt: CHECKED,
-  },
-  threads: {
-    network: 'threads',
-    name: 'Threads',
+  }),
+  threads: rule('threads', {
     body: { limit: 500, unit: 'threads' },
     urls: { mode: 'as-written' },
-    urlsWithoutProtocol: true,
     maxHashtags: 1,
     maxLinks: 5,
-    linksClickable: true,
-    utmSource: 'threads',
     source: 'developers.facebook.com/documentation/threads/posts (500, emoji = UTF-8 bytes); …/create-posts/text-attachments (5 links from 2025-12-22); one topic tag [secondary]',
-    checkedAt: CHECKED,
-  },
-  mastodon: {
-    network: 'mastodon',
-    name: 'Mastodon',
+  }),
+  mastodon: rule('mastodon', {
     body: { limit: 500, unit: 'graphemes' },
     urls: { mode: 'fixed', length: 23 },
     urlsWithoutProtocol: false,
     remoteMentionsCountLocalPart: true,
-    linksClickable: true,
-    utmSource: 'mastodon',
     source: 'mastodon app/validators/status_length_validator.rb (graphemes, URL_PLACEHOLDER 23, @user@domain counts @user); default 500, set per server',
-    checkedAt: CHECKED,
-  },
-  instagram: {
-    network: 'instagram',
-    name: 'Instagram',
+  }),
+  instagram: rule('instagram', {
     body: { limit: 2200, unit: 'utf16', foldAt: 125 },
     urls: { mode: 'as-written' },
-    urlsWithoutProtocol: true,
     maxHashtags: 5,
     linksClickable: false,
-    utmSource: 'instagram',
     source: 'Instagram ads media requirements (2,200); @creators via socialmediatoday.com (5 hashtags, Dec 2025); fold ~125 [secondary]',
-    checkedAt: CHECKED,
-  },
-  facebook: {
-    network: 'facebook',
-    name: 'Facebook',
+  }),
+  facebook: rule('facebook', {
     body: { limit: 63206, unit: 'utf16', foldAt: 125 },
     urls: { mode: 'as-written' },
-    urlsWithoutProtocol: true,
-    linksClickable: true,
-    utmSource: 'facebook',
     source: 'Scheduler vendor docs (63,206) [secondary]; "See more" after ~125 characters [heuristic]',
-    checkedAt: CHECKED,
-  },
-  linkedin: {
-    network: 'linkedin',
-    name: 'LinkedIn',
+  }),
+  linkedin: rule('linkedin', {
     body: { limit: 3000, unit: 'utf16', foldAt: 210 },
     urls: { mode: 'as-written' },
-    urlsWithoutProtocol: true,
-    linksClickable: true,
-    utmSource: 'linkedin',
     source: 'ayrshare.com/docs LinkedIn (3,000) [secondary]; "…see more" ~210 desktop [secondary]',
-    checkedAt: CHECKED,
-  },
-  tiktok: {
-    network: 'tiktok',
-    name: 'TikTok',
+  }),
+  tiktok: rule('tiktok', {
     body: { limit: 2200, unit: 'utf16' },
     urls: { mode: 'as-written' },
-    urlsWithoutProtocol: true,
     linksClickable: false,
-    utmSource: 'tiktok',
     source: 'developers.tiktok.com Content Posting API direct post (2,200 UTF-16 runes) [secondary]',
-    checkedAt: CHECKED,
-  },
-  pinterest: {
-    network: 'pinterest',
-    name: 'Pinterest',
+  }),
+  pinterest: rule('pinterest', {
     body: { limit: 500, unit: 'utf16' },
     title: { limit: 100, unit: 'utf16' },
     urls: { mode: 'as-written' },
-    urlsWithoutProtocol: true,
     linksClickable: false,
-    utmSource: 'pinterest',
     source: 'ayrshare.com Pinterest docs (title 100, description 500) [secondary]',
-    checkedAt: CHECKED,
-  },
-  youtube: {
-    network: 'youtube',
-    name: 'YouTube',
+  }),
+  youtube: rule('youtube', {
     body: { limit: 5000, unit: 'bytes', foldAt: 120, forbidden: ['<', '>'] },
     title: { limit: 100, unit: 'utf16', forbidden: ['<', '>'] },
     urls: { mode: 'as-written' },
-    urlsWithoutProtocol: true,
-    linksClickable: true,
-    utmSource: 'youtube',
     source: 'YouTube Data API videos resource (description 5,000 bytes, no < or >); docs.zernio.com YouTube (title 100) [secondary]',
-    checkedAt: CHECKED,
-  },
+  }),
 };
 
 /** Counters turn amber from this share of the limit. */

@@ -243,6 +243,16 @@ function buildPath(ctx: SceneContext, el: PathElement): Node {
   return g;
 }
 
+/**
+ * A star or regular polygon drawn in its element's box: a circle of radius r = width / 2 around the
+ * box's centre, stretched vertically to the box's height. Returns r and the attributes both share.
+ */
+function inscribed(el: Extract<Element, { type: 'star' | 'polygon' }>): { r: number; attrs: Attrs } {
+  const r = Math.max(el.width, 1e-6) / 2;
+  const scaleY = el.height / Math.max(el.width, 1e-6);
+  return { r, attrs: { ...common(el), scaleY, offsetX: -r, offsetY: -r, ...fillAttrs(el.fill, el.width, el.width, r, r), ...strokeAttrs(el) } };
+}
+
 function centred(w: number, h: number): Attrs {
   // Konva draws ellipses, stars and polygons around their centre; offset puts the box at x/y.
   return { offsetX: -w / 2, offsetY: -h / 2 };
@@ -261,34 +271,12 @@ export function buildElement(ctx: SceneContext, el: Element): Node {
     case 'ellipse':
       return new K.Ellipse({ ...common(el), ...centred(el.width, el.height), radiusX: el.width / 2, radiusY: el.height / 2, ...fillAttrs(el.fill, el.width, el.height, el.width / 2, el.height / 2), ...strokeAttrs(el) });
     case 'star': {
-      const r = Math.max(el.width, 1e-6) / 2;
-      const sy = el.height / Math.max(el.width, 1e-6);
-      return new K.Star({
-        ...common(el),
-        numPoints: el.numPoints,
-        outerRadius: r,
-        innerRadius: r * el.innerRatio,
-        scaleY: sy,
-        offsetX: -r,
-        offsetY: -r,
-        ...fillAttrs(el.fill, el.width, el.width, r, r),
-        ...strokeAttrs(el),
-      });
+      const { r, attrs } = inscribed(el);
+      return new K.Star({ ...attrs, numPoints: el.numPoints, outerRadius: r, innerRadius: r * el.innerRatio });
     }
     case 'polygon': {
-      const r = Math.max(el.width, 1e-6) / 2;
-      const sy = el.height / Math.max(el.width, 1e-6);
-      return new K.RegularPolygon({
-        ...common(el),
-        sides: el.sides,
-        radius: r,
-        cornerRadius: el.cornerRadius,
-        scaleY: sy,
-        offsetX: -r,
-        offsetY: -r,
-        ...fillAttrs(el.fill, el.width, el.width, r, r),
-        ...strokeAttrs(el),
-      });
+      const { r, attrs } = inscribed(el);
+      return new K.RegularPolygon({ ...attrs, sides: el.sides, radius: r, cornerRadius: el.cornerRadius });
     }
     case 'line':
     case 'arrow': {

@@ -1,5 +1,8 @@
 // The monthly report's words, in the report's language (it is made in the main process, where the
 // renderer's catalogues are not loaded). Network names are brands and stay as they are.
+import type { PostStatus } from '../domain/posts';
+import { fill, NETWORK_NAMES, STATUS_LABELS } from '../text/labels';
+
 export const REPORT_LANGUAGES = ['en', 'fr'] as const;
 export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
 
@@ -58,10 +61,7 @@ const en = {
   exportOf: '{network}: export of {date}',
   page: 'Page {n} of {total}',
   notMeasured: '—',
-  statuses: {
-    idea: 'Idea', draft: 'Draft', in_review: 'In review', changes_requested: 'Changes requested', approved: 'Approved',
-    scheduled: 'Scheduled', published: 'Published', failed: 'Failed', missed: 'Missed', cancelled: 'Cancelled',
-  },
+  statuses: STATUS_LABELS.en as Record<PostStatus, string>,
 };
 
 type Strings = typeof en;
@@ -121,21 +121,10 @@ const fr: Strings = {
   exportOf: '{network} : export du {date}',
   page: 'Page {n} sur {total}',
   notMeasured: '—',
-  statuses: {
-    idea: 'Idée', draft: 'Brouillon', in_review: 'En relecture', changes_requested: 'Modifications demandées', approved: 'Validée',
-    scheduled: 'Planifiée', published: 'Publiée', failed: 'Échec', missed: 'Manquée', cancelled: 'Annulée',
-  },
+  statuses: STATUS_LABELS.fr,
 };
 
 export const REPORT_STRINGS: Record<ReportLanguage, Strings> = { en, fr };
 export type ReportStrings = Strings;
 
-/** "{name}" placeholders filled in. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
-
-export const NETWORK_NAMES: Record<string, string> = {
-  facebook: 'Facebook', instagram: 'Instagram', linkedin: 'LinkedIn', x: 'X', tiktok: 'TikTok', youtube: 'YouTube',
-  threads: 'Threads', bluesky: 'Bluesky', mastodon: 'Mastodon', pinterest: 'Pinterest', other: '—',
-};
+export { fill, NETWORK_NAMES };

@@ -1,4 +1,6 @@
 // The preview page travels without Atelier, so its few strings travel with it, in the pack's language.
+import { fill, NETWORK_NAMES, STATUS_LABELS } from '../text/labels';
+
 export const PREVIEW_STRINGS = {
   en: {
     title: 'Content for {client}',
@@ -22,10 +24,7 @@ export const PREVIEW_STRINGS = {
     carousel: '{count} pictures — scroll sideways',
     posts: 'Posts',
     report: 'Last month’s results: the report (PDF)',
-    statuses: {
-      idea: 'Idea', draft: 'Draft', in_review: 'In review', changes_requested: 'Changes requested', approved: 'Approved',
-      scheduled: 'Scheduled', published: 'Published', failed: 'Failed', missed: 'Missed', cancelled: 'Cancelled',
-    },
+    statuses: STATUS_LABELS.en,
   },
   fr: {
     title: 'Contenus pour {client}',
@@ -49,28 +48,13 @@ export const PREVIEW_STRINGS = {
     carousel: '{count} visuels — faites défiler',
     posts: 'Publications',
     report: 'Les résultats du mois dernier : le rapport (PDF)',
-    statuses: {
-      idea: 'Idée', draft: 'Brouillon', in_review: 'En relecture', changes_requested: 'Modifications demandées', approved: 'Validée',
-      scheduled: 'Planifiée', published: 'Publiée', failed: 'Échec', missed: 'Manquée', cancelled: 'Annulée',
-    },
+    statuses: STATUS_LABELS.fr,
   },
 } as const;
 
 export type PreviewLanguage = keyof typeof PREVIEW_STRINGS;
 
-export const NETWORK_LABELS: Record<string, string> = {
-  x: 'X',
-  bluesky: 'Bluesky',
-  threads: 'Threads',
-  mastodon: 'Mastodon',
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  linkedin: 'LinkedIn',
-  tiktok: 'TikTok',
-  pinterest: 'Pinterest',
-  youtube: 'YouTube',
-};
+/** Network names for the calendar and the preview (brands: the same in every language). */
+export const NETWORK_LABELS = NETWORK_NAMES;
 
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`));
-}
+export { fill };

@@ -1,4 +1,4 @@
-// Asset rows, their tags and references, and brand kits. Statements are prepared once per connection.
+// Asset rows, their tags and references (brand kits are in brand-kits.ts). Statements are prepared once per connection.
 import type { Db } from '../open';
 
 export interface AssetRow {
@@ -30,17 +30,6 @@ export interface UsageRow {
   owner_id: string;
   title: string | null;
   client_id: string | null;
-}
-
-export interface BrandKitRow {
-  client_id: string;
-  palette: string;
-  heading_font: string | null;
-  heading_font_asset: string | null;
-  body_font: string | null;
-  body_font_asset: string | null;
-  logos: string;
-  updated_at: number;
 }
 
 const LIST_SELECT = `
@@ -92,14 +81,6 @@ export function createAssetsRepository(db: Db) {
   const allIds = db.prepare<[], { sha256: string; mime: string }>('SELECT sha256, mime FROM assets');
   const knownOf = db.prepare<[string], { sha256: string }>('SELECT sha256 FROM assets WHERE sha256 IN (SELECT value FROM json_each(?))');
   const countActive = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM assets WHERE deleted_at IS NULL');
-  const kitByClient = db.prepare<[string], BrandKitRow>('SELECT * FROM brand_kits WHERE client_id = ?');
-  const upsertKit = db.prepare<BrandKitRow>(
-    `INSERT INTO brand_kits (client_id, palette, heading_font, heading_font_asset, body_font, body_font_asset, logos, updated_at)
-     VALUES (@client_id, @palette, @heading_font, @heading_font_asset, @body_font, @body_font_asset, @logos, @updated_at)
-     ON CONFLICT (client_id) DO UPDATE SET palette = excluded.palette, heading_font = excluded.heading_font,
-       heading_font_asset = excluded.heading_font_asset, body_font = excluded.body_font,
-       body_font_asset = excluded.body_font_asset, logos = excluded.logos, updated_at = excluded.updated_at`,
-  );
 
   return {
     insert(row: AssetRow): void {
@@ -163,12 +144,6 @@ export function createAssetsRepository(db: Db) {
     },
     countActive(): number {
       return countActive.get()!.n;
-    },
-    brandKit(clientId: string): BrandKitRow | undefined {
-      return kitByClient.get(clientId);
-    },
-    saveBrandKit(row: BrandKitRow): void {
-      upsertKit.run(row);
     },
   };
 }

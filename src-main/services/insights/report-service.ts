@@ -1,8 +1,6 @@
 // Gathers what the monthly report shows (KPIs, the brand kit, thumbnails, next month's plan) and
 // writes the PDF atomically, or hands its bytes back for a browser download.
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { In, Out } from '../../contract';
 import { AtelierError } from '../../contract/errors';
 import { shiftMonth } from '../../core/insights/dates';
@@ -14,6 +12,7 @@ import type { BrandKitService } from '../brand-kits';
 import type { DesignThumbnails } from '../design-thumbnails';
 import type { Library } from '../library';
 import type { InsightService } from './index';
+import { writeOutputFile } from '../output-files';
 import { buildReport, type PlannedPost } from './report';
 
 export interface ReportServiceDeps {
@@ -89,22 +88,7 @@ export function createReportService(deps: ReportServiceDeps) {
     });
     const name = reportFileName(summary.clientName, input.month, input.language);
     if (!input.out) return { file: null, dataBase64: Buffer.from(built.bytes).toString('base64'), bytes: built.bytes.length, pages: built.pages, name };
-    const target = path.resolve(input.out);
-    const temp = `${target}.${process.pid}.tmp`;
-    try {
-      mkdirSync(path.dirname(target), { recursive: true });
-      const fd = openSync(temp, 'w');
-      try {
-        writeSync(fd, built.bytes);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(temp, target);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw new AtelierError('io_error', `Cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { file: target }, { key: 'insights.cannotWrite', params: { file: target } });
-    }
+    const target = writeOutputFile(input.out, built.bytes);
     return { file: target, dataBase64: null, bytes: built.bytes.length, pages: built.pages, name };
   };
 }

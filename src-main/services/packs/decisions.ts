@@ -13,6 +13,7 @@ import type { PostStatus } from '../../core/domain/posts';
 import { Decisions, DECISIONS_FORMAT, type Decision } from '../../core/packs/manifest';
 import { message, type Message } from '../../core/messages';
 import { approve, checkTransition, TRANSITIONS } from '../../core/schedule/workflow';
+import { fileReadError } from '../../db/storage-errors';
 import type { CalendarService } from '../calendar';
 import type { Library } from '../library';
 import { parseJsonText } from './json-text';
@@ -70,8 +71,7 @@ export function applyDecisions(lib: Library, calendar: CalendarService, input: {
     try {
       text = readFileSync(input.file, 'utf8');
     } catch (error) {
-      const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      throw new AtelierError('io_error', `Cannot read ${input.file}: ${why}.`, { file: input.file }, { key: 'files.cannotRead', params: { file: input.file } });
+      throw fileReadError(error, input.file);
     }
   }
   const decisions = parseDecisions(text ?? '', name);

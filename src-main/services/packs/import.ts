@@ -18,8 +18,8 @@ import { isValidTimeZone } from '../../core/time/zones';
 import { createSchedulingRepository } from '../../db/repositories/scheduling';
 import { MAX_ASSET_BYTES } from '../../core/domain/assets';
 import { createImportJournal } from '../../db/repositories/import-journal';
-import { extForMime, type AssetService } from '../assets';
-import { diskError } from '../disk-errors';
+import type { AssetService } from '../assets';
+import { diskError } from '../../db/storage-errors';
 import type { EventBus } from '../events';
 import { activeImports } from '../import-debris';
 import type { Library } from '../library';
@@ -143,14 +143,14 @@ export async function importPack(deps: ImportDeps, file: string, target: ImportT
 async function stageAsset(file: string, pack: CheckedPack, entry: { file: string; sha256: string }, assets: AssetService) {
   let staged;
   try {
-    staged = await assets.files.stageStream(await pack.zip.stream(entry.file), { durable: true, maxBytes: MAX_ASSET_BYTES });
+    staged = await assets.stageStream(await pack.zip.stream(entry.file), { durable: true, maxBytes: MAX_ASSET_BYTES });
   } catch (error) {
     if (error instanceof AtelierError) throw error;
     if (error instanceof StagedTooLarge) throw refusePack(file, `${entry.file} is larger than ${MAX_ASSET_BYTES / 1024 / 1024} MB`, 'tooLarge');
     throw diskError(error) ?? error;
   }
   if (staged.sha !== entry.sha256) {
-    await assets.files.discard(staged.temp);
+    await assets.discardStaged(staged.temp);
     throw refusePack(file, `${entry.file} does not match its SHA-256 in the manifest (damaged or altered)`, 'damaged');
   }
   return staged;
@@ -181,18 +181,9 @@ async function importChecked(deps: ImportDeps, file: string, target: ImportTarge
   for (const id of pack.designs.keys()) designIdMap.set(id, fresh ? lib.ids() : id);
 
   // Assets first, one at a time (files fsynced, rows recorded and journaled), remembering what this import added.
-  const added: { sha: string; mime: string }[] = [];
+  const added: { id: string; mime: string }[] = [];
   let already = 0;
-  const removeAdded = () => {
-    for (const a of added) {
-      try {
-        lib.write(() => assets.repo.remove(a.sha));
-      } catch {
-        // best effort: the journal row stays, and the next start or gc removes the asset
-      }
-      assets.files.removeAll(a.sha, extForMime(a.mime));
-    }
-  };
+  const removeAdded = () => assets.rollBackImport(added);
   try {
     for (const entry of manifest.assets) {
       const staged = await stageAsset(file, pack, entry, assets);
@@ -204,7 +195,7 @@ async function importChecked(deps: ImportDeps, file: string, target: ImportTarge
         throw error;
       });
       if (result.duplicate) already++;
-      else added.push({ sha: result.asset.id, mime: result.asset.mime });
+      else added.push({ id: result.asset.id, mime: result.asset.mime });
       if (result.asset.id !== entry.sha256) {
         warnings.push(message('packs.assetConverted', { file: entry.file }, `${entry.file} was stored as ${result.asset.id} after conversion; designs that use it show a placeholder.`));
       }
@@ -217,6 +208,8 @@ async function importChecked(deps: ImportDeps, file: string, target: ImportTarge
   const skippedPosts: PackImportReport['skippedPosts'] = [];
   const postIdsWritten: string[] = [];
   let designsWritten = 0;
+  /** Assets the imported designs use (their usage, maybe their client, changed). */
+  const assetsUsed = new Set<string>();
   const now = lib.clock.now();
   const history = createSchedulingRepository(lib.db);
   try {
@@ -254,9 +247,7 @@ async function importChecked(deps: ImportDeps, file: string, target: ImportTarge
           is_template: 0,
           linked_from: null,
         });
-        const used = [...new Set(stored.pages.flatMap((p) => pageAssetIds(p)))].filter((sha) => assets.repo.get(sha));
-        assets.repo.setRefs('design', id, used);
-        for (const sha of used) if (assets.repo.get(sha)?.client_id === null) assets.repo.setClient(sha, clientId);
+        for (const sha of assets.recordRefs('design', id, stored.pages.flatMap((p) => pageAssetIds(p)), { claimFor: clientId })) assetsUsed.add(sha);
         designsWritten++;
       }
       for (const post of manifest.posts) {
@@ -309,7 +300,7 @@ async function importChecked(deps: ImportDeps, file: string, target: ImportTarge
   if (createClient) events.emit('clients.changed', { ids: [clientId] });
   if (postIdsWritten.length > 0) events.emit('posts.changed', { ids: postIdsWritten, clientIds: [clientId] });
   if (designsWritten > 0) events.emit('designs.changed', { ids: [...designIdMap.values()] });
-  if (manifest.assets.length > 0) events.emit('assets.changed', { ids: manifest.assets.map((a) => a.sha256) });
+  assets.announceChanged([...assetsUsed]);
   return {
     clientId,
     clientName: lib.clients.get(clientId)!.name,

@@ -49,13 +49,13 @@ export async function collectPackAssets(
       if (seen.has(sha)) continue;
       seen.add(sha);
       if (signal?.aborted) throw new AtelierError('cancelled', 'The export was cancelled; no file was written.', undefined, { key: 'packs.exportCancelled' });
-      const row = assets.repo.get(sha);
-      const ext = row ? extForMime(row.mime) : '';
-      if (!row || !assets.files.exists('sha256', sha, ext)) {
+      const row = assets.find(sha);
+      const original = row ? assets.originalFile(sha) : null;
+      if (!row || !original) {
         warnings.push(message('packs.imageMissing', { design: doc.name }, `Design ${designId} ("${doc.name}") uses an image that is not in the library (${sha.slice(0, 12)}…); it shows as a placeholder.`));
         continue;
       }
-      const original = assets.files.pathOf('sha256', sha, ext);
+      const ext = extForMime(row.mime);
       let asset: PackAsset = { sha256: sha, file: original, name: `assets/${sha}.${ext}`, mime: row.mime, size: row.size };
       if (row.mime.startsWith('image/')) {
         let clean;
@@ -65,8 +65,8 @@ export async function collectPackAssets(
           warnings.push(
             message(
               'packs.imageNotCleaned',
-              { name: row.original_name },
-              `The image "${row.original_name}" (${sha.slice(0, 12)}…) could not be rewritten without its metadata (${(error as Error).message}); it is left out of the pack, and designs re-opened from the pack show a placeholder for it.`,
+              { name: row.name },
+              `The image "${row.name}" (${sha.slice(0, 12)}…) could not be rewritten without its metadata (${(error as Error).message}); it is left out of the pack, and designs re-opened from the pack show a placeholder for it.`,
             ),
           );
           continue;

@@ -3,6 +3,7 @@
 import { Transform, type Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { AtelierError } from '../../contract/errors';
+import { fileMissing } from '../../db/storage-errors';
 
 export interface ZipLimits {
   maxEntryBytes: number;
@@ -71,7 +72,7 @@ export async function openSafeZip(file: string, limits: ZipLimits = PACK_LIMITS)
     );
   } catch (error) {
     const message = (error as Error).message;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AtelierError('not_found', `${file} does not exist.`, { file }, { key: 'files.missing', params: { file } });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw fileMissing(file);
     throw refusePack(file, `it is not a readable zip file (${message})`, 'notAPack');
   }
   const entries = new Map<string, Entry>();

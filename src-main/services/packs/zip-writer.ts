@@ -10,6 +10,7 @@ import { finished } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import { AtelierError } from '../../contract/errors';
 import { ignoreCleanupFailure } from '../../core/promises';
+import { fileWriteError } from '../../db/storage-errors';
 
 export interface ZipSink {
   /** A file from disk; `compress: false` for already-compressed media (PNG, JPEG), stored as is. */
@@ -31,7 +32,7 @@ export async function writeZipAtomically(
   try {
     out = createWriteStream(temp, { flags: 'wx' });
   } catch (error) {
-    throw new AtelierError('io_error', `Cannot write ${destination}: ${(error as Error).message}`, { file: destination }, { key: 'files.cannotWrite', params: { file: destination } });
+    throw fileWriteError(error, destination);
   }
   const output = zip.outputStream as unknown as Readable;
   const written = finished(output.pipe(out));
@@ -70,10 +71,7 @@ export async function writeZipAtomically(
     out.destroy();
     await written.catch(ignoreCleanupFailure); // the streams were destroyed: the first error is the one reported
     rmSync(temp, { force: true });
-    if (error instanceof AtelierError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC') throw new AtelierError('io_error', `The disk is full: ${destination} was not written.`, { file: destination }, { key: 'files.diskFull', params: { file: destination } });
-    throw new AtelierError('io_error', `Cannot write ${destination}: ${(error as Error).message}`, { file: destination }, { key: 'files.cannotWrite', params: { file: destination } });
+    throw fileWriteError(error, destination);
   } finally {
     options.signal?.removeEventListener('abort', abort);
   }

@@ -109,7 +109,7 @@ describe('what an interrupted import leaves is cleared', () => {
   async function interruptedImport(t: ReturnType<typeof safetyAtelier>, pid: number, importId: string, first: number) {
     const ids: string[] = [];
     for (let n = first; n < first + 3; n++) {
-      const staged = await t.atelier.services.assets.files.stageStream(Readable.from([image(n)]), { durable: true, maxBytes: 1e8 });
+      const staged = await t.atelier.services.assets.stageStream(Readable.from([image(n)]), { durable: true, maxBytes: 1e8 });
       ids.push((await t.atelier.services.assets.importStaged(staged, `import-${n}.png`, { journal: importId })).asset.id);
     }
     t.atelier.library.db.prepare('UPDATE import_journal SET pid = ? WHERE import_id = ?').run(pid, importId);

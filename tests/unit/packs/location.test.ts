@@ -2,6 +2,7 @@
 // their location. Real files: a JPEG with EXIF GPS (and XMP GPS, orientation, ICC profile) written by
 // sharp, a real zip, a re-import into an empty library that renders the design with its images.
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -67,7 +68,7 @@ async function packWithPhoto() {
 describe('content packs carry no location', () => {
   it('the zipped photo has no GPS (EXIF or XMP), keeps its pixels, orientation and colour profile; designs point at it', async () => {
     const { source, photo, logo, design, file, report } = await packWithPhoto();
-    const original = await source.atelier.services.assets.files.read('sha256', photo.id, 'jpg');
+    const original = await readFile(source.atelier.services.assets.originalFile(photo.id)!);
     const before = await sharp(original).metadata();
     expect(hasGpsIfd(before.exif)).toBe(true); // the library keeps the original as it came
     expect(before.xmp?.toString()).toContain('GPSLatitude');

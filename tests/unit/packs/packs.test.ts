@@ -140,8 +140,12 @@ describe('pack import', () => {
   it('a pack from one library imports into an empty one with the same posts, captions, schedule and designs', async () => {
     const { source, seed, file } = await exportedPack();
     const target = library();
+    const assetEvents: string[][] = [];
+    target.atelier.events.subscribe((name, payload) => name === 'assets.changed' && assetEvents.push([...(payload as { ids: string[] }).ids]));
     const report = await target.atelier.call('packs.import', { file });
     expect(report).toMatchObject({ clientId: seed.client.id, createdClient: true, posts: 4, designs: 2, assetsAdded: 1, skippedPosts: [] });
+    // The library screen hears of the new logo, then of its new usage (the pack's designs use it).
+    expect(assetEvents).toEqual([[seed.logo.id], [seed.logo.id]]);
     const strip = (p: { variants: { id: string }[]; createdAt: string; updatedAt: string }) => ({ ...p, createdAt: '', updatedAt: '', variants: p.variants.map((v) => ({ ...v, id: '' })) });
     const before = (await source.atelier.call('posts.list', { clientId: seed.client.id, includeUnscheduled: true })).map(strip);
     const after = (await target.atelier.call('posts.list', { clientId: seed.client.id, includeUnscheduled: true })).map(strip);
@@ -186,8 +190,14 @@ describe('pack import', () => {
       if (++n === 3) throw new Error('disk I/O error');
       original(row);
     };
+    const assetEvents: string[][] = [];
+    target.atelier.events.subscribe((name, payload) => name === 'assets.changed' && assetEvents.push([...(payload as { ids: string[] }).ids]));
     await expect(target.atelier.call('packs.import', { file })).rejects.toThrow(/Nothing was imported/);
     posts.insertVariant = original;
+    // The logo it added and took back again: the library screen drops it too.
+    expect(assetEvents).toHaveLength(2);
+    expect(assetEvents[1]).toEqual(assetEvents[0]);
+    expect(target.atelier.services.assets.find(assetEvents[0]![0]!)).toBeNull();
     const after = snapshot(target);
     expect({ ...after, files: after.files.filter((f) => !f.startsWith('tmp')) }).toEqual({ ...before, files: before.files.filter((f) => !f.startsWith('tmp')) });
   });

@@ -156,4 +156,21 @@ describe('backups', () => {
     expect(existsSync(path.join(t.dir, 'atelier.db'))).toBe(true);
   });
 
+  it('restores a copy by its path or the newest good backup, and says which choice is missing or doubled', async () => {
+    const t = lib();
+    await t.atelier.call('clients.create', { name: 'Before', timeZone: 'UTC' });
+    const made = await t.atelier.call('backups.create', {});
+    const elsewhere = path.join(t.dir, 'copy.db');
+    copyFileSync(path.join(t.dir, 'backups', made.backup.file), elsewhere);
+    await t.atelier.call('clients.create', { name: 'After', timeZone: 'UTC' });
+    expect((await t.atelier.call('backups.restore', { path: elsewhere })).restored).toBe(elsewhere);
+    expect((await t.atelier.call('clients.list', {})).map((c) => c.name)).toEqual(['Before']);
+    await t.atelier.call('clients.create', { name: 'Again', timeZone: 'UTC' });
+    await t.atelier.call('backups.restore', { latest: true });
+    expect((await t.atelier.call('clients.list', {})).map((c) => c.name)).toEqual(['Before']);
+    for (const input of [{}, { file: made.backup.file, latest: true }, { path: 'copy.db' }]) {
+      const outcome = await t.atelier.dispatch('backups.restore', input);
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/exactly one of file, path or latest|absolute path/) } });
+    }
+  });
 });

@@ -68,6 +68,6 @@ describe('atelier backup / restore', () => {
 
     const missing = await cli(['--data-dir', lib, 'restore', path.join(t.dir, 'nope.db')]);
     expect(missing.code).toBe(1);
-    expect(missing.err).toMatch(/No backup file at/);
+    expect(missing.err).toMatch(/nope\.db does not exist/);
   });
 });
