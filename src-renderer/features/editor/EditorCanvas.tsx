@@ -28,8 +28,11 @@ import type { EditorStore } from './editor-store';
 import { elementChanges, nodeFlags } from './element-changes';
 import { CHUNK_FROM, CHUNK_SIZE, forget, goLive, markChanged, refresh } from './chunks';
 import { browserSceneContext, imageSize, useFonts, useImages } from './scene-context';
+import { boxOf, quietly, redrawBoxes } from './patch-draw';
 
 const SNAP_PX = 6;
+/** More selected nodes than this: the transformer is detached while they change and attached after the frame. */
+const BULK_SELECTION = 50;
 const nodes = new Map<string, Konva.Node>();
 let newIdCounter = 0;
 export const newId = () => `${Date.now().toString(36)}${(newIdCounter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -86,33 +89,44 @@ const ElementNode = memo(function ElementNode({ editor, id }: { editor: EditorSt
     if (!g || !el) return;
     const prev = built.current;
     const key = `${flags}|${imagesVersion}|${fontsVersion}`;
-    // Undo, redo and drags change x/y only: move the node, redraw nothing else.
+    const layer = g.getLayer();
+    // Undo, redo and drags change x/y only: move the node and redraw its old and new boxes, nothing else.
     if (prev && prev.node.getParent() && prev.key === key && onlyMoved(prev.el, el)) {
-      prev.node.position({ x: el.x, y: el.y });
+      const before = boxOf(prev.node);
+      quietly(() => {
+        prev.node.position({ x: el.x, y: el.y });
+        markChanged(g, { draw: false });
+      });
       built.current = { ...prev, el };
-      markChanged(g);
-      g.getLayer()?.batchDraw();
+      redrawBoxes(layer, [before, boxOf(prev.node)]);
       return;
     }
-    g.destroyChildren();
-    const node = buildElement(browserSceneContext(), el) as Konva.Node;
-    node.addName('top');
-    node.setAttr('elementId', id);
-    // Inside a group its children move, not the group.
-    node.draggable(!el.locked && !inGroup);
-    if (inGroup && el.type === 'group' && node instanceof Konva.Group) {
-      node.getChildren().forEach((child, i) => {
-        const c = el.elements[i];
-        child.draggable(Boolean(c && !c.locked));
-        if (c && c.id === editingChild) child.opacity(0);
-      });
-    }
-    if (hidden) node.opacity(0);
-    g.add(node as Konva.Shape);
+    // Anything else: rebuild this node only, and redraw where it was and where it is.
+    const before = prev?.node.getParent() ? boxOf(prev.node) : null;
+    const node = quietly(() => {
+      g.destroyChildren();
+      const n = buildElement(browserSceneContext(), el) as Konva.Node;
+      n.addName('top');
+      n.setAttr('elementId', id);
+      // Inside a group its children move, not the group.
+      n.draggable(!el.locked && !inGroup);
+      if (inGroup && el.type === 'group' && n instanceof Konva.Group) {
+        n.getChildren().forEach((child, i) => {
+          const c = el.elements[i];
+          child.draggable(Boolean(c && !c.locked));
+          if (c && c.id === editingChild) child.opacity(0);
+        });
+      }
+      if (hidden) n.opacity(0);
+      g.add(n as Konva.Shape);
+      markChanged(g, { draw: false });
+      return n;
+    });
     nodes.set(id, node);
     built.current = { el, key, node };
-    markChanged(g);
-    g.getLayer()?.batchDraw();
+    // The first build of a page's nodes draws the layer once; later rebuilds patch their boxes.
+    if (prev) redrawBoxes(layer, [before, boxOf(node)]);
+    else layer?.batchDraw();
   }, [el, flags, hidden, editingChild, inGroup, id, imagesVersion, fontsVersion]);
   useEffect(
     () => () => {
@@ -159,6 +173,10 @@ function Elements({ editor, order }: { editor: EditorStore; order: readonly stri
   return chunks.map((ids, i) => <Chunk key={i} editor={editor} ids={ids} />);
 }
 
+const ALL_ANCHORS = ['top-left', 'top-center', 'top-right', 'middle-right', 'middle-left', 'bottom-left', 'bottom-center', 'bottom-right'];
+const TEXT_ANCHORS = ['top-left', 'top-right', 'middle-right', 'middle-left', 'bottom-left', 'bottom-right'];
+const LINE_ANCHORS = ['middle-left', 'middle-right'];
+
 /** Attaches the transformer to the selected nodes after they are (re)built. */
 function SelectionTransformer({ editor, trRef }: { editor: EditorStore; trRef: RefObject<Konva.Transformer | null> }) {
   const selection = useStore(editor.store, (s) => s.selection);
@@ -174,18 +192,21 @@ function SelectionTransformer({ editor, trRef }: { editor: EditorStore; trRef: R
         return;
       }
       const attached = selection.map((id) => nodeFor(id)).filter((n): n is Konva.Node => Boolean(n) && !editor.element(idOf(n!))?.locked);
-      tr.nodes(attached);
       const only = selection.length === 1 ? editor.element(selection[0]!) : undefined;
       // Photos keep their shape from the corners; their sides crop. Text boxes: the sides set the
       // width (the height follows the text), the corners scale the text.
-      tr.keepRatio(only?.type === 'image' || only?.type === 'text' || only?.type === 'path');
-      const all = ['top-left', 'top-center', 'top-right', 'middle-right', 'middle-left', 'bottom-left', 'bottom-center', 'bottom-right'];
-      const textAnchors = ['top-left', 'top-right', 'middle-right', 'middle-left', 'bottom-left', 'bottom-right'];
-      tr.enabledAnchors(only?.type === 'line' || only?.type === 'arrow' ? ['middle-left', 'middle-right'] : only?.type === 'text' && !only.autoFit ? textAnchors : all);
+      const keepRatio = only?.type === 'image' || only?.type === 'text' || only?.type === 'path';
+      const anchors = only?.type === 'line' || only?.type === 'arrow' ? LINE_ANCHORS : only?.type === 'text' && !only.autoFit ? TEXT_ANCHORS : ALL_ANCHORS;
+      // The same nodes (an undo or a nudge moved them): the transformer follows their moves by
+      // itself; attaching again would redo its bookkeeping for nothing.
+      const current = tr.nodes();
+      if (current.length !== attached.length || current.some((n, i) => n !== attached[i])) tr.nodes(attached);
+      if (tr.keepRatio() !== keepRatio) tr.keepRatio(keepRatio);
+      if (tr.enabledAnchors() !== anchors) tr.enabledAnchors(anchors);
       tr.getLayer()?.batchDraw();
     };
     // Attaching hundreds of nodes costs tens of milliseconds: do it after the frame that shows the change.
-    if (selection.length <= 50) {
+    if (selection.length <= BULK_SELECTION) {
       attach();
       return;
     }
@@ -317,12 +338,13 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, cmd, stageRef, 
     };
   }, []);
 
-  // A Transformer attached during bulk updates costs O(n²): detach it synchronously on every
-  // document change, before React rebuilds nodes; SelectionTransformer re-attaches after.
+  // A Transformer attached to many nodes during bulk updates costs O(n²): detach it synchronously on
+  // a document change, before React rebuilds nodes; SelectionTransformer re-attaches after. A few
+  // nodes stay attached (an undo of one move then costs nothing here).
   useEffect(
     () =>
       editor.store.subscribe((next, prev) => {
-        if (next.index !== prev.index && trRef.current && trRef.current.nodes().length > 0) trRef.current.nodes([]);
+        if (next.index !== prev.index && trRef.current && trRef.current.nodes().length > BULK_SELECTION) trRef.current.nodes([]);
       }),
     [editor],
   );

@@ -263,7 +263,7 @@ function Tool({ icon: Icon, label, onClick, disabled, text, pressed, shortcut }:
  * What can be done with the whole design, at the toolbar's end: resize, save as template, export.
  * Features that act on a design (scheduling it, for one) add their button here.
  */
-function DesignActions({ editor, onOpen, onExport }: { editor: EditorStore; onOpen(id: string): void; onExport(): void }) {
+const DesignActions = memo(function DesignActions({ editor, onOpen, onExport }: { editor: EditorStore; onOpen(id: string): void; onExport(): void }) {
   const { t } = useTranslation();
   const host = useHost();
   const toast = useApp((s) => s.toast);
@@ -319,9 +319,9 @@ function DesignActions({ editor, onOpen, onExport }: { editor: EditorStore; onOp
       )}
     </div>
   );
-}
+});
 
-function DesignName({ editor }: { editor: EditorStore }) {
+const DesignName = memo(function DesignName({ editor }: { editor: EditorStore }) {
   const { t } = useTranslation();
   const toast = useApp((s) => s.toast);
   const shown = useDesignName();
@@ -349,15 +349,64 @@ function DesignName({ editor }: { editor: EditorStore }) {
       )}
     </>
   );
-}
+});
 
-function EditorToolbar({ editor, cmd, onClose, onOpen, onExport, extra }: { editor: EditorStore; cmd: Commands; onClose(): void; onOpen(id: string): void; onExport(): void; extra?: ReactNode }) {
+/** Undo and redo: re-rendered when what can be undone changes, not the whole toolbar. */
+const HistoryTools = memo(function HistoryTools({ editor }: { editor: EditorStore }) {
   const { t } = useTranslation();
-  const zoom = useStore(editor.store, (s) => s.zoom);
   const canUndo = useStore(editor.store, (s) => s.canUndo);
   const canRedo = useStore(editor.store, (s) => s.canRedo);
-  const selection = useStore(editor.store, (s) => s.selection);
-  const none = selection.length === 0;
+  return (
+    <div className="ed-tool-group" role="group" aria-label={t('editor.toolbarGroups.history')}>
+      <Tool icon={Undo2} label={t('editor.undo')} shortcut="Mod+Z" disabled={!canUndo} onClick={() => editor.undo()} />
+      <Tool icon={Redo2} label={t('editor.redo')} shortcut="Mod+Shift+Z" disabled={!canRedo} onClick={() => editor.redo()} />
+    </div>
+  );
+});
+
+/** Duplicate, delete, group, lock, order, align: they only need to know how many elements are selected. */
+const ArrangeTools = memo(function ArrangeTools({ editor, cmd }: { editor: EditorStore; cmd: Commands }) {
+  const { t } = useTranslation();
+  const count = useStore(editor.store, (s) => Math.min(s.selection.length, 2));
+  const none = count === 0;
+  return (
+    <div className="ed-tool-group" role="group" aria-label={t('editor.toolbarGroups.arrange')}>
+      <Tool icon={Copy} label={t('editor.duplicate')} shortcut="Mod+D" disabled={none} onClick={() => cmd.duplicate()} />
+      <Tool icon={Trash2} label={t('editor.delete')} shortcut="Delete" disabled={none} onClick={() => cmd.remove()} />
+      <Tool icon={Group} label={t('editor.group')} shortcut="Mod+G" disabled={count < 2} onClick={() => cmd.group()} />
+      <Tool icon={Ungroup} label={t('editor.ungroup')} shortcut="Mod+Shift+G" disabled={none} onClick={() => cmd.ungroup()} />
+      <Tool icon={Lock} label={t('editor.lock')} shortcut="Alt+Shift+L" disabled={none} onClick={() => cmd.toggleLock()} />
+      <Tool icon={BringToFront} label={t('editor.front')} shortcut="Mod+Alt+]" disabled={none} onClick={() => cmd.zorder('front')} />
+      <Tool icon={SendToBack} label={t('editor.back2')} shortcut="Mod+Alt+[" disabled={none} onClick={() => cmd.zorder('back')} />
+      <label className="ed-inline">
+        <span>{t('editor.alignLabel')}</span>
+        <select value="" disabled={none} onChange={(e) => e.target.value && cmd.align(e.target.value as 'left')}>
+          <option value="">—</option>
+          {(['left', 'center', 'right', 'top', 'middle', 'bottom'] as const).map((a) => <option key={a} value={a}>{t(`editor.alignTo.${a}`)}</option>)}
+        </select>
+      </label>
+    </div>
+  );
+});
+
+const ZoomTools = memo(function ZoomTools({ editor }: { editor: EditorStore }) {
+  const { t } = useTranslation();
+  const zoom = useStore(editor.store, (s) => s.zoom);
+  return (
+    <div className="ed-tool-group" role="group" aria-label={t('editor.toolbarGroups.zoom')}>
+      <Tool icon={ZoomOut} label={t('editor.zoomOut')} shortcut="Mod+-" onClick={() => editor.setZoom(zoom / 1.25)} />
+      <button type="button" className="ed-zoom" title={t('editor.zoomActual')} onClick={() => editor.setZoom(1)} aria-label={t('editor.zoomLevel', { zoom: Math.round(zoom * 100) })}>
+        {Math.round(zoom * 100)} %
+      </button>
+      <Tool icon={ZoomIn} label={t('editor.zoomIn')} shortcut="Mod+=" onClick={() => editor.setZoom(zoom * 1.25)} />
+      <Tool icon={Maximize} label={t('editor.zoomFit')} shortcut="Mod+0" onClick={() => editor.fit()} />
+    </div>
+  );
+});
+
+/** The toolbar subscribes to nothing itself: each group re-renders for what it shows (an undo redraws two buttons, not twenty). */
+const EditorToolbar = memo(function EditorToolbar({ editor, cmd, onClose, onOpen, onExport, extra }: { editor: EditorStore; cmd: Commands; onClose(): void; onOpen(id: string): void; onExport(): void; extra?: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <div className="ed-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
       <button type="button" onClick={onClose}>
@@ -365,39 +414,14 @@ function EditorToolbar({ editor, cmd, onClose, onOpen, onExport, extra }: { edit
         <span>{t('editor.back')}</span>
       </button>
       <DesignName editor={editor} />
-      <div className="ed-tool-group" role="group" aria-label={t('editor.toolbarGroups.history')}>
-        <Tool icon={Undo2} label={t('editor.undo')} shortcut="Mod+Z" disabled={!canUndo} onClick={() => editor.undo()} />
-        <Tool icon={Redo2} label={t('editor.redo')} shortcut="Mod+Shift+Z" disabled={!canRedo} onClick={() => editor.redo()} />
-      </div>
-      <div className="ed-tool-group" role="group" aria-label={t('editor.toolbarGroups.arrange')}>
-        <Tool icon={Copy} label={t('editor.duplicate')} shortcut="Mod+D" disabled={none} onClick={() => cmd.duplicate()} />
-        <Tool icon={Trash2} label={t('editor.delete')} shortcut="Delete" disabled={none} onClick={() => cmd.remove()} />
-        <Tool icon={Group} label={t('editor.group')} shortcut="Mod+G" disabled={selection.length < 2} onClick={() => cmd.group()} />
-        <Tool icon={Ungroup} label={t('editor.ungroup')} shortcut="Mod+Shift+G" disabled={none} onClick={() => cmd.ungroup()} />
-        <Tool icon={Lock} label={t('editor.lock')} shortcut="Alt+Shift+L" disabled={none} onClick={() => cmd.toggleLock()} />
-        <Tool icon={BringToFront} label={t('editor.front')} shortcut="Mod+Alt+]" disabled={none} onClick={() => cmd.zorder('front')} />
-        <Tool icon={SendToBack} label={t('editor.back2')} shortcut="Mod+Alt+[" disabled={none} onClick={() => cmd.zorder('back')} />
-        <label className="ed-inline">
-          <span>{t('editor.alignLabel')}</span>
-          <select value="" disabled={none} onChange={(e) => e.target.value && cmd.align(e.target.value as 'left')}>
-            <option value="">—</option>
-            {(['left', 'center', 'right', 'top', 'middle', 'bottom'] as const).map((a) => <option key={a} value={a}>{t(`editor.alignTo.${a}`)}</option>)}
-          </select>
-        </label>
-      </div>
-      <div className="ed-tool-group" role="group" aria-label={t('editor.toolbarGroups.zoom')}>
-        <Tool icon={ZoomOut} label={t('editor.zoomOut')} shortcut="Mod+-" onClick={() => editor.setZoom(zoom / 1.25)} />
-        <button type="button" className="ed-zoom" title={t('editor.zoomActual')} onClick={() => editor.setZoom(1)} aria-label={t('editor.zoomLevel', { zoom: Math.round(zoom * 100) })}>
-          {Math.round(zoom * 100)} %
-        </button>
-        <Tool icon={ZoomIn} label={t('editor.zoomIn')} shortcut="Mod+=" onClick={() => editor.setZoom(zoom * 1.25)} />
-        <Tool icon={Maximize} label={t('editor.zoomFit')} shortcut="Mod+0" onClick={() => editor.fit()} />
-      </div>
+      <HistoryTools editor={editor} />
+      <ArrangeTools editor={editor} cmd={cmd} />
+      <ZoomTools editor={editor} />
       <DesignActions editor={editor} onOpen={onOpen} onExport={onExport} />
       {extra}
     </div>
   );
-}
+});
 
 /** Where on the page (design pixels) a DOM drop lands, or null outside the canvas. */
 function dropPoint(stage: Konva.Stage | null, e: React.DragEvent): { x: number; y: number; hit: Konva.Node | null } | null {
@@ -417,6 +441,7 @@ const Workspace = memo(function Workspace({ editor, cmd, onClose, onOpen }: { ed
   const clientId = useStore(editor.store, (s) => s.clientId);
   const stageRef = useRef<Konva.Stage | null>(null);
   const [exporting, setExporting] = useState(false);
+  const openExport = useCallback(() => setExporting(true), []);
   // The panel starts open where there is room for it beside the canvas.
   const [tab, setTab] = useState<SideTab | null>(() => (typeof window !== 'undefined' && window.innerWidth >= 1200 ? 'elements' : null));
   useShortcuts(editor, cmd);
@@ -478,7 +503,7 @@ const Workspace = memo(function Workspace({ editor, cmd, onClose, onOpen }: { ed
   return (
     <BrandContext.Provider value={brand}>
       <div className="ed-workspace" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void drop(e)}>
-        <EditorToolbar editor={editor} cmd={cmd} onClose={onClose} onOpen={onOpen} onExport={() => setExporting(true)} />
+        <EditorToolbar editor={editor} cmd={cmd} onClose={onClose} onOpen={onOpen} onExport={openExport} />
         <SaveError editor={editor} />
         <div className={`ed-body${tab ? ' with-drawer' : ''}`}>
           <SidePanel editor={editor} cmd={cmd} tab={tab} onTab={setTab} />
