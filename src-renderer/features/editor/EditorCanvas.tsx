@@ -300,17 +300,39 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, cmd, stageRef, 
     return () => ro.disconnect();
   }, [hasBox]);
 
-  // Fit the page when a design opens or changes size — keyed on primitives only, so a pan or zoom
-  // by the user (or any other edit) never refits.
-  useEffect(() => {
-    if (!docId || !width || !height || !boxRef.current) return;
+  // The view the last fit chose: while the view is still that one, a new canvas size (the side
+  // panel opening or closing, the window resized) fits the page again; a zoom or a pan by the user
+  // keeps their view.
+  const fitted = useRef<{ zoom: number; x: number; y: number } | null>(null);
+  function fitPage(): void {
     const box = boxRef.current;
+    if (!docId || !width || !height || !box) return;
     const z = Math.min((box.clientWidth - 80) / width, (box.clientHeight - 80) / height, 1);
     const next = z > 0 ? z : 0.2;
+    const at = { x: (box.clientWidth - width * next) / 2, y: (box.clientHeight - height * next) / 2 };
     placing.current = next !== editor.store.getState().zoom;
     editor.setZoom(next);
-    setPan({ x: (box.clientWidth - width * z) / 2, y: (box.clientHeight - height * z) / 2 });
-  }, [editor, docId, width, height, fitRequest]);
+    // What the store holds (it bounds the zoom): the view is "still fitted" while it holds this.
+    fitted.current = { zoom: editor.store.getState().zoom, ...at };
+    setPan(at);
+  }
+
+  // Fit the page when a design opens or changes size — keyed on primitives only, so a pan or zoom
+  // by the user (or any other edit) never refits.
+  useEffect(fitPage, [editor, docId, width, height, fitRequest]);
+
+  // The canvas changed size: fit again, unless the user has zoomed or panned since the last fit.
+  const boxWidth = measured?.width ?? 0;
+  const boxHeight = measured?.height ?? 0;
+  const viewRef = useRef({ zoom, pan });
+  viewRef.current = { zoom, pan };
+  useEffect(() => {
+    const f = fitted.current;
+    const v = viewRef.current;
+    if (!f || !boxWidth || !boxHeight) return;
+    if (v.zoom !== f.zoom || v.pan.x !== f.x || v.pan.y !== f.y) return;
+    fitPage();
+  }, [boxWidth, boxHeight]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Zoom set from outside (toolbar, Ctrl +/−) keeps the middle of the view where it is.
   const lastZoom = useRef(zoom);
