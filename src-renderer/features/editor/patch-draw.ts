@@ -41,6 +41,14 @@ function fullDrawPending(layer: Konva.Layer): boolean {
   return Boolean((layer as unknown as { _waitingForDraw?: boolean })._waitingForDraw);
 }
 
+/**
+ * Whether a change on this layer is worth measuring: not when the whole layer is drawn on the next
+ * frame anyway (a bulk edit past MAX_BOXES), so 1,000 moved nodes measure 25 boxes, not 2,000.
+ */
+export function patching(layer: Konva.Layer | null | undefined): layer is Konva.Layer {
+  return Boolean(layer) && !fullDrawPending(layer!);
+}
+
 /** Asks for the boxes to be redrawn on the next frame (the whole layer when there are too many). */
 export function redrawBoxes(layer: Konva.Layer | null | undefined, boxes: readonly (Box | null)[]): void {
   if (!layer) return;
