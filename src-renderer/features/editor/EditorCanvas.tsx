@@ -2,14 +2,12 @@
 // guides and marquee). Elements subscribe by id; a drag moves Konva nodes directly and commits to
 // the document once, at drag end.
 import Konva from 'konva';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { Group, Layer, Rect, Stage, Transformer } from 'react-konva';
 import { useStore } from 'zustand';
 import {
   boxesIntersect,
   boxFromPoints,
-  buildBackground,
-  buildElement,
   duplicateElements,
   elementBounds,
   findPreset,
@@ -25,226 +23,18 @@ import {
 import type { Commands } from './commands';
 import { CropOverlay, cropSession } from './CropOverlay';
 import type { EditorStore } from './editor-store';
-import { elementChanges, nodeFlags } from './element-changes';
-import { CHUNK_FROM, CHUNK_SIZE, forget, goLive, markChanged, refresh } from './chunks';
-import { browserSceneContext, imageSize, useFonts, useImages } from './scene-context';
-import { boxOf, quietly, redrawBoxes } from './patch-draw';
+import { goLive, markChanged } from './chunks';
+import { idOf, newId, nodeFor, nodes, topNode } from './canvas-nodes';
+import { Background, Elements } from './ElementNodes';
+import { BULK_SELECTION, SelectionTransformer } from './SelectionTransformer';
+import { imageSize } from './scene-context';
+
+export { newId, nodeFor, topNode } from './canvas-nodes';
 
 const SNAP_PX = 6;
-/** More selected nodes than this: the transformer is detached while they change and attached after the frame. */
-const BULK_SELECTION = 50;
-const nodes = new Map<string, Konva.Node>();
-let newIdCounter = 0;
-export const newId = () => `${Date.now().toString(36)}${(newIdCounter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-/** The Konva node drawn for an element: a top-level one, or a child inside a group's node. */
-export function nodeFor(id: string): Konva.Node | undefined {
-  const top = nodes.get(id);
-  if (top) return top;
-  for (const node of nodes.values()) {
-    if (node instanceof Konva.Group) {
-      const found = node.findOne((n: Konva.Node) => n.id() === id && n.hasName('element'));
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
-/** The element id a node stands for (top-level nodes carry it as an attribute, children as their id). */
-function idOf(node: Konva.Node): string {
-  return (node.getAttr('elementId') as string | undefined) ?? node.id();
-}
 
 /** Zoom steps: Ctrl+wheel moves about 10 % a notch, Ctrl +/− by 25 %. */
 export const WHEEL_ZOOM_PER_NOTCH = 1.1;
-
-const MOVE_ONLY = new Set(['x', 'y', 'version']);
-
-/** True when only the position changed: the node moves instead of being rebuilt. */
-function onlyMoved(prev: Element | undefined, next: Element): boolean {
-  if (!prev || prev.type !== next.type) return false;
-  const a = prev as unknown as Record<string, unknown>;
-  const b = next as unknown as Record<string, unknown>;
-  for (const key in b) if (!MOVE_ONLY.has(key) && a[key] !== b[key]) return false;
-  return true;
-}
-
-const ElementNode = memo(function ElementNode({ editor, id }: { editor: EditorStore; id: string }) {
-  // One subscription per node, told only when its element (or how it is shown) changed.
-  const changes = elementChanges(editor);
-  const subscribe = useMemo(() => changes.subscribe(id), [changes, id]);
-  const el = useSyncExternalStore(subscribe, () => editor.store.getState().index.get(id));
-  const flags = useSyncExternalStore(subscribe, () => nodeFlags(editor.store.getState(), id));
-  const [hiddenFlag, inGroupFlag, editingChild] = flags.split('|');
-  const hidden = hiddenFlag === '1';
-  const inGroup = inGroupFlag === '1';
-  const usesImages = el?.type === 'image' || el?.type === 'group';
-  const usesFonts = el?.type === 'text' || el?.type === 'group';
-  const imagesVersion = useImages((s) => (usesImages ? s.version : 0));
-  const fontsVersion = useFonts((s) => (usesFonts ? s.version : 0));
-  const ref = useRef<Konva.Group>(null);
-  const built = useRef<{ el: Element; key: string; node: Konva.Node } | null>(null);
-  useLayoutEffect(() => {
-    const g = ref.current;
-    if (!g || !el) return;
-    const prev = built.current;
-    const key = `${flags}|${imagesVersion}|${fontsVersion}`;
-    const layer = g.getLayer();
-    // Undo, redo and drags change x/y only: move the node and redraw its old and new boxes, nothing else.
-    if (prev && prev.node.getParent() && prev.key === key && onlyMoved(prev.el, el)) {
-      const before = boxOf(prev.node);
-      quietly(() => {
-        prev.node.position({ x: el.x, y: el.y });
-        markChanged(g, { draw: false });
-      });
-      built.current = { ...prev, el };
-      redrawBoxes(layer, [before, boxOf(prev.node)]);
-      return;
-    }
-    // Anything else: rebuild this node only, and redraw where it was and where it is.
-    const before = prev?.node.getParent() ? boxOf(prev.node) : null;
-    const node = quietly(() => {
-      g.destroyChildren();
-      const n = buildElement(browserSceneContext(), el) as Konva.Node;
-      n.addName('top');
-      n.setAttr('elementId', id);
-      // Inside a group its children move, not the group.
-      n.draggable(!el.locked && !inGroup);
-      if (inGroup && el.type === 'group' && n instanceof Konva.Group) {
-        n.getChildren().forEach((child, i) => {
-          const c = el.elements[i];
-          child.draggable(Boolean(c && !c.locked));
-          if (c && c.id === editingChild) child.opacity(0);
-        });
-      }
-      if (hidden) n.opacity(0);
-      g.add(n as Konva.Shape);
-      markChanged(g, { draw: false });
-      return n;
-    });
-    nodes.set(id, node);
-    built.current = { el, key, node };
-    // The first build of a page's nodes draws the layer once; later rebuilds patch their boxes.
-    if (prev) redrawBoxes(layer, [before, boxOf(node)]);
-    else layer?.batchDraw();
-  }, [el, flags, hidden, editingChild, inGroup, id, imagesVersion, fontsVersion]);
-  useEffect(
-    () => () => {
-      if (built.current && nodes.get(id) === built.current.node) nodes.delete(id);
-    },
-    [id],
-  );
-  return <Group ref={ref} />;
-});
-
-/** Consecutive elements drawn from one cached bitmap (see chunks.ts); cached again when the zoom changes. */
-const Chunk = memo(function Chunk({ editor, ids }: { editor: EditorStore; ids: readonly string[] }) {
-  const ref = useRef<Konva.Group>(null);
-  const zoom = useStore(editor.store, (s) => s.zoom);
-  // Children build their nodes first (their layout effects run before this one). The chunk is drawn
-  // live for the first paint (and at a new zoom) and cached when the browser is idle.
-  useLayoutEffect(() => {
-    if (ref.current) refresh(ref.current);
-  }, [ids, zoom]);
-  useEffect(() => {
-    const g = ref.current;
-    return () => {
-      if (g) forget(g);
-    };
-  }, []);
-  return (
-    <Group ref={ref} name="chunk">
-      {ids.map((id) => (
-        <ElementNode key={id} editor={editor} id={id} />
-      ))}
-    </Group>
-  );
-});
-
-/** The page's elements: directly, or in cached chunks on big pages. */
-function Elements({ editor, order }: { editor: EditorStore; order: readonly string[] }) {
-  const chunks = useMemo(() => {
-    if (order.length < CHUNK_FROM) return null;
-    const out: string[][] = [];
-    for (let i = 0; i < order.length; i += CHUNK_SIZE) out.push(order.slice(i, i + CHUNK_SIZE));
-    return out;
-  }, [order]);
-  if (!chunks) return order.map((id) => <ElementNode key={id} editor={editor} id={id} />);
-  return chunks.map((ids, i) => <Chunk key={i} editor={editor} ids={ids} />);
-}
-
-const ALL_ANCHORS = ['top-left', 'top-center', 'top-right', 'middle-right', 'middle-left', 'bottom-left', 'bottom-center', 'bottom-right'];
-const TEXT_ANCHORS = ['top-left', 'top-right', 'middle-right', 'middle-left', 'bottom-left', 'bottom-right'];
-const LINE_ANCHORS = ['middle-left', 'middle-right'];
-
-/** Attaches the transformer to the selected nodes after they are (re)built. */
-function SelectionTransformer({ editor, trRef }: { editor: EditorStore; trRef: RefObject<Konva.Transformer | null> }) {
-  const selection = useStore(editor.store, (s) => s.selection);
-  const index = useStore(editor.store, (s) => s.index);
-  useLayoutEffect(() => {
-    const tr = trRef.current;
-    if (!tr) return;
-    const attach = () => {
-      // Never during a drag: the nodes are riding in the drag group; the drop re-runs this effect.
-      if (Konva.DD.isDragging) return;
-      if (editor.store.getState().croppingId) {
-        tr.nodes([]);
-        return;
-      }
-      const attached = selection.map((id) => nodeFor(id)).filter((n): n is Konva.Node => Boolean(n) && !editor.element(idOf(n!))?.locked);
-      const only = selection.length === 1 ? editor.element(selection[0]!) : undefined;
-      // Photos keep their shape from the corners; their sides crop. Text boxes: the sides set the
-      // width (the height follows the text), the corners scale the text.
-      const keepRatio = only?.type === 'image' || only?.type === 'text' || only?.type === 'path';
-      const anchors = only?.type === 'line' || only?.type === 'arrow' ? LINE_ANCHORS : only?.type === 'text' && !only.autoFit ? TEXT_ANCHORS : ALL_ANCHORS;
-      // The same nodes (an undo or a nudge moved them): the transformer follows their moves by
-      // itself; attaching again would redo its bookkeeping for nothing.
-      const current = tr.nodes();
-      if (current.length !== attached.length || current.some((n, i) => n !== attached[i])) tr.nodes(attached);
-      if (tr.keepRatio() !== keepRatio) tr.keepRatio(keepRatio);
-      if (tr.enabledAnchors() !== anchors) tr.enabledAnchors(anchors);
-      tr.getLayer()?.batchDraw();
-    };
-    // Attaching hundreds of nodes costs tens of milliseconds: do it after the frame that shows the change.
-    if (selection.length <= BULK_SELECTION) {
-      attach();
-      return;
-    }
-    // Both frames are cancelled when the selection or the document changes again before then: a
-    // stale attach would cost as much as the real one, for nothing.
-    let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(attach);
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [selection, index, trRef, editor]);
-  return null;
-}
-
-function Background({ editor }: { editor: EditorStore }) {
-  const doc = useStore(editor.store, (s) => s.doc);
-  const pageId = useStore(editor.store, (s) => s.pageId);
-  const imagesVersion = useImages((s) => s.version);
-  const ref = useRef<Konva.Group>(null);
-  const page = doc?.pages.find((p) => p.id === pageId);
-  const bg = page?.background;
-  const width = doc?.width;
-  const height = doc?.height;
-  useLayoutEffect(() => {
-    const g = ref.current;
-    if (!g || !bg || !width || !height) return;
-    g.destroyChildren();
-    g.add(buildBackground(browserSceneContext(), { width, height }, bg) as Konva.Shape);
-    g.getLayer()?.batchDraw();
-  }, [bg, width, height, imagesVersion]);
-  return <Group ref={ref} />;
-}
-
-/** The top-level element node a Konva target belongs to. */
-export function topNode(target: Konva.Node): Konva.Node | null {
-  let n: Konva.Node | null = target;
-  while (n && !n.hasName('top')) n = n.getParent() as Konva.Node | null;
-  return n;
-}
 
 interface DragState {
   id: string;
