@@ -2,14 +2,12 @@
 // guides and marquee). Elements subscribe by id; a drag moves Konva nodes directly and commits to
 // the document once, at drag end.
 import Konva from 'konva';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { Group, Layer, Rect, Stage, Transformer } from 'react-konva';
 import { useStore } from 'zustand';
 import {
   boxesIntersect,
   boxFromPoints,
-  buildBackground,
-  buildElement,
   duplicateElements,
   elementBounds,
   findPreset,
@@ -25,205 +23,18 @@ import {
 import type { Commands } from './commands';
 import { CropOverlay, cropSession } from './CropOverlay';
 import type { EditorStore } from './editor-store';
-import { elementChanges, nodeFlags } from './element-changes';
-import { CHUNK_FROM, CHUNK_SIZE, forget, goLive, markChanged, refresh } from './chunks';
-import { browserSceneContext, imageSize, useFonts, useImages } from './scene-context';
+import { goLive, markChanged } from './chunks';
+import { idOf, newId, nodeFor, nodes, topNode } from './canvas-nodes';
+import { Background, Elements } from './ElementNodes';
+import { BULK_SELECTION, SelectionTransformer } from './SelectionTransformer';
+import { imageSize } from './scene-context';
+
+export { newId, nodeFor, topNode } from './canvas-nodes';
 
 const SNAP_PX = 6;
-const nodes = new Map<string, Konva.Node>();
-let newIdCounter = 0;
-export const newId = () => `${Date.now().toString(36)}${(newIdCounter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-/** The Konva node drawn for an element: a top-level one, or a child inside a group's node. */
-export function nodeFor(id: string): Konva.Node | undefined {
-  const top = nodes.get(id);
-  if (top) return top;
-  for (const node of nodes.values()) {
-    if (node instanceof Konva.Group) {
-      const found = node.findOne((n: Konva.Node) => n.id() === id && n.hasName('element'));
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
-/** The element id a node stands for (top-level nodes carry it as an attribute, children as their id). */
-function idOf(node: Konva.Node): string {
-  return (node.getAttr('elementId') as string | undefined) ?? node.id();
-}
 
 /** Zoom steps: Ctrl+wheel moves about 10 % a notch, Ctrl +/− by 25 %. */
 export const WHEEL_ZOOM_PER_NOTCH = 1.1;
-
-const MOVE_ONLY = new Set(['x', 'y', 'version']);
-
-/** True when only the position changed: the node moves instead of being rebuilt. */
-function onlyMoved(prev: Element | undefined, next: Element): boolean {
-  if (!prev || prev.type !== next.type) return false;
-  const a = prev as unknown as Record<string, unknown>;
-  const b = next as unknown as Record<string, unknown>;
-  for (const key in b) if (!MOVE_ONLY.has(key) && a[key] !== b[key]) return false;
-  return true;
-}
-
-const ElementNode = memo(function ElementNode({ editor, id }: { editor: EditorStore; id: string }) {
-  // One subscription per node, told only when its element (or how it is shown) changed.
-  const changes = elementChanges(editor);
-  const subscribe = useMemo(() => changes.subscribe(id), [changes, id]);
-  const el = useSyncExternalStore(subscribe, () => editor.store.getState().index.get(id));
-  const flags = useSyncExternalStore(subscribe, () => nodeFlags(editor.store.getState(), id));
-  const [hiddenFlag, inGroupFlag, editingChild] = flags.split('|');
-  const hidden = hiddenFlag === '1';
-  const inGroup = inGroupFlag === '1';
-  const usesImages = el?.type === 'image' || el?.type === 'group';
-  const usesFonts = el?.type === 'text' || el?.type === 'group';
-  const imagesVersion = useImages((s) => (usesImages ? s.version : 0));
-  const fontsVersion = useFonts((s) => (usesFonts ? s.version : 0));
-  const ref = useRef<Konva.Group>(null);
-  const built = useRef<{ el: Element; key: string; node: Konva.Node } | null>(null);
-  useLayoutEffect(() => {
-    const g = ref.current;
-    if (!g || !el) return;
-    const prev = built.current;
-    const key = `${flags}|${imagesVersion}|${fontsVersion}`;
-    // Undo, redo and drags change x/y only: move the node, redraw nothing else.
-    if (prev && prev.node.getParent() && prev.key === key && onlyMoved(prev.el, el)) {
-      prev.node.position({ x: el.x, y: el.y });
-      built.current = { ...prev, el };
-      markChanged(g);
-      g.getLayer()?.batchDraw();
-      return;
-    }
-    g.destroyChildren();
-    const node = buildElement(browserSceneContext(), el) as Konva.Node;
-    node.addName('top');
-    node.setAttr('elementId', id);
-    // Inside a group its children move, not the group.
-    node.draggable(!el.locked && !inGroup);
-    if (inGroup && el.type === 'group' && node instanceof Konva.Group) {
-      node.getChildren().forEach((child, i) => {
-        const c = el.elements[i];
-        child.draggable(Boolean(c && !c.locked));
-        if (c && c.id === editingChild) child.opacity(0);
-      });
-    }
-    if (hidden) node.opacity(0);
-    g.add(node as Konva.Shape);
-    nodes.set(id, node);
-    built.current = { el, key, node };
-    markChanged(g);
-    g.getLayer()?.batchDraw();
-  }, [el, flags, hidden, editingChild, inGroup, id, imagesVersion, fontsVersion]);
-  useEffect(
-    () => () => {
-      if (built.current && nodes.get(id) === built.current.node) nodes.delete(id);
-    },
-    [id],
-  );
-  return <Group ref={ref} />;
-});
-
-/** Consecutive elements drawn from one cached bitmap (see chunks.ts); cached again when the zoom changes. */
-const Chunk = memo(function Chunk({ editor, ids }: { editor: EditorStore; ids: readonly string[] }) {
-  const ref = useRef<Konva.Group>(null);
-  const zoom = useStore(editor.store, (s) => s.zoom);
-  // Children build their nodes first (their layout effects run before this one). The chunk is drawn
-  // live for the first paint (and at a new zoom) and cached when the browser is idle.
-  useLayoutEffect(() => {
-    if (ref.current) refresh(ref.current);
-  }, [ids, zoom]);
-  useEffect(() => {
-    const g = ref.current;
-    return () => {
-      if (g) forget(g);
-    };
-  }, []);
-  return (
-    <Group ref={ref} name="chunk">
-      {ids.map((id) => (
-        <ElementNode key={id} editor={editor} id={id} />
-      ))}
-    </Group>
-  );
-});
-
-/** The page's elements: directly, or in cached chunks on big pages. */
-function Elements({ editor, order }: { editor: EditorStore; order: readonly string[] }) {
-  const chunks = useMemo(() => {
-    if (order.length < CHUNK_FROM) return null;
-    const out: string[][] = [];
-    for (let i = 0; i < order.length; i += CHUNK_SIZE) out.push(order.slice(i, i + CHUNK_SIZE));
-    return out;
-  }, [order]);
-  if (!chunks) return order.map((id) => <ElementNode key={id} editor={editor} id={id} />);
-  return chunks.map((ids, i) => <Chunk key={i} editor={editor} ids={ids} />);
-}
-
-/** Attaches the transformer to the selected nodes after they are (re)built. */
-function SelectionTransformer({ editor, trRef }: { editor: EditorStore; trRef: RefObject<Konva.Transformer | null> }) {
-  const selection = useStore(editor.store, (s) => s.selection);
-  const index = useStore(editor.store, (s) => s.index);
-  useLayoutEffect(() => {
-    const tr = trRef.current;
-    if (!tr) return;
-    const attach = () => {
-      // Never during a drag: the nodes are riding in the drag group; the drop re-runs this effect.
-      if (Konva.DD.isDragging) return;
-      if (editor.store.getState().croppingId) {
-        tr.nodes([]);
-        return;
-      }
-      const attached = selection.map((id) => nodeFor(id)).filter((n): n is Konva.Node => Boolean(n) && !editor.element(idOf(n!))?.locked);
-      tr.nodes(attached);
-      const only = selection.length === 1 ? editor.element(selection[0]!) : undefined;
-      // Photos keep their shape from the corners; their sides crop. Text boxes: the sides set the
-      // width (the height follows the text), the corners scale the text.
-      tr.keepRatio(only?.type === 'image' || only?.type === 'text' || only?.type === 'path');
-      const all = ['top-left', 'top-center', 'top-right', 'middle-right', 'middle-left', 'bottom-left', 'bottom-center', 'bottom-right'];
-      const textAnchors = ['top-left', 'top-right', 'middle-right', 'middle-left', 'bottom-left', 'bottom-right'];
-      tr.enabledAnchors(only?.type === 'line' || only?.type === 'arrow' ? ['middle-left', 'middle-right'] : only?.type === 'text' && !only.autoFit ? textAnchors : all);
-      tr.getLayer()?.batchDraw();
-    };
-    // Attaching hundreds of nodes costs tens of milliseconds: do it after the frame that shows the change.
-    if (selection.length <= 50) {
-      attach();
-      return;
-    }
-    // Both frames are cancelled when the selection or the document changes again before then: a
-    // stale attach would cost as much as the real one, for nothing.
-    let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(attach);
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [selection, index, trRef, editor]);
-  return null;
-}
-
-function Background({ editor }: { editor: EditorStore }) {
-  const doc = useStore(editor.store, (s) => s.doc);
-  const pageId = useStore(editor.store, (s) => s.pageId);
-  const imagesVersion = useImages((s) => s.version);
-  const ref = useRef<Konva.Group>(null);
-  const page = doc?.pages.find((p) => p.id === pageId);
-  const bg = page?.background;
-  const width = doc?.width;
-  const height = doc?.height;
-  useLayoutEffect(() => {
-    const g = ref.current;
-    if (!g || !bg || !width || !height) return;
-    g.destroyChildren();
-    g.add(buildBackground(browserSceneContext(), { width, height }, bg) as Konva.Shape);
-    g.getLayer()?.batchDraw();
-  }, [bg, width, height, imagesVersion]);
-  return <Group ref={ref} />;
-}
-
-/** The top-level element node a Konva target belongs to. */
-export function topNode(target: Konva.Node): Konva.Node | null {
-  let n: Konva.Node | null = target;
-  while (n && !n.hasName('top')) n = n.getParent() as Konva.Node | null;
-  return n;
-}
 
 interface DragState {
   id: string;
@@ -279,17 +90,39 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, cmd, stageRef, 
     return () => ro.disconnect();
   }, [hasBox]);
 
-  // Fit the page when a design opens or changes size — keyed on primitives only, so a pan or zoom
-  // by the user (or any other edit) never refits.
-  useEffect(() => {
-    if (!docId || !width || !height || !boxRef.current) return;
+  // The view the last fit chose: while the view is still that one, a new canvas size (the side
+  // panel opening or closing, the window resized) fits the page again; a zoom or a pan by the user
+  // keeps their view.
+  const fitted = useRef<{ zoom: number; x: number; y: number } | null>(null);
+  function fitPage(): void {
     const box = boxRef.current;
+    if (!docId || !width || !height || !box) return;
     const z = Math.min((box.clientWidth - 80) / width, (box.clientHeight - 80) / height, 1);
     const next = z > 0 ? z : 0.2;
+    const at = { x: (box.clientWidth - width * next) / 2, y: (box.clientHeight - height * next) / 2 };
     placing.current = next !== editor.store.getState().zoom;
     editor.setZoom(next);
-    setPan({ x: (box.clientWidth - width * z) / 2, y: (box.clientHeight - height * z) / 2 });
-  }, [editor, docId, width, height, fitRequest]);
+    // What the store holds (it bounds the zoom): the view is "still fitted" while it holds this.
+    fitted.current = { zoom: editor.store.getState().zoom, ...at };
+    setPan(at);
+  }
+
+  // Fit the page when a design opens or changes size — keyed on primitives only, so a pan or zoom
+  // by the user (or any other edit) never refits.
+  useEffect(fitPage, [editor, docId, width, height, fitRequest]);
+
+  // The canvas changed size: fit again, unless the user has zoomed or panned since the last fit.
+  const boxWidth = measured?.width ?? 0;
+  const boxHeight = measured?.height ?? 0;
+  const viewRef = useRef({ zoom, pan });
+  viewRef.current = { zoom, pan };
+  useEffect(() => {
+    const f = fitted.current;
+    const v = viewRef.current;
+    if (!f || !boxWidth || !boxHeight) return;
+    if (v.zoom !== f.zoom || v.pan.x !== f.x || v.pan.y !== f.y) return;
+    fitPage();
+  }, [boxWidth, boxHeight]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Zoom set from outside (toolbar, Ctrl +/−) keeps the middle of the view where it is.
   const lastZoom = useRef(zoom);
@@ -317,12 +150,13 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, cmd, stageRef, 
     };
   }, []);
 
-  // A Transformer attached during bulk updates costs O(n²): detach it synchronously on every
-  // document change, before React rebuilds nodes; SelectionTransformer re-attaches after.
+  // A Transformer attached to many nodes during bulk updates costs O(n²): detach it synchronously on
+  // a document change, before React rebuilds nodes; SelectionTransformer re-attaches after. A few
+  // nodes stay attached (an undo of one move then costs nothing here).
   useEffect(
     () =>
       editor.store.subscribe((next, prev) => {
-        if (next.index !== prev.index && trRef.current && trRef.current.nodes().length > 0) trRef.current.nodes([]);
+        if (next.index !== prev.index && trRef.current && trRef.current.nodes().length > BULK_SELECTION) trRef.current.nodes([]);
       }),
     [editor],
   );

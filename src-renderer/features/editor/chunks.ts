@@ -53,6 +53,7 @@ function scheduleIdle(): void {
   idleScheduled = true;
   const run = () => {
     idleScheduled = false;
+    releaseRetired();
     for (const chunk of [...stale]) {
       if (Konva.DD.isDragging) break;
       stale.delete(chunk);
@@ -65,22 +66,55 @@ function scheduleIdle(): void {
   else setTimeout(run, 0);
 }
 
-/** Draws a chunk live now and caches it again after the next frame. */
-export function refresh(group: Konva.Group): void {
+/** Bitmaps dropped while something changed: their memory is given back when the browser is idle. */
+let retired: HTMLCanvasElement[] = [];
+
+/**
+ * Drops a chunk's bitmap so that it draws live. Konva's clearCache also shrinks the bitmap's canvases
+ * to give their memory back, which costs more than the drop itself: that part waits for the idle task.
+ */
+function dropBitmap(group: Konva.Group): void {
+  const node = group as unknown as { _canvasCache: { scene: { _canvas: HTMLCanvasElement }; filter: { _canvas: HTMLCanvasElement }; hit?: { _canvas: HTMLCanvasElement } } | null };
+  const cache = node._canvasCache;
+  if (cache) {
+    retired.push(cache.scene._canvas, cache.filter._canvas);
+    if (cache.hit) retired.push(cache.hit._canvas);
+    node._canvasCache = null;
+  }
+  group.clearCache();
+}
+
+function releaseRetired(): void {
+  if (retired.length === 0) return;
+  Konva.Util.releaseCanvas(...retired);
+  retired = [];
+}
+
+/**
+ * Draws a chunk live now and caches it again after the next frame. With `draw: false` the caller
+ * redraws what changed itself (see patch-draw.ts) instead of the whole layer.
+ */
+export function refresh(group: Konva.Group, options: { draw?: boolean } = {}): void {
   if (group.isCached()) {
-    group.clearCache();
-    group.getLayer()?.batchDraw();
+    const auto = Konva.autoDrawEnabled;
+    if (options.draw === false) Konva.autoDrawEnabled = false;
+    try {
+      dropBitmap(group);
+    } finally {
+      Konva.autoDrawEnabled = auto;
+    }
+    if (options.draw !== false) group.getLayer()?.batchDraw();
   }
   stale.add(group);
   scheduleIdle();
 }
 
 /** A node of this chunk changed (or a drag or transform of it ended): live now, cached after the next frame. */
-export function markChanged(node: Konva.Node | null | undefined): void {
+export function markChanged(node: Konva.Node | null | undefined, options: { draw?: boolean } = {}): void {
   const chunk = chunkOf(node);
   if (!chunk) return;
   pinned.delete(chunk);
-  refresh(chunk);
+  refresh(chunk, options);
 }
 
 /** Draws a node's chunk live until `markChanged` (a drag or a transform in progress). */
@@ -89,7 +123,7 @@ export function goLive(node: Konva.Node | null | undefined): void {
   if (!chunk) return;
   pinned.add(chunk);
   stale.delete(chunk);
-  if (chunk.isCached()) chunk.clearCache();
+  if (chunk.isCached()) dropBitmap(chunk);
 }
 
 /** A chunk that leaves the page is forgotten. */

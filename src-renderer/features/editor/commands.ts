@@ -33,7 +33,7 @@ import {
   type TextElement,
   type ZOrder,
 } from '../../../src-main/core/design';
-import { newId } from './EditorCanvas';
+import { newId } from './canvas-nodes';
 import type { EditorStore } from './editor-store';
 import { imageSize, measureText } from './scene-context';
 
@@ -251,3 +251,11 @@ export function commands(editor: EditorStore) {
 }
 
 export type Commands = ReturnType<typeof commands>;
+
+/** One set of commands per editor store. */
+const cmdCache = new WeakMap<EditorStore, Commands>();
+export function commandsFor(editor: EditorStore): Commands {
+  let c = cmdCache.get(editor);
+  if (!c) cmdCache.set(editor, (c = commands(editor)));
+  return c;
+}

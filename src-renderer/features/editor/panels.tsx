@@ -1,7 +1,7 @@
 // Side panels: properties of the selection, layers (also the accessible list of what is on the
 // canvas), and pages.
 import { ArrowLeft, ArrowRight, ChevronDown, ChevronRight, Copy, Eye, EyeOff, Link, Lock, Trash2, Unlink, Unlock } from 'lucide-react';
-import { memo, useId, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { lockedResize, moveElementToIndex, recropForSize, updateElements, updatePage, type Element } from '../../../src-main/core/design';
@@ -226,8 +226,38 @@ function layerView(e: Element | undefined): string | null {
   return e ? `${e.visible ? 1 : 0}${e.locked ? 1 : 0}${e.type}|${e.name || (e.type === 'text' ? e.text.slice(0, 30) : '')}` : null;
 }
 
-const LayerRow = memo(function LayerRow({ editor, id, groupId, position, count, depth }: { editor: EditorStore; id: string; groupId: string | null; position: number; count: number; depth: number }) {
+/** A layer row's words, translated once for the whole list (a 150-row list asked i18n 900 times). */
+interface LayerLabels {
+  expand: string;
+  collapse: string;
+  hide: string;
+  show: string;
+  lock: string;
+  unlock: string;
+  type(type: string): string;
+}
+
+function useLayerLabels(): LayerLabels {
   const { t } = useTranslation();
+  return useMemo(() => {
+    const types = new Map<string, string>();
+    return {
+      expand: t('editor.layers.expand'),
+      collapse: t('editor.layers.collapse'),
+      hide: t('editor.layers.hide'),
+      show: t('editor.layers.show'),
+      lock: t('editor.layers.lock'),
+      unlock: t('editor.layers.unlock'),
+      type(type: string) {
+        let label = types.get(type);
+        if (label === undefined) types.set(type, (label = t(`editor.types.${type}`)));
+        return label;
+      },
+    };
+  }, [t]);
+}
+
+const LayerRow = memo(function LayerRow({ editor, labels, id, groupId, position, count, depth }: { editor: EditorStore; labels: LayerLabels; id: string; groupId: string | null; position: number; count: number; depth: number }) {
   // Subscribe to what the row shows only, so moving 1,000 elements does not re-render 1,000 rows.
   const view = useStore(editor.store, (s) => {
     if (!groupId) return layerView(s.index.get(id));
@@ -245,7 +275,7 @@ const LayerRow = memo(function LayerRow({ editor, id, groupId, position, count, 
   const el = { visible: view[0] === '1', locked: view[1] === '1' };
   const bar = view.indexOf('|');
   const type = view.slice(2, bar);
-  const label = view.slice(bar + 1) || t(`editor.types.${type}`);
+  const label = view.slice(bar + 1) || labels.type(type);
   const toggle = (patch: Record<string, unknown>) => editor.apply((d, pid) => updateElements(d, pid, [id], patch));
   const children = childIds ? childIds.split(',').reverse() : [];
   return (
@@ -262,7 +292,7 @@ const LayerRow = memo(function LayerRow({ editor, id, groupId, position, count, 
         }}
       >
         {type === 'group' ? (
-          <button type="button" className="ed-icon ed-twisty" aria-expanded={open} aria-label={t(open ? 'editor.layers.collapse' : 'editor.layers.expand')} aria-describedby={nameId} onClick={() => setOpen(!open)}>
+          <button type="button" className="ed-icon ed-twisty" aria-expanded={open} aria-label={open ? labels.collapse : labels.expand} aria-describedby={nameId} onClick={() => setOpen(!open)}>
             {open ? <ChevronDown size={14} aria-hidden="true" /> : <ChevronRight size={14} aria-hidden="true" />}
           </button>
         ) : (
@@ -286,17 +316,17 @@ const LayerRow = memo(function LayerRow({ editor, id, groupId, position, count, 
         >
           {label}
         </button>
-        <button type="button" className="ed-icon" aria-pressed={!el.visible} aria-label={t(el.visible ? 'editor.layers.hide' : 'editor.layers.show')} aria-describedby={nameId} title={t(el.visible ? 'editor.layers.hide' : 'editor.layers.show')} onClick={() => toggle({ visible: !el.visible })}>
+        <button type="button" className="ed-icon" aria-pressed={!el.visible} aria-label={el.visible ? labels.hide : labels.show} aria-describedby={nameId} title={el.visible ? labels.hide : labels.show} onClick={() => toggle({ visible: !el.visible })}>
           {el.visible ? <Eye size={16} aria-hidden="true" /> : <EyeOff size={16} aria-hidden="true" />}
         </button>
-        <button type="button" className="ed-icon" aria-pressed={el.locked} aria-label={t(el.locked ? 'editor.layers.unlock' : 'editor.layers.lock')} aria-describedby={nameId} title={t(el.locked ? 'editor.layers.unlock' : 'editor.layers.lock')} onClick={() => toggle({ locked: !el.locked })}>
+        <button type="button" className="ed-icon" aria-pressed={el.locked} aria-label={el.locked ? labels.unlock : labels.lock} aria-describedby={nameId} title={el.locked ? labels.unlock : labels.lock} onClick={() => toggle({ locked: !el.locked })}>
           {el.locked ? <Lock size={16} aria-hidden="true" /> : <Unlock size={16} aria-hidden="true" />}
         </button>
       </div>
       {open && children.length > 0 && (
         <ul className="ed-layers" role="list">
           {children.map((cid, i) => (
-            <LayerRow key={cid} editor={editor} id={cid} groupId={id} position={i} count={children.length} depth={depth + 1} />
+            <LayerRow key={cid} editor={editor} labels={labels} id={cid} groupId={id} position={i} count={children.length} depth={depth + 1} />
           ))}
         </ul>
       )}
@@ -307,6 +337,7 @@ const LayerRow = memo(function LayerRow({ editor, id, groupId, position, count, 
 export function LayersPanel({ editor }: { editor: EditorStore }) {
   const { t } = useTranslation();
   const order = useStore(editor.store, (s) => s.order);
+  const labels = useLayerLabels();
   const [showAll, setShowAll] = useState(false);
   const top = [...order].reverse();
   // Very large pages list the top LAYERS_SHOWN rows first (what is on top is what people reach for).
@@ -317,7 +348,7 @@ export function LayersPanel({ editor }: { editor: EditorStore }) {
       {top.length === 0 && <p className="muted">{t('editor.layers.empty')}</p>}
       <ul className="ed-layers" role="list">
         {shown.map((id, i) => (
-          <LayerRow key={id} editor={editor} id={id} groupId={null} position={i} count={order.length} depth={0} />
+          <LayerRow key={id} editor={editor} labels={labels} id={id} groupId={null} position={i} count={order.length} depth={0} />
         ))}
       </ul>
       {shown.length < top.length && (

@@ -1,0 +1,120 @@
+// The page stays in view when the editor's side panel opens or closes on a narrow window (1024×700):
+// the canvas area shrinks, and the page is fitted to it again — unless the user has zoomed, in which
+// case their zoom is kept. Walked in English and French, light and dark, at 1440×900 and 1024×700,
+// with nothing wider than the window.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openStudioPage, startStudio, type Studio } from './harness';
+
+let studio: Studio;
+let browser: Browser;
+
+const LABELS = {
+  en: { locale: 'en-US', editor: 'Editor', text: 'Text', tools: 'Editor tools' },
+  fr: { locale: 'fr-FR', editor: 'Éditeur', text: 'Texte', tools: 'Outils de l’éditeur' },
+} as const;
+
+beforeAll(async () => {
+  studio = await startStudio();
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await studio?.stop();
+});
+
+/** Where the page is drawn and the canvas area it is drawn in, in window pixels; and the zoom. */
+function view(page: Page) {
+  return page.evaluate(() => {
+    const ed = window.atelierEditor!;
+    const s = ed.editor.store.getState();
+    const area = document.querySelector('.editor-canvas')!.getBoundingClientRect();
+    const stage = (window as unknown as { Konva: { stages: { x(): number; y(): number; scaleX(): number }[] } }).Konva.stages.at(-1)!;
+    const x = area.left + stage.x();
+    const y = area.top + stage.y();
+    return {
+      zoom: s.zoom,
+      page: { left: x, top: y, right: x + s.doc!.width * stage.scaleX(), bottom: y + s.doc!.height * stage.scaleX() },
+      area: { left: area.left, top: area.top, right: area.right, bottom: area.bottom },
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    };
+  });
+}
+
+/** The whole page inside the canvas area. */
+async function expectPageInView(page: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      const v = await view(page);
+      return v.page.left >= v.area.left && v.page.top >= v.area.top && v.page.right <= v.area.right && v.page.bottom <= v.area.bottom;
+    })
+    .toBe(true);
+}
+
+async function openPortraitDesign(page: Page, labels: (typeof LABELS)[keyof typeof LABELS]): Promise<void> {
+  await page.getByRole('button', { name: labels.editor, exact: true }).click();
+  await page.locator('[data-preset="instagram-portrait"]').click();
+  await page.getByRole('toolbar', { name: labels.tools }).waitFor();
+}
+
+describe('the page fits the canvas area', () => {
+  it('fits again when the side panel opens and closes at 1024×700, and keeps a zoom the user chose', async () => {
+    const { page, context, pageErrors } = await openStudioPage(browser, studio, { viewport: { width: 1024, height: 700 } });
+    await openPortraitDesign(page, LABELS.en);
+    const panelTab = page.getByRole('tab', { name: 'Text' });
+    // Narrow window: the panel starts closed, and the page is fitted to the wide canvas area.
+    await expect.poll(() => panelTab.getAttribute('aria-selected')).toBe('false');
+    await expectPageInView(page);
+    const closedArea = (await view(page)).area;
+
+    await panelTab.click();
+    await page.getByRole('tabpanel').waitFor();
+    // The canvas area is narrower now, and the whole page is still in it.
+    expect((await view(page)).area.right - (await view(page)).area.left).toBeLessThan(closedArea.right - closedArea.left);
+    await expectPageInView(page);
+    expect((await view(page)).overflow).toBe(0);
+
+    // Closed again: fitted to the wider area (the page is as large as it was before).
+    const zoomOpen = (await view(page)).zoom;
+    await panelTab.click();
+    await expect.poll(() => page.getByRole('tabpanel').count()).toBe(0);
+    await expectPageInView(page);
+    await expect.poll(async () => (await view(page)).zoom).toBeGreaterThan(zoomOpen);
+
+    // A zoom the user chose is theirs: opening the panel does not undo it.
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    const chosen = (await view(page)).zoom;
+    await panelTab.click();
+    await page.getByRole('tabpanel').waitFor();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
+    expect((await view(page)).zoom).toBe(chosen);
+    // Fit (Ctrl+0) brings the whole page back.
+    await page.keyboard.press('Control+0');
+    await expectPageInView(page);
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  for (const lang of ['en', 'fr'] as const) {
+    for (const theme of ['light', 'dark'] as const) {
+      for (const size of [{ width: 1440, height: 900 }, { width: 1024, height: 700 }]) {
+        it(`shows the whole page with the side panel open — ${lang}, ${theme}, ${size.width}×${size.height}`, async () => {
+          const labels = LABELS[lang];
+          const { page, context, pageErrors } = await openStudioPage(browser, studio, { locale: labels.locale, viewport: size });
+          await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+          await openPortraitDesign(page, labels);
+          const tab = page.getByRole('tab', { name: labels.text });
+          if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+          await page.getByRole('tabpanel').waitFor();
+          await expectPageInView(page);
+          expect((await view(page)).overflow).toBe(0);
+          if (process.env.ATELIER_SCREENSHOTS) await page.screenshot({ path: `${process.env.ATELIER_SCREENSHOTS}/editor-fit-${lang}-${theme}-${size.width}x${size.height}.png` });
+          expect(pageErrors).toEqual([]);
+          await context.close();
+        }, 60_000);
+      }
+    }
+  }
+});
