@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DesignSummary, designMethods, DesignWithDocument, TemplateSummary, TemplateWithDocument } from '../contract/api/designs';
+import type { Asset } from '../contract/api/library';
 import { AtelierError } from '../contract/errors';
 import {
   blankDocument,
@@ -15,7 +16,6 @@ import {
   photoDesign,
   type DesignDocument,
 } from '../core/design';
-import { createAssetsRepository } from '../db/repositories/assets';
 import type { DesignListRow, DesignRow } from '../db/repositories/designs';
 import type { HandlersFor } from '../contract/handlers';
 import { foldText } from '../core/domain/search';
@@ -63,10 +63,11 @@ export interface DesignServiceOptions {
   templatesDir?: string;
   /** Called after a document is stored, so the asset library can record which images it uses. */
   onStored?: (designId: string, doc: DesignDocument) => void;
+  /** The asset library's lookup (its service owns the table), for designs made from photos. */
+  findAsset: (id: string) => Asset | null;
 }
 
-export function createDesignService(lib: Library, events: EventBus, options: DesignServiceOptions = {}) {
-  const assets = createAssetsRepository(lib.db);
+export function createDesignService(lib: Library, events: EventBus, options: DesignServiceOptions) {
   let bundled: Map<string, DesignDocument> | null = null;
   function bundledTemplates(): Map<string, DesignDocument> {
     if (bundled) return bundled;
@@ -163,15 +164,15 @@ export function createDesignService(lib: Library, events: EventBus, options: Des
       const preset = findPreset(input.preset);
       if (!preset) throw new AtelierError('invalid_input', `Unknown size preset "${input.preset}".`, { preset: input.preset }, { key: 'designs.unknownPreset', params: { preset: input.preset } });
       const photos = input.assetIds.map((assetId) => {
-        const asset = assets.get(assetId);
-        if (!asset || asset.deleted_at !== null || asset.kind !== 'image') {
+        const asset = options.findAsset(assetId);
+        if (!asset || asset.deletedAt !== null || asset.kind !== 'image') {
           throw new AtelierError('not_found', `No photo ${assetId.slice(0, 12)}… in the library.`, { field: 'assetIds', assetId }, { key: 'designs.photoNotFound' });
         }
         return { assetId, width: asset.width, height: asset.height };
       });
       const id = lib.ids();
-      const first = assets.get(input.assetIds[0]!)!;
-      const name = input.name ?? first.original_name.replace(/\.[^.]+$/, '') ?? 'Photos';
+      const first = options.findAsset(input.assetIds[0]!)!;
+      const name = input.name ?? first.name.replace(/\.[^.]+$/, '') ?? 'Photos';
       const doc = parseDesign(photoDesign({ id, name: name || 'Photos', preset: preset.id, width: preset.width, height: preset.height, photos, newId: lib.ids }));
       const row = insert(doc, { clientId: input.clientId ?? null });
       changed([id]);

@@ -80,7 +80,7 @@ export function openLibrarySession(lib: Library, options: SessionOptions) {
   }
   const fontsDir = options.fontsDir !== undefined ? options.fontsDir : (findBundledFontsDir(path.dirname(process.argv[1] ?? '.')) ?? findBundledFontsDir(process.cwd()));
   const brandKits = createBrandKitService(lib, assets, events, { fontsDir });
-  const designs = createDesignService(lib, events, { onStored: (designId, doc) => assets.syncRefs('design', designId, designAssetIds(doc)) });
+  const designs = createDesignService(lib, events, { onStored: (designId, doc) => assets.syncRefs('design', designId, designAssetIds(doc)), findAsset: assets.find });
   const captions = createCaptionService(lib, events, posts);
   const spell = createSpellService();
   // Thumbnails and a due post's images are drawn in a worker started on demand, never here.
