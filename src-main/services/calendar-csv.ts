@@ -152,8 +152,8 @@ export function importCsv(lib: Library, calendar: CalendarService, events: Event
           updated_at: now,
         });
       }
-      if (post.link) calendar.repo.patchSchedule(id, { link: post.link });
-      calendar.repo.addHistory({ post_id: id, from_status: null, to_status: post.status, source: 'import', note: '', at: now });
+      if (post.link) calendar.records.setLink(id, post.link);
+      calendar.records.imported(id, post.status, now);
       ids.push(id);
     }
     return ids;

@@ -16,7 +16,7 @@ import { approve, checkTransition, describeProblem } from '../core/schedule/work
 import { instantToWallClock, wallClockToInstant, type WallClockResolution } from '../core/time/zones';
 import type { PostRow } from '../db/repositories/posts';
 import { recordPermalinks } from '../db/repositories/insights';
-import { createSchedulingRepository } from '../db/repositories/scheduling';
+import { createSchedulingRepository, type PackDecisionRow } from '../db/repositories/scheduling';
 import { createCalendarCommands, sameState, stateOf, storedMessage, toJson, type Change } from './calendar-commands';
 import type { CalendarContext } from './calendar-context';
 import { createCalendarQueue } from './calendar-queue';
@@ -277,7 +277,16 @@ export function createCalendarService(lib: Library, events: EventBus) {
     },
     nextScheduledAfter: (ms: number) => repo.nextScheduledAfter(ms),
     hydrate,
-    repo,
+    /**
+     * For writers that add posts in their own transaction (CSV import, a client's pack decisions):
+     * the scheduling records that go with them. They emit their own change events.
+     */
+    records: {
+      setLink: (postId: string, link: string) => repo.patchSchedule(postId, { link }),
+      imported: (postId: string, status: PostRow['status'], at: number) => repo.addHistory({ post_id: postId, from_status: null, to_status: status, source: 'import', note: '', at }),
+      latestDecision: (postId: string) => repo.latestDecision(postId),
+      addDecision: (row: PackDecisionRow) => repo.addDecision(row),
+    },
   };
   return service;
 }

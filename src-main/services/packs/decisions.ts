@@ -97,7 +97,7 @@ export function applyDecisions(lib: Library, calendar: CalendarService, input: {
       continue;
     }
     const decidedMs = Date.parse(d.decidedAt);
-    const newest = calendar.repo.latestDecision(row.id);
+    const newest = calendar.records.latestDecision(row.id);
     if (newest && newest.decided_at === decidedMs) {
       skip(row.id, row.title, message('decisions.alreadyApplied', { appliedAt: new Date(newest.applied_at).toISOString() }, `this decision was already applied on ${new Date(newest.applied_at).toISOString()}`));
       continue;
@@ -134,7 +134,7 @@ export function applyDecisions(lib: Library, calendar: CalendarService, input: {
     for (const p of plan) {
       for (const step of p.steps) calendar.setStatus(p.postId, step, p.note);
       if (p.comment) calendar.notes.add(p.postId, p.note);
-      calendar.repo.addDecision({ post_id: p.postId, client_id: packClient.id, decided_at: p.decidedMs, decision: p.decision.decision, applied_at: now });
+      calendar.records.addDecision({ post_id: p.postId, client_id: packClient.id, decided_at: p.decidedMs, decision: p.decision.decision, applied_at: now });
     }
   });
   for (const p of plan) report.applied.push({ postId: p.postId, title: p.title, from: p.from, to: p.to, comment: p.comment });
