@@ -130,7 +130,7 @@ describe('calendar hours', () => {
       }
     }
     expect(pageErrors).toEqual([]);
-  });
+  }, 150_000); // a long journey with CLI checks between steps: a ceiling for a loaded machine, not a target
 
   it('opens the composer from an empty 09:30 slot, saves the post there, and a drag to 14:45 is undone from its toast', async () => {
     const lyon = json<{ id: string }>(['clients', 'add', '--name', 'Boulangerie Lyon', '--timezone', 'Europe/Paris']);

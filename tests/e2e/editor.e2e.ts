@@ -102,12 +102,14 @@ describe('editor', () => {
         dt.items.add(new File([raw], 'other.png', { type: 'image/png' }));
         const target = n.getStage()!.container();
         target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt, clientX: c.left + r.x + r.width / 2, clientY: c.top + r.y + r.height / 2 }));
-        await new Promise((res) => setTimeout(res, 300));
         return true;
       },
       { id: img.id, b64: (() => { const p = new PNG({ width: 8, height: 8 }); p.data.fill(200); return PNG.sync.write(p).toString('base64'); })() },
     );
     expect(drop).toBe(true);
+    // The dropped file is imported, then the image points at it: wait for that, not for a fixed time.
+    const assetOf = (e: (typeof s.doc.pages)[number]['elements'][number] | undefined) => (e?.type === 'image' ? e.assetId : null);
+    await expect.poll(async () => assetOf((await state()).doc.pages[0]!.elements.find((e) => e.id === img.id))).not.toBe(assetOf(img));
     s = await state();
     const replaced = s.doc.pages[0]!.elements.find((e) => e.id === img.id)!;
     expect(replaced.type === 'image' && replaced.assetId).not.toBe(img.type === 'image' && img.assetId);

@@ -165,12 +165,14 @@ describe('CalendarScreen', () => {
     const store = await renderCalendar('en', 1);
     await settle();
     const region = screen.getByRole('region', { name: 'Warnings' });
-    expect(within(region).getAllByText(/two instagram posts only/)).toHaveLength(5);
+    // The network by its name, and when the second of the two goes out.
+    expect(within(region).getAllByText(/two Instagram posts only/)).toHaveLength(5);
+    expect(within(region).getAllByText(/two Instagram posts only/)[0]!.textContent).toBe('⚠ Boulangerie: two Instagram posts only 1 min apart (Dec 10, 9:01am)');
     const hidden = store.getState().warnings.length - 5;
     fireEvent.click(within(region).getByText(`Show ${hidden} more warnings`));
     const details = region.querySelector('details')!;
     details.open = true;
     fireEvent(details, new Event('toggle'));
-    expect(within(region).getAllByText(/two instagram posts only/)).toHaveLength(8);
+    expect(within(region).getAllByText(/two Instagram posts only/)).toHaveLength(8);
   });
 });
