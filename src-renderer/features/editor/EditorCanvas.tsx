@@ -114,15 +114,16 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, cmd, stageRef, 
   // The canvas changed size: fit again, unless the user has zoomed or panned since the last fit.
   const boxWidth = measured?.width ?? 0;
   const boxHeight = measured?.height ?? 0;
-  const viewRef = useRef({ zoom, pan });
-  viewRef.current = { zoom, pan };
+  // The latest view and fit, read when the size changes (a zoom or pan alone must not run this).
+  const latest = useRef({ zoom, pan, fitPage });
+  latest.current = { zoom, pan, fitPage };
   useEffect(() => {
     const f = fitted.current;
-    const v = viewRef.current;
+    const v = latest.current;
     if (!f || !boxWidth || !boxHeight) return;
     if (v.zoom !== f.zoom || v.pan.x !== f.x || v.pan.y !== f.y) return;
-    fitPage();
-  }, [boxWidth, boxHeight]); // eslint-disable-line react-hooks/exhaustive-deps
+    v.fitPage();
+  }, [boxWidth, boxHeight]);
 
   // Zoom set from outside (toolbar, Ctrl +/−) keeps the middle of the view where it is.
   const lastZoom = useRef(zoom);
