@@ -112,7 +112,7 @@ export function createEditorStore(host: HostClient, options: { now?: () => numbe
   }
 
   /** Puts a document in the state, re-indexing only what changed on the current page. */
-  function show(doc: DesignDocument, pageId?: string | null): void {
+  function show(doc: DesignDocument, pageId?: string | null, extra: Partial<EditorState> = {}): void {
     const s = store.getState();
     const pid = pageId !== undefined && pageId !== null && doc.pages.some((p) => p.id === pageId) ? pageId : page(doc, s.pageId)?.id ?? null;
     const p = page(doc, pid);
@@ -138,7 +138,16 @@ export function createEditorStore(host: HostClient, options: { now?: () => numbe
       selection: s.selection.every((id) => alive.has(id)) ? s.selection : s.selection.filter((id) => alive.has(id)),
       canUndo: history.canUndo,
       canRedo: history.canRedo,
+      ...extra,
     });
+  }
+
+  /** An edit, an undo or a redo: shown and marked unsaved in one state change (one render), saved soon. */
+  function showEdited(doc: DesignDocument, pageId?: string | null, extra: Partial<EditorState> = {}): void {
+    show(doc, pageId, { save: 'pending', ...extra });
+    unsaved = doc;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void flush(), autosaveMs);
   }
 
   async function flush(): Promise<void> {
@@ -168,13 +177,6 @@ export function createEditorStore(host: HostClient, options: { now?: () => numbe
         saving = null;
       });
     await saving;
-  }
-
-  function schedule(doc: DesignDocument): void {
-    unsaved = doc;
-    store.setState({ save: 'pending' });
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void flush(), autosaveMs);
   }
 
   const actions = {
@@ -209,27 +211,19 @@ export function createEditorStore(host: HostClient, options: { now?: () => numbe
         return;
       }
       history.record(doc, next, { key: options.key ?? null, at: now() });
-      show(next, options.pageId ?? pageId);
-      if (options.select) store.setState({ selection: options.select });
-      schedule(next);
+      showEdited(next, options.pageId ?? pageId, options.select ? { selection: options.select } : {});
     },
     undo(): void {
       const { doc } = store.getState();
       if (!doc) return;
       const prev = history.undo(doc);
-      if (prev) {
-        show(prev);
-        schedule(prev);
-      }
+      if (prev) showEdited(prev);
     },
     redo(): void {
       const { doc } = store.getState();
       if (!doc) return;
       const next = history.redo(doc);
-      if (next) {
-        show(next);
-        schedule(next);
-      }
+      if (next) showEdited(next);
     },
     seal: () => history.seal(),
     select(ids: string[]): void {

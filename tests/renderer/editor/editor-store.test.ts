@@ -64,6 +64,24 @@ describe('editor store', () => {
     expect((await stored()).pages[0]!.elements[1]!.x).toBe(51);
   });
 
+  it('an undo is shown and marked unsaved in one state change (one render), and the undone version is saved', async () => {
+    const { host, calls } = windowHost();
+    const ed = createEditorStore(host, { autosaveMs: 10 });
+    await ed.open(designId);
+    ed.apply((d, p) => moveElements(d, p, ['r0'], 5, 0));
+    ed.seal();
+    await ed.flush();
+    let changes = 0;
+    const stop = ed.store.subscribe(() => changes++);
+    ed.undo();
+    stop();
+    expect(changes).toBe(1);
+    expect(ed.store.getState()).toMatchObject({ save: 'pending', canUndo: false, canRedo: true });
+    await ed.flush();
+    expect(calls.filter((m) => m === 'designs.save')).toHaveLength(2);
+    expect(firstX(await stored())).toBe(0);
+  });
+
   it('a refused save keeps the changes on screen, keeps the stored version, and says why', async () => {
     const ed = createEditorStore(windowHost().host, { autosaveMs: 10 });
     await ed.open(designId);
