@@ -23,7 +23,7 @@ import {
 import type { Commands } from './commands';
 import { CropOverlay, cropSession } from './CropOverlay';
 import type { EditorStore } from './editor-store';
-import { goLive, markChanged } from './chunks';
+import { goLive, markChanged, recache } from './chunks';
 import { idOf, newId, nodeFor, nodes, topNode } from './canvas-nodes';
 import { Background, Elements } from './ElementNodes';
 import { BULK_SELECTION, SelectionTransformer } from './SelectionTransformer';
@@ -249,6 +249,8 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, cmd, stageRef, 
       drag.current.group = group;
       node.stopDrag();
       group.startDrag();
+      // The moving group is one bitmap while it moves: a frame draws one image, not every shape.
+      recache(group);
       drag.current.home = null;
       node.getStage()?.batchDraw();
       return;
