@@ -193,10 +193,12 @@ describe('calendar hours', () => {
     await page.getByRole('button', { name: 'Week', exact: true }).click();
     await showDay(page, date);
 
-    // The warnings say which network by its name and when, so the posts can be found.
+    // The warnings say which network by its name and when, so the posts can be found; the five
+    // posts at 09:00 are one warning, not four pairs.
     const shortDate = new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00Z`));
     const warnings = page.getByRole('region', { name: 'Warnings' });
-    await expect.poll(() => warnings.getByRole('listitem').first().textContent()).toBe(`⚠ Crêperie Nantes: two Instagram posts only 0 min apart (${shortDate}, 9am)`);
+    await expect.poll(() => warnings.getByRole('listitem').first().textContent()).toBe(`⚠ Crêperie Nantes: 5 Instagram posts within 0 min (${shortDate}, 9am)`);
+    expect(await warnings.getByRole('listitem').filter({ hasText: 'Instagram' }).count()).toBe(1);
     const networkFilter = page.getByRole('group', { name: 'Filters' }).getByLabel('Network', { exact: true });
     expect(await networkFilter.locator('option').allTextContents()).toEqual(expect.arrayContaining(['Any', 'Instagram', 'LinkedIn']));
 
@@ -218,5 +220,45 @@ describe('calendar hours', () => {
     expect(await page.locator('.hour-grid-day [data-more]').count()).toBe(0);
     for (const title of titles) expect(await page.locator('.hour-grid-day [data-post-id]').filter({ hasText: title }).count()).toBe(1);
     expect(pageErrors).toEqual([]);
-  });
+  }, 150_000); // six CLI processes before the page opens: a ceiling for a loaded machine
+
+  it('keeps a post moved with Alt+arrows into a crowded week day as a focused card, not behind "+N"', async () => {
+    const rennes = json<{ id: string }>(['clients', 'add', '--name', 'Crêperie Rennes', '--timezone', 'Europe/Paris']);
+    const date = day(21);
+    for (const title of ['Galette saucisse', 'Crêpe citron', 'Chouchen', 'Kouign-amann', 'Gâteau breton']) {
+      json(['posts', 'add', '--client', rennes.id, '--title', title, '--at', `${date}T09:00`, '--network', 'instagram']);
+    }
+    // On LinkedIn, so the Instagram crowd's warning stays as it is.
+    const moving = json<PostOut>(['posts', 'add', '--client', rennes.id, '--title', 'Cidre fermier', '--at', `${date}T10:00`, '--network', 'linkedin']);
+    const { page, pageErrors } = await app.open({ viewport: { width: 1024, height: 700 } });
+    await page.getByRole('button', { name: 'Calendar' }).click();
+    await page.getByLabel('Client', { exact: true }).selectOption({ label: 'Crêperie Rennes' });
+    await page.getByRole('button', { name: 'Week', exact: true }).click();
+    await showDay(page, date);
+    const column = page.locator(`.hour-day[data-date="${date}"]`);
+    await column.getByRole('button', { name: '3 more posts from 9am: show the day' }).waitFor();
+    const card = column.locator(`[data-post-id="${moving.id}"]`);
+    await card.focus();
+
+    // Alt+↑ twice: 09:45, then 09:30, inside the 09:00 crowd. Without being kept, it would have gone
+    // into "+3" (09:30 is after the five) and the focus with it.
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => localTime(moving.id)).toBe(`${date}T09:45`);
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => localTime(moving.id)).toBe(`${date}T09:30`);
+    await expect.poll(() => page.getByTestId('calendar-announcer').textContent()).toMatch(/^Moved “Cidre fermier” to .*9:30/);
+
+    // Its card is on the 09:30 row, in view, with the focus; "+4" stands for the posts it displaced.
+    await expect.poll(() => rowOf(card, page, date)).toBe(38);
+    expect(await card.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-post-id'))).toBe(moving.id);
+    await column.getByRole('button', { name: '4 more posts from 9am: show the day' }).waitFor();
+    expect(await column.locator('[data-post-id]').count()).toBe(2);
+    // The focus still works: Alt+↓ takes it on to 09:45, out of the crowd.
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => localTime(moving.id)).toBe(`${date}T09:45`);
+    await expect.poll(() => rowOf(card, page, date)).toBe(39);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-post-id'))).toBe(moving.id);
+    expect(pageErrors).toEqual([]);
+  }, 150_000);
 });

@@ -19,7 +19,9 @@ export const CalendarPost = Post.extend({
 export type CalendarPost = z.infer<typeof CalendarPost>;
 
 export const PlanWarning = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('too_close'), clientId: Id, network: z.string(), postIds: z.tuple([Id, Id]), minutes: z.number().int() }),
+  // A run of posts on one network too close together (core/schedule/warnings): ids in time order,
+  // minutes from the first to the last.
+  z.object({ kind: z.literal('too_close'), clientId: Id, network: z.string(), postIds: z.array(Id).min(2), minutes: z.number().int() }),
   z.object({ kind: z.literal('gap'), clientId: Id, fromDate: LocalDate, toDate: LocalDate, days: z.number().int() }),
 ]);
 export type PlanWarning = z.infer<typeof PlanWarning>;

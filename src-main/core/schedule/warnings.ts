@@ -1,5 +1,5 @@
-// Plan warnings: two posts for the same client and network too close together, and gaps of more
-// than N days with nothing planned. Days are counted in the client's calendar.
+// Plan warnings: posts for the same client and network too close together, and gaps of more than N
+// days with nothing planned. Days are counted in the client's calendar.
 import { instantToWallClock } from '../time/zones';
 import { daysBetween } from './wallclock';
 import { PLANNED_STATUSES } from './workflow';
@@ -23,7 +23,12 @@ export interface WarningOptions {
 export const DEFAULT_WARNING_OPTIONS: WarningOptions = { minSpacingMinutes: 120, maxGapDays: 7 };
 
 export type PlanWarning =
-  | { kind: 'too_close'; clientId: string; network: string; postIds: [string, string]; minutes: number }
+  /**
+   * A run of posts on one network, each closer than the spacing to the one before: one warning for
+   * the run, not one per pair (five posts at 09:00 are one problem). `postIds` in time order, two or
+   * more; `minutes` from the first to the last.
+   */
+  | { kind: 'too_close'; clientId: string; network: string; postIds: string[]; minutes: number }
   | { kind: 'gap'; clientId: string; fromDate: string; toDate: string; days: number };
 
 /**
@@ -45,19 +50,26 @@ export function planWarnings(
   }
   for (const [clientId, list] of byClient) {
     list.sort((a, b) => a.instantMs - b.instantMs || a.id.localeCompare(b.id));
-    // Spacing, per network.
-    const lastOn = new Map<string, WarningPost>();
+    // Spacing, per network: consecutive posts closer than the spacing chain into one run.
+    const runOn = new Map<string, WarningPost[]>();
+    const runs: { network: string; posts: WarningPost[] }[] = [];
     for (const p of list) {
       for (const network of p.networks) {
-        const previous = lastOn.get(network);
-        if (previous) {
-          const minutes = Math.round((p.instantMs - previous.instantMs) / 60_000);
-          if (minutes < options.minSpacingMinutes) {
-            warnings.push({ kind: 'too_close', clientId, network, postIds: [previous.id, p.id], minutes });
-          }
+        const run = runOn.get(network);
+        const previous = run?.[run.length - 1];
+        if (run && previous && Math.round((p.instantMs - previous.instantMs) / 60_000) < options.minSpacingMinutes) run.push(p);
+        else {
+          const fresh = [p];
+          runOn.set(network, fresh);
+          runs.push({ network, posts: fresh });
         }
-        lastOn.set(network, p);
       }
+    }
+    // Runs were opened in time order, so the warnings read in the order the runs start.
+    for (const { network, posts: run } of runs) {
+      if (run.length < 2) continue;
+      const minutes = Math.round((run[run.length - 1]!.instantMs - run[0]!.instantMs) / 60_000);
+      warnings.push({ kind: 'too_close', clientId, network, postIds: run.map((p) => p.id), minutes });
     }
     // Gaps, in the client's calendar days.
     const zone = zones.get(clientId) ?? 'UTC';

@@ -96,16 +96,21 @@ export function Warnings({ warnings, clients, posts, formats }: { warnings: Plan
   const [expanded, setExpanded] = useState(false);
   const byId = useMemo(() => new Map(posts.map((p) => [p.id, p])), [posts]);
   if (warnings.length === 0) return null;
-  /** "Jan 20, 9am": when the second of two close posts goes out, so the person can find them. */
-  const when = (id: string) => {
-    const local = byId.get(id)?.localTime;
+  /** "Jan 20, 9am": when a post goes out, so the person can find it. */
+  const when = (id: string | undefined) => {
+    const local = id ? byId.get(id)?.localTime : undefined;
     return local ? `${formats.shortDate.format(asUtcDate(local))}, ${formats.cardTime(local)}` : null;
   };
   const tooClose = (w: Extract<PlanWarning, { kind: 'too_close' }>) => {
     const client = clients.get(w.clientId)?.name ?? '';
+    const count = w.postIds.length;
     // 'any' stands for posts without a network yet.
-    const text = w.network === 'any' ? t('calendar.warnings.tooCloseAny', { client, minutes: w.minutes }) : t('calendar.warnings.tooClose', { client, network: NETWORK_LABELS[w.network as NetworkId] ?? w.network, minutes: w.minutes });
-    const at = when(w.postIds[1]);
+    const network = w.network === 'any' ? null : (NETWORK_LABELS[w.network as NetworkId] ?? w.network);
+    const key = count > 2 ? 'calendar.warnings.tooCloseRun' : 'calendar.warnings.tooClose';
+    const text = t(network === null ? `${key}Any` : key, { client, network, count, minutes: w.minutes });
+    // A pair is dated by its second post (the one too soon after the other); a longer run by its
+    // first, since "5 posts within 40 min" counts from there.
+    const at = when(count > 2 ? w.postIds[0] : w.postIds[1]);
     return at ? t('calendar.warnings.at', { text, when: at }) : text;
   };
   const line = (w: PlanWarning, i: number) => (

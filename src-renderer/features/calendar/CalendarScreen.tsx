@@ -84,9 +84,13 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
   const redo = () => run(() => store.getState().redo(), (label) => (label ? t('calendar.toast.redone', { label: translateMessage(t, i18n.language, label) }) : null));
   const timeLabel = useCallback((post: CalendarPost) => (post.localTime ? formats.dateTime.format(asUtcDate(post.localTime)) : t('calendar.details.unscheduled')), [formats, t]);
   const movedText = useCallback((post: CalendarPost) => t('calendar.toast.moved', { title: post.title, time: timeLabel(post) }), [t, timeLabel]);
+  // The post moved last stays a card on a crowded week day (HourGrid), so it is seen where it went;
+  // set before the move, so no render hides it in between.
+  const [movedId, setMovedId] = useState<string | null>(null);
   /** One post to another day (same time of day) or to a time; the toast offers Undo. */
   const move = useCallback(
     async (id: string, target: MoveTarget) => {
+      setMovedId(id);
       const post = await run(() => store.getState().move(id, target));
       if (post) undoToast(movedText(post), t('calendar.toast.undoAction'), undo);
       return post;
@@ -115,6 +119,7 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
         if (!post?.localTime) return;
         if (post.status === 'published') return setAnnouncement(t('calendar.keys.published', { title: post.title }));
         let moved: CalendarPost | undefined;
+        setMovedId(id);
         if (state.picked.has(id) && state.picked.size > 1) {
           const count = await shift(step.days, step.minutes);
           moved = count ? store.getState().posts.find((p) => p.id === id) : undefined;
@@ -233,7 +238,7 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
         <section className="calendar-main" aria-label={t('calendar.grid.label')}>
           {s.view === 'month' && <MonthView {...grid} />}
           {(s.view === 'week' || s.view === 'day') && (
-            <HourGrid days={hourDays} byDay={byDay} zone={single?.timeZone} ctx={ctx} events={events} period={period} ready={s.loadedPeriod === period} onOpenDay={s.view === 'week' ? openDay : undefined} />
+            <HourGrid days={hourDays} byDay={byDay} zone={single?.timeZone} ctx={ctx} events={events} period={period} ready={s.loadedPeriod === period} moved={movedId} onOpenDay={s.view === 'week' ? openDay : undefined} />
           )}
           {s.view === 'agenda' && <AgendaView {...grid} />}
           <p className="visually-hidden" aria-live="polite" data-testid="calendar-announcer">

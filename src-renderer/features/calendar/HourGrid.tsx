@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { CalendarPost } from '../../../src-main/contract/api/calendar';
 import { asUtcDate, nowIn } from './calendar-dates';
 import { NO_POSTS, useCursor, type GridEvents } from './CalendarGrid';
-import { firstSlot, isCursorKey, layoutHours, minuteOfDay, ROW_PX, SLOT_MINUTES, SLOTS_PER_DAY, stepSlot, timeOfMinute, type MoreChip } from './hour-grid';
+import { CARD_MINUTES, firstSlot, isCursorKey, layoutHours, minuteOfDay, ROW_PX, SLOT_MINUTES, SLOTS_PER_DAY, stepSlot, timeOfMinute, type MoreChip } from './hour-grid';
 import { Cards, type GridContext } from './PostCard';
 
 /** The wall-clock time now in a zone, refreshed every minute (for today's column and the now-line). */
@@ -55,6 +55,8 @@ interface ColumnProps {
   ctx: GridContext;
   /** Side-by-side columns at most (the last for "+N" chips); the day view has no limit. */
   maxCols: number;
+  /** Posts shown as cards even in a crowd (focused, just moved, picked): see layoutHours. */
+  keep: ReadonlySet<string>;
   onOpenDay: ((date: string) => void) | undefined;
 }
 
@@ -76,12 +78,12 @@ function MoreButton({ chip, date, ctx, onOpenDay }: { chip: MoreChip; date: stri
   );
 }
 
-const HourColumn = memo(function HourColumn({ date, posts, today, nowMinute, cursor, slotNames, ctx, maxCols, onOpenDay }: ColumnProps) {
+const HourColumn = memo(function HourColumn({ date, posts, today, nowMinute, cursor, slotNames, ctx, maxCols, keep, onOpenDay }: ColumnProps) {
   const { places, more, shown } = useMemo(() => {
-    const layout = layoutHours(posts, onOpenDay ? maxCols : Infinity);
+    const layout = layoutHours(posts, onOpenDay ? maxCols : Infinity, CARD_MINUTES, keep);
     const hidden = new Set(layout.more.flatMap((chip) => chip.ids));
     return { ...layout, shown: hidden.size > 0 ? posts.filter((p) => !hidden.has(p.id)) : posts };
-  }, [posts, maxCols, onOpenDay]);
+  }, [posts, maxCols, keep, onOpenDay]);
   return (
     <div role="group" className={`hour-day${today ? ' today' : ''}`} data-date={date} data-hours="" aria-label={ctx.text.day({ date: ctx.formats.date.format(asUtcDate(date)), count: posts.length })}>
       <Slots cursor={cursor} names={slotNames} />
@@ -103,11 +105,13 @@ export interface HourGridProps {
   /** Which period this is (calendar-store's periodKey) and whether its posts have arrived. */
   period: string;
   ready: boolean;
+  /** The post moved last (dropped, or moved with the keyboard): it stays a card in a crowd. */
+  moved?: string | null;
   /** In the week view, a day's header opens that day. */
   onOpenDay?(date: string): void;
 }
 
-export function HourGrid({ days, byDay, zone, ctx, events, period, ready, onOpenDay }: HourGridProps) {
+export function HourGrid({ days, byDay, zone, ctx, events, period, ready, moved = null, onOpenDay }: HourGridProps) {
   const { t } = useTranslation();
   const now = useNow(zone);
   const today = now.slice(0, 10);
@@ -125,6 +129,12 @@ export function HourGrid({ days, byDay, zone, ctx, events, period, ready, onOpen
     root.current.scrollTop = Math.max(0, (start - 2) * ROW_PX);
   }, [ready, period, start, root]);
 
+  // The card that has the focus, or had it last: a card moved with Alt+arrows into a crowded time
+  // must stay a card (not go behind "+N"), or the focus would fall off the grid. It is not forgotten
+  // on blur, since a card that moves to another day is mounted again and loses the focus for a moment.
+  const [focusedCard, setFocusedCard] = useState<string | null>(null);
+  const keep = useMemo(() => new Set([focusedCard, moved, ...ctx.picked].filter((id): id is string => id !== null)), [focusedCard, moved, ctx.picked]);
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     events.onKeyDown(e);
     const slot = (e.target as HTMLElement).dataset.slot;
@@ -135,6 +145,8 @@ export function HourGrid({ days, byDay, zone, ctx, events, period, ready, onOpen
   // A slot reached by Tab or a click becomes the cursor, so the arrows go on from there.
   const onFocus = (e: FocusEvent<HTMLDivElement>) => {
     const slot = e.target.dataset.slot;
+    const postId = e.target.dataset.postId;
+    if (postId !== undefined || slot !== undefined) setFocusedCard(postId ?? null);
     const date = e.target.closest<HTMLElement>('[data-date]')?.dataset.date;
     if (slot !== undefined && date) moveTo(days.indexOf(date) * SLOTS_PER_DAY + Number(slot), false);
   };
@@ -175,6 +187,7 @@ export function HourGrid({ days, byDay, zone, ctx, events, period, ready, onOpen
           slotNames={slotNames}
           ctx={ctx}
           maxCols={WEEK_MAX_COLUMNS}
+          keep={keep}
           onOpenDay={onOpenDay}
         />
       ))}

@@ -61,8 +61,18 @@ export interface DayLayout {
  * "+N" chips: the posts that would have gone further right, grouped by a card's length from the
  * first of each run (a run of one is simply shown as a card there). A week's narrow days stay
  * readable, and the day view, wide enough, shows them all.
+ *
+ * `keep` are posts that must stay cards (the focused, picked or just-moved one): a card the user is
+ * holding must not vanish into "+N", or the keyboard focus goes with it. When one of them would be
+ * hidden, its cluster is laid out again with the kept posts placed first (in `keep`'s order, so the
+ * first wins when too many of them overlap); otherwise nothing moves.
  */
-export function layoutHours(posts: readonly { id: string; localTime: string | null }[], maxCols: number = Infinity, cardMinutes: number = CARD_MINUTES): DayLayout {
+export function layoutHours(
+  posts: readonly { id: string; localTime: string | null }[],
+  maxCols: number = Infinity,
+  cardMinutes: number = CARD_MINUTES,
+  keep: ReadonlySet<string> = NO_IDS,
+): DayLayout {
   const items = posts
     .filter((p): p is { id: string; localTime: string } => p.localTime !== null)
     .map((p) => ({ id: p.id, minute: minuteOfDay(p.localTime) }))
@@ -70,31 +80,20 @@ export function layoutHours(posts: readonly { id: string; localTime: string | nu
   const places = new Map<string, CardPlace>();
   const more: MoreChip[] = [];
   const cap = Math.max(2, maxCols);
-  let cluster: { id: string; place: CardPlace }[] = [];
+  let cluster: Item[] = [];
   /** Where each column of the current cluster is free again. */
   let columnEnds: number[] = [];
   let clusterEnd = -Infinity;
   const close = () => {
     const cols = columnEnds.length;
     if (cols <= cap) {
-      for (const { id, place } of cluster) places.set(id, { ...place, cols });
+      for (const { id, minute, col } of cluster) places.set(id, { minute, col, cols });
     } else {
-      const last = cap - 1;
-      let run: { id: string; place: CardPlace }[] = [];
-      const flush = () => {
-        if (run.length === 1) places.set(run[0]!.id, { minute: run[0]!.place.minute, col: last, cols: cap });
-        else if (run.length > 1) more.push({ minute: run[0]!.place.minute, col: last, cols: cap, ids: run.map((r) => r.id) });
-        run = [];
-      };
-      for (const entry of cluster) {
-        if (entry.place.col < last) {
-          places.set(entry.id, { ...entry.place, cols: cap });
-          continue;
-        }
-        if (run.length > 0 && entry.place.minute >= run[0]!.place.minute + cardMinutes) flush();
-        run.push(entry);
-      }
-      flush();
+      let crowd = crowded(cluster, cap - 1, cardMinutes, []);
+      const kept = [...keep].flatMap((id) => cluster.find((item) => item.id === id) ?? []);
+      if (kept.some((item) => crowd.hidden.has(item.id))) crowd = crowded(cluster, cap - 1, cardMinutes, kept);
+      for (const [id, place] of crowd.cards) places.set(id, { ...place, cols: cap });
+      more.push(...crowd.chips.map((chip) => ({ ...chip, cols: cap })));
     }
     cluster = [];
     columnEnds = [];
@@ -105,10 +104,60 @@ export function layoutHours(posts: readonly { id: string; localTime: string | nu
     if (col < 0) col = columnEnds.push(0) - 1;
     columnEnds[col] = item.minute + cardMinutes;
     clusterEnd = Math.max(clusterEnd, item.minute + cardMinutes);
-    cluster.push({ id: item.id, place: { minute: item.minute, col, cols: 1 } });
+    cluster.push({ id: item.id, minute: item.minute, col });
   }
   close();
   return { places, more };
+}
+
+const NO_IDS: ReadonlySet<string> = new Set();
+
+interface Item {
+  id: string;
+  minute: number;
+  /** Its column when nothing is capped. */
+  col: number;
+}
+
+/**
+ * A crowded cluster in `cardCols` card columns plus a last one for the rest. `first` go in before
+ * the others; then, in time order, each post takes the leftmost card column free for its length.
+ * With nothing first this is the uncapped layout cut at `cardCols`. Posts left over sit in the last
+ * column: a run of them a card's length from its first post is a "+N" chip, a run of one a card.
+ */
+function crowded(cluster: readonly Item[], cardCols: number, cardMinutes: number, first: readonly Item[]) {
+  const taken: { from: number; to: number }[][] = Array.from({ length: cardCols }, () => []);
+  const cards = new Map<string, { minute: number; col: number }>();
+  const left: Item[] = [];
+  const firstIds = new Set(first.map((item) => item.id));
+  for (const item of [...first, ...cluster.filter((c) => !firstIds.has(c.id))]) {
+    const from = item.minute;
+    const to = from + cardMinutes;
+    const col = taken.findIndex((spans) => spans.every((s) => s.to <= from || to <= s.from));
+    if (col < 0) left.push(item);
+    else {
+      taken[col]!.push({ from, to });
+      cards.set(item.id, { minute: from, col });
+    }
+  }
+  left.sort((a, b) => a.minute - b.minute || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const chips: Omit<MoreChip, 'cols'>[] = [];
+  const hidden = new Set<string>();
+  let run: Item[] = [];
+  const flush = () => {
+    if (run.length === 1) cards.set(run[0]!.id, { minute: run[0]!.minute, col: cardCols });
+    else if (run.length > 1) {
+      chips.push({ minute: run[0]!.minute, col: cardCols, ids: run.map((r) => r.id) });
+      for (const r of run) hidden.add(r.id);
+    }
+    run = [];
+  };
+  for (const item of left) {
+    if (run.length > 0 && item.minute >= run[0]!.minute + cardMinutes) flush();
+    run.push(item);
+  }
+  flush();
+  return { cards, chips, hidden };
 }
 
 /** Every post of a day at its place, side by side however many overlap (layoutHours without a cap). */

@@ -160,8 +160,8 @@ describe('CalendarScreen', () => {
 
   it('lists the first five warnings and keeps the rest behind "Show N more"', async () => {
     const { paris, add } = await library();
-    // Nine Instagram posts a minute apart: eight pairs too close to each other.
-    for (let i = 0; i < 9; i++) await add(paris.id, `Burst ${i}`, `2026-12-10T09:0${i}`);
+    // Eight days with two Instagram posts a minute apart: eight pairs too close to each other.
+    for (let i = 0; i < 8; i++) for (const m of ['00', '01']) await add(paris.id, `Burst ${i}`, `2026-12-${10 + i}T09:${m}`);
     const store = await renderCalendar('en', 1);
     await settle();
     const region = screen.getByRole('region', { name: 'Warnings' });
@@ -174,5 +174,18 @@ describe('CalendarScreen', () => {
     details.open = true;
     fireEvent(details, new Event('toggle'));
     expect(within(region).getAllByText(/two Instagram posts only/)).toHaveLength(8);
+  });
+
+  it.each([
+    ['en', '⚠ Boulangerie: 5 Instagram posts within 4 min (Dec 10, 9am)'],
+    ['fr', '⚠ Boulangerie : 5 publications Instagram en l’espace de 4 min (10 déc., 9:00)'],
+  ] as const)('says five posts close together once, with how many and from when (%s)', async (language, line) => {
+    const { paris, add } = await library();
+    for (let i = 0; i < 5; i++) await add(paris.id, `Burst ${i}`, `2026-12-10T09:0${i}`);
+    await renderCalendar(language, 1);
+    await settle();
+    const region = screen.getByRole('region', { name: language === 'en' ? 'Warnings' : 'Alertes' });
+    const tooClose = within(region).getAllByRole('listitem').filter((li) => li.textContent!.includes('Instagram'));
+    expect(tooClose.map((li) => li.textContent)).toEqual([line]);
   });
 });

@@ -121,6 +121,38 @@ describe('a crowded week day keeps its cards readable', () => {
   });
 });
 
+describe('a post the user holds stays a card in a crowded week day', () => {
+  const five = ['a', 'b', 'c', 'd', 'e'].map((id) => at(id, '09:00'));
+  const cards = (layout: ReturnType<typeof layoutHours>) => Object.fromEntries([...layout.places].map(([id, p]) => [id, [p.minute, p.col, p.cols]]));
+
+  it('shows a post moved into the crowd as a card, and "+N" stands for the others', () => {
+    // Moved from 10:00 to 09:30 with Alt+↑: without keeping it, it would join the 09:00 "+3".
+    const posts = [...five, at('m', '09:30')];
+    expect(layoutHours(posts, 3).more[0]!.ids).toContain('m');
+    const held = layoutHours(posts, 3, CARD_MINUTES, new Set(['m']));
+    expect(cards(held)).toEqual({ m: [570, 0, 3], a: [540, 1, 3] });
+    expect(held.more).toEqual([{ minute: 540, col: 2, cols: 3, ids: ['b', 'c', 'd', 'e'] }]);
+  });
+
+  it('shows a focused or picked post of the same time as a card, whatever its id', () => {
+    const held = layoutHours(five, 3, CARD_MINUTES, new Set(['e']));
+    expect(cards(held)).toEqual({ e: [540, 0, 3], a: [540, 1, 3] });
+    expect(held.more).toEqual([{ minute: 540, col: 2, cols: 3, ids: ['b', 'c', 'd'] }]);
+  });
+
+  it('moves nothing when the held post is already a card, or is on a day that fits', () => {
+    expect(layoutHours(five, 3, CARD_MINUTES, new Set(['b']))).toEqual(layoutHours(five, 3));
+    const two = [at('a', '09:00'), at('b', '09:15')];
+    expect(layoutHours(two, 3, CARD_MINUTES, new Set(['b']))).toEqual(layoutHours(two, 3));
+  });
+
+  it('when more held posts overlap than there are card columns, the first held ones win', () => {
+    const held = layoutHours(five, 3, CARD_MINUTES, new Set(['e', 'd', 'c']));
+    expect(cards(held)).toEqual({ e: [540, 0, 3], d: [540, 1, 3] });
+    expect(held.more).toEqual([{ minute: 540, col: 2, cols: 3, ids: ['a', 'b', 'c'] }]);
+  });
+});
+
 describe('the keyboard cursor', () => {
   it('walks a day’s slots with ↑ ↓ and the days with ← →, stopping at the edges', () => {
     const cell = 2 * 96 + 38; // third day, 09:30

@@ -162,6 +162,34 @@ describe('warnings', () => {
     );
     expect(warnings).toEqual([{ kind: 'too_close', clientId: 'paris', network: 'instagram', postIds: ['a', 'b'], minutes: 30 }]);
   });
+  it('gives one warning for a run of posts too close on one network, naming every post of it', () => {
+    // Five Instagram posts at 09:00: one problem, not four nearly identical pairs.
+    const t = at('2026-01-20T09:00', 'Europe/Paris');
+    const five = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, clientId: 'paris', networks: ['instagram'], instantMs: t }));
+    expect(planWarnings(five, zones, { minSpacingMinutes: 120, maxGapDays: 30 })).toEqual([
+      { kind: 'too_close', clientId: 'paris', network: 'instagram', postIds: ['a', 'b', 'c', 'd', 'e'], minutes: 0 },
+    ]);
+    // A chain (each under two hours after the one before) is one run too, its minutes first to last.
+    const chain = [0, 90, 180].map((m, i) => ({ id: `c${i}`, clientId: 'paris', networks: ['x'], instantMs: t + m * 60_000 }));
+    expect(planWarnings(chain, zones, { minSpacingMinutes: 120, maxGapDays: 30 })).toEqual([
+      { kind: 'too_close', clientId: 'paris', network: 'x', postIds: ['c0', 'c1', 'c2'], minutes: 180 },
+    ]);
+  });
+  it('keeps two separate pairs, and each network of a post, as warnings of their own', () => {
+    const t = at('2026-01-20T09:00', 'Europe/Paris');
+    const posts = [
+      { id: 'a', clientId: 'paris', networks: ['instagram', 'x'], instantMs: t },
+      { id: 'b', clientId: 'paris', networks: ['instagram', 'x'], instantMs: t + 10 * 60_000 },
+      // Four hours later: a new pair on Instagram, not a run with the first.
+      { id: 'c', clientId: 'paris', networks: ['instagram'], instantMs: t + 240 * 60_000 },
+      { id: 'd', clientId: 'paris', networks: ['instagram'], instantMs: t + 270 * 60_000 },
+    ];
+    expect(planWarnings(posts, zones, { minSpacingMinutes: 120, maxGapDays: 30 })).toEqual([
+      { kind: 'too_close', clientId: 'paris', network: 'instagram', postIds: ['a', 'b'], minutes: 10 },
+      { kind: 'too_close', clientId: 'paris', network: 'x', postIds: ['a', 'b'], minutes: 10 },
+      { kind: 'too_close', clientId: 'paris', network: 'instagram', postIds: ['c', 'd'], minutes: 30 },
+    ]);
+  });
   it('flags gaps counted in the client’s own calendar days', () => {
     // 23:30 in New York is already the next day in UTC: the gap must use New York days.
     const posts = [
