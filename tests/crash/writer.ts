@@ -15,6 +15,15 @@ import { seeded } from './rng';
 const [mode, dataDir, arg] = process.argv.slice(2) as [string, string, string];
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
+// A writer whose test run stopped before its kill (a timed-out or interrupted run) must not write on
+// for ever: one left behind filled a disk with 77 GB of assets. It stops once orphaned, or after two
+// minutes, far beyond any planned kill (at most half a second after READY).
+const parentPid = process.ppid;
+const startedAt = Date.now();
+function stopIfAbandoned(): void {
+  if (process.ppid !== parentPid || Date.now() - startedAt > 120_000) process.exit(3);
+}
+
 async function main() {
   if (mode === 'migrate') {
     say('READY');
@@ -35,6 +44,7 @@ async function main() {
     let backup = atelier.backups.list().find((b) => b.kind === 'manual');
     if (!backup) backup = (await atelier.call('backups.create', {})).backup;
     for (let n = 1; ; n++) {
+      stopIfAbandoned();
       if (n % 4 === 0) {
         say(`BEGIN ${JSON.stringify({ op: 'restore', n })}`);
         await atelier.call('backups.restore', { file: backup.file });
@@ -48,6 +58,7 @@ async function main() {
   }
   const total = OPS.reduce((sum, op) => sum + op.weight, 0);
   for (let n = 1; ; n++) {
+    stopIfAbandoned();
     if (mode === 'assets') {
       const bytes = Buffer.alloc(rng.int(256 * 1024, 2 * 1024 * 1024), n % 251);
       bytes.writeUInt32LE(rng.int(0, 2 ** 31), 0);
