@@ -47,15 +47,22 @@ export function recache(group: Konva.Group): void {
   }
 }
 
-/** After the next frame (the one that shows the change, drawn live): the waiting chunks are cached again. */
+/** How long one task may spend caching chunks before it lets a frame and the user's input through. */
+const CACHE_BUDGET_MS = 8;
+
+/**
+ * After the next frame (the one that shows the change, drawn live): the waiting chunks are cached
+ * again, a few per task, so a newly opened 1,000-element page takes clicks while it settles.
+ */
 function scheduleIdle(): void {
   if (idleScheduled) return;
   idleScheduled = true;
   const run = () => {
     idleScheduled = false;
     releaseRetired();
+    const until = performance.now() + CACHE_BUDGET_MS;
     for (const chunk of [...stale]) {
-      if (Konva.DD.isDragging) break;
+      if (Konva.DD.isDragging || performance.now() > until) break;
       stale.delete(chunk);
       if (!pinned.has(chunk) && chunk.getStage()) recache(chunk);
     }

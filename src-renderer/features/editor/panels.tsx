@@ -1,7 +1,7 @@
 // Side panels: properties of the selection, layers (also the accessible list of what is on the
 // canvas), and pages.
 import { ArrowLeft, ArrowRight, ChevronDown, ChevronRight, Copy, Eye, EyeOff, Link, Lock, Trash2, Unlink, Unlock } from 'lucide-react';
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { lockedResize, moveElementToIndex, recropForSize, updateElements, updatePage, type Element } from '../../../src-main/core/design';
@@ -334,9 +334,14 @@ const LayerRow = memo(function LayerRow({ editor, labels, id, groupId, position,
   );
 });
 
+const NO_LAYERS: readonly string[] = [];
+
 export function LayersPanel({ editor }: { editor: EditorStore }) {
   const { t } = useTranslation();
-  const order = useStore(editor.store, (s) => s.order);
+  // The list follows the page a moment later (a background render): opening a big design paints
+  // the canvas first, and a bulk edit does not wait for 150 rows.
+  const current = useStore(editor.store, (s) => s.order);
+  const order = useDeferredValue(current, NO_LAYERS);
   const labels = useLayerLabels();
   const [showAll, setShowAll] = useState(false);
   const top = [...order].reverse();
@@ -345,7 +350,7 @@ export function LayersPanel({ editor }: { editor: EditorStore }) {
   return (
     <section className="ed-panel" aria-label={t('editor.layers.title')}>
       <h3>{t('editor.layers.title')}</h3>
-      {top.length === 0 && <p className="muted">{t('editor.layers.empty')}</p>}
+      {current.length === 0 && <p className="muted">{t('editor.layers.empty')}</p>}
       <ul className="ed-layers" role="list">
         {shown.map((id, i) => (
           <LayerRow key={id} editor={editor} labels={labels} id={id} groupId={null} position={i} count={order.length} depth={0} />
