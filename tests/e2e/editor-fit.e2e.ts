@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openStudioPage, startStudio, type Studio } from './harness';
+import { axeViolations, describeViolations } from './screens';
 
 let studio: Studio;
 let browser: Browser;
@@ -190,6 +191,9 @@ describe('the editor at 1024×700', () => {
       for (const name of labels.buttons) expect(await toolbar.getByRole('button', { name, exact: true }).count(), name).toBe(1);
       for (const name of labels.lists) expect(await toolbar.getByRole('combobox', { name, exact: true }).count(), name).toBe(1);
       expect((await layout(page)).overflow).toBe(0);
+      // The open menu and the folded inspector pass axe, as the rest of the workspace does.
+      const violations = await axeViolations(page);
+      expect(violations, describeViolations(`editor at 1024×700, More tools open (${lang})`, violations)).toEqual([]);
       // By keyboard: the menu took the focus; Escape closes it and gives the focus back to its button.
       expect(await page.evaluate(() => document.activeElement?.closest('.ed-more-panel') !== null)).toBe(true);
       await page.keyboard.press('Escape');
