@@ -24,6 +24,9 @@ const LABELS = {
     properties: 'Properties',
     saveTemplate: 'Save as template',
     cancel: 'Cancel',
+    addHeading: 'Add a heading',
+    textType: 'Text',
+    headingSample: 'Your heading',
     buttons: ['Undo', 'Redo', 'Duplicate', 'Delete', 'Group', 'Ungroup', 'Lock or unlock', 'To front', 'To back', 'Zoom out', 'Zoom in', 'Fit the page', 'Save as template', 'Schedule this design', 'Export'],
     lists: ['Align', 'Resize to'],
   },
@@ -38,6 +41,9 @@ const LABELS = {
     properties: 'Propriétés',
     saveTemplate: 'Enregistrer comme modèle',
     cancel: 'Annuler',
+    addHeading: 'Ajouter un titre',
+    textType: 'Texte',
+    headingSample: 'Votre titre',
     buttons: ['Annuler', 'Rétablir', 'Dupliquer', 'Supprimer', 'Grouper', 'Dissocier', 'Verrouiller ou déverrouiller', 'Au premier plan', 'À l’arrière-plan', 'Zoom arrière', 'Zoom avant', 'Ajuster la page', 'Enregistrer comme modèle', 'Programmer ce visuel', 'Exporter'],
     lists: ['Aligner', 'Redimensionner en'],
   },
@@ -174,6 +180,7 @@ describe('the editor at 1024×700', () => {
       const toolbar = page.getByRole('toolbar', { name: labels.tools });
       await page.getByRole('tab', { name: labels.text }).click();
       await page.getByRole('tabpanel').waitFor();
+      await page.getByRole('tabpanel').getByRole('button', { name: labels.addHeading }).click();
 
       // The side panel open: the canvas area keeps room to work in (the inspector folds to a strip),
       // the toolbar takes at most two rows, and nothing is wider than the window.
@@ -211,6 +218,9 @@ describe('the editor at 1024×700', () => {
       // The inspector comes back from its strip (and the side panel makes way for it).
       await page.getByRole('button', { name: labels.showProperties }).click();
       await page.getByRole('region', { name: labels.properties }).waitFor();
+      // The new heading is named in the studio's language: its type above its properties, its words in the layers.
+      expect(await page.getByRole('region', { name: labels.properties }).getByRole('heading').innerText()).toBe(labels.textType);
+      await page.getByRole('region', { name: lang === 'en' ? 'Layers' : 'Calques' }).getByRole('button', { name: labels.headingSample, exact: true }).waitFor();
       await expect.poll(() => page.getByRole('tabpanel').count()).toBe(0);
       await expectPageInView(page);
       seen = await layout(page);
