@@ -2,7 +2,7 @@
 // bundled fonts, undo/redo, drag, autosave, resize to a story, export; then the headless CLI.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openStudioPage, runCli, startStudio, type Studio } from './harness';
@@ -23,6 +23,13 @@ const state = () => page.evaluate(() => {
   const s = window.atelierEditor!.editor.store.getState();
   return { doc: s.doc!, pageId: s.pageId!, selection: s.selection, save: s.save, designId: s.designId! };
 });
+
+/** A toolbar tool: in the row, or in "More tools" when the row has no room for it (the toolbar folds on narrower windows). */
+async function tool(find: (toolbar: Locator) => Locator): Promise<Locator> {
+  const toolbar = page.getByRole('toolbar', { name: 'Editor tools' });
+  if ((await find(toolbar).count()) === 0) await toolbar.getByRole('button', { name: 'More tools' }).click();
+  return find(toolbar);
+}
 
 beforeAll(async () => {
   studio = await startStudio();
@@ -176,7 +183,7 @@ describe('editor', () => {
     expect(readFileSync(pdfPath!).subarray(0, 4).toString()).toBe('%PDF');
 
     // Save as template: it is offered on the start view's template list from now on.
-    await page.getByRole('button', { name: 'Save as template' }).click();
+    await (await tool((toolbar) => toolbar.getByRole('button', { name: 'Save as template' }))).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
     await page.getByText('as a template.').waitFor();
     const templates = JSON.parse(runCli(studio.dataDir, ['--json', 'designs', 'templates']).stdout) as { source: string; pages: number }[];
@@ -184,7 +191,7 @@ describe('editor', () => {
 
     // Resize to a story: a linked copy opens at 1080×1920 with the same 5 pages.
     const sourceId = s.designId;
-    await page.getByLabel('Resize to').selectOption('instagram-story');
+    await (await tool((toolbar) => toolbar.getByLabel('Resize to'))).selectOption('instagram-story');
     await page.waitForFunction((src) => window.atelierEditor!.editor.store.getState().designId !== src && window.atelierEditor!.editor.store.getState().doc?.height === 1920, sourceId);
     s = await state();
     expect(s.doc).toMatchObject({ width: 1080, height: 1920, linkedFrom: sourceId });

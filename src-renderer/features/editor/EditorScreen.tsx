@@ -2,7 +2,8 @@
 // pages, properties, layers). Autosave writes at most AUTOSAVE_MS after the last change and is
 // flushed when the screen closes or the window unloads.
 import type Konva from 'konva';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Layers, SlidersHorizontal } from 'lucide-react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { DesignDocument } from '../../../src-main/core/design';
@@ -70,6 +71,54 @@ function dropPoint(stage: Konva.Stage | null, e: React.DragEvent): { x: number; 
   return { x: (p.x - stage.x()) / stage.scaleX(), y: (p.y - stage.y()) / stage.scaleY(), hit: hit ? topNode(hit) : null };
 }
 
+/** The canvas column keeps at least this width (px) when the add panel is open beside it. */
+const MIN_CANVAS = 420;
+
+/**
+ * Whether the add panel (open) leaves less than MIN_CANVAS for the canvas beside the inspector: on a
+ * narrow window (1024 px) the two side panels then take turns, and the inspector folds to a strip
+ * while the add panel is open. Measured from the layout, so it follows the shell and the CSS.
+ */
+function useOnePanelAtATime(body: RefObject<HTMLDivElement | null>, drawerOpen: boolean): boolean {
+  const [tight, setTight] = useState(false);
+  const inspectorWidth = useRef(264);
+  useLayoutEffect(() => {
+    const el = body.current;
+    if (!el || !drawerOpen) return;
+    const measure = () => {
+      const left = el.querySelector<HTMLElement>('.ed-side-left');
+      const inspector = el.querySelector<HTMLElement>('.ed-side:not(.folded)');
+      if (inspector) inspectorWidth.current = inspector.offsetWidth;
+      const gap = parseFloat(getComputedStyle(el).columnGap) || 0;
+      setTight(el.clientWidth - (left?.offsetWidth ?? 0) - inspectorWidth.current - 2 * gap < MIN_CANVAS);
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [body, drawerOpen]);
+  return drawerOpen && tight;
+}
+
+/** The inspector folded (narrow window, add panel open): a strip whose buttons close the add panel and bring it back. */
+function FoldedInspector({ onShow }: { onShow(part: 'properties' | 'layers'): void }) {
+  const { t } = useTranslation();
+  const parts = [
+    { part: 'properties' as const, icon: SlidersHorizontal, label: t('editor.inspector.showProperties') },
+    { part: 'layers' as const, icon: Layers, label: t('editor.inspector.showLayers') },
+  ];
+  return (
+    <>
+      {parts.map(({ part, icon: Icon, label }) => (
+        <button key={part} type="button" aria-label={label} title={label} onClick={() => onShow(part)}>
+          <Icon size={20} aria-hidden="true" />
+        </button>
+      ))}
+    </>
+  );
+}
+
 const Workspace = memo(function Workspace({ editor, cmd, onClose, onOpen }: { editor: EditorStore; cmd: Commands; onClose(): void; onOpen(id: string): void }) {
   const { t } = useTranslation();
   const toast = useApp((s) => s.toast);
@@ -81,6 +130,22 @@ const Workspace = memo(function Workspace({ editor, cmd, onClose, onOpen }: { ed
   const openExport = useCallback(() => setExporting(true), []);
   // The panel starts open where there is room for it beside the canvas.
   const [tab, setTab] = useState<SideTab | null>(() => (typeof window !== 'undefined' && window.innerWidth >= 1200 ? 'elements' : null));
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const folded = useOnePanelAtATime(bodyRef, tab !== null);
+  const inspectorRef = useRef<HTMLElement>(null);
+  // Shown again from the folded strip: the add panel closes, and the focus goes to the part asked for.
+  const [showing, setShowing] = useState<'properties' | 'layers' | null>(null);
+  useEffect(() => {
+    if (!showing || folded) return;
+    const panels = inspectorRef.current?.querySelectorAll<HTMLElement>('section.ed-panel');
+    const target = panels?.[showing === 'properties' ? 0 : panels.length - 1];
+    if (target) {
+      target.tabIndex = -1;
+      target.focus();
+      target.scrollIntoView({ block: 'nearest' });
+    }
+    setShowing(null);
+  }, [showing, folded]);
   useShortcuts(editor, cmd);
   const host = useHost();
   const brand = useBrandData(host, clientId);
@@ -142,16 +207,27 @@ const Workspace = memo(function Workspace({ editor, cmd, onClose, onOpen }: { ed
       <div className="ed-workspace" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void drop(e)}>
         <EditorToolbar editor={editor} cmd={cmd} onClose={onClose} onOpen={onOpen} onExport={openExport} />
         <SaveError editor={editor} />
-        <div className={`ed-body${tab ? ' with-drawer' : ''}`}>
+        <div ref={bodyRef} className={`ed-body${tab ? ' with-drawer' : ''}${folded ? ' inspector-folded' : ''}`}>
           <SidePanel editor={editor} cmd={cmd} tab={tab} onTab={setTab} />
           <div className="ed-stage-col">
             <EditorCanvas editor={editor} cmd={cmd} stageRef={stageRef} label={t('editor.canvasLabel', { name: shownName(name), page: pageIndex + 1 })} />
             <TextOverlay editor={editor} stageRef={stageRef} />
             <PagesPanel editor={editor} cmd={cmd} />
           </div>
-          <aside className="ed-side">
-            <PropertiesPanel editor={editor} cmd={cmd} />
-            <LayersPanel editor={editor} />
+          <aside ref={inspectorRef} className={`ed-side${folded ? ' folded' : ''}`} aria-label={t('editor.inspector.label')}>
+            {folded ? (
+              <FoldedInspector
+                onShow={(part) => {
+                  setTab(null);
+                  setShowing(part);
+                }}
+              />
+            ) : (
+              <>
+                <PropertiesPanel editor={editor} cmd={cmd} />
+                <LayersPanel editor={editor} />
+              </>
+            )}
           </aside>
         </div>
         {exporting && (

@@ -13,6 +13,16 @@ import { undoToast } from '../../ui/undo-toast';
 
 const LAYERS_SHOWN = 150;
 
+/**
+ * The names core/design/factory.ts gives new elements ("Text", "Star"): not the user's words but
+ * English placeholders, so the editor shows the type in the studio's language (or a text's own words)
+ * instead. A name the user or a template gave is shown as it is.
+ */
+const FACTORY_NAMES: Partial<Record<Element['type'], string>> = { text: 'Text', image: 'Image', rect: 'Rectangle', ellipse: 'Ellipse', star: 'Star', polygon: 'Polygon', line: 'Line', arrow: 'Arrow' };
+function ownName(el: Element): string {
+  return el.name && el.name !== FACTORY_NAMES[el.type] ? el.name : '';
+}
+
 function NumberField({ label, value, onChange, step = 1, min, max, readOnly }: { label: string; value: number; onChange(v: number): void; step?: number; min?: number; max?: number; readOnly?: boolean }) {
   const id = useId();
   return (
@@ -150,7 +160,7 @@ export function PropertiesPanel({ editor, cmd }: { editor: EditorStore; cmd: Com
   const set = (patch: Record<string, unknown>, key?: string) => cmd.update([el.id], patch, key ?? `prop:${el.id}:${Object.keys(patch).join(',')}`);
   return (
     <section className="ed-panel" aria-label={t('editor.props.title')}>
-      <h3>{el.name || t(`editor.types.${el.type}`)}</h3>
+      <h3>{ownName(el) || t(`editor.types.${el.type}`)}</h3>
       <div className="ed-grid">
         <NumberField label="X" value={el.x} onChange={(x) => set({ x })} />
         <NumberField label="Y" value={el.y} onChange={(y) => set({ y })} />
@@ -223,7 +233,7 @@ export function PropertiesPanel({ editor, cmd }: { editor: EditorStore; cmd: Com
 
 
 function layerView(e: Element | undefined): string | null {
-  return e ? `${e.visible ? 1 : 0}${e.locked ? 1 : 0}${e.type}|${e.name || (e.type === 'text' ? e.text.slice(0, 30) : '')}` : null;
+  return e ? `${e.visible ? 1 : 0}${e.locked ? 1 : 0}${e.type}|${ownName(e) || (e.type === 'text' ? e.text.slice(0, 30) : '')}` : null;
 }
 
 /** A layer row's words, translated once for the whole list (a 150-row list asked i18n 900 times). */

@@ -62,6 +62,9 @@ export function useShortcuts(editor: EditorStore, cmd: Commands) {
       else if (k === 'escape') {
         if (s.groupId) editor.enterGroup(null);
         else editor.select([]);
+      } else if (k === 'enter' && e.target instanceof Element && e.target.closest('[role="toolbar"]')) {
+        // Enter on a toolbar button presses it ("More tools", Export), even with a text selected.
+        handled = false;
       } else if (k === 'enter') {
         const only = s.selection.length === 1 ? editor.element(s.selection[0]!) : undefined;
         if (only?.type === 'text') editor.editText(only.id);
