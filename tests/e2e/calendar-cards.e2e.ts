@@ -123,7 +123,8 @@ describe('calendar cards', () => {
     await page.locator(`.month-grid [data-post-id="${withDesign}"]`).click();
     const details = page.getByRole('region', { name: 'Arrivage du jour' });
     await details.getByRole('button', { name: 'Reveal images' }).click();
-    await expect.poll(() => details.getByRole('link', { name: `Download ${day(20)}_arrivage-du-jour_instagram.png` }).count()).toBe(1);
+    // The host renders the PNG on this click (seconds on a busy machine): a ceiling, as for the thumbnail.
+    await expect.poll(() => details.getByRole('link', { name: `Download ${day(20)}_arrivage-du-jour_instagram.png` }).count(), { timeout: 10_000 }).toBe(1);
     await plain.click();
     await page.getByRole('region', { name: 'Sans visuel' }).waitFor();
     expect(await page.getByRole('region', { name: 'Sans visuel' }).getByRole('button', { name: 'Reveal images' }).count()).toBe(0);

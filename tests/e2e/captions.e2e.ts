@@ -1,21 +1,19 @@
 // The caption writer end to end in Chromium against the real web host: master and variants, live
 // counters, fold, snippets typed with `/`, UTM tagging, and what is saved.
 import { describe, expect, it } from 'vitest';
-import { runCli, setupStudio } from './harness';
+import { cliJson, setupStudio } from './harness';
 
 let postId = '';
 const app = setupStudio({
   prepare: ({ dataDir }) => {
-    expect(runCli(dataDir, ['clients', 'add', '--name', 'Maison Lumière', '--timezone', 'Europe/Paris']).code).toBe(0);
-    const created = runCli(dataDir, ['--json', 'posts', 'add', '--client', 'Maison Lumière', '--title', 'Spring launch', '--network', 'x,instagram,bluesky', '--caption', 'Spring is here']);
-    expect(created.code).toBe(0);
-    postId = (JSON.parse(created.stdout) as { id: string }).id;
+    cliJson(dataDir, ['clients', 'add', '--name', 'Maison Lumière', '--timezone', 'Europe/Paris']);
+    postId = cliJson<{ id: string }>(dataDir, ['posts', 'add', '--client', 'Maison Lumière', '--title', 'Spring launch', '--network', 'x,instagram,bluesky', '--caption', 'Spring is here']).id;
   },
 });
 
 function savedPost() {
-  const listed = runCli(app.dataDir, ['--json', 'posts', 'list']);
-  return (JSON.parse(listed.stdout) as { id: string; caption: string; variants: { network: string; caption: string; followsMaster: boolean }[] }[]).find((p) => p.id === postId)!;
+  const listed = cliJson<{ id: string; caption: string; variants: { network: string; caption: string; followsMaster: boolean }[] }[]>(app.dataDir, ['posts', 'list']);
+  return listed.find((p) => p.id === postId)!;
 }
 
 describe('caption writer', { timeout: 180_000 }, () => {

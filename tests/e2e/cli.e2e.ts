@@ -6,7 +6,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp';
-import { assertBuilt, cliJson, ROOT, runCli } from './harness';
+import { assertBuilt, ROOT, runCli } from './harness';
 
 let temp: ReturnType<typeof tempDir>;
 beforeAll(() => assertBuilt());
@@ -63,7 +63,12 @@ describe('atelier CLI', () => {
 
   it("renders a post's designs to PNG files for publishing by hand, and says when there is none", async () => {
     temp = tempDir();
-    const json = <T>(args: string[]) => cliJson<T>(temp.dir, args);
+    // The built CLI as a process (cliJson runs the CLI's code in this process): this file tests the command.
+    const json = <T>(args: string[]): T => {
+      const result = runCli(temp.dir, ['--json', ...args]);
+      if (result.code !== 0) throw new Error(`atelier ${args.join(' ')} failed: ${result.stderr}`);
+      return JSON.parse(result.stdout) as T;
+    };
     const client = json<{ id: string }>(['clients', 'add', '--name', 'Fleuriste', '--timezone', 'Europe/Paris']);
     const design = json<{ id: string }>(['designs', 'create', '--name', 'Bouquet', '--template', 'tpl-announce-square', '--client', client.id]);
     const csv = path.join(temp.dir, 'plan.csv');

@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStudioPage, runCli, startStudio, setupChromium, type Studio } from './harness';
+import { cliJson, openStudioPage, startStudio, setupChromium, type Studio } from './harness';
 
 const chromium = setupChromium();
 let studio: Studio | undefined;
@@ -34,7 +34,7 @@ describe('Clients screen', () => {
     await expect.poll(() => page.getByRole('list', { name: 'Client list' }).getByText('Maison Lumière').count()).toBe(1);
 
     expect(clientsInDatabase(studio.dataDir)).toEqual([{ name: 'Maison Lumière', time_zone: 'Europe/Paris', deleted_at: null }]);
-    expect(runCli(studio.dataDir, ['clients', 'list']).stdout).toContain('Maison Lumière');
+    expect(cliJson<{ name: string }[]>(studio.dataDir, ['clients', 'list']).map((c) => c.name)).toEqual(['Maison Lumière']);
     expect(foreignRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();
@@ -42,19 +42,19 @@ describe('Clients screen', () => {
 
   it('shows clients added through the CLI, live, without a reload', async () => {
     studio = await startStudio();
-    runCli(studio.dataDir, ['clients', 'add', '--name', 'Before Start', '--timezone', 'Asia/Tokyo']);
+    cliJson(studio.dataDir, ['clients', 'add', '--name', 'Before Start', '--timezone', 'Asia/Tokyo']);
     const { page, context } = await openStudioPage(chromium.browser, studio);
     const list = page.getByRole('list', { name: 'Client list' });
     await expect.poll(() => list.getByText('Before Start').count()).toBe(1);
     // A second process writes to the library while the studio is open: the list updates by itself.
-    runCli(studio.dataDir, ['clients', 'add', '--name', 'From The CLI', '--timezone', 'America/New_York']);
+    cliJson(studio.dataDir, ['clients', 'add', '--name', 'From The CLI', '--timezone', 'America/New_York']);
     await expect.poll(() => list.getByText('From The CLI').count(), { timeout: 10_000 }).toBe(1);
     await context.close();
   });
 
   it('renames, changes the time zone, deletes with confirmation and undoes the delete', async () => {
     studio = await startStudio();
-    runCli(studio.dataDir, ['clients', 'add', '--name', 'Harbor', '--timezone', 'America/New_York']);
+    cliJson(studio.dataDir, ['clients', 'add', '--name', 'Harbor', '--timezone', 'America/New_York']);
     const { page, context } = await openStudioPage(chromium.browser, studio);
 
     await page.getByRole('button', { name: 'Rename Harbor' }).click();

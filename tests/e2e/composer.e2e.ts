@@ -49,8 +49,10 @@ describe.each(['en', 'fr'] as const)('the post composer (%s)', (lang) => {
     // The week view, on the week of that day: its empty 09:30 slot (row 38) starts the post.
     await page.getByRole('button', { name: s.week, exact: true }).click();
     for (let i = 0; i < 10 && (await page.locator(`.hour-day[data-date="${day}"]`).count()) === 0; i++) {
+      // Next, then wait for the next week to be on screen (not a fixed pause) before looking again.
+      const shown = await page.locator('.hour-day').first().getAttribute('data-date');
       await page.getByRole('button', { name: s.next }).click();
-      await page.waitForTimeout(50);
+      await expect.poll(() => page.locator('.hour-day').first().getAttribute('data-date')).not.toBe(shown);
     }
     await page.locator(`.hour-day[data-date="${day}"] [data-slot="38"]`).click();
     const composer = page.getByRole('dialog', { name: s.newPost });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openStudioPage, runCli, startStudio, type Studio } from './harness';
+import { cliJson, launchChromium, openStudioPage, runCli, startStudio, type Studio } from './harness';
 import { tempDir } from '../helpers/temp';
 
 let studio: Studio;
@@ -61,7 +61,7 @@ describe('editor', () => {
     const img = s.doc.pages[0]!.elements.at(-1)!;
     expect(img.type).toBe('image');
     // The photo went through the asset library: stored once, under the id the document references.
-    const inLibrary = JSON.parse(runCli(studio.dataDir, ['--json', 'assets', 'list']).stdout) as { id: string; name: string }[];
+    const inLibrary = cliJson<{ id: string; name: string }[]>(studio.dataDir, ['assets', 'list']);
     expect(inLibrary).toContainEqual(expect.objectContaining({ id: (img as { assetId: string }).assetId, name: 'photo.png' }));
     await page.getByLabel('Alt text').fill('Croissants on a tray');
 
@@ -172,7 +172,7 @@ describe('editor', () => {
 
     // Autosave reaches the library within a second or so.
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor({ timeout: 5000 });
-    const listed = JSON.parse(runCli(studio.dataDir, ['--json', 'designs', 'list']).stdout) as { id: string; pages: number }[];
+    const listed = cliJson<{ id: string; pages: number }[]>(studio.dataDir, ['designs', 'list']);
     expect(listed.find((d) => d.id === s.designId)?.pages).toBe(5);
 
     // Export a PDF of every page from the editor.
@@ -186,7 +186,7 @@ describe('editor', () => {
     await (await tool((toolbar) => toolbar.getByRole('button', { name: 'Save as template' }))).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
     await page.getByText('as a template.').waitFor();
-    const templates = JSON.parse(runCli(studio.dataDir, ['--json', 'designs', 'templates']).stdout) as { source: string; pages: number }[];
+    const templates = cliJson<{ source: string; pages: number }[]>(studio.dataDir, ['designs', 'templates']);
     expect(templates.filter((x) => x.source === 'user').map((x) => x.pages)).toEqual([5]);
 
     // Resize to a story: a linked copy opens at 1080×1920 with the same 5 pages.

@@ -7,6 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from '../../build/scripts/chromium.mjs';
 import { tempDir } from '../helpers/temp';
+import { runCliInProcess } from './cli-in-process';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CLI = path.join(ROOT, 'out', 'cli', 'index.js');
@@ -78,9 +79,14 @@ export function runCli(dataDir: string, args: readonly string[]): { code: number
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Runs the built CLI with --json and parses its answer; a failure throws with its stderr. */
+/**
+ * An `atelier --json …` command on a library, for seeding and checking: run by the CLI's own code in
+ * this process (cli-in-process.ts), not by a new Node process per call as runCli does; parses its
+ * answer, and a failure throws with its stderr. Tests of the CLI itself use runCli.
+ */
 export function cliJson<T>(dataDir: string, args: readonly string[]): T {
-  const result = runCli(dataDir, ['--json', ...args]);
+  // The built CLI as a process only while the in-process one is still loading (the first call or two).
+  const result = runCliInProcess(['--data-dir', dataDir, '--json', ...args]) ?? runCli(dataDir, ['--json', ...args]);
   if (result.code !== 0) throw new Error(`atelier ${args.join(' ')} failed: ${result.stderr}`);
   return JSON.parse(result.stdout) as T;
 }
@@ -188,7 +194,7 @@ export interface UsedStudio {
   open(options?: PageOptions): Promise<StudioPage>;
   /** Stops the studio and serves the same library again on the same port. */
   restart(): Promise<Studio>;
-  /** The built CLI on the studio's library, with --json: its parsed answer (a failure throws). */
+  /** The CLI on the studio's library, with --json (in-process, as cliJson): its parsed answer (a failure throws). */
   cli<T>(args: readonly string[]): T;
   /** A post's wall-clock time in its client's zone, as `atelier posts list` says it. */
   localTime(postId: string): string | null;

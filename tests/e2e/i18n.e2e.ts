@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp';
-import { cliJson, dayOfNextMonth, openStudioPage, ROOT, runCli, startStudio, setupStudio } from './harness';
+import { cliJson, dayOfNextMonth, openStudioPage, ROOT, startStudio, setupStudio } from './harness';
 import { gotoScreen, MAIN_SCREENS } from './screens';
 
 function catalogueWords(lang: 'en' | 'fr'): Set<string> {
@@ -34,8 +34,8 @@ const ENGLISH = new Set([...catalogueWords('en')].filter((w) => !french.has(w)))
 const app = setupStudio({
   // The user's own content is French too, so any English on screen comes from the app.
   seed: (studio) => {
-    runCli(studio.dataDir, ['clients', 'add', '--name', 'Boulangerie Dupont', '--timezone', 'Europe/Paris']);
-    runCli(studio.dataDir, ['posts', 'add', '--client', 'Boulangerie Dupont', '--title', 'Galette des rois', '--at', '2027-01-06T09:00', '--caption', 'Frangipane ou brioche ?']);
+    cliJson(studio.dataDir, ['clients', 'add', '--name', 'Boulangerie Dupont', '--timezone', 'Europe/Paris']);
+    cliJson(studio.dataDir, ['posts', 'add', '--client', 'Boulangerie Dupont', '--title', 'Galette des rois', '--at', '2027-01-06T09:00', '--caption', 'Frangipane ou brioche ?']);
   },
   page: { locale: 'en-US' },
 });

@@ -1,9 +1,9 @@
 // The keyboard layer in Chromium: screen keys shared with the native menu, the command palette
 // jumping to a design and running actions, search on `/`, a new post on `N`.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, setupStudio } from './harness';
+import { cliJson, setupStudio } from './harness';
 
-const app = setupStudio({ seed: (studio) => void runCli(studio.dataDir, ['demo']), page: true });
+const app = setupStudio({ seed: (studio) => void cliJson(studio.dataDir, ['demo']), page: true });
 
 beforeAll(async () => {
   await app.page.getByRole('list', { name: 'Client list' }).waitFor();
@@ -24,7 +24,7 @@ describe('keyboard', () => {
   });
 
   it('jumps to a design from the command palette, by keyboard only', async () => {
-    const designs = JSON.parse(runCli(app.studio.dataDir, ['--json', 'designs', 'list']).stdout || '[]') as { name: string }[];
+    const designs = cliJson<{ name: string }[]>(app.studio.dataDir, ['designs', 'list']);
     const name = designs[0]?.name ?? 'Brew guide: V60';
     await app.page.keyboard.press('Control+k');
     const palette = app.page.getByRole('dialog', { name: 'Command palette' });
@@ -91,7 +91,7 @@ describe('keyboard', () => {
   });
 
   it('opens a post from the command palette in the composer, over the calendar at its month with its details', async () => {
-    const posts = JSON.parse(runCli(app.studio.dataDir, ['--json', 'posts', 'list']).stdout) as { id: string; title: string; localTime: string | null }[];
+    const posts = cliJson<{ id: string; title: string; localTime: string | null }[]>(app.studio.dataDir, ['posts', 'list']);
     // The latest scheduled post: usually not in the month the calendar opens on.
     const post = posts.filter((p) => p.localTime).sort((a, b) => b.localTime!.localeCompare(a.localTime!))[0]!;
     await app.page.keyboard.press('Control+k');

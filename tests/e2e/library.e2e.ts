@@ -5,7 +5,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp';
-import { openStudioPage, runCli, startStudio, setupChromium, type Studio } from './harness';
+import { cliJson, openStudioPage, runCli, startStudio, setupChromium, type Studio } from './harness';
 
 const temp = tempDir('atelier-e2e-library-');
 const dataDir = path.join(temp.dir, 'library');
@@ -112,8 +112,7 @@ describe('library', () => {
   });
 
   it("keeps a client's brand kit: palette and logos, and counts a logo as used", async () => {
-    const client = runCli(dataDir, ['--json', 'clients', 'add', '--name', 'Maison Lumière', '--timezone', 'Europe/Paris']);
-    expect(client.code, client.stderr).toBe(0);
+    cliJson(dataDir, ['clients', 'add', '--name', 'Maison Lumière', '--timezone', 'Europe/Paris']);
     const { page } = await openStudioPage(chromium.browser, studio);
     await page.getByRole('button', { name: 'Library' }).click();
     await page.locator('.library-filters').getByLabel('Client').selectOption({ label: 'Maison Lumière' });
@@ -133,12 +132,12 @@ describe('library', () => {
     await expect.poll(() => kit.locator('.kit-logos img').count()).toBe(1);
     expect(await kit.locator('.kit-logos img').getAttribute('alt')).toBe(logoName);
     // The logo now counts as used, everywhere.
-    const list = JSON.parse(runCli(dataDir, ['--json', 'assets', 'list']).stdout) as { name: string; usage: { brandKits: number } }[];
+    const list = cliJson<{ name: string; usage: { brandKits: number } }[]>(dataDir, ['assets', 'list']);
     expect(list.find((a) => a.name === logoName)?.usage.brandKits).toBe(1);
   });
 
   it('serves media only with the token and never as an active page', async () => {
-    const list = JSON.parse(runCli(dataDir, ['--json', 'assets', 'list']).stdout.trim() || '[]') as { id: string }[];
+    const list = cliJson<{ id: string }[]>(dataDir, ['assets', 'list']);
     expect(list.length).toBeGreaterThan(0);
     const id = list[0]!.id;
     const anonymous = await fetch(`${studio.origin}/media/thumbs/${id}`);

@@ -8,7 +8,7 @@ import { createAtelier } from '../../src-main/app';
 import { openSafeZip } from '../../src-main/services/packs/zip-reader';
 import { seedPackLibrary } from '../helpers/packs';
 import { tempDir } from '../helpers/temp';
-import { assertBuilt, openStudioPage, runCli, startStudio, setupChromium } from './harness';
+import { assertBuilt, cliJson, openStudioPage, runCli, startStudio, setupChromium } from './harness';
 
 const chromium = setupChromium();
 let temp: ReturnType<typeof tempDir>;
@@ -89,15 +89,15 @@ describe('content packs', () => {
     expect(applied.code).toBe(0);
     expect(applied.stdout).toContain('Galette des rois: in review → approved');
     expect(applied.stdout).toContain('Bûche de Noël: in review → changes requested (“Plus de chocolat”)');
-    const shown = runCli(dataDir, ['--json', 'posts', 'list', '--client', seed.client.id, '--status', 'changes_requested']);
-    expect(JSON.parse(shown.stdout).map((p: { id: string }) => p.id)).toEqual([seed.posts.single.id]);
+    const shown = cliJson<{ id: string }[]>(dataDir, ['posts', 'list', '--client', seed.client.id, '--status', 'changes_requested']);
+    expect(shown.map((p) => p.id)).toEqual([seed.posts.single.id]);
 
     const empty = path.join(temp.dir, 'empty');
     const imported = runCli(empty, ['pack', 'import', out]);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain('posts: 3 imported');
-    const listed = runCli(empty, ['--json', 'posts', 'list', '--client', seed.client.id]);
-    expect(JSON.parse(listed.stdout).map((p: { title: string }) => p.title).sort()).toEqual(['Bûche de Noël', 'Galette des rois', 'Horaires des fêtes']);
+    const listed = cliJson<{ title: string }[]>(empty, ['posts', 'list', '--client', seed.client.id]);
+    expect(listed.map((p) => p.title).sort()).toEqual(['Bûche de Noël', 'Galette des rois', 'Horaires des fêtes']);
 
     const hostile = path.join(temp.dir, 'not-a-pack.zip');
     writeFileSync(hostile, 'PK not really');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../helpers/temp';
 import { scribble } from '../helpers/safety';
-import { openStudioPage, runCli, startStudio, setupChromium } from './harness';
+import { cliJson, openStudioPage, runCli, startStudio, setupChromium } from './harness';
 
 const chromium = setupChromium();
 
@@ -14,7 +14,7 @@ describe('recovery', () => {
     const temp = tempDir('atelier-e2e-recovery-');
     try {
       const dataDir = temp.dir;
-      expect(runCli(dataDir, ['clients', 'add', '--name', 'Acme Bakery', '--timezone', 'Europe/Paris']).code).toBe(0);
+      cliJson(dataDir, ['clients', 'add', '--name', 'Acme Bakery', '--timezone', 'Europe/Paris']);
       expect(runCli(dataDir, ['backup']).code).toBe(0);
       const database = path.join(dataDir, 'atelier.db');
       scribble(database, 0, 64); // the header: "file is not a database"
@@ -51,12 +51,12 @@ describe('recovery', () => {
     const temp = tempDir('atelier-e2e-backups-');
     try {
       const dataDir = temp.dir;
-      expect(runCli(dataDir, ['clients', 'add', '--name', 'In the backup', '--timezone', 'UTC']).code).toBe(0);
+      cliJson(dataDir, ['clients', 'add', '--name', 'In the backup', '--timezone', 'UTC']);
       const studio = await startStudio({ dataDir }); // a long-running host backs up soon after start when none is recent
       try {
         const autoBackups = () => (existsSync(path.join(dataDir, 'backups')) ? readdirSync(path.join(dataDir, 'backups')).filter((f) => f.startsWith('atelier-auto-') && f.endsWith('.db')) : []);
         await vi.waitFor(() => expect(autoBackups()).toHaveLength(1), { timeout: 30_000, interval: 250 });
-        expect(runCli(dataDir, ['clients', 'add', '--name', 'Added later', '--timezone', 'UTC']).code).toBe(0);
+        cliJson(dataDir, ['clients', 'add', '--name', 'Added later', '--timezone', 'UTC']);
         const { page, pageErrors, context } = await openStudioPage(chromium.browser, studio);
         await page.locator('main').getByText('Added later').first().waitFor();
         await page.getByRole('button', { name: 'Settings' }).click();
