@@ -3,7 +3,7 @@
 // slot or day asks the composer for, and what Alt+arrows and drops do to the stored post.
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HostProvider } from '../../../src-renderer/app/host-context';
 import { createI18n } from '../../../src-renderer/app/i18n';
 import { useApp } from '../../../src-renderer/app/store';
@@ -18,6 +18,7 @@ import { inProcessHost } from '../../helpers/in-process-host';
 
 let t: ReturnType<typeof testAtelier>;
 afterEach(() => {
+  vi.useRealTimers();
   cleanup();
   t?.cleanup();
   useApp.setState({ toasts: [], clientId: null, composer: null });
@@ -62,6 +63,8 @@ function dragEvent(type: 'dragover' | 'drop', postId: string, clientY: number): 
 
 describe('week and day views', () => {
   it('puts each post at its wall-clock time, and posts closer than a card share the width', async () => {
+    // Today is before the shown week (the tab stop starts on today's column when today is in it).
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-20T12:00:00Z') });
     const { paris, tokyo, add } = await library();
     const a = await add(paris.id, 'Éclairs', '2026-12-10T09:30', { networks: ['instagram', 'x'] });
     const b = await add(tokyo.id, 'Ramen night', '2026-12-10T09:45');
