@@ -30,8 +30,6 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.e2e.ts'],
-          // Bundles the CLI's code once for the in-process checks (tests/e2e/cli-in-process.ts).
-          globalSetup: ['tests/e2e/global-setup.ts'],
           pool: 'forks',
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -30,6 +30,10 @@ async function buildNode() {
     esbuild({ ...common, entryPoints: [path.join(root, 'src-main/host/electron/preload.ts')], outfile: path.join(out, 'preload/index.cjs'), format: 'cjs', external: ['electron'], sourcemap: false }),
     esbuild({ ...common, entryPoints: [path.join(root, 'src-main/host/web/main.ts')], outfile: path.join(out, 'web/index.js'), format: 'esm', external: NATIVE, banner: esmBanner }),
     esbuild({ ...common, entryPoints: [path.join(root, 'src-main/cli/main.ts')], outfile: path.join(out, 'cli/index.js'), format: 'esm', external: NATIVE, banner: esmBanner }),
+    // The CLI's code as a library (runCli), for the e2e tests' checks in a worker thread instead of a
+    // Node process per check (tests/e2e/cli-in-process.ts). Beside out/cli, so it finds out/render
+    // and out/renderer as the CLI does; not packaged (electron-builder.yml lists what is).
+    esbuild({ ...common, entryPoints: [path.join(root, 'src-main/cli/index.ts')], outfile: path.join(out, 'cli-lib/index.mjs'), format: 'esm', external: NATIVE, banner: esmBanner, sourcemap: false }),
     // Headless render worker threads (Konva bundled, @napi-rs/canvas native).
     esbuild({ ...common, entryPoints: [path.join(root, 'src-main/render/worker.ts')], outfile: path.join(out, 'render/worker.js'), format: 'esm', external: NATIVE, banner: esmBanner }),
   ]);
@@ -45,4 +49,4 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 await Promise.all([buildNode(), buildRenderer()]);
 writeFileSync(path.join(out, '.build-stamp'), JSON.stringify({ version: pkg.version, builtAt: new Date().toISOString() }));
-log(`[atelier] built main, preload, web host, CLI and renderer into out/ in ${Date.now() - started} ms`);
+log(`[atelier] built main, preload, web host, CLI (and its test library) and renderer into out/ in ${Date.now() - started} ms`);

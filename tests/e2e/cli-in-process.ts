@@ -1,14 +1,16 @@
 // `atelier …` commands run by the CLI's own code (runCli) in a worker thread of the test process, one
 // library open and close per command as the CLI process does, answered synchronously: for the checks
 // and the seeding of e2e tests, which would otherwise start Node and parse the 10 MB CLI bundle
-// (seconds on a busy machine) for each look at the library. global-setup.ts bundles the library once.
+// (seconds on a busy machine) for each look at the library. build.mjs bundles the library (out/cli-lib).
 // Until the worker has loaded that bundle, calls run the built CLI as a process instead, so a slow
 // start never blocks a test longer than before.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { CLI_LIB } from './global-setup';
+
+/** The CLI's code as a library, built by build/scripts/build.mjs beside the CLI. */
+const CLI_LIB = path.resolve(__dirname, '..', '..', 'out', 'cli-lib', 'index.mjs');
 
 export interface CliResult {
   code: number;
@@ -20,7 +22,7 @@ export interface CliResult {
 let worker: { worker: Worker; signal: Int32Array; port: MessagePort } | undefined;
 
 function start(): NonNullable<typeof worker> {
-  if (!existsSync(CLI_LIB)) throw new Error(`${CLI_LIB} is missing: the e2e project's globalSetup (tests/e2e/global-setup.ts) builds it.`);
+  if (!existsSync(CLI_LIB)) throw new Error(`${CLI_LIB} is missing: build first (node build/scripts/build.mjs).`);
   const signal = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
   const w = new Worker(path.join(__dirname, 'cli-worker.mjs'), {
@@ -44,7 +46,7 @@ export function runCliInProcess(args: readonly string[], timeoutMs = 120_000): C
   const { signal, port } = worker;
   const loaded = Atomics.load(signal, 1);
   if (loaded === 0) return undefined;
-  if (loaded !== 1) throw new Error(`The in-process CLI (${CLI_LIB}) failed to load; run the e2e project's globalSetup again.`);
+  if (loaded !== 1) throw new Error(`The in-process CLI (${CLI_LIB}) failed to load; build again (node build/scripts/build.mjs).`);
   Atomics.store(signal, 0, 0);
   worker.worker.postMessage([...args]);
   if (Atomics.wait(signal, 0, 0, timeoutMs) === 'timed-out') {

@@ -18,24 +18,34 @@ export function blankDocument(input: { id: string; name: string; preset: string;
   };
 }
 
+/**
+ * The names new elements get: English placeholders, not the user's words, so a screen shows the type
+ * in its own language (see `ownName`) instead.
+ */
+export const PLACEHOLDER_NAMES = { text: 'Text', image: 'Image', rect: 'Rectangle', ellipse: 'Ellipse', star: 'Star', polygon: 'Polygon', line: 'Line', arrow: 'Arrow' } as const satisfies Partial<Record<Element['type'], string>>;
+
+/** An element's name as the user or a template gave it, or '' for a placeholder or no name. */
+export function ownName(el: Element): string {
+  return el.name && el.name !== (PLACEHOLDER_NAMES as Partial<Record<Element['type'], string>>)[el.type] ? el.name : '';
+}
+
 /** Fills defaults (via the schema) for a partially specified element. */
 export function makeElement(input: ElementInput): Element {
   return Element.parse(input);
 }
 
 export function newText(id: string, x: number, y: number, text: string, fontSize = 64): Element {
-  return makeElement({ id, type: 'text', name: 'Text', x, y, width: Math.max(200, text.length * fontSize * 0.6), height: fontSize * 1.3, text, fontFamily: 'Inter', fontSize, fill: '#111111' });
+  return makeElement({ id, type: 'text', name: PLACEHOLDER_NAMES.text, x, y, width: Math.max(200, text.length * fontSize * 0.6), height: fontSize * 1.3, text, fontFamily: 'Inter', fontSize, fill: '#111111' });
 }
 
 export function newShape(id: string, type: 'rect' | 'ellipse' | 'star' | 'polygon', x: number, y: number, size = 240): Element {
-  const names = { rect: 'Rectangle', ellipse: 'Ellipse', star: 'Star', polygon: 'Polygon' } as const;
-  return makeElement({ id, type, name: names[type], x, y, width: size, height: size, fill: '#6366f1' });
+  return makeElement({ id, type, name: PLACEHOLDER_NAMES[type], x, y, width: size, height: size, fill: '#6366f1' });
 }
 
 export function newLine(id: string, type: 'line' | 'arrow', x: number, y: number, length = 300): Element {
-  return makeElement({ id, type, name: type === 'line' ? 'Line' : 'Arrow', x, y, width: length, height: 0, points: [0, 0, length, 0], stroke: '#111111', strokeWidth: 8 });
+  return makeElement({ id, type, name: PLACEHOLDER_NAMES[type], x, y, width: length, height: 0, points: [0, 0, length, 0], stroke: '#111111', strokeWidth: 8 });
 }
 
 export function newImage(id: string, assetId: string, x: number, y: number, width: number, height: number, alt = ''): Element {
-  return makeElement({ id, type: 'image', name: 'Image', x, y, width, height, assetId, alt });
+  return makeElement({ id, type: 'image', name: PLACEHOLDER_NAMES.image, x, y, width, height, assetId, alt });
 }

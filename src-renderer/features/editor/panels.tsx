@@ -1,27 +1,14 @@
-// Side panels: properties of the selection, layers (also the accessible list of what is on the
-// canvas), and pages.
-import { ArrowLeft, ArrowRight, ChevronDown, ChevronRight, Copy, Eye, EyeOff, Link, Lock, Trash2, Unlink, Unlock } from 'lucide-react';
-import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
+// Side panels: properties of the selection, and pages (the layers list is in LayersPanel.tsx).
+import { ArrowLeft, ArrowRight, Copy, Link, Trash2, Unlink } from 'lucide-react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { lockedResize, moveElementToIndex, recropForSize, updateElements, updatePage, type Element } from '../../../src-main/core/design';
+import { lockedResize, ownName, recropForSize, updatePage, type Element } from '../../../src-main/core/design';
 import { useBrand } from './brand';
 import type { Commands } from './commands';
-import { selectionSet, type EditorStore } from './editor-store';
+import type { EditorStore } from './editor-store';
 import { BUNDLED_FAMILIES, imageSize, isFontAvailable, registerImportedFont } from './scene-context';
 import { undoToast } from '../../ui/undo-toast';
-
-const LAYERS_SHOWN = 150;
-
-/**
- * The names core/design/factory.ts gives new elements ("Text", "Star"): not the user's words but
- * English placeholders, so the editor shows the type in the studio's language (or a text's own words)
- * instead. A name the user or a template gave is shown as it is.
- */
-const FACTORY_NAMES: Partial<Record<Element['type'], string>> = { text: 'Text', image: 'Image', rect: 'Rectangle', ellipse: 'Ellipse', star: 'Star', polygon: 'Polygon', line: 'Line', arrow: 'Arrow' };
-function ownName(el: Element): string {
-  return el.name && el.name !== FACTORY_NAMES[el.type] ? el.name : '';
-}
 
 function NumberField({ label, value, onChange, step = 1, min, max, readOnly }: { label: string; value: number; onChange(v: number): void; step?: number; min?: number; max?: number; readOnly?: boolean }) {
   const id = useId();
@@ -226,150 +213,6 @@ export function PropertiesPanel({ editor, cmd }: { editor: EditorStore; cmd: Com
             <button type="button" aria-pressed={el.flipY} onClick={() => set({ flipY: !el.flipY })}>{t('editor.props.flipY')}</button>
           </div>
         </>
-      )}
-    </section>
-  );
-}
-
-
-function layerView(e: Element | undefined): string | null {
-  return e ? `${e.visible ? 1 : 0}${e.locked ? 1 : 0}${e.type}|${ownName(e) || (e.type === 'text' ? e.text.slice(0, 30) : '')}` : null;
-}
-
-/** A layer row's words, translated once for the whole list (a 150-row list asked i18n 900 times). */
-interface LayerLabels {
-  expand: string;
-  collapse: string;
-  hide: string;
-  show: string;
-  lock: string;
-  unlock: string;
-  type(type: string): string;
-}
-
-function useLayerLabels(): LayerLabels {
-  const { t } = useTranslation();
-  return useMemo(() => {
-    const types = new Map<string, string>();
-    return {
-      expand: t('editor.layers.expand'),
-      collapse: t('editor.layers.collapse'),
-      hide: t('editor.layers.hide'),
-      show: t('editor.layers.show'),
-      lock: t('editor.layers.lock'),
-      unlock: t('editor.layers.unlock'),
-      type(type: string) {
-        let label = types.get(type);
-        if (label === undefined) types.set(type, (label = t(`editor.types.${type}`)));
-        return label;
-      },
-    };
-  }, [t]);
-}
-
-const LayerRow = memo(function LayerRow({ editor, labels, id, groupId, position, count, depth }: { editor: EditorStore; labels: LayerLabels; id: string; groupId: string | null; position: number; count: number; depth: number }) {
-  // Subscribe to what the row shows only, so moving 1,000 elements does not re-render 1,000 rows.
-  const view = useStore(editor.store, (s) => {
-    if (!groupId) return layerView(s.index.get(id));
-    const g = s.index.get(groupId);
-    return layerView(g?.type === 'group' ? g.elements.find((c) => c.id === id) : undefined);
-  });
-  const childIds = useStore(editor.store, (s) => {
-    const e = groupId ? undefined : s.index.get(id);
-    return e?.type === 'group' ? e.elements.map((c) => c.id).join(',') : '';
-  });
-  const selected = useStore(editor.store, (s) => selectionSet(s.selection).has(id));
-  const [open, setOpen] = useState(false);
-  const nameId = useId();
-  if (view === null) return null;
-  const el = { visible: view[0] === '1', locked: view[1] === '1' };
-  const bar = view.indexOf('|');
-  const type = view.slice(2, bar);
-  const label = view.slice(bar + 1) || labels.type(type);
-  const toggle = (patch: Record<string, unknown>) => editor.apply((d, pid) => updateElements(d, pid, [id], patch));
-  const children = childIds ? childIds.split(',').reverse() : [];
-  return (
-    <li className={selected ? 'selected' : undefined}>
-      <div
-        className="ed-layer"
-        style={{ paddingLeft: depth * 16 }}
-        draggable={!groupId}
-        onDragStart={(e) => e.dataTransfer.setData('text/x-atelier-layer', id)}
-        onDragOver={(e) => e.preventDefault()}
-        onDrop={(e) => {
-          const from = e.dataTransfer.getData('text/x-atelier-layer');
-          if (from && from !== id && !groupId) editor.apply((d, pid) => moveElementToIndex(d, pid, from, count - 1 - position));
-        }}
-      >
-        {type === 'group' ? (
-          <button type="button" className="ed-icon ed-twisty" aria-expanded={open} aria-label={open ? labels.collapse : labels.expand} aria-describedby={nameId} onClick={() => setOpen(!open)}>
-            {open ? <ChevronDown size={14} aria-hidden="true" /> : <ChevronRight size={14} aria-hidden="true" />}
-          </button>
-        ) : (
-          <span className="ed-twisty-space" />
-        )}
-        <button
-          type="button"
-          id={nameId}
-          className="ed-layer-name"
-          // An element's name is the design's content (a template's, in its own language).
-          translate={view.slice(bar + 1) ? 'no' : undefined}
-          aria-pressed={selected}
-          onClick={(e) => {
-            // A child is picked by stepping into its group, as a double-click on the canvas does.
-            if (groupId) return editor.enterGroup(groupId, [id]);
-            const s = editor.store.getState();
-            if (s.groupId) editor.enterGroup(null);
-            const sel = editor.store.getState().selection;
-            editor.select(e.shiftKey ? (selected ? sel.filter((x) => x !== id) : [...sel, id]) : [id]);
-          }}
-        >
-          {label}
-        </button>
-        <button type="button" className="ed-icon" aria-pressed={!el.visible} aria-label={el.visible ? labels.hide : labels.show} aria-describedby={nameId} title={el.visible ? labels.hide : labels.show} onClick={() => toggle({ visible: !el.visible })}>
-          {el.visible ? <Eye size={16} aria-hidden="true" /> : <EyeOff size={16} aria-hidden="true" />}
-        </button>
-        <button type="button" className="ed-icon" aria-pressed={el.locked} aria-label={el.locked ? labels.unlock : labels.lock} aria-describedby={nameId} title={el.locked ? labels.unlock : labels.lock} onClick={() => toggle({ locked: !el.locked })}>
-          {el.locked ? <Lock size={16} aria-hidden="true" /> : <Unlock size={16} aria-hidden="true" />}
-        </button>
-      </div>
-      {open && children.length > 0 && (
-        <ul className="ed-layers" role="list">
-          {children.map((cid, i) => (
-            <LayerRow key={cid} editor={editor} labels={labels} id={cid} groupId={id} position={i} count={children.length} depth={depth + 1} />
-          ))}
-        </ul>
-      )}
-    </li>
-  );
-});
-
-const NO_LAYERS: readonly string[] = [];
-
-export function LayersPanel({ editor }: { editor: EditorStore }) {
-  const { t } = useTranslation();
-  // The list follows the page a moment later (a background render): opening a big design paints
-  // the canvas first, and a bulk edit does not wait for 150 rows.
-  const current = useStore(editor.store, (s) => s.order);
-  const order = useDeferredValue(current, NO_LAYERS);
-  const labels = useLayerLabels();
-  const [showAll, setShowAll] = useState(false);
-  const top = [...order].reverse();
-  // Very large pages list the top LAYERS_SHOWN rows first (what is on top is what people reach for).
-  const shown = showAll ? top : top.slice(0, LAYERS_SHOWN);
-  return (
-    <section className="ed-panel" aria-label={t('editor.layers.title')}>
-      <h3>{t('editor.layers.title')}</h3>
-      {current.length === 0 && <p className="muted">{t('editor.layers.empty')}</p>}
-      <ul className="ed-layers" role="list">
-        {shown.map((id, i) => (
-          <LayerRow key={id} editor={editor} labels={labels} id={id} groupId={null} position={i} count={order.length} depth={0} />
-        ))}
-      </ul>
-      {shown.length < top.length && (
-        <button type="button" onClick={() => setShowAll(true)}>
-          {t('editor.layers.showAll', { count: top.length })}
-        </button>
       )}
     </section>
   );
