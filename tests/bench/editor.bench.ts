@@ -1,7 +1,7 @@
 // Editor benchmarks in Debian Chromium (headless), each against a raw-Konva baseline page drawing the
 // same elements in the same run, plus the headless export against raw Konva over @napi-rs/canvas.
 // Per-frame work = time inside Konva's drag handler (our dragmove, snapping and guides run there)
-// plus every layer's drawScene, divided by the number of drag moves: the same probe on both pages.
+// plus every scene draw (see PROBE), divided by the number of drag moves: the same probe on both pages.
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createAtelier } from '../../src-main/app';
@@ -103,8 +103,19 @@ const PROBE = `(() => {
     K.__probed = true;
     const drag = K.DD._drag.bind(K.DD);
     K.DD._drag = (evt, win) => { const t = performance.now(); drag(evt, win); window.__work.ms += performance.now() - t; window.__work.moves++; };
-    const draw = K.Layer.prototype.drawScene;
-    K.Layer.prototype.drawScene = function (...a) { const t = performance.now(); const r = draw.apply(this, a); window.__work.ms += performance.now() - t; return r; };
+    // Every scene draw, outermost call only: a layer's, and a node's drawn into a chunk's bitmap
+    // (an edit patched into it), but not a node caching itself (the chunks are cached again after
+    // the frame, on both sides of a comparison).
+    let depth = 0;
+    for (const C of [K.Layer, K.Container, K.Shape]) {
+      const draw = C.prototype.drawScene;
+      C.prototype.drawScene = function (can, top, ...rest) {
+        const timed = depth === 0 && top !== this;
+        const t = performance.now();
+        depth++;
+        try { return draw.call(this, can, top, ...rest); } finally { depth--; if (timed) window.__work.ms += performance.now() - t; }
+      };
+    }
   }
 })()`;
 

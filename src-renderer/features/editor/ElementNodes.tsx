@@ -1,13 +1,13 @@
 // The page's element nodes: one small component per element, subscribed to its element by id, that
 // builds its Konva node (or just moves it) and redraws only its boxes; big pages group them in
-// cached chunks. And the page's background, drawn on its own layer.
+// cached chunks, whose bitmaps are patched in the same boxes. And the page's background, drawn on its own layer.
 import Konva from 'konva';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { Group } from 'react-konva';
 import { useStore } from 'zustand';
 import { buildBackground, buildElement, type Element } from '../../../src-main/core/design';
 import { nodes } from './canvas-nodes';
-import { CHUNK_FROM, CHUNK_SIZE, forget, markChanged, refresh } from './chunks';
+import { CHUNK_FROM, CHUNK_SIZE, chunkOf, forget, markChanged, refresh } from './chunks';
 import type { EditorStore } from './editor-store';
 import { elementChanges, nodeFlags } from './element-changes';
 import { boxOf, patching, quietly, redrawBoxes } from './patch-draw';
@@ -51,10 +51,10 @@ const ElementNode = memo(function ElementNode({ editor, id }: { editor: EditorSt
       const before = patch ? boxOf(prev.node) : null;
       quietly(() => {
         prev.node.position({ x: el.x, y: el.y });
-        markChanged(g, { draw: false });
+        if (!patch) markChanged(g, { draw: false });
       });
       built.current = { ...prev, el };
-      if (patch) redrawBoxes(layer, [before, boxOf(prev.node)]);
+      if (patch) redrawBoxes(layer, [before, boxOf(prev.node)], chunkOf(g));
       return;
     }
     // Anything else: rebuild this node only, and redraw where it was and where it is.
@@ -76,13 +76,13 @@ const ElementNode = memo(function ElementNode({ editor, id }: { editor: EditorSt
       }
       if (hidden) n.opacity(0);
       g.add(n as Konva.Shape);
-      markChanged(g, { draw: false });
+      if (!patch) markChanged(g, { draw: false });
       return n;
     });
     nodes.set(id, node);
     built.current = { el, key, node };
     // The first build of a page's nodes draws the layer once; later rebuilds patch their boxes.
-    if (patch) redrawBoxes(layer, [before, boxOf(node)]);
+    if (patch) redrawBoxes(layer, [before, boxOf(node)], chunkOf(g));
     else layer?.batchDraw();
   }, [el, flags, hidden, editingChild, inGroup, id, imagesVersion, fontsVersion]);
   useEffect(

@@ -6,6 +6,7 @@
 // is live, the bitmaps follow) and for a zoom (the bitmaps follow at the new scale). A chunk stays
 // live while one of its nodes is dragged or transformed (`goLive` until `markChanged`).
 import Konva from 'konva';
+import type { Canvas } from 'konva/lib/Canvas';
 
 /** Pages with fewer elements draw every shape directly, as before. */
 export const CHUNK_FROM = 200;
@@ -131,6 +132,85 @@ export function goLive(node: Konva.Node | null | undefined): void {
   pinned.add(chunk);
   stale.delete(chunk);
   if (chunk.isCached()) dropBitmap(chunk);
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+interface CanvasCache {
+  scene: Canvas;
+  hit: Canvas | null;
+  hitConfig: { pixelRatio: number; width: number; height: number };
+  x: number;
+  y: number;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/**
+ * Redraws a cached chunk's bitmap (and its hit bitmap, when built) inside `boxes` (stage pixels,
+ * grown by `pad` for antialiasing) only, from the few nodes that overlap them: one element that
+ * moved or changed costs the drawing of its neighbours, not of the chunk's hundred shapes, and the
+ * chunk stays a bitmap. False when the chunk has no bitmap to patch or a box leaves the bitmap's
+ * bounds (the caller draws the chunk live, and it is cached again with new bounds).
+ */
+export function patchBitmap(group: Konva.Group, boxes: readonly Box[], pad: number): boolean {
+  const node = group as unknown as { _canvasCache: CanvasCache | null; _isUnderCache: boolean; _clearSelfAndDescendantCache(attr?: string): void };
+  const cache = node._canvasCache;
+  if (!cache || pinned.has(group) || !group.getStage()) return false;
+  // Stage pixels to the chunk's own units (zoom and pan only: chunks are never rotated).
+  const toLocal = group.getAbsoluteTransform().copy().invert();
+  const local: Box[] = [];
+  const padded = boxes.map((b) => ({ x: b.x - pad, y: b.y - pad, width: b.width + 2 * pad, height: b.height + 2 * pad }));
+  for (const [i, b] of boxes.entries()) {
+    const a = toLocal.point({ x: b.x, y: b.y });
+    const c = toLocal.point({ x: b.x + b.width, y: b.y + b.height });
+    const inside = Math.min(a.x, c.x) >= cache.x && Math.min(a.y, c.y) >= cache.y && Math.max(a.x, c.x) <= cache.x + cache.hitConfig.width && Math.max(a.y, c.y) <= cache.y + cache.hitConfig.height;
+    if (!inside) return false;
+    const pa = toLocal.point({ x: padded[i]!.x, y: padded[i]!.y });
+    const pc = toLocal.point({ x: padded[i]!.x + padded[i]!.width, y: padded[i]!.y + padded[i]!.height });
+    local.push({ x: Math.min(pa.x, pc.x), y: Math.min(pa.y, pc.y), width: Math.abs(pc.x - pa.x), height: Math.abs(pc.y - pa.y) });
+  }
+  const drawn = group.getChildren().filter((child) => padded.some((b) => overlaps(child.getClientRect(), b)));
+  const targets: { canvas: Canvas; ratio: number; draw: (n: Konva.Node, c: Canvas) => void }[] = [
+    { canvas: cache.scene, ratio: cache.scene.getPixelRatio(), draw: (n, c) => n.drawScene(c, group) },
+  ];
+  if (cache.hit) targets.push({ canvas: cache.hit, ratio: cache.hitConfig.pixelRatio, draw: (n, c) => n.drawHit(c, group) });
+  // As Konva's own cache(): opacity is taken relative to the chunk while drawing into its bitmap.
+  node._isUnderCache = true;
+  for (const child of drawn) (child as unknown as typeof node)._clearSelfAndDescendantCache('absoluteOpacity');
+  try {
+    for (const { canvas, ratio, draw } of targets) {
+      const ctx = canvas.getContext()._context;
+      ctx.save();
+      ctx.translate(-cache.x, -cache.y);
+      // Out to whole pixels of this bitmap, so antialiased edges are cleared and redrawn too.
+      const snapped = local.map((b) => {
+        const x = cache.x + Math.floor((b.x - cache.x) * ratio) / ratio;
+        const y = cache.y + Math.floor((b.y - cache.y) * ratio) / ratio;
+        return { x, y, width: cache.x + Math.ceil((b.x + b.width - cache.x) * ratio) / ratio - x, height: cache.y + Math.ceil((b.y + b.height - cache.y) * ratio) / ratio - y };
+      });
+      ctx.beginPath();
+      for (const b of snapped) ctx.rect(b.x, b.y, b.width, b.height);
+      ctx.clip();
+      for (const b of snapped) ctx.clearRect(b.x, b.y, b.width, b.height);
+      try {
+        for (const child of drawn) draw(child, canvas);
+      } finally {
+        ctx.restore();
+      }
+    }
+  } finally {
+    node._isUnderCache = false;
+    for (const child of drawn) (child as unknown as typeof node)._clearSelfAndDescendantCache('absoluteOpacity');
+  }
+  return true;
 }
 
 /** A chunk that leaves the page is forgotten. */

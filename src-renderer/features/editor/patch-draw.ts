@@ -1,8 +1,10 @@
 // Redraws only the part of the content layer an edit touched. An undo, a nudge or a colour change
 // on one element of a 1,000-element page moves or rebuilds one node: the layer is redrawn inside
 // that node's old and new boxes (clipped), not over the whole page. Many changes at once (a bulk
-// edit, a rebuild of every node) fall back to one ordinary full draw of the layer.
+// edit, a rebuild of every node) fall back to one ordinary full draw of the layer. On big pages the
+// changed node's chunk keeps its bitmap, patched inside the same boxes (see chunks.ts).
 import Konva from 'konva';
+import { markChanged, patchBitmap } from './chunks';
 
 interface Box {
   x: number;
@@ -16,7 +18,12 @@ const MAX_BOXES = 24;
 /** Antialiasing and rounding around a node's box. */
 const PAD = 2;
 
-const damaged = new Map<Konva.Layer, Box[]>();
+interface Damage {
+  boxes: Box[];
+  /** Cached chunks whose nodes changed, with the boxes to patch in each bitmap. */
+  chunks: Map<Konva.Group, Box[]>;
+}
+const damaged = new Map<Konva.Layer, Damage>();
 let scheduled = false;
 
 /** A node's box on the layer's canvas (stage-container pixels), or null when it has none. */
@@ -49,18 +56,28 @@ export function patching(layer: Konva.Layer | null | undefined): layer is Konva.
   return Boolean(layer) && !fullDrawPending(layer!);
 }
 
-/** Asks for the boxes to be redrawn on the next frame (the whole layer when there are too many). */
-export function redrawBoxes(layer: Konva.Layer | null | undefined, boxes: readonly (Box | null)[]): void {
+/**
+ * Asks for the boxes to be redrawn on the next frame (the whole layer when there are too many).
+ * `chunk` is the cached chunk the changed node belongs to: its bitmap is patched in the same boxes.
+ */
+export function redrawBoxes(layer: Konva.Layer | null | undefined, boxes: readonly (Box | null)[], chunk?: Konva.Group | null): void {
   if (!layer) return;
-  if (fullDrawPending(layer)) return;
-  const list = damaged.get(layer) ?? [];
-  for (const b of boxes) if (b) list.push(b);
-  if (list.length > MAX_BOXES) {
+  if (fullDrawPending(layer)) {
+    if (chunk) markChanged(chunk, { draw: false });
+    return;
+  }
+  const damage = damaged.get(layer) ?? { boxes: [], chunks: new Map<Konva.Group, Box[]>() };
+  const own = boxes.filter((b): b is Box => b !== null);
+  damage.boxes.push(...own);
+  if (chunk) damage.chunks.set(chunk, [...(damage.chunks.get(chunk) ?? []), ...own]);
+  if (damage.boxes.length > MAX_BOXES) {
+    // The whole layer is drawn: the changed chunks draw live and are cached again after it.
     damaged.delete(layer);
+    for (const c of damage.chunks.keys()) markChanged(c, { draw: false });
     layer.batchDraw();
     return;
   }
-  damaged.set(layer, list);
+  damaged.set(layer, damage);
   if (!scheduled) {
     scheduled = true;
     const win = layer.getStage()?.container().ownerDocument.defaultView ?? window;
@@ -72,10 +89,12 @@ function flush(): void {
   scheduled = false;
   const work = [...damaged];
   damaged.clear();
-  for (const [layer, boxes] of work) {
+  for (const [layer, { boxes, chunks }] of work) {
+    const drawLayer = !fullDrawPending(layer) && layer.getStage() && boxes.length > 0;
+    // A chunk whose bitmap cannot take the patch draws live (and is cached again after the frame).
+    for (const [chunk, own] of chunks) if (!drawLayer || !patchBitmap(chunk, own, PAD)) markChanged(chunk, { draw: false });
     // A full draw is queued for this frame anyway, or the layer left the stage.
-    if (fullDrawPending(layer) || !layer.getStage() || boxes.length === 0) continue;
-    drawClipped(layer, boxes);
+    if (drawLayer) drawClipped(layer, boxes);
   }
 }
 
