@@ -9,8 +9,13 @@ import { selectionSet, type EditorStore } from './editor-store';
 
 const LAYERS_SHOWN = 150;
 
+const views = new WeakMap<Element, string>();
+/** What a row shows of its element, worked out once per element version (rows ask on every store change). */
 function layerView(e: Element | undefined): string | null {
-  return e ? `${e.visible ? 1 : 0}${e.locked ? 1 : 0}${e.type}|${ownName(e) || (e.type === 'text' ? e.text.slice(0, 30) : '')}` : null;
+  if (!e) return null;
+  let view = views.get(e);
+  if (view === undefined) views.set(e, (view = `${e.visible ? 1 : 0}${e.locked ? 1 : 0}${e.type}|${ownName(e) || (e.type === 'text' ? e.text.slice(0, 30) : '')}`));
+  return view;
 }
 
 /** A layer row's words, translated once for the whole list (a 150-row list asked i18n 900 times). */
