@@ -33,7 +33,9 @@ const esmSplit = (dir) => ({ outdir: path.join(out, dir), format: 'esm', splitti
 async function buildNode() {
   const common = { bundle: true, platform: 'node', target: 'node20', define, logLevel: 'warning', sourcemap: 'linked', legalComments: 'none' };
   await Promise.all([
-    esbuild({ ...common, entryPoints: [path.join(root, 'src-main/host/electron/main.ts')], outfile: path.join(out, 'main/index.cjs'), format: 'cjs', external: ['electron', ...NATIVE] }),
+    // CommonJS: a dynamic import() of a native or external package (sharp, wawoff2) becomes a require()
+    // on first use, so main loads the same (CommonJS) build of it that a static import does.
+    esbuild({ ...common, entryPoints: [path.join(root, 'src-main/host/electron/main.ts')], outfile: path.join(out, 'main/index.cjs'), format: 'cjs', external: ['electron', ...NATIVE], supported: { 'dynamic-import': false } }),
     // Sandboxed preloads cannot require anything but a few Electron modules: one self-contained file.
     esbuild({ ...common, entryPoints: [path.join(root, 'src-main/host/electron/preload.ts')], outfile: path.join(out, 'preload/index.cjs'), format: 'cjs', external: ['electron'], sourcemap: false }),
     esbuild({ ...common, ...esmSplit('web'), entryPoints: { index: path.join(root, 'src-main/host/web/main.ts') } }),
