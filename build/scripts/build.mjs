@@ -22,18 +22,28 @@ const esmBanner = {
   js: "import { createRequire as __atelierCreateRequire } from 'node:module'; const require = __atelierCreateRequire(import.meta.url);",
 };
 
+// The ESM bundles (web host, CLI, the CLI's test library) are split at dynamic import()s: what a
+// command or a call needs late (the app behind `atelier --help`, the PDF report's echarts and pdf-lib,
+// SheetJS, the web server) sits in chunks Node loads on first use, so a start parses and runs only
+// what it uses. Chunks sit beside index.js, so code that finds out/render, out/renderer or assets/
+// from import.meta.url finds them from any chunk. (Electron's main is CommonJS, which esbuild cannot
+// split: there a dynamic import() is still bundled, and its module runs on first use.)
+const esmSplit = (dir) => ({ outdir: path.join(out, dir), format: 'esm', splitting: true, chunkNames: '[name]-[hash]', external: NATIVE, banner: esmBanner });
+
 async function buildNode() {
   const common = { bundle: true, platform: 'node', target: 'node20', define, logLevel: 'warning', sourcemap: 'linked', legalComments: 'none' };
   await Promise.all([
-    esbuild({ ...common, entryPoints: [path.join(root, 'src-main/host/electron/main.ts')], outfile: path.join(out, 'main/index.cjs'), format: 'cjs', external: ['electron', ...NATIVE] }),
+    // CommonJS: a dynamic import() of a native or external package (sharp, wawoff2) becomes a require()
+    // on first use, so main loads the same (CommonJS) build of it that a static import does.
+    esbuild({ ...common, entryPoints: [path.join(root, 'src-main/host/electron/main.ts')], outfile: path.join(out, 'main/index.cjs'), format: 'cjs', external: ['electron', ...NATIVE], supported: { 'dynamic-import': false } }),
     // Sandboxed preloads cannot require anything but a few Electron modules: one self-contained file.
     esbuild({ ...common, entryPoints: [path.join(root, 'src-main/host/electron/preload.ts')], outfile: path.join(out, 'preload/index.cjs'), format: 'cjs', external: ['electron'], sourcemap: false }),
-    esbuild({ ...common, entryPoints: [path.join(root, 'src-main/host/web/main.ts')], outfile: path.join(out, 'web/index.js'), format: 'esm', external: NATIVE, banner: esmBanner }),
-    esbuild({ ...common, entryPoints: [path.join(root, 'src-main/cli/main.ts')], outfile: path.join(out, 'cli/index.js'), format: 'esm', external: NATIVE, banner: esmBanner }),
+    esbuild({ ...common, ...esmSplit('web'), entryPoints: { index: path.join(root, 'src-main/host/web/main.ts') } }),
+    esbuild({ ...common, ...esmSplit('cli'), entryPoints: { index: path.join(root, 'src-main/cli/main.ts') } }),
     // The CLI's code as a library (runCli), for the e2e tests' checks in a worker thread instead of a
     // Node process per check (tests/e2e/cli-in-process.ts). Beside out/cli, so it finds out/render
     // and out/renderer as the CLI does; not packaged (electron-builder.yml lists what is).
-    esbuild({ ...common, entryPoints: [path.join(root, 'src-main/cli/index.ts')], outfile: path.join(out, 'cli-lib/index.mjs'), format: 'esm', external: NATIVE, banner: esmBanner, sourcemap: false }),
+    esbuild({ ...common, ...esmSplit('cli-lib'), entryPoints: { index: path.join(root, 'src-main/cli/index.ts') }, outExtension: { '.js': '.mjs' }, sourcemap: false }),
     // Headless render worker threads (Konva bundled, @napi-rs/canvas native).
     esbuild({ ...common, entryPoints: [path.join(root, 'src-main/render/worker.ts')], outfile: path.join(out, 'render/worker.js'), format: 'esm', external: NATIVE, banner: esmBanner }),
   ]);

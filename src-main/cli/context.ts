@@ -1,5 +1,5 @@
 // Opening the library for one CLI command, and closing it whatever happens.
-import { createAtelier, type Atelier } from '../app';
+import type { Atelier } from '../app';
 import { resolveDataDir } from '../host/shared/data-dir';
 
 export interface GlobalOptions {
@@ -11,6 +11,9 @@ export interface GlobalOptions {
 export type CliAtelier = Omit<Atelier, 'services' | 'library' | 'backups' | 'restoreFrom'>;
 
 export async function withAtelier<T>(options: GlobalOptions, fn: (atelier: CliAtelier) => Promise<T> | T): Promise<T> {
+  // The app (services, database, contract schemas) is loaded by the first command that opens the
+  // library, so `atelier --help` and usage errors never pay for it (build.mjs splits the CLI bundle).
+  const { createAtelier } = await import('../app');
   const atelier = createAtelier({ dataDir: resolveDataDir(options.dataDir), host: 'cli' });
   try {
     return await fn(atelier);

@@ -1,6 +1,6 @@
 // `atelier` — the command line over the same services as the desktop app and browser mode.
 import { Command, CommanderError } from 'commander';
-import { AtelierError } from '../contract/errors';
+import { AtelierError } from '../core/errors';
 import { APP_VERSION } from '../version';
 import { registerCalendarCommands } from './commands/calendar';
 import { registerAssetCommands } from './commands/assets';

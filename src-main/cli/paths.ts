@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AtelierError } from '../contract/errors';
+import { AtelierError } from '../core/errors';
 
 export function rendererDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));

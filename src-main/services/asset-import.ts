@@ -106,7 +106,7 @@ export function createAssetImporter({ lib, repo, files, journal, requireRow, req
         if (input.length > MAX_FONT_BYTES) fail('too_large', name, `it is ${(input.length / 1024 / 1024).toFixed(0)} MB, more than any real font (limit ${MAX_FONT_BYTES / 1024 / 1024} MB)`);
         let info;
         try {
-          info = inspectFont(input);
+          info = await inspectFont(input);
         } catch (error) {
           return fail('unsupported', name, `it starts like a ${FORMAT_INFO[detected.format].label} but ${(error as Error).message}`);
         }

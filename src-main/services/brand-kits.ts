@@ -30,8 +30,8 @@ function parseList(json: string): string[] {
 
 export function createBrandKitService(lib: Library, assets: AssetService, events: EventBus, options: { fontsDir: string | null }) {
   const kits = createBrandKitsRepository(lib.db);
-  let bundled: BundledFont[] | null = null;
-  const bundledFonts = () => (bundled ??= options.fontsDir ? listBundledFonts(options.fontsDir) : []);
+  let bundled: Promise<BundledFont[]> | null = null;
+  const bundledFonts = () => (bundled ??= options.fontsDir ? listBundledFonts(options.fontsDir) : Promise.resolve([]));
 
   function requireClient(clientId: string): void {
     const client = lib.clients.get(clientId);
@@ -100,11 +100,11 @@ export function createBrandKitService(lib: Library, assets: AssetService, events
   }
 
   /** Bundled then imported fonts; with a client, the kit's heading and body fonts come first. */
-  function fonts(clientId?: string): FontEntry[] {
+  async function fonts(clientId?: string): Promise<FontEntry[]> {
     const kit = clientId ? get(clientId) : null;
     const kitFamilies = new Set([kit?.headingFont?.family, kit?.bodyFont?.family].filter(Boolean).map((f) => f!.toLowerCase()));
     const entries: FontEntry[] = [
-      ...bundledFonts().map((f) => ({ family: f.family, style: f.style, source: 'bundled' as const, file: f.file, assetId: null, inBrandKit: false })),
+      ...(await bundledFonts()).map((f) => ({ family: f.family, style: f.style, source: 'bundled' as const, file: f.file, assetId: null, inBrandKit: false })),
       ...assets.list({ kind: 'font' }).map((a) => ({ family: a.fontFamily ?? a.name, style: '', source: 'imported' as const, file: null, assetId: a.id, inBrandKit: false })),
     ].map((e) => ({ ...e, inBrandKit: kitFamilies.has(e.family.toLowerCase()) }));
     return entries.sort((a, b) => Number(b.inBrandKit) - Number(a.inBrandKit) || a.family.localeCompare(b.family) || a.style.localeCompare(b.style));

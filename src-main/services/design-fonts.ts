@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { pageFontFamilies, type DesignDocument } from '../core/design';
 import { assetRelativePath } from '../core/domain/assets';
-import { extForMime } from './assets';
+import { extForMime } from './asset-records';
 import type { Library } from './library';
 
 export function fontFilesFor(lib: Pick<Library, 'db' | 'paths'>, doc: Pick<DesignDocument, 'pages'>): { family: string; file: string }[] {

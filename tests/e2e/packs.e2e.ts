@@ -135,7 +135,9 @@ describe('Packs screen (browser mode)', () => {
       // Import the full pack from the first test as a separate copy.
       await page.getByRole('radio', { name: /A new client/ }).check();
       await page.getByLabel('Choose a pack (.zip)…', { exact: true }).and(page.locator('input[type=file]')).setInputFiles(path.join(temp.dir, 'eclair.zip'));
-      await expect.poll(() => page.locator('.packs-report').filter({ hasText: '3 posts into Boulangerie Éclair' }).count()).toBe(1);
+      // The host imports the pack on that upload: its images are decoded and thumbnailed, the first image
+      // work of this host process (sharp loads on first use). A ceiling, not a speed check.
+      await expect.poll(() => page.locator('.packs-report').filter({ hasText: '3 posts into Boulangerie Éclair' }).count(), { timeout: 10_000 }).toBe(1);
 
       const decisions = {
         format: 'atelier-pack-decisions',

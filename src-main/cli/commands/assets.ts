@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { AtelierError } from '../../contract/errors';
+import { AtelierError } from '../../core/errors';
 import { ASSET_KINDS, formatBytes, type AssetKind } from '../../core/domain/assets';
 import { withAtelier, type GlobalOptions } from '../context';
 import { consoleOutput, formatTable, printJson } from '../output';

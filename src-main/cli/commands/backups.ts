@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { BackupFileName } from '../../contract/api/backups';
-import { AtelierError } from '../../contract/errors';
+import { AtelierError } from '../../core/errors';
 import { withAtelier, type GlobalOptions } from '../context';
 import { consoleOutput, formatTable, printJson } from '../output';
 
@@ -42,7 +41,9 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
       const g = globals();
       const output = consoleOutput(Boolean(g.json));
       if (Boolean(file) === Boolean(opts.latest)) throw new AtelierError('invalid_input', 'Give either a backup file or --latest.');
-      // A name from `atelier backup --list`, or else a path to a copy elsewhere.
+      // A name from `atelier backup --list`, or else a path to a copy elsewhere. The contract's schemas
+      // load with the app, not at the CLI's start.
+      const { BackupFileName } = await import('../../contract/api/backups');
       const which = opts.latest ? { latest: true as const } : BackupFileName.safeParse(file).success ? { file: file! } : { path: path.resolve(file!) };
       await withAtelier(g, async (atelier) => {
         const result = await atelier.call('backups.restore', which);

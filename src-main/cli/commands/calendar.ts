@@ -2,9 +2,8 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AtelierError } from '../../contract/errors';
+import { AtelierError } from '../../core/errors';
 import { isNetworkId, NETWORKS, type NetworkId } from '../../core/domain/posts';
-import { writeOutputFile } from '../../services/output-files';
 import { withAtelier, type GlobalOptions } from '../context';
 import { consoleOutput, printJson } from '../output';
 
@@ -68,7 +67,7 @@ export function registerCalendarCommands(program: Command, globals: () => Global
       await withAtelier(g, async (atelier) => {
         const client = opts.client ? (await atelier.call('clients.resolve', { idOrName: opts.client })) : undefined;
         const { ics, count } = await atelier.call('calendar.exportIcs', { clientId: client?.id, from, to });
-        writeOutputFile(opts.out, ics);
+        (await import('../../services/output-files')).writeOutputFile(opts.out, ics);
         if (output.json) printJson(output, { file: path.resolve(opts.out), events: count });
         else output.out(`Wrote ${count} event(s) to ${opts.out}`);
       });
@@ -93,7 +92,7 @@ export function registerCalendarCommands(program: Command, globals: () => Global
       await withAtelier(g, async (atelier) => {
         const client = opts.client ? (await atelier.call('clients.resolve', { idOrName: opts.client })) : undefined;
         const { csv, count, leftOut, warnings } = await atelier.call('calendar.exportCsv', { clientId: client?.id, format, dateFormat, from, to });
-        writeOutputFile(opts.out, csv);
+        (await import('../../services/output-files')).writeOutputFile(opts.out, csv);
         for (const w of warnings) output.err(`warning: ${w.text}`);
         if (output.json) return printJson(output, { file: path.resolve(opts.out), rows: count, leftOut, warnings });
         output.out(`Wrote ${count} post(s) to ${opts.out} (${format})`);

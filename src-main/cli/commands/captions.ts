@@ -2,7 +2,7 @@
 // `caption` column, as the network counts it. Exit 1 when any caption is invalid. Pure: no library.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { AtelierError } from '../../contract/errors';
+import { AtelierError } from '../../core/errors';
 import { measureCaption, type CaptionMeasure } from '../../core/captions';
 import { isNetworkId, NETWORKS, type NetworkId } from '../../core/domain/posts';
 import type { GlobalOptions } from '../context';

@@ -2,18 +2,16 @@
 import type { Command } from 'commander';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AtelierError } from '../../contract/errors';
-import { DesignDocumentError, parseDesign, type DesignDocument } from '../../core/design';
-import { fontFilesAmong } from '../../services/design-fonts';
-import { libraryPaths } from '../../services/library';
+import { AtelierError } from '../../core/errors';
+import type { DesignDocument } from '../../core/design';
 import type { RenderJob } from '../../render/jobs';
-import { createRenderPool, RenderJobError } from '../../render/pool';
 import { resolveDataDir } from '../../host/shared/data-dir';
 import { withAtelier, type CliAtelier, type GlobalOptions } from '../context';
 import { consoleOutput, formatTable, printJson } from '../output';
 
 /** The library's imported fonts a design uses, as files the render worker registers. */
 async function libraryFontFiles(atelier: CliAtelier, doc: DesignDocument): Promise<RenderJob['fonts']> {
+  const { fontFilesAmong } = await import('../../services/design-fonts');
   return fontFilesAmong(atelier.paths.assets, await atelier.call('assets.list', { kind: 'font' }), doc);
 }
 
@@ -29,7 +27,8 @@ interface RenderOpts {
   out: string;
 }
 
-function readDocumentFile(file: string): DesignDocument {
+async function readDocumentFile(file: string): Promise<DesignDocument> {
+  const { DesignDocumentError, parseDesign } = await import('../../core/design');
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -86,6 +85,12 @@ export function registerDesignCommands(program: Command, globals: () => GlobalOp
       const pageNo = Number(opts.page);
       if (!(Number.isInteger(pageNo) && pageNo >= 1)) throw new AtelierError('invalid_input', `--page must be a page number from 1, not "${opts.page}".`);
 
+      // What rendering needs is loaded here, not at the CLI's start (build.mjs splits the bundle).
+      const [{ parseDesign }, { libraryPaths }, { createRenderPool, RenderJobError }] = await Promise.all([
+        import('../../core/design'),
+        import('../../services/library'),
+        import('../../render/pool'),
+      ]);
       let doc: DesignDocument;
       let assetsDir: string | undefined;
       // Imported fonts the design uses come from the library, like its photos.
@@ -97,7 +102,7 @@ export function registerDesignCommands(program: Command, globals: () => GlobalOp
         });
         assetsDir = libraryPaths(resolveDataDir(g.dataDir)).assets;
       } else {
-        doc = readDocumentFile(file!);
+        doc = await readDocumentFile(file!);
         if (g.dataDir || process.env.ATELIER_DATA_DIR) {
           assetsDir = libraryPaths(resolveDataDir(g.dataDir)).assets;
           const d = doc;

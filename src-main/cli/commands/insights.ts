@@ -2,7 +2,7 @@
 // monthly client report out, over the same service as the Insights screen.
 import type { Command } from 'commander';
 import path from 'node:path';
-import { AtelierError } from '../../contract/errors';
+import { AtelierError } from '../../core/errors';
 import { INSIGHT_NETWORKS } from '../../core/insights/sources';
 import { withAtelier, type GlobalOptions } from '../context';
 import { consoleOutput, formatTable, printJson } from '../output';

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { AtelierError } from '../../contract/errors';
+import { AtelierError } from '../../core/errors';
 import { withAtelier, type GlobalOptions } from '../context';
 import { consoleOutput, printJson } from '../output';
 import { parseDay } from './calendar';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { AtelierError } from '../../contract/errors';
+import { AtelierError } from '../../core/errors';
 import { isNetworkId, isPostStatus, NETWORKS, POST_STATUSES, type NetworkId, type PostStatus } from '../../core/domain/posts';
 import { startOfLocalDay, wallClockToInstant } from '../../core/time/zones';
 import { withAtelier, type GlobalOptions } from '../context';

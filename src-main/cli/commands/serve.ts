@@ -1,9 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
-import { AtelierError } from '../../contract/errors';
-import { createAtelier } from '../../app';
+import { AtelierError } from '../../core/errors';
 import { resolveDataDir } from '../../host/shared/data-dir';
-import { startWebHost } from '../../host/web/server';
 import type { GlobalOptions } from '../context';
 import { consoleOutput } from '../output';
 import { rendererDir } from '../paths';
@@ -33,6 +31,8 @@ export function registerServeCommand(program: Command, globals: () => GlobalOpti
       const output = consoleOutput(Boolean(g.json));
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AtelierError('invalid_input', `--port ${opts.port} is not a port number (0–65535).`);
+      // Loaded here, not at the CLI's start: every other command (and `--help`) starts without them.
+      const [{ createAtelier }, { startWebHost }] = await Promise.all([import('../../app'), import('../../host/web/server')]);
       const atelier = createAtelier({ dataDir: resolveDataDir(g.dataDir), host: 'web', watchExternalChanges: true, autoBackup: true });
       let host;
       try {

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { AtelierError } from '../../contract/errors';
+import { AtelierError } from '../../core/errors';
 import { resolveDataDir } from '../../host/shared/data-dir';
-import { libraryPaths } from '../../services/library';
 import { withAtelier, type GlobalOptions } from '../context';
 import { consoleOutput, printJson } from '../output';
 
@@ -15,6 +14,7 @@ export function registerSystemCommands(program: Command, globals: () => GlobalOp
       const g = globals();
       const output = consoleOutput(Boolean(g.json));
       // A check never creates what it checks: a mistyped --data-dir must not become an empty "healthy" library.
+      const { libraryPaths } = await import('../../services/library');
       const paths = libraryPaths(resolveDataDir(g.dataDir));
       if (!existsSync(paths.dataDir)) throw new AtelierError('not_found', `There is no library at ${paths.dataDir} (the folder does not exist). Check --data-dir; nothing was created.`);
       if (!existsSync(paths.database)) throw new AtelierError('not_found', `${paths.dataDir} holds no Atelier library (no ${path.basename(paths.database)}). Check --data-dir; nothing was created.`);

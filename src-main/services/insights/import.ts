@@ -13,7 +13,6 @@ import { instantToWallClock, startOfLocalDay, wallClockToInstant } from '../../c
 import type { InsightPostRow, InsightsRepository } from '../../db/repositories/insights';
 import { createSchedulingRepository } from '../../db/repositories/scheduling';
 import type { Library } from '../library';
-import { readTables } from './files';
 
 export interface ExportInput {
   name: string;
@@ -58,6 +57,8 @@ export async function readExport(file: ExportInput, now: number): Promise<ReadFi
   const fromName = exportDateFromName(file.name);
   const exportDay = new Date(fromName ?? Math.min(modified ?? now, now)).toISOString().slice(0, 10);
   const tables: ParsedTable[] = [];
+  // The spreadsheet and zip readers (SheetJS among them) load with the first import, not with the services.
+  const { readTables } = await import('./files');
   try {
     const raw = await readTables(bytes);
     const problems: unknown[] = [];

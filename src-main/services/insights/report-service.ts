@@ -13,7 +13,7 @@ import type { DesignThumbnails } from '../design-thumbnails';
 import type { Library } from '../library';
 import type { InsightService } from './index';
 import { writeOutputFile } from '../output-files';
-import { buildReport, type PlannedPost } from './report';
+import type { PlannedPost } from './report';
 
 export interface ReportServiceDeps {
   lib: Library;
@@ -69,6 +69,9 @@ export function createReportService(deps: ReportServiceDeps) {
     const kit = deps.brandKits.get(brandClient.id);
     const logoAsset = kit.logos.find((l) => l.mime.startsWith('image/'));
     const logoFile = logoAsset ? await fileOf(logoAsset.id) : null;
+    // The PDF's makers (pdf-lib, echarts, the font subsetter, sharp) load on the first report, not
+    // with the services: most runs of the app and the CLI never make one.
+    const { buildReport } = await import('./report');
     const built = await buildReport({
       summary,
       language: input.language,

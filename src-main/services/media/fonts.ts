@@ -2,7 +2,7 @@
 // starts like a font is refused; the family name comes from the font's own name table.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
 
 export interface FontInfo {
   family: string;
@@ -11,13 +11,18 @@ export interface FontInfo {
   glyphs: number;
 }
 
+let fontkitLoaded: Promise<typeof Fontkit> | null = null;
+
 /** Parses a font; returns its names or throws with a reason a person can read. */
-export function inspectFont(bytes: Buffer): FontInfo {
-  let font: fontkit.Font;
+export async function inspectFont(bytes: Buffer): Promise<FontInfo> {
+  // fontkit (with the Brotli dictionary and Unicode tables it builds as it loads) comes with the
+  // first font read, not with the services: most CLI commands and app starts read none.
+  const fontkit = await (fontkitLoaded ??= import('fontkit'));
+  let font: Fontkit.Font;
   try {
     const created = fontkit.create(bytes);
     if ('fonts' in created) throw new Error('font collections are not supported');
-    font = created as fontkit.Font;
+    font = created as Fontkit.Font;
   } catch (error) {
     throw new Error(`it could not be read as a font (${(error as Error).message})`);
   }
@@ -51,7 +56,7 @@ const FONT_FILE = /\.(ttf|otf|woff2?)$/i;
  * `manifest.json` written by the editor's font registration (`[{ family, file, ... }]`), its entries
  * are used for names instead of parsing each file.
  */
-export function listBundledFonts(dir: string): BundledFont[] {
+export async function listBundledFonts(dir: string): Promise<BundledFont[]> {
   const manifest = readManifest(dir);
   if (manifest) return manifest;
   let entries: string[];
@@ -65,7 +70,7 @@ export function listBundledFonts(dir: string): BundledFont[] {
     const file = path.join(dir, rel);
     try {
       if (!statSync(file).isFile()) continue;
-      fonts.push({ ...inspectFont(readFileSync(file)), file: rel.split(path.sep).join('/') });
+      fonts.push({ ...(await inspectFont(readFileSync(file))), file: rel.split(path.sep).join('/') });
     } catch {
       // A broken bundled file is skipped here; the editor's registration reports it.
     }

@@ -1,15 +1,27 @@
 // Images through sharp: header probe (pixel limit checked before any decoding), a full decode
 // into the thumbnail (which is what proves a file is not truncated or corrupt), HEIC → JPEG and
 // SVG → PNG. Everything sharp writes drops metadata (EXIF GPS included) and applies EXIF orientation.
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { MAX_IMAGE_PIXELS, PREVIEW_SIZE, THUMB_SIZE } from '../../core/domain/assets';
 import { stripJpegMetadata } from './jpeg-strip';
 import { measureSvg, SvgCostProblem } from './svg-cost';
 import { canIsolate, rasteriseInChild, SVG_BUDGET } from './svg-raster';
 
-// Atelier runs beside the UI on small machines: a bounded cache, and no more than two threads per image.
-sharp.cache({ memory: 64, items: 20, files: 0 });
-sharp.concurrency(2);
+type Sharp = (typeof import('sharp'))['default'];
+let sharpLoaded: Promise<Sharp> | null = null;
+
+/**
+ * sharp on first use: its native addon (libvips) takes a quarter of a second to load, which every
+ * CLI command and every start of the app would pay, though only image work needs it.
+ */
+function loadSharp(): Promise<Sharp> {
+  return (sharpLoaded ??= import('sharp').then(({ default: sharp }) => {
+    // Atelier runs beside the UI on small machines: a bounded cache, and no more than two threads per image.
+    sharp.cache({ memory: 64, items: 20, files: 0 });
+    sharp.concurrency(2);
+    return sharp;
+  }));
+}
 
 export class ImageProblem extends Error {
   constructor(
@@ -33,6 +45,7 @@ export interface Probe {
 /** Reads the header only: dimensions after EXIF orientation, and the pixel-limit verdict. */
 /** `source`: the bytes, or a file path (sharp then reads the file itself). */
 export async function probeImage(bytes: Buffer | string, options: { density?: number } = {}): Promise<Probe> {
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     // `limitInputPixels: false` here: the header is read either way, and we want to name the size.
@@ -61,6 +74,7 @@ function shortReason(error: unknown): string {
 
 /** Decodes the whole image once and writes the small WebP the grid shows. Fails on damaged data. */
 export async function makeThumbnail(bytes: Buffer | string, options: { density?: number } = {}): Promise<Buffer> {
+  const sharp = await loadSharp();
   try {
     return await sharp(bytes, { ...INPUT, density: options.density })
       .autoOrient()
@@ -74,6 +88,7 @@ export async function makeThumbnail(bytes: Buffer | string, options: { density?:
 
 /** The editor's working copy: long side ≤ PREVIEW_SIZE, WebP, oriented, no metadata. */
 export async function makePreview(bytes: Buffer): Promise<Buffer> {
+  const sharp = await loadSharp();
   try {
     return await sharp(bytes, INPUT)
       .autoOrient()
@@ -87,6 +102,7 @@ export async function makePreview(bytes: Buffer): Promise<Buffer> {
 
 /** What exports embed: oriented pixels with every bit of metadata (EXIF GPS included) dropped. */
 export async function exportableImage(bytes: Buffer, format: 'png' | 'jpeg' = 'jpeg'): Promise<Buffer> {
+  const sharp = await loadSharp();
   const pipeline = sharp(bytes, INPUT).autoOrient();
   return format === 'png' ? pipeline.png().toBuffer() : pipeline.jpeg({ quality: 92, mozjpeg: true }).toBuffer();
 }
@@ -99,6 +115,7 @@ export async function exportableImage(bytes: Buffer, format: 'png' | 'jpeg' = 'j
  * carries none of that is returned as it is (same bytes, same hash).
  */
 export async function locationFreeImage(bytes: Buffer): Promise<{ bytes: Buffer; stripped: boolean }> {
+  const sharp = await loadSharp();
   const meta = await readMetadata(bytes);
   const orientation = meta.orientation ?? 1;
   // GIF has no EXIF, but may hold XMP in an application extension.
@@ -135,6 +152,7 @@ export async function locationFreeImage(bytes: Buffer): Promise<{ bytes: Buffer;
 }
 
 async function readMetadata(bytes: Buffer): Promise<Metadata> {
+  const sharp = await loadSharp();
   try {
     return await sharp(bytes, INPUT).metadata();
   } catch (error) {
@@ -144,6 +162,7 @@ async function readMetadata(bytes: Buffer): Promise<Metadata> {
 
 /** Checks a losslessly stripped JPEG: still readable, same size, nothing left but the orientation. */
 async function onlyOrientationLeft(stripped: Buffer, orientation: number, before: Metadata): Promise<boolean> {
+  const sharp = await loadSharp();
   try {
     const m = await sharp(stripped, INPUT).metadata();
     const exifLeft = m.exif?.length ?? 0;
@@ -162,6 +181,7 @@ function decodeProblem(error: unknown): ImageProblem {
 
 /** HEIC/HEIF → JPEG, when the bundled libvips can decode it (the prebuilt sharp decodes AVIF only). */
 export async function heicToJpeg(bytes: Buffer): Promise<Buffer> {
+  const sharp = await loadSharp();
   if (!sharp.format.heif.input.fileSuffix?.includes('.heic')) {
     throw new ImageProblem(
       'unsupported',
@@ -221,6 +241,7 @@ export async function rasteriseSvg(bytes: Buffer): Promise<Buffer> {
     if (outcome.reason === 'refused') throw decodeProblem(new Error(outcome.message));
     // 'unavailable' (no child could start): drawn here, under sharp's timeout.
   }
+  const sharp = await loadSharp();
   const probe = await probeImage(bytes);
   const density = svgDensity(probe.width, probe.height);
   try {

@@ -187,9 +187,9 @@ describe('brand kits', () => {
       JSON.stringify({ version: 1, families: [{ family: 'Inter', faces: [{ file: 'inter-400.woff2', weight: 400, style: 'normal' }] }, { family: 'Lato', faces: [{ file: 'lato.woff2', weight: 700, style: 'normal' }] }] }),
     );
     const { listBundledFonts } = await import('../../../src-main/services/media/fonts');
-    expect(listBundledFonts(dir).map((f) => `${f.family} ${f.style} ${f.file}`)).toEqual(['Inter 400 normal inter-400.woff2', 'Lato 700 normal lato.woff2']);
+    expect((await listBundledFonts(dir)).map((f) => `${f.family} ${f.style} ${f.file}`)).toEqual(['Inter 400 normal inter-400.woff2', 'Lato 700 normal lato.woff2']);
     writeFileSync(path.join(dir, 'manifest.json'), 'not json');
     writeFileSync(path.join(dir, 'inter.woff2'), interWoff2());
-    expect(listBundledFonts(dir)).toMatchObject([{ family: 'Inter', file: 'inter.woff2' }]);
+    expect(await listBundledFonts(dir)).toMatchObject([{ family: 'Inter', file: 'inter.woff2' }]);
   });
 });
