@@ -5,7 +5,7 @@
 // beside secondary icons, then (into a "More tools" menu) resize and save as template, the arrange
 // extras and scheduling, then the back button's word; only then does it wrap onto a second row.
 import { ArrowLeft, BringToFront, CalendarPlus, Cloud, CloudAlert, CloudCheck, CloudUpload, Copy, Download, Ellipsis, Group, LayoutTemplate, Lock, Maximize, Redo2, SendToBack, Trash2, Undo2, Ungroup, ZoomIn, ZoomOut, type LucideIcon } from 'lucide-react';
-import { memo, useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { SIZE_PRESETS } from '../../../src-main/core/design';
@@ -98,7 +98,8 @@ const SaveStatus = memo(function SaveStatus({ editor, compact }: { editor: Edito
 function Tool({ icon: Icon, label, onClick, disabled, text, pressed, shortcut }: { icon: LucideIcon; label: string; onClick(): void; disabled?: boolean; text?: boolean; pressed?: boolean; shortcut?: string }) {
   const { t } = useTranslation();
   // The shortcut as the platform and language write it (Ctrl+Maj+Z in French), and as ARIA spells it.
-  const keys = shortcut ? comboKeys(shortcut, isMac(), (k) => t(`polish.keys.${k}`)).join('+') : '';
+  // Worked out once per shortcut and language: Undo and Redo re-render on every edit.
+  const keys = useMemo(() => (shortcut ? comboKeys(shortcut, isMac(), (k) => t(`polish.keys.${k}`)).join('+') : ''), [shortcut, t]);
   const aria = shortcut?.replace('Mod', isMac() ? 'Meta' : 'Control');
   return (
     <button type="button" onClick={onClick} disabled={disabled} aria-label={text ? undefined : label} title={shortcut ? `${label} (${keys})` : label} aria-pressed={pressed} aria-keyshortcuts={aria}>
