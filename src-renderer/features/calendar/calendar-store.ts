@@ -284,8 +284,8 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
         // The queue slots and undo state do not change with the period: asked for again only with
         // another client (a write brings its undo state with its records; a reload asks for all).
         const promise = loadShown(slotsOf !== clientKey(get().clientId)).finally(() => {
-            if (pending?.promise === promise) pending = null;
-          });
+          if (pending?.promise === promise) pending = null;
+        });
         pending = { key, promise };
         return promise;
       },
