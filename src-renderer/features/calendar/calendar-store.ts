@@ -174,9 +174,6 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
   const applied = new WeakSet<PostChanges>();
   // The load of a period on its way (loadPeriod), by periodKey.
   let pending: { key: string; promise: Promise<void> } | null = null;
-  // Whose queue slots the store holds (clientKey), once a full load has brought them.
-  let slotsOf: string | null = null;
-  const clientKey = (clientId: string | null) => clientId ?? '*';
   const shownPeriod = (state: Pick<CalendarState, 'clientId' | 'view' | 'anchor' | 'firstDay'>) => periodKey(state.clientId, viewRange(state.view, state.anchor, state.firstDay));
   const store = createStore<CalendarState>((set, get) => {
     async function loading<T>(work: (since: number) => Promise<T>): Promise<T> {
@@ -190,22 +187,28 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
     function reapply(since: number): void {
       for (const changes of lateChanges.slice(since)) set(withChanges(get(), get().period, changes));
     }
-    /** Loads the period shown; `full` also asks for the undo state and the client's queue slots. */
-    function loadShown(full: boolean): Promise<void> {
+    /**
+     * Loads the period shown. The undo state and the client's queue slots come with it, but the
+     * posts do not wait for them: they show as soon as they arrive (the undo state and slots follow
+     * a moment later, with the changes heard meanwhile applied again on top).
+     */
+    function loadShown(): Promise<void> {
       return loading(async (since) => {
         const { clientId, view, anchor, firstDay } = get();
         const mine = ++generation;
         const range = viewRange(view, anchor, firstDay);
-        const [data, undo, slots] = await Promise.all([
-          host.invoke('calendar.range', { clientId: clientId ?? undefined, ...range }),
-          full ? host.invoke('calendar.undoState', {}) : null,
-          full && clientId ? host.invoke('calendar.slots.list', { clientId }) : ([] as Slot[]),
-        ]);
+        // Asked for first, so the host answers it first.
+        const period = host.invoke('calendar.range', { clientId: clientId ?? undefined, ...range });
+        const extras = Promise.all([host.invoke('calendar.undoState', {}), clientId ? host.invoke('calendar.slots.list', { clientId }) : ([] as Slot[])]);
+        awaitedLater(extras);
+        const data = await period;
         if (mine !== generation) return; // a newer load superseded this one
         const posts = keepUnchanged(get().posts, data.posts);
-        const rest = undo ? { slots, undoLabel: undo.undo, redoLabel: undo.redo } : {};
-        if (undo) slotsOf = clientKey(clientId);
-        set({ ...data, posts, thumbnails: data.thumbnails ?? {}, ...rest, loaded: true, loadedPeriod: periodKey(clientId, range), period: { clientId, ...range } });
+        set({ ...data, posts, thumbnails: data.thumbnails ?? {}, loaded: true, loadedPeriod: periodKey(clientId, range), period: { clientId, ...range } });
+        reapply(since);
+        const [undo, slots] = await extras;
+        if (mine !== generation) return;
+        set({ slots, undoLabel: undo.undo, redoLabel: undo.redo });
         reapply(since);
       });
     }
@@ -277,13 +280,11 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
         const result = await write(() => host.invoke('calendar.shift', { ids, days, ...(minutes ? { minutes } : {}) }));
         return result.posts.length;
       },
-      load: () => loadShown(true),
+      load: () => loadShown(),
       loadPeriod() {
         const key = shownPeriod(get());
         if (pending?.key === key) return pending.promise;
-        // The queue slots and undo state do not change with the period: asked for again only with
-        // another client (a write brings its undo state with its records; a reload asks for all).
-        const promise = loadShown(slotsOf !== clientKey(get().clientId)).finally(() => {
+        const promise = loadShown().finally(() => {
           if (pending?.promise === promise) pending = null;
         });
         pending = { key, promise };
