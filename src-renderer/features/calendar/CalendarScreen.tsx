@@ -47,7 +47,7 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
 
   useEffect(() => {
     store.getState().configure({ clientId, firstDay });
-    void store.getState().load().catch((error) => toast({ message: errorMessage(t, error), tone: 'error' }));
+    void store.getState().loadPeriod().catch((error) => toast({ message: errorMessage(t, error), tone: 'error' }));
   }, [store, clientId, firstDay, s.view, s.anchor, toast, t]);
   useEffect(() => {
     void store.getState().loadDue().catch(refreshFailed);

@@ -4,6 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import type { In, Message } from '../../../src-main/contract';
 import type { NetworkId, PostStatus } from '../../../src-main/core/domain/posts';
 import type { CalendarClient, CalendarPost, PlanWarning, PostChanges, Slot } from '../../../src-main/contract/api/calendar';
+import { awaitedLater } from '../../../src-main/core/promises';
 import { periodWarnings } from '../../../src-main/core/schedule/warnings';
 import type { HostClient } from '../../host/client';
 import { todayIn, viewRange, type CalendarView } from './calendar-dates';
@@ -55,6 +56,12 @@ export interface CalendarState {
   /** Shifts the picked posts by whole days and minutes (one undoable step); resolves to how many moved. */
   shiftPicked(days: number, minutes?: number): Promise<number>;
   load(): Promise<void>;
+  /**
+   * Loads the period shown now unless a load of it is already on its way (then that one's promise):
+   * a move to another period starts its load at once (configure), before the grid renders, and the
+   * screen's effect that follows joins it rather than asking twice.
+   */
+  loadPeriod(): Promise<void>;
   loadDue(): Promise<void>;
   /** Applies a write's records (from this window's call or another's event) to what the calendar shows. */
   applyChanges(changes: PostChanges): void;
@@ -165,6 +172,9 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
   let lateChanges: PostChanges[] = [];
   // One window hears its own change twice (its call's answer and its follower): applied once.
   const applied = new WeakSet<PostChanges>();
+  // The load of a period on its way (loadPeriod), by periodKey.
+  let pending: { key: string; promise: Promise<void> } | null = null;
+  const shownPeriod = (state: Pick<CalendarState, 'clientId' | 'view' | 'anchor' | 'firstDay'>) => periodKey(state.clientId, viewRange(state.view, state.anchor, state.firstDay));
   const store = createStore<CalendarState>((set, get) => {
     async function loading<T>(work: (since: number) => Promise<T>): Promise<T> {
       loadsInFlight++;
@@ -176,6 +186,31 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
     }
     function reapply(since: number): void {
       for (const changes of lateChanges.slice(since)) set(withChanges(get(), get().period, changes));
+    }
+    /**
+     * Loads the period shown. The undo state and the client's queue slots come with it, but the
+     * posts do not wait for them: they show as soon as they arrive (the undo state and slots follow
+     * a moment later, with the changes heard meanwhile applied again on top).
+     */
+    function loadShown(): Promise<void> {
+      return loading(async (since) => {
+        const { clientId, view, anchor, firstDay } = get();
+        const mine = ++generation;
+        const range = viewRange(view, anchor, firstDay);
+        // Asked for first, so the host answers it first.
+        const period = host.invoke('calendar.range', { clientId: clientId ?? undefined, ...range });
+        const extras = Promise.all([host.invoke('calendar.undoState', {}), clientId ? host.invoke('calendar.slots.list', { clientId }) : ([] as Slot[])]);
+        awaitedLater(extras);
+        const data = await period;
+        if (mine !== generation) return; // a newer load superseded this one
+        const posts = keepUnchanged(get().posts, data.posts);
+        set({ ...data, posts, thumbnails: data.thumbnails ?? {}, loaded: true, loadedPeriod: periodKey(clientId, range), period: { clientId, ...range } });
+        reapply(since);
+        const [undo, slots] = await extras;
+        if (mine !== generation) return;
+        set({ slots, undoLabel: undo.undo, redoLabel: undo.redo });
+        reapply(since);
+      });
     }
     /**
      * A write: one call, whose answer brings its change as records (the `posts.changed` it caused);
@@ -214,7 +249,12 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
       configure(patch) {
         // Another client's calendar starts with nothing picked.
         if (patch.clientId !== undefined && patch.clientId !== get().clientId) set({ picked: new Set(), pickAnchor: null });
+        const before = shownPeriod(get());
         set(patch);
+        // Another period of a calendar on screen: its posts are asked for now, so the request is on
+        // its way while the grid renders the new days (the screen's effect joins it and reports a
+        // failure).
+        if (get().loaded && shownPeriod(get()) !== before) awaitedLater(get().loadPeriod());
       },
       pick(id, mode, order = []) {
         const { picked, pickAnchor } = get();
@@ -240,21 +280,16 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
         const result = await write(() => host.invoke('calendar.shift', { ids, days, ...(minutes ? { minutes } : {}) }));
         return result.posts.length;
       },
-      load: () =>
-        loading(async (since) => {
-          const { clientId, view, anchor, firstDay } = get();
-          const mine = ++generation;
-          const range = viewRange(view, anchor, firstDay);
-          const [data, undo, slots] = await Promise.all([
-            host.invoke('calendar.range', { clientId: clientId ?? undefined, ...range }),
-            host.invoke('calendar.undoState', {}),
-            clientId ? host.invoke('calendar.slots.list', { clientId }) : Promise.resolve([] as Slot[]),
-          ]);
-          if (mine !== generation) return; // a newer load superseded this one
-          const posts = keepUnchanged(get().posts, data.posts);
-          set({ ...data, posts, thumbnails: data.thumbnails ?? {}, slots, undoLabel: undo.undo, redoLabel: undo.redo, loaded: true, loadedPeriod: periodKey(clientId, range), period: { clientId, ...range } });
-          reapply(since);
-        }),
+      load: () => loadShown(),
+      loadPeriod() {
+        const key = shownPeriod(get());
+        if (pending?.key === key) return pending.promise;
+        const promise = loadShown().finally(() => {
+          if (pending?.promise === promise) pending = null;
+        });
+        pending = { key, promise };
+        return promise;
+      },
       loadDue: () =>
         loading(async (since) => {
           const mine = ++dueGeneration;

@@ -135,6 +135,36 @@ describe('CalendarScreen', () => {
     await waitFor(() => expect(card(b.id).closest('[data-date]')!.getAttribute('data-date')).toBe('2026-12-04'));
   });
 
+  it("moving to another month shows that month's posts and keeps the undo step and the client's queue slots", async () => {
+    const { paris, add } = await library();
+    const december = await add(paris.id, 'In December', '2026-12-03T09:00');
+    const january = await add(paris.id, 'In January', '2027-01-14T09:00');
+    await t.atelier.call('calendar.slots.add', { clientId: paris.id, network: 'instagram', weekday: 2, time: '10:30' });
+    useApp.setState({ clientId: paris.id });
+    await renderCalendar('en', 7);
+    await t.atelier.call('calendar.move', { id: december.id, date: '2026-12-08' });
+    await waitFor(() => expect(card(december.id).closest('[data-date]')!.getAttribute('data-date')).toBe('2026-12-08'));
+    const undo = () => screen.getByRole('button', { name: /Undo/ });
+    const slot = () => screen.getByRole('button', { name: /Remove.*Instagram.*Tuesday/i });
+    expect(undo().hasAttribute('disabled')).toBe(false);
+    expect(slot()).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(card(january.id)).not.toBeNull());
+    expect(card(december.id)).toBeNull();
+    expect(screen.getByRole('grid').getAttribute('aria-label')).toMatch(/January 2027/);
+    expect(undo().hasAttribute('disabled')).toBe(false);
+    expect(slot()).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Previous' }));
+    await waitFor(() => expect(card(december.id)).not.toBeNull());
+    expect(card(january.id)).toBeNull();
+    // Ctrl+Z still undoes the move made before the two months went by.
+    await act(async () => {
+      fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
+    });
+    await waitFor(async () => expect(await localTime(december.id)).toBe('2026-12-03T09:00'));
+    await waitFor(() => expect(card(december.id).closest('[data-date]')!.getAttribute('data-date')).toBe('2026-12-03'));
+  });
+
   it('picks posts with Ctrl-click and Shift-click, shifts them together, and clears with Esc', async () => {
     const { paris, add } = await library();
     const posts = [];
