@@ -157,6 +157,26 @@ async function openInEditor(s: Session, n: number): Promise<number> {
   }, { id: s.ids[n]!, n });
 }
 
+/**
+ * After the first paint, an opened page finishes in the background: the layers list renders (a
+ * deferred render of up to 150 rows) and the chunks are cached. A user's undo or align comes after
+ * that; measured during it, each sample would also carry slices of that work (restarted by every
+ * update), so these benchmarks wait for it first.
+ */
+async function settled(s: Session, n: number): Promise<void> {
+  await s.editor.waitForFunction((n) => {
+    const ed = window.atelierEditor!;
+    if (document.querySelectorAll('.ed-layers > li').length < Math.min(150, n)) return false;
+    for (let i = 0; i < n; i += 100) {
+      let node = ed.nodeFor(`e${i}`) as unknown as { hasName(x: string): boolean; getParent(): unknown; isCached(): boolean } | null;
+      while (node && !node.hasName('chunk')) node = node.getParent() as typeof node;
+      if (node && !node.isCached()) return false;
+    }
+    return true;
+  }, n, { timeout: 30_000, polling: 50 });
+  await s.editor.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
+}
+
 async function centreOf(page: Page, expr: string): Promise<{ x: number; y: number }> {
   return page.evaluate((e) => {
     const node = new Function(`return ${e}`)() as { getClientRect(): { x: number; y: number; width: number; height: number }; getStage(): { container(): HTMLElement } };
@@ -243,6 +263,7 @@ export const benchmarks: Benchmark[] = [
     async run() {
       const s = await getSession();
       await openInEditor(s, 1000);
+      await settled(s, 1000);
       const r = await s.editor.evaluate(async () => {
         const ed = window.atelierEditor!;
         ed.cmd.selectAll();
@@ -275,6 +296,7 @@ export const benchmarks: Benchmark[] = [
     async run() {
       const s = await getSession();
       await openInEditor(s, 1000);
+      await settled(s, 1000);
       await s.editor.evaluate(PROBE);
       const r = await s.editor.evaluate(async () => {
         const ed = window.atelierEditor!;
@@ -298,20 +320,26 @@ export const benchmarks: Benchmark[] = [
         }
         const undo: number[] = [];
         const full: number[] = [];
-        for (let i = 0; i < 13; i++) {
+        const undoFull: number[] = [];
+        // The first rounds warm the code up (JIT); 24 rounds after them give a stable best of each.
+        for (let i = 0; i < 27; i++) {
           ed.editor.select([`e${i * 7}`]);
           ed.cmd.nudge(10, 0);
           ed.editor.seal();
           undo.push(await work(() => ed.editor.undo()));
           full.push(await work(() => ed.editor.redrawAll()));
+          // For the note: an undo that also rebuilds and redraws every node (the same toolbar and panel updates).
+          ed.cmd.nudge(10, 0);
+          ed.editor.seal();
+          undoFull.push(await work(() => { ed.editor.undo(); ed.editor.redrawAll(); }));
         }
-        return { undo: undo.slice(1), full: full.slice(1) };
+        return { undo: undo.slice(3), full: full.slice(3), undoFull: undoFull.slice(3) };
       });
       // The least disturbed sample of each (other work on a shared 2-core machine only ever adds time).
       const value = Math.min(...r.undo);
       const baseline = Math.min(...r.full);
       const ratio = value / baseline;
-      return { value, unit: 'ms', baseline, ratio, target: 'ratio ≤ 0.25 of a full redraw (best of 12 each)', pass: ratio <= 0.25, extra: { undoSamples: r.undo.map((x) => x.toFixed(1)).join(','), fullSamples: r.full.map((x) => x.toFixed(1)).join(',') } };
+      return { value, unit: 'ms', baseline, ratio, target: 'ratio ≤ 0.25 of a full redraw (best of 24 each)', pass: ratio <= 0.25, extra: { undoSamples: r.undo.map((x) => x.toFixed(1)).join(','), fullSamples: r.full.map((x) => x.toFixed(1)).join(','), ratioToUndoWithFullRedraw: Number((value / Math.min(...r.undoFull)).toFixed(3)) } };
     },
   },
   {
