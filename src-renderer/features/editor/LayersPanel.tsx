@@ -106,7 +106,7 @@ const LayerRow = memo(function LayerRow({ editor, labels, id, groupId, position,
             editor.select(e.shiftKey ? (selected ? sel.filter((x) => x !== id) : [...sel, id]) : [id]);
           }}
         >
-          {label}
+          <span className="ed-layer-label" title={label}>{label}</span>
         </button>
         <button type="button" className="ed-icon" aria-pressed={!el.visible} aria-label={el.visible ? labels.hide : labels.show} aria-describedby={nameId} title={el.visible ? labels.hide : labels.show} onClick={() => toggle({ visible: !el.visible })}>
           {el.visible ? <Eye size={16} aria-hidden="true" /> : <EyeOff size={16} aria-hidden="true" />}
