@@ -12,12 +12,10 @@ import {
   elementBounds,
   findPreset,
   moveElements,
-  recropForSize,
   safeRect,
   snapBox,
   snapTargets,
   snapValue,
-  type Element,
   type SnapTargets,
 } from '../../../src-main/core/design';
 import type { Commands } from './commands';
@@ -27,7 +25,7 @@ import { goLive, markChanged, recache } from './chunks';
 import { idOf, newId, nodeFor, nodes, topNode } from './canvas-nodes';
 import { Background, Elements } from './ElementNodes';
 import { BULK_SELECTION, SelectionTransformer } from './SelectionTransformer';
-import { imageSize } from './scene-context';
+import { isSideAnchor, transformLive, transformPatches } from './transform-edits';
 
 export { newId, nodeFor, topNode } from './canvas-nodes';
 
@@ -348,58 +346,16 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, cmd, stageRef, 
     const tr = trRef.current;
     if (!tr || tr.nodes().length !== 1) return;
     const node = tr.nodes()[0]!;
-    const el = editor.element(idOf(node));
     anchor.current = tr.getActiveAnchor();
-    const side = anchor.current === 'middle-left' || anchor.current === 'middle-right' || anchor.current === 'top-center' || anchor.current === 'bottom-center';
-    if (el?.type === 'text' && side && node instanceof Konva.Text) {
-      node.setAttrs({ width: Math.max(20, node.width() * node.scaleX()), scaleX: 1, scaleY: 1, height: undefined });
-    } else if (el?.type === 'image' && side && node instanceof Konva.Group) {
-      const img = node.findOne('Image') as Konva.Image | undefined;
-      const natural = imageSize(el.assetId);
-      if (!img || !natural) return;
-      const size = { width: Math.max(4, el.width * Math.abs(node.scaleX())), height: Math.max(4, el.height * Math.abs(node.scaleY())) };
-      const crop = recropForSize(el, natural, size);
-      const source = img.image() as HTMLImageElement;
-      node.scale({ x: 1, y: 1 });
-      img.setAttrs({ image: source, ...size, offsetX: el.flipX ? size.width : 0, offsetY: el.flipY ? size.height : 0, crop: { x: crop.x * source.naturalWidth, y: crop.y * source.naturalHeight, width: crop.width * source.naturalWidth, height: crop.height * source.naturalHeight } });
-      node.setAttr('liveSize', size);
-    }
+    transformLive(node, editor.element(idOf(node)), isSideAnchor(anchor.current));
   }
 
   function onTransformEnd() {
     const tr = trRef.current;
     if (!tr) return;
-    const patches = new Map<string, Partial<Element> & Record<string, unknown>>();
-    const side = anchor.current === 'middle-left' || anchor.current === 'middle-right' || anchor.current === 'top-center' || anchor.current === 'bottom-center';
+    const side = isSideAnchor(anchor.current);
     anchor.current = null;
-    for (const node of tr.nodes()) {
-      const id = idOf(node);
-      const el = editor.element(id);
-      if (!el) continue;
-      if (el.type === 'text') {
-        // Sides: a new width (rewrapped, the height follows the text). Corners: the text scales.
-        const f = Math.abs(node.scaleX());
-        const width = node instanceof Konva.Text && side ? node.width() : Math.max(20, el.width * f);
-        patches.set(id, side ? { x: node.x(), y: node.y(), rotation: node.rotation(), width } : { x: node.x(), y: node.y(), rotation: node.rotation(), width, fontSize: Math.max(1, el.fontSize * f), ...(el.autoFit ? { height: el.height * Math.abs(node.scaleY()) } : {}) });
-        continue;
-      }
-      if (el.type === 'image') {
-        const live = node.getAttr('liveSize') as { width: number; height: number } | undefined;
-        const natural = imageSize(el.assetId);
-        const size = live ?? { width: Math.max(1, el.width * Math.abs(node.scaleX())), height: Math.max(1, el.height * Math.abs(node.scaleY())) };
-        const uniform = Math.abs(size.width / el.width - size.height / el.height) < 1e-3;
-        patches.set(id, { x: node.x(), y: node.y(), rotation: node.rotation(), ...size, ...(!uniform && natural ? { crop: recropForSize(el, natural, size) } : {}) });
-        continue;
-      }
-      const baseSY = el.type === 'star' || el.type === 'polygon' ? el.height / Math.max(el.width, 1e-6) : 1;
-      const fx = Math.abs(node.scaleX());
-      const fy = Math.abs(node.scaleY()) / baseSY;
-      const patch: Record<string, unknown> = { x: node.x(), y: node.y(), rotation: node.rotation(), width: Math.max(1, el.width * fx), height: Math.max(el.type === 'line' || el.type === 'arrow' ? 0 : 1, el.height * fy) };
-      if (el.type === 'line' || el.type === 'arrow') patch.points = el.points.map((p, i) => (i % 2 === 0 ? p * fx : p * fy));
-      if (el.type === 'group') patch.elements = el.elements.map((c) => ({ ...c, x: c.x * fx, y: c.y * fy, width: c.width * fx, height: c.height * fy, version: c.version + 1 }));
-      patches.set(id, patch as Partial<Element>);
-    }
-    for (const [id, patch] of patches) cmd.update([id], patch);
+    for (const [id, patch] of transformPatches(tr.nodes(), editor, side)) cmd.update([id], patch);
   }
 
   function pointer(): { x: number; y: number } {
