@@ -7,6 +7,7 @@
 // live while one of its nodes is dragged or transformed (`goLive` until `markChanged`).
 import Konva from 'konva';
 import type { Canvas } from 'konva/lib/Canvas';
+import { boxesIntersect, type Box } from '../../../src-main/core/design';
 
 /** Pages with fewer elements draw every shape directly, as before. */
 export const CHUNK_FROM = 200;
@@ -134,23 +135,12 @@ export function goLive(node: Konva.Node | null | undefined): void {
   if (chunk.isCached()) dropBitmap(chunk);
 }
 
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
 interface CanvasCache {
   scene: Canvas;
   hit: Canvas | null;
   hitConfig: { pixelRatio: number; width: number; height: number };
   x: number;
   y: number;
-}
-
-function overlaps(a: Box, b: Box): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 /**
@@ -177,7 +167,7 @@ export function patchBitmap(group: Konva.Group, boxes: readonly Box[], pad: numb
     const pc = toLocal.point({ x: padded[i]!.x + padded[i]!.width, y: padded[i]!.y + padded[i]!.height });
     local.push({ x: Math.min(pa.x, pc.x), y: Math.min(pa.y, pc.y), width: Math.abs(pc.x - pa.x), height: Math.abs(pc.y - pa.y) });
   }
-  const drawn = group.getChildren().filter((child) => padded.some((b) => overlaps(child.getClientRect(), b)));
+  const drawn = group.getChildren().filter((child) => padded.some((b) => boxesIntersect(child.getClientRect(), b)));
   const targets: { canvas: Canvas; ratio: number; draw: (n: Konva.Node, c: Canvas) => void }[] = [
     { canvas: cache.scene, ratio: cache.scene.getPixelRatio(), draw: (n, c) => n.drawScene(c, group) },
   ];

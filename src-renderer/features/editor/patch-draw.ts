@@ -4,14 +4,8 @@
 // edit, a rebuild of every node) fall back to one ordinary full draw of the layer. On big pages the
 // changed node's chunk keeps its bitmap, patched inside the same boxes (see chunks.ts).
 import Konva from 'konva';
+import type { Box } from '../../../src-main/core/design';
 import { markChanged, patchBitmap } from './chunks';
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 
 /** More damaged boxes than this in one frame: the whole layer is drawn instead. */
 const MAX_BOXES = 24;
