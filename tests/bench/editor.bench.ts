@@ -159,14 +159,14 @@ async function openInEditor(s: Session, n: number): Promise<number> {
 
 /**
  * After the first paint, an opened page finishes in the background: the layers list renders (a
- * deferred render of up to 150 rows) and the chunks are cached. A user's undo or align comes after
+ * deferred render of the rows in view) and the chunks are cached. A user's undo or align comes after
  * that; measured during it, each sample would also carry slices of that work (restarted by every
  * update), so these benchmarks wait for it first.
  */
 async function settled(s: Session, n: number): Promise<void> {
   await s.editor.waitForFunction((n) => {
     const ed = window.atelierEditor!;
-    if (document.querySelectorAll('.ed-layers > li').length < Math.min(150, n)) return false;
+    if (document.querySelectorAll('.ed-layers > li').length === 0) return false;
     for (let i = 0; i < n; i += 100) {
       let node = ed.nodeFor(`e${i}`) as unknown as { hasName(x: string): boolean; getParent(): unknown; isCached(): boolean } | null;
       while (node && !node.hasName('chunk')) node = node.getParent() as typeof node;

@@ -227,7 +227,7 @@ const Workspace = memo(function Workspace({ editor, cmd, onClose, onOpen }: { ed
             ) : (
               <>
                 <PropertiesPanel editor={editor} cmd={cmd} />
-                <LayersPanel editor={editor} />
+                <LayersPanel editor={editor} scrollRef={inspectorRef} />
               </>
             )}
           </aside>

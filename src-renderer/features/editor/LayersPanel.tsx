@@ -1,13 +1,19 @@
 // The layers list: what is on the page, top first, as rows to select, show or hide, lock and reorder
 // by dragging (also the accessible list of what is on the canvas). Groups open into their children.
+// The rows are virtualised in the side column's scroll: a 1,000-element page keeps a few dozen rows
+// in the document, so an edit elsewhere (an undo, a nudge) does not make the browser walk 1,000 rows
+// when it paints.
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { ChevronDown, ChevronRight, Eye, EyeOff, Lock, Unlock } from 'lucide-react';
-import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { moveElementToIndex, ownName, updateElements, type Element } from '../../../src-main/core/design';
 import { selectionSet, type EditorStore } from './editor-store';
 
-const LAYERS_SHOWN = 150;
+/** A closed row's height and the gap between rows (editor.css); an open group's row is measured. */
+const ROW_HEIGHT = 30;
+const ROW_GAP = 2;
 
 const views = new WeakMap<Element, string>();
 /** What a row shows of its element, worked out once per element version (rows ask on every store change). */
@@ -49,7 +55,23 @@ function useLayerLabels(): LayerLabels {
   }, [t]);
 }
 
-const LayerRow = memo(function LayerRow({ editor, labels, id, groupId, position, count, depth }: { editor: EditorStore; labels: LayerLabels; id: string; groupId: string | null; position: number; count: number; depth: number }) {
+interface LayerRowProps {
+  editor: EditorStore;
+  labels: LayerLabels;
+  id: string;
+  groupId: string | null;
+  position: number;
+  count: number;
+  depth: number;
+  /** Whether a group shows its children, and how to change that (kept by the list: a row scrolled out of view unmounts). */
+  open?: boolean;
+  onOpen?(id: string, open: boolean): void;
+  /** A top-level row of the virtualised list: its offset in the list, and the ref that measures its height. */
+  start?: number;
+  measure?(node: HTMLLIElement | null): void;
+}
+
+const LayerRow = memo(function LayerRow({ editor, labels, id, groupId, position, count, depth, open = false, onOpen, start, measure }: LayerRowProps) {
   // Subscribe to what the row shows only, so moving 1,000 elements does not re-render 1,000 rows.
   const view = useStore(editor.store, (s) => {
     if (!groupId) return layerView(s.index.get(id));
@@ -61,7 +83,6 @@ const LayerRow = memo(function LayerRow({ editor, labels, id, groupId, position,
     return e?.type === 'group' ? e.elements.map((c) => c.id).join(',') : '';
   });
   const selected = useStore(editor.store, (s) => selectionSet(s.selection).has(id));
-  const [open, setOpen] = useState(false);
   const nameId = useId();
   if (view === null) return null;
   const el = { visible: view[0] === '1', locked: view[1] === '1' };
@@ -71,7 +92,10 @@ const LayerRow = memo(function LayerRow({ editor, labels, id, groupId, position,
   const toggle = (patch: Record<string, unknown>) => editor.apply((d, pid) => updateElements(d, pid, [id], patch));
   const children = childIds ? childIds.split(',').reverse() : [];
   return (
-    <li className={selected ? 'selected' : undefined}>
+    <li
+      className={selected ? 'selected' : undefined}
+      {...(measure && { ref: measure, 'data-index': position, 'aria-posinset': position + 1, 'aria-setsize': count, style: { transform: `translateY(${start ?? 0}px)` } })}
+    >
       <div
         className="ed-layer"
         style={{ paddingLeft: depth * 16 }}
@@ -84,7 +108,7 @@ const LayerRow = memo(function LayerRow({ editor, labels, id, groupId, position,
         }}
       >
         {type === 'group' ? (
-          <button type="button" className="ed-icon ed-twisty" aria-expanded={open} aria-label={open ? labels.collapse : labels.expand} aria-describedby={nameId} onClick={() => setOpen(!open)}>
+          <button type="button" className="ed-icon ed-twisty" aria-expanded={open} aria-label={open ? labels.collapse : labels.expand} aria-describedby={nameId} onClick={() => onOpen?.(id, !open)}>
             {open ? <ChevronDown size={14} aria-hidden="true" /> : <ChevronRight size={14} aria-hidden="true" />}
           </button>
         ) : (
@@ -128,31 +152,76 @@ const LayerRow = memo(function LayerRow({ editor, labels, id, groupId, position,
 
 const NO_LAYERS: readonly string[] = [];
 
-export function LayersPanel({ editor }: { editor: EditorStore }) {
+/** Where the list starts in its scroller's content, kept up to date as the panels above it change height. */
+function useOffsetIn(scrollRef: RefObject<HTMLElement | null>, listRef: RefObject<HTMLElement | null>): number {
+  const [offset, setOffset] = useState(0);
+  useLayoutEffect(() => {
+    const scroller = scrollRef.current;
+    const list = listRef.current;
+    if (!scroller || !list) return;
+    const update = () => setOffset(Math.round(list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop));
+    update();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(update);
+    for (const child of scroller.children) observer.observe(child);
+    return () => observer.disconnect();
+  }, [scrollRef, listRef]);
+  return offset;
+}
+
+export function LayersPanel({ editor, scrollRef }: { editor: EditorStore; scrollRef: RefObject<HTMLElement | null> }) {
   const { t } = useTranslation();
   // The list follows the page a moment later (a background render): opening a big design paints
-  // the canvas first, and a bulk edit does not wait for 150 rows.
+  // the canvas first, and a bulk edit does not wait for the rows.
   const current = useStore(editor.store, (s) => s.order);
   const order = useDeferredValue(current, NO_LAYERS);
   const labels = useLayerLabels();
-  const [showAll, setShowAll] = useState(false);
-  const top = [...order].reverse();
-  // Very large pages list the top LAYERS_SHOWN rows first (what is on top is what people reach for).
-  const shown = showAll ? top : top.slice(0, LAYERS_SHOWN);
+  const top = useMemo(() => [...order].reverse(), [order]);
+  const [openGroups, setOpenGroups] = useState<ReadonlySet<string>>(() => new Set());
+  const onOpen = useCallback((id: string, open: boolean) => {
+    setOpenGroups((groups) => {
+      const next = new Set(groups);
+      if (open) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+  const listRef = useRef<HTMLUListElement>(null);
+  const scrollMargin = useOffsetIn(scrollRef, listRef);
+  const virtualizer = useVirtualizer({
+    count: top.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    gap: ROW_GAP,
+    overscan: 10,
+    scrollMargin,
+    getItemKey: (i) => top[i]!,
+  });
   return (
     <section className="ed-panel" aria-label={t('editor.layers.title')}>
       <h3>{t('editor.layers.title')}</h3>
       {current.length === 0 && <p className="muted">{t('editor.layers.empty')}</p>}
-      <ul className="ed-layers" role="list">
-        {shown.map((id, i) => (
-          <LayerRow key={id} editor={editor} labels={labels} id={id} groupId={null} position={i} count={order.length} depth={0} />
-        ))}
+      <ul ref={listRef} className="ed-layers virtual" role="list" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const id = top[row.index]!;
+          return (
+            <LayerRow
+              key={id}
+              editor={editor}
+              labels={labels}
+              id={id}
+              groupId={null}
+              position={row.index}
+              count={top.length}
+              depth={0}
+              open={openGroups.has(id)}
+              onOpen={onOpen}
+              start={row.start - scrollMargin}
+              measure={virtualizer.measureElement}
+            />
+          );
+        })}
       </ul>
-      {shown.length < top.length && (
-        <button type="button" onClick={() => setShowAll(true)}>
-          {t('editor.layers.showAll', { count: top.length })}
-        </button>
-      )}
     </section>
   );
 }
