@@ -13,10 +13,28 @@ const ALL_ANCHORS = ['top-left', 'top-center', 'top-right', 'middle-right', 'mid
 const TEXT_ANCHORS = ['top-left', 'top-right', 'middle-right', 'middle-left', 'bottom-left', 'bottom-right'];
 const LINE_ANCHORS = ['middle-left', 'middle-right'];
 
+/**
+ * Whether the nodes' box is small on screen (under three handles across): its handles then sit
+ * outside it, or they would cover its middle and a press inside it would resize instead of move.
+ */
+function smallOnScreen(tr: Konva.Transformer, nodes: Konva.Node[]): boolean {
+  if (nodes.length === 0) return false;
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const n of nodes) {
+    const r = n.getClientRect({ skipShadow: true, skipStroke: true });
+    x0 = Math.min(x0, r.x);
+    y0 = Math.min(y0, r.y);
+    x1 = Math.max(x1, r.x + r.width);
+    y1 = Math.max(y1, r.y + r.height);
+  }
+  return Math.min(x1 - x0, y1 - y0) < 3 * tr.anchorSize();
+}
+
 /** Attaches the transformer to the selected nodes after they are (re)built. */
 export function SelectionTransformer({ editor, trRef }: { editor: EditorStore; trRef: RefObject<Konva.Transformer | null> }) {
   const selection = useStore(editor.store, (s) => s.selection);
   const index = useStore(editor.store, (s) => s.index);
+  const zoom = useStore(editor.store, (s) => s.zoom);
   useLayoutEffect(() => {
     const tr = trRef.current;
     if (!tr) return;
@@ -39,6 +57,8 @@ export function SelectionTransformer({ editor, trRef }: { editor: EditorStore; t
       if (current.length !== attached.length || current.some((n, i) => n !== attached[i])) tr.nodes(attached);
       if (tr.keepRatio() !== keepRatio) tr.keepRatio(keepRatio);
       if (tr.enabledAnchors() !== anchors) tr.enabledAnchors(anchors);
+      const padding = selection.length <= BULK_SELECTION && smallOnScreen(tr, attached) ? tr.anchorSize() / 2 + 1 : 0;
+      if (tr.padding() !== padding) tr.padding(padding);
       tr.getLayer()?.batchDraw();
     };
     // Attaching hundreds of nodes costs tens of milliseconds: do it after the frame that shows the change.
@@ -52,6 +72,6 @@ export function SelectionTransformer({ editor, trRef }: { editor: EditorStore; t
       frame = requestAnimationFrame(attach);
     });
     return () => cancelAnimationFrame(frame);
-  }, [selection, index, trRef, editor]);
+  }, [selection, index, zoom, trRef, editor]);
   return null;
 }
