@@ -49,6 +49,15 @@ function redAt(page: Page, at: { x: number; y: number }) {
   }, at);
 }
 
+/** A design point in window pixels, and how many window pixels one design pixel is. */
+function toScreen(page: Page, x: number, y: number) {
+  return page.evaluate(({ x, y }) => {
+    const stage = window.atelierEditor!.nodeFor('red')!.getStage()!;
+    const c = stage.container().getBoundingClientRect();
+    return { x: c.left + stage.x() + x * stage.scaleX(), y: c.top + stage.y() + y * stage.scaleY(), scale: stage.scaleX() };
+  }, { x, y });
+}
+
 describe('dragging a selection on a 300-element page', () => {
   it('shows the selection under the pointer while it moves and drops every element by the same amount', async () => {
     const page = used.page;
@@ -94,4 +103,70 @@ describe('dragging a selection on a 300-element page', () => {
     const undone = await page.evaluate(() => window.atelierEditor!.editor.store.getState().doc!.pages[0]!.elements.map((e) => e.x));
     expect(undone).toEqual(elements().map((e) => e.x));
   });
+
+  it('snaps one element as it moves, copies it with Alt, and moves a group\'s child inside its group', async () => {
+    const page = used.page;
+    const state = () => page.evaluate(() => {
+      const s = window.atelierEditor!.editor.store.getState();
+      return { els: s.doc!.pages[0]!.elements, selection: s.selection };
+    });
+    const find = async (id: string) => (await state()).els.find((e) => e.id === id)!;
+    await page.locator('.editor-canvas').click({ position: { x: 5, y: 5 } });
+    await expect.poll(async () => (await state()).selection).toEqual([]);
+
+    // Dragged 316 px right, the square's left edge comes 4 px short of a grey square's right edge
+    // (x 420), and its centre 4 px short of the page's: it snaps there, with a guide while it moves.
+    const from = await toScreen(page, RED.x + RED.width / 2, RED.y + RED.height / 2);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i++) await page.mouse.move(from.x + (316 * from.scale * i) / 6, from.y);
+    expect(await page.evaluate(() => window.atelierEditor!.nodeFor('red')!.getStage()!.find('Line').length)).toBeGreaterThan(0);
+    await page.mouse.up();
+    await expect.poll(async () => (await find('red')).x).toBe(420);
+    expect(await page.evaluate(() => window.atelierEditor!.nodeFor('red')!.getStage()!.find('Line').length)).toBe(0);
+
+    // Alt-drag: the square stays, its copy lands where the pointer let go, selected; one undo removes it.
+    const at = await toScreen(page, 420 + RED.width / 2, RED.y + RED.height / 2);
+    await page.keyboard.down('Alt');
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i++) await page.mouse.move(at.x, at.y + (300 * at.scale * i) / 6);
+    await page.mouse.up();
+    await page.keyboard.up('Alt');
+    await expect.poll(async () => (await state()).els.length).toBe(301);
+    let s = await state();
+    const copy = s.els.find((e) => e.id !== 'red' && e.type === 'rect' && e.fill === RED.fill)!;
+    expect(s.selection).toEqual([copy.id]);
+    expect(copy.y).toBeGreaterThan(350);
+    expect(await find('red')).toMatchObject({ x: 420, y: RED.y });
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await state()).els.length).toBe(300);
+
+    // Three grey squares grouped (the middle one far from the group's handles); a double-click steps
+    // into the group, and a drag moves that child alone, in the group. The child is small on screen
+    // (about 14 px): its handles sit outside it, so a press in its middle moves it.
+    await page.evaluate(() => window.atelierEditor!.editor.select(['g0', 'g45', 'g199']));
+    await page.getByRole('button', { name: 'Group', exact: true }).click();
+    await expect.poll(async () => (await state()).els.length).toBe(298);
+    s = await state();
+    const groupId = s.selection[0]!;
+    const child = await toScreen(page, 560, 470); // g45's centre
+    await page.mouse.dblclick(child.x, child.y);
+    await expect.poll(async () => (await state()).selection).toEqual(['g45']);
+    await page.mouse.move(child.x, child.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 5; i++) await page.mouse.move(child.x, child.y + (100 * child.scale * i) / 5);
+    await page.mouse.up();
+    const group = async () => (await find(groupId)) as unknown as { y: number; elements: { id: string; x: number; y: number }[] };
+    // Children are stored in the group's coordinates (the group is at 400, 400): the dragged one
+    // moved 100 px down, the others stayed.
+    await expect.poll(async () => (await group()).elements.find((e) => e.id === 'g45')!.y).toBeGreaterThan(150);
+    const g = await group();
+    const kids = Object.fromEntries(g.elements.map((e) => [e.id, { x: e.x, y: e.y }]));
+    expect(kids.g45!.y).toBeCloseTo(160, 0);
+    expect(kids.g45!.x).toBeCloseTo(150, 0);
+    expect(kids.g0).toEqual({ x: 0, y: 0 });
+    expect(kids.g199).toEqual({ x: 570, y: 270 });
+  });
 });
+

@@ -1,53 +1,25 @@
 // The canvas: three layers (background, not listening; content; interaction with the transformer,
 // guides and marquee). Elements subscribe by id; a drag moves Konva nodes directly and commits to
-// the document once, at drag end.
+// the document once, at drag end (drag-edits.ts); a transformer handle's edits are in transform-edits.ts.
 import Konva from 'konva';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { Group, Layer, Rect, Stage, Transformer } from 'react-konva';
 import { useStore } from 'zustand';
-import {
-  boxesIntersect,
-  boxFromPoints,
-  duplicateElements,
-  elementBounds,
-  findPreset,
-  moveElements,
-  safeRect,
-  snapBox,
-  snapTargets,
-  snapValue,
-  type SnapTargets,
-} from '../../../src-main/core/design';
+import { boxesIntersect, boxFromPoints, elementBounds, findPreset, safeRect, snapTargets, snapValue } from '../../../src-main/core/design';
 import type { Commands } from './commands';
 import { CropOverlay, cropSession } from './CropOverlay';
 import type { EditorStore } from './editor-store';
-import { goLive, markChanged, recache } from './chunks';
-import { idOf, newId, nodeFor, nodes, topNode } from './canvas-nodes';
+import { goLive } from './chunks';
+import { idOf, topNode } from './canvas-nodes';
 import { Background, Elements } from './ElementNodes';
 import { BULK_SELECTION, SelectionTransformer } from './SelectionTransformer';
+import { CanvasDrag, otherBoxes, SNAP_PX, type DragCanvas } from './drag-edits';
 import { isSideAnchor, transformLive, transformPatches } from './transform-edits';
 
 export { newId, nodeFor, topNode } from './canvas-nodes';
 
-const SNAP_PX = 6;
-
 /** Zoom steps: Ctrl+wheel moves about 10 % a notch, Ctrl +/− by 25 %. */
 export const WHEEL_ZOOM_PER_NOTCH = 1.1;
-
-interface DragState {
-  id: string;
-  start: Map<string, { x: number; y: number }>;
-  box: { x: number; y: number; width: number; height: number };
-  targets: SnapTargets;
-  alt: boolean;
-  single: Konva.Node | null;
-  home: Konva.Group | null;
-  /** Many elements: they ride in one group on the interaction layer; only the group moves. */
-  group: Konva.Group | null;
-  homes: Map<Konva.Node, Konva.Container>;
-  /** A group's child dragged inside the group. */
-  child: Konva.Node | null;
-}
 
 export const EditorCanvas = memo(function EditorCanvas({ editor, cmd, stageRef, label }: { editor: EditorStore; cmd: Commands; stageRef: RefObject<Konva.Stage | null>; label: string }) {
   // Primitives only: an edit to an element must not re-render the whole stage.
@@ -69,7 +41,7 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, cmd, stageRef, 
   const size = measured ?? { width: 800, height: 600 };
   const [pan, setPan] = useState({ x: 40, y: 40 });
   const [spaceDown, setSpaceDown] = useState(false);
-  const drag = useRef<DragState | null>(null);
+  const drag = useRef(new CanvasDrag()).current;
   const marquee = useRef<{ x0: number; y0: number; shift: boolean } | null>(null);
   /** The transformer handle being dragged (sides and corners do different things to text and photos). */
   const anchor = useRef<string | null>(null);
@@ -164,181 +136,16 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, cmd, stageRef, 
   const preset = findPreset(doc.preset);
   const safe = preset && preset.width === doc.width && preset.height === doc.height ? safeRect(preset) : null;
 
-  function otherBoxes(exclude: Set<string>) {
-    const out = [];
-    for (const id of editor.store.getState().order) if (!exclude.has(id)) {
-      const el = editor.store.getState().index.get(id)!;
-      if (el.visible) out.push(elementBounds(el));
-    }
-    return out;
-  }
-
-  function showGuides(lines: { orientation: 'vertical' | 'horizontal'; position: number }[]) {
-    const g = guidesRef.current;
-    if (!g) return;
-    g.destroyChildren();
-    for (const l of lines) {
-      g.add(
-        new Konva.Line({
-          points: l.orientation === 'vertical' ? [l.position, -10000, l.position, 10000] : [-10000, l.position, 10000, l.position],
-          stroke: '#ec4899',
-          strokeWidth: 1,
-          strokeScaleEnabled: false,
-          listening: false,
-        }),
-      );
-    }
-    g.getLayer()?.batchDraw();
-  }
-
-  function onDragStart(e: Konva.KonvaEventObject<DragEvent>) {
-    if (e.target === stageRef.current || e.target.hasName('crop-photo')) return;
-    const s0 = editor.store.getState();
-    const top = topNode(e.target);
-    if (s0.groupId && top && idOf(top) === s0.groupId && e.target !== top) {
-      // A child dragged inside its group: it moves in the group's own coordinates, without snapping.
-      const id = idOf(e.target);
-      if (!s0.selection.includes(id)) editor.select([id]);
-      goLive(e.target);
-      drag.current = { id, start: new Map([[id, { x: e.target.x(), y: e.target.y() }]]), box: { x: 0, y: 0, width: 0, height: 0 }, targets: { vertical: [], horizontal: [] } as unknown as SnapTargets, alt: false, single: null, home: null, group: null, homes: new Map(), child: e.target };
-      return;
-    }
-    const node = top;
-    if (!node) return;
-    const id = node.getAttr('elementId') as string;
-    const s = editor.store.getState();
-    let sel = s.selection;
-    if (!sel.includes(id)) {
-      sel = [id];
-      editor.select(sel);
-    }
-    const start = new Map<string, { x: number; y: number }>();
-    for (const sid of sel) {
-      const n = nodes.get(sid);
-      if (n) start.set(sid, { x: n.x(), y: n.y() });
-    }
-    const el = s.index.get(id)!;
-    const moving = new Set(sel);
-    for (const sid of sel) goLive(nodes.get(sid));
-    drag.current = {
-      id,
-      start,
-      box: elementBounds(el),
-      targets: snapTargets(doc!, otherBoxes(moving), safe),
-      alt: (e.evt as MouseEvent).altKey,
-      single: null,
-      home: null,
-      group: null,
-      homes: new Map(),
-      child: null,
+  /** The canvas as a drag sees it, when the drag event arrives. */
+  function dragCanvas(): DragCanvas {
+    return {
+      editor,
+      stage: stageRef.current,
+      transformer: trRef.current,
+      interaction: interactionRef.current,
+      guides: guidesRef.current,
+      snapTargets: (moving) => snapTargets(doc!, otherBoxes(editor, moving), safe),
     };
-    // Many elements: the transformer follows them only after the drop (attached, it costs O(n²)),
-    // and they move as one group on the interaction layer, so a frame is one transform, not n.
-    if (sel.length > 1 && interactionRef.current) {
-      trRef.current?.nodes([]);
-      const group = new Konva.Group({ draggable: true });
-      interactionRef.current.add(group);
-      for (const sid of sel) {
-        const n = nodes.get(sid);
-        if (!n) continue;
-        drag.current.homes.set(n, n.getParent() as Konva.Container);
-        n.moveTo(group);
-      }
-      drag.current.group = group;
-      node.stopDrag();
-      group.startDrag();
-      // The moving group is one bitmap while it moves: a frame draws one image, not every shape.
-      recache(group);
-      drag.current.home = null;
-      node.getStage()?.batchDraw();
-      return;
-    }
-    // One element: draw it on the interaction layer while it moves, so the content layer stays still.
-    if (sel.length === 1 && interactionRef.current) {
-      drag.current.single = node;
-      drag.current.home = node.getParent() as Konva.Group;
-      node.moveTo(interactionRef.current);
-      trRef.current?.moveToTop();
-      drag.current.home.getLayer()?.batchDraw();
-    }
-  }
-
-  function onDragMove(e: Konva.KonvaEventObject<DragEvent>) {
-    const d = drag.current;
-    if (!d || d.child) return;
-    if (d.group) {
-      if ((e.target as Konva.Node) !== d.group) return;
-      const zoom = editor.store.getState().zoom;
-      const snapped = snapBox({ ...d.box, x: d.box.x + d.group.x(), y: d.box.y + d.group.y() }, d.targets, SNAP_PX / zoom);
-      if (snapped.dx || snapped.dy) d.group.position({ x: d.group.x() + snapped.dx, y: d.group.y() + snapped.dy });
-      if (snapped.guides.length || guidesRef.current?.hasChildren()) showGuides(snapped.guides);
-      return;
-    }
-    const node = topNode(e.target);
-    if (!node) return;
-    const origin = d.start.get(d.id)!;
-    let dx = node.x() - origin.x;
-    let dy = node.y() - origin.y;
-    const snapped = snapBox({ ...d.box, x: d.box.x + dx, y: d.box.y + dy }, d.targets, SNAP_PX / editor.store.getState().zoom);
-    dx += snapped.dx;
-    dy += snapped.dy;
-    node.position({ x: origin.x + dx, y: origin.y + dy });
-    for (const [sid, p] of d.start) {
-      if (sid === d.id) continue;
-      nodes.get(sid)?.position({ x: p.x + dx, y: p.y + dy });
-    }
-    if (snapped.guides.length || guidesRef.current?.hasChildren()) showGuides(snapped.guides);
-  }
-
-  function onDragEnd(e: Konva.KonvaEventObject<DragEvent>) {
-    const d = drag.current;
-    if (d?.group && (e.target as Konva.Node) !== d.group) return; // the node's own drag, handed over to the group
-    drag.current = null;
-    showGuides([]);
-    if (!d) return;
-    let dx: number;
-    let dy: number;
-    if (d.child) {
-      const origin = d.start.get(d.id)!;
-      dx = d.child.x() - origin.x;
-      dy = d.child.y() - origin.y;
-      if (dx !== 0 || dy !== 0) editor.apply((doc, pageId) => moveElements(doc, pageId, [d.id], dx, dy), { select: [d.id] });
-      return;
-    }
-    if (d.group) {
-      dx = d.group.x();
-      dy = d.group.y();
-      for (const [n, home] of d.homes) {
-        home.add(n as Konva.Shape);
-        n.position({ x: n.x() + dx, y: n.y() + dy });
-      }
-      d.group.destroy();
-    } else {
-      const node = topNode(e.target);
-      const origin = d.start.get(d.id)!;
-      dx = (node?.x() ?? origin.x) - origin.x;
-      dy = (node?.y() ?? origin.y) - origin.y;
-    }
-    if (d.single && d.home) d.home.add(d.single as Konva.Shape);
-    const ids = [...d.start.keys()];
-    for (const sid of ids) markChanged(nodeFor(sid));
-    if (d.alt) {
-      // Alt-drag: the originals stay, copies land where the drag ended.
-      for (const [sid, p] of d.start) nodes.get(sid)?.position(p);
-      let created: string[] = [];
-      editor.apply((doc, pageId) => {
-        const r = duplicateElements(doc, pageId, ids, newId, 0);
-        created = r.ids;
-        return moveElements(r.doc, pageId, r.ids, dx, dy);
-      });
-      editor.select(created);
-      return;
-    }
-    if (dx === 0 && dy === 0) {
-      editor.select([...ids]);
-      return;
-    }
-    editor.apply((doc, pageId) => moveElements(doc, pageId, ids, dx, dy));
   }
 
   /** Live: a text box rewraps at its new width instead of stretching; a photo recrops instead of stretching. */
@@ -470,7 +277,7 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, cmd, stageRef, 
     const stage = stageRef.current;
     if (!stage) return newPos;
     const s = editor.store.getState();
-    const t = snapTargets(doc!, otherBoxes(new Set(s.selection)), safe);
+    const t = snapTargets(doc!, otherBoxes(editor, new Set(s.selection)), safe);
     const threshold = SNAP_PX / s.zoom;
     const wx = (newPos.x - stage.x()) / stage.scaleX();
     const wy = (newPos.y - stage.y()) / stage.scaleY();
@@ -493,10 +300,10 @@ export const EditorCanvas = memo(function EditorCanvas({ editor, cmd, stageRef, 
         draggable={spaceDown}
         onDragEnd={(e) => {
           if (e.target === stageRef.current) setPan({ x: e.target.x(), y: e.target.y() });
-          else onDragEnd(e);
+          else drag.end(dragCanvas(), e);
         }}
-        onDragStart={onDragStart}
-        onDragMove={onDragMove}
+        onDragStart={(e) => drag.start(dragCanvas(), e)}
+        onDragMove={(e) => drag.move(dragCanvas(), e)}
         onMouseDown={onMouseDown}
         onMouseMove={onMouseMove}
         onMouseUp={onMouseUp}
