@@ -3,8 +3,7 @@
 // and the drop moves every element by the same amount, as one undo step.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createAtelier } from '../../src-main/app';
-import { setupStudio } from './harness';
+import { openDesign, studioWithDesign } from './editor-designs';
 
 const RED = { id: 'red', type: 'rect', x: 100, y: 100, width: 240, height: 240, fill: '#ff0000' };
 
@@ -13,17 +12,7 @@ function elements() {
   return [RED, ...grey];
 }
 
-const used = setupStudio({
-  page: { viewport: { width: 1440, height: 900 } },
-  async seed(studio) {
-    // Seeded through the services on the studio's own library (SQLite in WAL mode allows it).
-    const atelier = createAtelier({ dataDir: studio.dataDir, host: 'test' });
-    const d = (await atelier.call('designs.create', { preset: 'instagram-square', name: 'Crowded' })) as { id: string; document: Record<string, unknown> };
-    const pages = [{ id: 'p1', background: { type: 'color', color: '#ffffff' }, elements: elements() }];
-    await atelier.call('designs.save', { id: d.id, document: { ...d.document, pages } });
-    atelier.close();
-  },
-});
+const used = studioWithDesign('Crowded', elements);
 
 /** The red square's centre in window pixels, and how many window pixels one design pixel is. */
 function redCentre(page: Page) {
@@ -61,9 +50,7 @@ function toScreen(page: Page, x: number, y: number) {
 describe('dragging a selection on a 300-element page', () => {
   it('shows the selection under the pointer while it moves and drops every element by the same amount', async () => {
     const page = used.page;
-    await page.getByRole('button', { name: 'Editor' }).click();
-    await page.getByRole('button', { name: 'Open Crowded' }).click();
-    await page.waitForFunction(() => Boolean(window.atelierEditor?.nodeFor('g298')?.getLayer()));
+    await openDesign(page, 'Crowded', 'g298');
     await page.locator('.editor-canvas').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+a');
     await expect.poll(() => page.evaluate(() => window.atelierEditor!.editor.store.getState().selection.length)).toBe(300);

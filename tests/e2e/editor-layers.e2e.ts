@@ -4,8 +4,7 @@
 // are in the document, which keeps an edit elsewhere on the page cheap for the browser to paint.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createAtelier } from '../../src-main/app';
-import { setupStudio } from './harness';
+import { openDesign, studioWithDesign } from './editor-designs';
 
 const COUNT = 400;
 
@@ -24,15 +23,7 @@ function elements() {
   return out;
 }
 
-const used = setupStudio({
-  page: { viewport: { width: 1440, height: 900 } },
-  async seed(studio) {
-    const atelier = createAtelier({ dataDir: studio.dataDir, host: 'test' });
-    const d = (await atelier.call('designs.create', { preset: 'instagram-square', name: 'Many layers' })) as { id: string; document: Record<string, unknown> };
-    await atelier.call('designs.save', { id: d.id, document: { ...d.document, pages: [{ id: 'p1', background: { type: 'color', color: '#ffffff' }, elements: elements() }] } });
-    atelier.close();
-  },
-});
+const used = studioWithDesign('Many layers', elements);
 
 const layers = (page: Page) => page.getByRole('region', { name: 'Layers' });
 const row = (page: Page, name: string) => layers(page).getByRole('button', { name, exact: true });
@@ -58,9 +49,7 @@ function rowAtMiddle(page: Page) {
 describe('the layers list of a 400-element page', () => {
   it('reaches every layer by scrolling, opens a group in place and keeps it open', async () => {
     const page = used.page;
-    await page.getByRole('button', { name: 'Editor' }).click();
-    await page.getByRole('button', { name: 'Open Many layers' }).click();
-    await page.waitForFunction(() => Boolean(window.atelierEditor?.nodeFor('e399')?.getLayer()));
+    await openDesign(page, 'Many layers', 'e399');
 
     // The top of the stack first; a screen reader hears how many layers there are.
     await row(page, 'Layer 399').waitFor();

@@ -4,8 +4,7 @@
 // other chunks, and a click on the element where it now is must find it.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createAtelier } from '../../src-main/app';
-import { setupStudio } from './harness';
+import { openDesign, studioWithDesign } from './editor-designs';
 
 /**
  * 300 elements; the target (index 150, the second chunk) lies on a big blue square from the first
@@ -23,15 +22,7 @@ function elements() {
   return out;
 }
 
-const used = setupStudio({
-  page: { viewport: { width: 1440, height: 900 } },
-  async seed(studio) {
-    const atelier = createAtelier({ dataDir: studio.dataDir, host: 'test' });
-    const d = (await atelier.call('designs.create', { preset: 'instagram-square', name: 'Layered' })) as { id: string; document: Record<string, unknown> };
-    await atelier.call('designs.save', { id: d.id, document: { ...d.document, pages: [{ id: 'p1', background: { type: 'color', color: '#ffffff' }, elements: elements() }] } });
-    atelier.close();
-  },
-});
+const used = studioWithDesign('Layered', elements);
 
 const frames = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
 
@@ -114,9 +105,7 @@ function targetCentre(page: Page) {
 describe('editing one element of a 300-element page', () => {
   it('redraws around it inside the cached chunks and shows what a full redraw shows', async () => {
     const page = used.page;
-    await page.getByRole('button', { name: 'Editor' }).click();
-    await page.getByRole('button', { name: 'Open Layered' }).click();
-    await page.waitForFunction(() => Boolean(window.atelierEditor?.nodeFor('g299')?.getLayer()));
+    await openDesign(page, 'Layered', 'g299');
     await expect.poll(() => allCached(page), { timeout: 10_000 }).toBe(true);
     await fullRedraw(page, 'start');
 

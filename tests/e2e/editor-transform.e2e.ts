@@ -2,19 +2,9 @@
 // rewraps in it at the same size; a corner handle scales the text (a bigger font), as in Canva.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createAtelier } from '../../src-main/app';
-import { setupStudio } from './harness';
+import { openDesign, studioWithDesign } from './editor-designs';
 
-const used = setupStudio({
-  page: { viewport: { width: 1440, height: 900 } },
-  async seed(studio) {
-    const atelier = createAtelier({ dataDir: studio.dataDir, host: 'test' });
-    const d = (await atelier.call('designs.create', { preset: 'instagram-square', name: 'Handles' })) as { id: string; document: Record<string, unknown> };
-    const elements = [{ id: 'title', type: 'text', x: 100, y: 100, width: 500, height: 60, text: 'Nouvelle collection', fontFamily: 'Inter', fontSize: 40 }];
-    await atelier.call('designs.save', { id: d.id, document: { ...d.document, pages: [{ id: 'p1', background: { type: 'color', color: '#ffffff' }, elements }] } });
-    atelier.close();
-  },
-});
+const used = studioWithDesign('Handles', () => [{ id: 'title', type: 'text', x: 100, y: 100, width: 500, height: 60, text: 'Nouvelle collection', fontFamily: 'Inter', fontSize: 40 }]);
 
 /** A transformer handle's centre in window pixels. */
 function handle(page: Page, name: string) {
@@ -39,9 +29,7 @@ const title = (page: Page) => page.evaluate(() => window.atelierEditor!.editor.e
 describe('text box handles', () => {
   it('a side handle rewraps the text at the same size; a corner handle scales it', async () => {
     const page = used.page;
-    await page.getByRole('button', { name: 'Editor' }).click();
-    await page.getByRole('button', { name: 'Open Handles' }).click();
-    await page.waitForFunction(() => Boolean(window.atelierEditor?.nodeFor('title')?.getLayer()));
+    await openDesign(page, 'Handles', 'title');
     await page.evaluate(() => window.atelierEditor!.editor.select(['title']));
 
     // The right side handle, 100 design pixels to the left: a narrower box, the same font size.
