@@ -1,7 +1,8 @@
 // The layers list of a big page: every layer is reached by scrolling the side column (no "show all"
 // step), rows in view are always drawn, a group opens into its children without covering the rows
-// after it, and an open group stays open when scrolled away and back. Only the rows near the view
-// are in the document, which keeps an edit elsewhere on the page cheap for the browser to paint.
+// after it, an open group stays open when scrolled away and back, and a focused row keeps the focus
+// when it is scrolled out of view. Only the rows near the view are in the document, which keeps an
+// edit elsewhere on the page cheap for the browser to paint.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openDesign, studioWithDesign } from './editor-designs';
@@ -58,8 +59,13 @@ describe('the layers list of a 400-element page', () => {
     expect(await page.locator('.ed-layers > li').count()).toBeLessThan(80);
     expect(await page.getByRole('button', { name: /Show all/ }).count()).toBe(0);
 
-    // Half-way down the column, the rows in view are drawn (no blank stretch while scrolling).
+    // The focused row stays focused when the column scrolls it out of view (it is kept in the document).
+    await row(page, 'Layer 399').focus();
     await scrollSide(page, 0.5);
+    await expect.poll(() => rowAtMiddle(page)).toMatch(/^Layer \d+$/);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Layer 399');
+
+    // Half-way down the column, the rows in view are drawn (no blank stretch while scrolling).
     await expect.poll(() => rowAtMiddle(page)).toMatch(/^Layer \d+$/);
     const middle = Number((await rowAtMiddle(page))!.slice(6));
     expect(middle).toBeGreaterThan(100);

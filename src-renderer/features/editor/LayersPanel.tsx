@@ -3,7 +3,7 @@
 // The rows are virtualised in the side column's scroll: a 1,000-element page keeps a few dozen rows
 // in the document, so an edit elsewhere (an undo, a nudge) does not make the browser walk 1,000 rows
 // when it paints.
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { ChevronDown, ChevronRight, Eye, EyeOff, Lock, Unlock } from 'lucide-react';
 import { memo, useCallback, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -188,6 +188,14 @@ export function LayersPanel({ editor, scrollRef }: { editor: EditorStore; scroll
   }, []);
   const listRef = useRef<HTMLUListElement>(null);
   const scrollMargin = useOffsetIn(scrollRef, listRef);
+  // The row holding the keyboard focus stays in the document when it scrolls out of view (a wheel
+  // or the scrollbar): unmounted, it would drop the focus back to the page's start.
+  const focused = useRef<number | null>(null);
+  const rangeExtractor = useCallback((range: Range) => {
+    const rows = defaultRangeExtractor(range);
+    const f = focused.current;
+    return f !== null && f < range.count && !rows.includes(f) ? [...rows, f].sort((a, b) => a - b) : rows;
+  }, []);
   const virtualizer = useVirtualizer({
     count: top.length,
     getScrollElement: () => scrollRef.current,
@@ -196,12 +204,25 @@ export function LayersPanel({ editor, scrollRef }: { editor: EditorStore; scroll
     overscan: 10,
     scrollMargin,
     getItemKey: (i) => top[i]!,
+    rangeExtractor,
   });
   return (
     <section className="ed-panel" aria-label={t('editor.layers.title')}>
       <h3>{t('editor.layers.title')}</h3>
       {current.length === 0 && <p className="muted">{t('editor.layers.empty')}</p>}
-      <ul ref={listRef} className="ed-layers virtual" role="list" style={{ height: virtualizer.getTotalSize() }}>
+      <ul
+        ref={listRef}
+        className="ed-layers virtual"
+        role="list"
+        style={{ height: virtualizer.getTotalSize() }}
+        onFocus={(e) => {
+          const row = (e.target as HTMLElement).closest<HTMLElement>('li[data-index]');
+          focused.current = row ? Number(row.dataset.index) : null;
+        }}
+        onBlur={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) focused.current = null;
+        }}
+      >
         {virtualizer.getVirtualItems().map((row) => {
           const id = top[row.index]!;
           return (
