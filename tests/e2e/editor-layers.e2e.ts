@@ -36,16 +36,17 @@ const scrollSide = (page: Page, fraction: number) =>
     side.scrollTop = f * (side.scrollHeight - side.clientHeight);
   }, fraction);
 
-/** The layer row drawn at the middle of the side column's visible part, if any. */
-function rowAtMiddle(page: Page) {
-  return page.evaluate(() => {
+/** The layer row drawn at a height of the side column's visible part (0 top, 0.5 middle, 1 bottom), if any. */
+function rowAt(page: Page, at: number) {
+  return page.evaluate((at) => {
     const side = document.querySelector<HTMLElement>('aside.ed-side')!;
     const list = side.querySelector<HTMLElement>('.ed-layers')!.getBoundingClientRect();
     const view = side.getBoundingClientRect();
-    const hit = document.elementFromPoint(list.left + 60, (view.top + view.bottom) / 2);
+    const hit = document.elementFromPoint(list.left + 60, view.top + 20 + at * (view.height - 40));
     return hit?.closest('.ed-layer')?.querySelector('.ed-layer-label')?.textContent ?? null;
-  });
+  }, at);
 }
+const rowAtMiddle = (page: Page) => rowAt(page, 0.5);
 
 describe('the layers list of a 400-element page', () => {
   it('reaches every layer by scrolling, opens a group in place and keeps it open', async () => {
@@ -88,6 +89,14 @@ describe('the layers list of a 400-element page', () => {
     await expect.poll(() => selection(page)).toEqual(['inner-a']);
     await row(page, 'Layer 0').click();
     await expect.poll(() => selection(page)).toEqual(['e0']);
+
+    // With an element's properties above the list (taller than the page's), the rows in view are
+    // still drawn from the top of the column's view to its bottom.
+    await page.getByRole('region', { name: 'Properties' }).first().waitFor();
+    for (const at of [0.3, 0.6]) {
+      await scrollSide(page, at);
+      for (const y of [0, 0.5, 1]) await expect.poll(() => rowAt(page, y)).toMatch(/^Layer \d+$/);
+    }
 
     // Scrolled to the top (the group's row leaves the document) and back: the group is still open.
     await scrollSide(page, 0);

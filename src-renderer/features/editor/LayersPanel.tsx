@@ -5,7 +5,7 @@
 // when it paints.
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { ChevronDown, ChevronRight, Eye, EyeOff, Lock, Unlock } from 'lucide-react';
-import { memo, useCallback, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { moveElementToIndex, ownName, updateElements, type Element } from '../../../src-main/core/design';
@@ -155,16 +155,29 @@ const NO_LAYERS: readonly string[] = [];
 /** Where the list starts in its scroller's content, kept up to date as the panels above it change height. */
 function useOffsetIn(scrollRef: RefObject<HTMLElement | null>, listRef: RefObject<HTMLElement | null>): number {
   const [offset, setOffset] = useState(0);
-  useLayoutEffect(() => {
+  // A passive effect: the scroller is a parent, and its ref is set only after its children's layout effects.
+  useEffect(() => {
     const scroller = scrollRef.current;
     const list = listRef.current;
     if (!scroller || !list) return;
     const update = () => setOffset(Math.round(list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop));
     update();
     if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(update);
-    for (const child of scroller.children) observer.observe(child);
-    return () => observer.disconnect();
+    // Each panel's size is watched, and the panels themselves: the properties panel is a new
+    // element when the selection goes from nothing (the page's properties) to an element.
+    const sizes = new ResizeObserver(update);
+    const watch = () => {
+      sizes.disconnect();
+      for (const child of scroller.children) sizes.observe(child);
+      update();
+    };
+    watch();
+    const panels = new MutationObserver(watch);
+    panels.observe(scroller, { childList: true });
+    return () => {
+      sizes.disconnect();
+      panels.disconnect();
+    };
   }, [scrollRef, listRef]);
   return offset;
 }
