@@ -150,8 +150,9 @@ describe('dragging a selection on a 300-element page', () => {
     await expect.poll(async () => (await group()).elements.find((e) => e.id === 'g45')!.y).toBeGreaterThan(150);
     const g = await group();
     const kids = Object.fromEntries(g.elements.map((e) => [e.id, { x: e.x, y: e.y }]));
-    expect(kids.g45!.y).toBeCloseTo(160, 0);
-    expect(kids.g45!.x).toBeCloseTo(150, 0);
+    // (Within a window pixel: the pointer moves in whole window pixels, about 1.4 design pixels here.)
+    expect(Math.abs(kids.g45!.y - 160)).toBeLessThan(1.5);
+    expect(Math.abs(kids.g45!.x - 150)).toBeLessThan(1.5);
     expect(kids.g0).toEqual({ x: 0, y: 0 });
     expect(kids.g199).toEqual({ x: 570, y: 270 });
   });
