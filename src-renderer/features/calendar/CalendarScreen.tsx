@@ -9,7 +9,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import type { CalendarPost } from '../../../src-main/contract/api/calendar';
+import type { GridPost } from '../../../src-main/contract/api/calendar';
 import { useRefreshFailed } from '../../app/failure-toast';
 import { errorMessage } from '../../app/errors';
 import { translateMessage } from '../../app/messages';
@@ -50,6 +50,9 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
     void store.getState().loadPeriod().catch((error) => toast({ message: errorMessage(t, error), tone: 'error' }));
   }, [store, clientId, firstDay, s.view, s.anchor, toast, t]);
   useEffect(() => {
+    if (s.selectedId) void store.getState().loadOpenPost().catch((error) => toast({ message: errorMessage(t, error), tone: 'error' }));
+  }, [store, s.selectedId, toast, t]);
+  useEffect(() => {
     void store.getState().loadDue().catch(refreshFailed);
     return followChanges(host, store, refreshFailed);
   }, [host, store, refreshFailed]);
@@ -82,8 +85,8 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
     [run, store, t, i18n.language],
   );
   const redo = () => run(() => store.getState().redo(), (label) => (label ? t('calendar.toast.redone', { label: translateMessage(t, i18n.language, label) }) : null));
-  const timeLabel = useCallback((post: CalendarPost) => (post.localTime ? formats.dateTime.format(asUtcDate(post.localTime)) : t('calendar.details.unscheduled')), [formats, t]);
-  const movedText = useCallback((post: CalendarPost) => t('calendar.toast.moved', { title: post.title, time: timeLabel(post) }), [t, timeLabel]);
+  const timeLabel = useCallback((post: Pick<GridPost, 'localTime'>) => (post.localTime ? formats.dateTime.format(asUtcDate(post.localTime)) : t('calendar.details.unscheduled')), [formats, t]);
+  const movedText = useCallback((post: Pick<GridPost, 'title' | 'localTime'>) => t('calendar.toast.moved', { title: post.title, time: timeLabel(post) }), [t, timeLabel]);
   // The post moved last stays a card on a crowded week day (HourGrid), so it is seen where it went;
   // set before the move, so no render hides it in between.
   const [movedId, setMovedId] = useState<string | null>(null);
@@ -118,7 +121,7 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
         const post = state.posts.find((p) => p.id === id);
         if (!post?.localTime) return;
         if (post.status === 'published') return setAnnouncement(t('calendar.keys.published', { title: post.title }));
-        let moved: CalendarPost | undefined;
+        let moved: Pick<GridPost, 'title' | 'localTime'> | undefined;
         setMovedId(id);
         if (state.picked.has(id) && state.picked.size > 1) {
           const count = await shift(step.days, step.minutes);
@@ -163,7 +166,7 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
   const clients = useMemo(() => new Map(s.clients.map((c) => [c.id, c])), [s.clients]);
   const visible = useMemo(() => s.posts.filter((p) => matches(p, s.filters)), [s.posts, s.filters]);
   const byDay = useMemo(() => {
-    const map = new Map<string, CalendarPost[]>();
+    const map = new Map<string, GridPost[]>();
     for (const post of visible) {
       const day = post.localTime!.slice(0, 10);
       const list = map.get(day);
@@ -172,7 +175,9 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
     }
     return map;
   }, [visible]);
-  const selected = [...s.posts, ...s.unscheduled, ...s.due].find((p) => p.id === s.selectedId) ?? null;
+  // The open post's details show while it is on the grid, in the drafts or due (as before), once
+  // the whole post has come (the grid has only its card).
+  const selected = s.openPost && s.openPost.id === s.selectedId && [...s.posts, ...s.unscheduled, ...s.due].some((p) => p.id === s.selectedId) ? s.openPost : null;
   const single = clientId ? clients.get(clientId) : undefined;
   const today = todayIn(single?.timeZone);
 

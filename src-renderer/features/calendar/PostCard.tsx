@@ -4,7 +4,7 @@
 // line in the agenda. Grids can hold hundreds of cards, so a card has no hooks and takes only
 // strings, numbers and stable callbacks.
 import { memo, type CSSProperties, type MouseEvent, type SyntheticEvent } from 'react';
-import type { CalendarClient, CalendarPost } from '../../../src-main/contract/api/calendar';
+import type { CalendarClient, CalendarPost, GridPost } from '../../../src-main/contract/api/calendar';
 import type { NetworkId } from '../../../src-main/core/domain/posts';
 import { NETWORK_LABELS } from '../../../src-main/core/packs/preview-strings';
 import type { CardText, Formats } from './formats';
@@ -42,13 +42,13 @@ export function Thumb({ src }: { src: string | undefined }) {
   return <img className="post-thumb" src={src} alt="" width={18} height={18} loading="lazy" decoding="async" draggable={false} onError={forgetSource} />;
 }
 
-/** The networks a post goes to, once each, in the order of its variants. */
-export function postNetworks(post: CalendarPost): NetworkId[] {
+/** The networks a whole post goes to, once each, in the order of its variants (a card has them as `networks`). */
+export function postNetworks(post: Pick<CalendarPost, 'variants'>): NetworkId[] {
   return [...new Set(post.variants.map((v) => v.network))];
 }
 
 interface CardProps {
-  post: CalendarPost;
+  post: GridPost;
   thumb: string | undefined;
   clientName: string;
   clientColor: string | undefined;
@@ -65,7 +65,7 @@ interface CardProps {
 const PostCard = memo(function PostCard({ post, thumb, clientName, clientColor, formats, text, selected, onClick, minute, col = 0, cols = 1 }: CardProps) {
   const time = post.localTime ? formats.cardTime(post.localTime) : '';
   const statusWord = text.status[post.status] ?? post.status;
-  const networks = postNetworks(post);
+  const networks = post.networks;
   const placed = minute !== undefined;
   const style: CSSProperties = placed
     ? { borderLeftColor: clientColor, top: (minute / SLOT_MINUTES) * ROW_PX, left: `${(col * 100) / cols}%`, width: `calc(${100 / cols}% - 2px)` }
@@ -103,7 +103,7 @@ const PostCard = memo(function PostCard({ post, thumb, clientName, clientColor, 
 });
 
 /** Cards for a list of posts; on the hour grid, `places` puts each at its time and column. */
-export function Cards({ posts, ctx, places }: { posts: CalendarPost[]; ctx: GridContext; places?: ReadonlyMap<string, CardPlace> }) {
+export function Cards({ posts, ctx, places }: { posts: GridPost[]; ctx: GridContext; places?: ReadonlyMap<string, CardPlace> }) {
   return posts.map((post) => {
     const client = ctx.clients.get(post.clientId);
     const place = places?.get(post.id);
