@@ -28,6 +28,7 @@ import { Details, Drafts, type Run } from './CalendarSide';
 import { DuePanel, QueueEditor } from './DuePanel';
 import { ExchangePanel } from './ExchangePanel';
 import { cardText, useFormats } from './formats';
+import { ClientColors } from './PostCard';
 import { SelectionBar } from './SelectionBar';
 import './calendar.css';
 
@@ -227,6 +228,7 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
 
   return (
     <div className="calendar-screen">
+      <ClientColors clients={s.clients} />
       <header className="calendar-header">
         <div>
           <h1>{t('calendar.title')}</h1>

@@ -47,11 +47,25 @@ export function postNetworks(post: Pick<CalendarPost, 'variants'>): NetworkId[] 
   return [...new Set(post.variants.map((v) => v.network))];
 }
 
+/**
+ * Each client's colour on the edge of its cards, as one rule per client (ClientColors) rather than a
+ * style attribute on each card: Chromium computes the style of hundreds of cards that match the same
+ * rules once and shares it, which an inline style on each one prevents (a third of a month switch).
+ */
+export function clientColorRules(clients: Iterable<Pick<CalendarClient, 'id' | 'color'>>): string {
+  let rules = '';
+  for (const c of clients) if (/^[A-Za-z0-9_-]+$/.test(c.id) && /^#[0-9a-fA-F]{3,8}$/.test(c.color)) rules += `.calendar-main .grid-card[data-client="${c.id}"]{border-left-color:${c.color}}\n`;
+  return rules;
+}
+
+export const ClientColors = memo(function ClientColors({ clients }: { clients: readonly Pick<CalendarClient, 'id' | 'color'>[] }) {
+  return <style data-atelier="client-colors">{clientColorRules(clients)}</style>;
+});
+
 interface CardProps {
   post: GridPost;
   thumb: string | undefined;
   clientName: string;
-  clientColor: string | undefined;
   formats: Formats;
   text: CardText;
   selected: boolean;
@@ -62,14 +76,13 @@ interface CardProps {
   cols?: number;
 }
 
-const PostCard = memo(function PostCard({ post, thumb, clientName, clientColor, formats, text, selected, onClick, minute, col = 0, cols = 1 }: CardProps) {
+const PostCard = memo(function PostCard({ post, thumb, clientName, formats, text, selected, onClick, minute, col = 0, cols = 1 }: CardProps) {
   const time = post.localTime ? formats.cardTime(post.localTime) : '';
   const statusWord = text.status[post.status] ?? post.status;
   const networks = post.networks;
   const placed = minute !== undefined;
-  const style: CSSProperties = placed
-    ? { borderLeftColor: clientColor, top: (minute / SLOT_MINUTES) * ROW_PX, left: `${(col * 100) / cols}%`, width: `calc(${100 / cols}% - 2px)` }
-    : { borderLeftColor: clientColor };
+  // Only a card on the hour grid has a style of its own: its place. Its colour is its client's rule.
+  const style: CSSProperties | undefined = placed ? { top: (minute / SLOT_MINUTES) * ROW_PX, left: `${(col * 100) / cols}%`, width: `calc(${100 / cols}% - 2px)` } : undefined;
   const label = text.label({ title: post.title, client: clientName, time, status: statusWord }).trim();
   return (
     <button
@@ -77,6 +90,7 @@ const PostCard = memo(function PostCard({ post, thumb, clientName, clientColor, 
       className={`post-card grid-card status-${post.status}${selected ? ' picked' : ''}${thumb ? ' with-thumb' : ''}${placed ? ` hour-card${cols > 1 ? ' shared' : ''}` : ''}`}
       draggable={post.status !== 'published'}
       data-post-id={post.id}
+      data-client={post.clientId}
       aria-pressed={selected}
       // The accessible name starts with the visible text (time, title, status), as WCAG's
       // label-in-name asks, then says whose post it is and where it goes.
@@ -113,7 +127,6 @@ export function Cards({ posts, ctx, places }: { posts: GridPost[]; ctx: GridCont
         post={post}
         thumb={ctx.thumbnails[post.id]}
         clientName={client?.name ?? ''}
-        clientColor={client?.color}
         formats={ctx.formats}
         text={ctx.text}
         selected={ctx.picked.has(post.id)}

@@ -80,8 +80,8 @@ describe('week and day views', () => {
     expect(card(c.id).style.width).toBe('calc(100% - 2px)');
     expect(card(c.id).closest('[data-date]')!.getAttribute('data-date')).toBe('2026-12-11');
     // All clients: each card wears its client's colour; it says its status and networks.
-    expect(card(a.id).style.borderLeftColor).toBe('#16a34a');
-    expect(card(b.id).style.borderLeftColor).toBe('#dc2626');
+    expect(getComputedStyle(card(a.id)).borderLeftColor).toBe('#16a34a');
+    expect(getComputedStyle(card(b.id)).borderLeftColor).toBe('#dc2626');
     expect(card(a.id).textContent).toBe('9:30am Éclairs Draft');
     expect(card(c.id).querySelector('.post-status')!.textContent).toBe('Scheduled');
     expect(card(c.id).className).toContain('status-scheduled');
