@@ -6,7 +6,7 @@
 // The parts live beside it: CalendarHeader (toolbar, filters, warnings), CalendarGrid (month,
 // agenda, the grids' events), HourGrid (week and day), PostCard, CalendarSide (drafts, details),
 // DuePanel (due posts, queue slots), SelectionBar (bulk shift), ExchangePanel (ICS/CSV).
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { GridPost } from '../../../src-main/contract/api/calendar';
@@ -31,6 +31,15 @@ import { cardText, useFormats } from './formats';
 import { ClientColors } from './PostCard';
 import { SelectionBar } from './SelectionBar';
 import './calendar.css';
+
+// The toolbar and side panels read what they show from the store themselves: a new period's posts
+// do not render them again (the screen renders on every change of the store).
+const ToolbarPart = memo(Toolbar);
+const FiltersPart = memo(Filters);
+const SelectionPart = memo(SelectionBar);
+const DuePart = memo(DuePanel);
+const QueuePart = memo(QueueEditor);
+const ExchangePart = memo(ExchangePanel);
 
 export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
   const { t, i18n } = useTranslation();
@@ -85,7 +94,10 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
     () => run(() => store.getState().undo(), (label) => (label ? t('calendar.toast.undone', { label: translateMessage(t, i18n.language, label) }) : null)),
     [run, store, t, i18n.language],
   );
-  const redo = () => run(() => store.getState().redo(), (label) => (label ? t('calendar.toast.redone', { label: translateMessage(t, i18n.language, label) }) : null));
+  const redo = useCallback(
+    () => run(() => store.getState().redo(), (label) => (label ? t('calendar.toast.redone', { label: translateMessage(t, i18n.language, label) }) : null)),
+    [run, store, t, i18n.language],
+  );
   const timeLabel = useCallback((post: Pick<GridPost, 'localTime'>) => (post.localTime ? formats.dateTime.format(asUtcDate(post.localTime)) : t('calendar.details.unscheduled')), [formats, t]);
   const movedText = useCallback((post: Pick<GridPost, 'title' | 'localTime'>) => t('calendar.toast.moved', { title: post.title, time: timeLabel(post) }), [t, timeLabel]);
   // The post moved last stays a card on a crowded week day (HourGrid), so it is seen where it went;
@@ -110,6 +122,8 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
     },
     [run, store, t, undo],
   );
+
+  const shiftDays = useCallback((days: number) => void shift(days), [shift]);
 
   // What a keyboard move did, for screen readers (the card itself keeps the focus).
   const [announcement, setAnnouncement] = useState('');
@@ -234,11 +248,11 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
           <h1>{t('calendar.title')}</h1>
           <p className="muted">{single ? t('calendar.subtitleOne', { client: single.name, zone: single.timeZone }) : t('calendar.subtitleAll')}</p>
         </div>
-        <Toolbar store={store} formats={formats} onUndo={undo} onRedo={redo} />
+        <ToolbarPart store={store} formats={formats} onUndo={undo} onRedo={redo} />
       </header>
       <div className="calendar-filters-row">
-        <Filters store={store} />
-        <SelectionBar store={store} onShift={(days) => void shift(days)} />
+        <FiltersPart store={store} />
+        <SelectionPart store={store} onShift={shiftDays} />
       </div>
       <Warnings warnings={s.warnings} clients={clients} posts={s.posts} formats={formats} />
       <div className="calendar-body">
@@ -253,11 +267,11 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
           </p>
         </section>
         <aside className="calendar-side">
-          <DuePanel store={store} formats={formats} run={run} />
+          <DuePart store={store} formats={formats} run={run} />
           {selected && <Details post={selected} client={clients.get(selected.clientId)} store={store} run={run} timeLabel={timeLabel} move={move} />}
           <Drafts posts={s.unscheduled.filter((p) => matches(p, s.filters))} clients={clients} thumbnails={s.thumbnails} onSelect={open} onOpen={onEdit} />
-          <QueueEditor store={store} client={single} formats={formats} run={run} />
-          <ExchangePanel client={single} range={exchangeRange} />
+          <QueuePart store={store} client={single} formats={formats} run={run} />
+          <ExchangePart client={single} range={exchangeRange} />
         </aside>
       </div>
     </div>

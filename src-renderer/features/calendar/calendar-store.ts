@@ -243,7 +243,13 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
         reapply(since);
         const [undo, slots] = await extras;
         if (mine !== generation) return;
-        set({ slots, undoLabel: undo.undo, redoLabel: undo.redo });
+        // Most moves to another period change neither: then nothing renders again, and the frame
+        // that paints the new posts is not held back by a render that changes nothing.
+        const patch: Partial<CalendarState> = {};
+        if (JSON.stringify(slots) !== JSON.stringify(get().slots)) patch.slots = slots;
+        if (JSON.stringify([undo.undo, undo.redo]) !== JSON.stringify([get().undoLabel, get().redoLabel])) Object.assign(patch, { undoLabel: undo.undo, redoLabel: undo.redo });
+        if (Object.keys(patch).length === 0) return;
+        set(patch);
         reapply(since);
       });
     }
