@@ -62,6 +62,14 @@ export const ClientColors = memo(function ClientColors({ clients }: { clients: r
   return <style data-atelier="client-colors">{clientColorRules(clients)}</style>;
 });
 
+/**
+ * Whether the browser places hour-grid cards from their `data-minute`, `data-col` and `data-cols`
+ * (typed attr(), Chromium 133+; the rule is in calendar.css). A style attribute on each card would
+ * keep Chromium from sharing one computed style among the cards, and computing each card's own was
+ * a third of a week switch. Elsewhere (other browsers, tests) each card carries its place as a style.
+ */
+const PLACED_BY_ATTRIBUTES = typeof CSS !== 'undefined' && typeof CSS.supports === 'function' && CSS.supports('top', 'calc(attr(data-minute type(<number>), 0) * 1px)');
+
 interface CardProps {
   post: GridPost;
   thumb: string | undefined;
@@ -81,8 +89,9 @@ const PostCard = memo(function PostCard({ post, thumb, clientName, formats, text
   const statusWord = text.status[post.status] ?? post.status;
   const networks = post.networks;
   const placed = minute !== undefined;
-  // Only a card on the hour grid has a style of its own: its place. Its colour is its client's rule.
-  const style: CSSProperties | undefined = placed ? { top: (minute / SLOT_MINUTES) * ROW_PX, left: `${(col * 100) / cols}%`, width: `calc(${100 / cols}% - 2px)` } : undefined;
+  // No card carries a style of its own where the browser can place it from its data attributes
+  // (calendar.css); its colour is its client's rule.
+  const style: CSSProperties | undefined = placed && !PLACED_BY_ATTRIBUTES ? { top: (minute / SLOT_MINUTES) * ROW_PX, left: `${(col * 100) / cols}%`, width: `calc(${100 / cols}% - 2px)` } : undefined;
   const label = text.label({ title: post.title, client: clientName, time, status: statusWord }).trim();
   return (
     <button
@@ -91,6 +100,9 @@ const PostCard = memo(function PostCard({ post, thumb, clientName, formats, text
       draggable={post.status !== 'published'}
       data-post-id={post.id}
       data-client={post.clientId}
+      data-minute={placed ? minute : undefined}
+      data-col={placed ? col : undefined}
+      data-cols={placed ? cols : undefined}
       aria-pressed={selected}
       // The accessible name starts with the visible text (time, title, status), as WCAG's
       // label-in-name asks, then says whose post it is and where it goes.
