@@ -14,7 +14,7 @@ import { openLibrarySession, type HostKind } from './services/library-session';
 import { backupAndRecoveryHandlers, createLibraryState, routeCalls } from './services/library-state';
 import { runMaintenance, scheduleMaintenance } from './services/maintenance';
 import { noNativeShell, type NativeShell } from './services/native';
-import { realScheduler, type Scheduler } from './services/scheduler';
+import { politeScheduler, realScheduler, HOUSEKEEPING_QUIET_MS, type Scheduler } from './services/scheduler';
 import { createShutdown } from './services/shutdown';
 
 export interface CreateAtelierOptions {
@@ -41,6 +41,11 @@ export interface CreateAtelierOptions {
   autoGc?: boolean;
   /** Which files calls may name: `library` (browser mode's default) or `anywhere` (desktop, CLI, tests). */
   fileAccess?: FileAccess;
+  /**
+   * Housekeeping (backups, purges, the asset collection) waits until no call has come for this long
+   * (default: 2 s on the desktop and web hosts, none elsewhere), so it never holds a click's answer.
+   */
+  housekeepingQuietMs?: number;
 }
 
 /** Short, URL-safe, unique ids (the CLI prints them, users type them). */
@@ -58,6 +63,11 @@ export function createAtelier(options: CreateAtelierOptions) {
   const fileAccess: FileAccess = options.fileAccess ?? (options.host === 'web' ? 'library' : 'anywhere');
   const files = createFileGate(paths.dataDir, fileAccess);
   const longRunning = options.host === 'electron' || options.host === 'web';
+  // When the last call came (or goes on): housekeeping waits for a quiet moment.
+  let callsInFlight = 0;
+  let lastCallAt = -Infinity;
+  const idleMs = () => (callsInFlight > 0 ? 0 : performance.now() - lastCallAt);
+  const housekeeping = politeScheduler(scheduler, idleMs, { quietMs: options.housekeepingQuietMs ?? (longRunning ? HOUSEKEEPING_QUIET_MS : 0) });
   const backups = createBackupService({ paths, clock, policy: options.backupPolicy });
 
   const state = createLibraryState({
@@ -71,7 +81,7 @@ export function createAtelier(options: CreateAtelierOptions) {
         clock,
         events,
         native,
-        scheduler,
+        scheduler: housekeeping,
         files,
         dueReminders: options.dueReminders ?? longRunning,
         watchExternalChanges: options.watchExternalChanges ?? false,
@@ -87,7 +97,7 @@ export function createAtelier(options: CreateAtelierOptions) {
   prepareDataDir(paths.dataDir);
   state.open();
   let stopMaintenance = options.autoBackup
-    ? scheduleMaintenance(scheduler, () => {
+    ? scheduleMaintenance(housekeeping, () => {
         const session = state.session;
         if (session) runMaintenance({ lib: session.lib, trash: session.services.trash }, backups, clock);
       })
@@ -110,7 +120,16 @@ export function createAtelier(options: CreateAtelierOptions) {
   // Output validation catches a service returning the wrong shape at its source. It costs a zod parse of
   // every answer, so it runs in tests and development builds (elsewhere with ATELIER_VALIDATE_OUTPUT=1).
   const validateOutput = options.validateOutput ?? (options.host === 'test' || process.env.ATELIER_VALIDATE_OUTPUT === '1');
-  const dispatch: Dispatch = createDispatcher(handlers, { validateOutput });
+  const dispatchCall: Dispatch = createDispatcher(handlers, { validateOutput });
+  const dispatch: Dispatch = async (method, input) => {
+    callsInFlight++;
+    try {
+      return await dispatchCall(method, input);
+    } finally {
+      callsInFlight--;
+      lastCallAt = performance.now();
+    }
+  };
 
   /** Typed in-process call that throws `AtelierError` on failure (CLI, tests, benchmarks). */
   async function call<M extends Method>(method: M, input: In<M>): Promise<Out<M>> {

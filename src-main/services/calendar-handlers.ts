@@ -16,6 +16,11 @@ export function calendarHandlers(calendar: CalendarService, lib: Library, events
       // Beside the range rather than inside it: the month query stays about posts and schedules.
       return { ...range, thumbnails: thumbnails.pathsFor([...range.posts, ...range.unscheduled]) };
     },
+    'calendar.grid': (input) => {
+      const { designs, ...grid } = calendar.grid(input);
+      return { ...grid, thumbnails: thumbnails.pathsFor(designs) };
+    },
+    'calendar.post': ({ id }) => calendar.post(id),
     'calendar.setApprovalMode': ({ clientId, mode }) => calendar.setApprovalMode(clientId, mode),
     'calendar.setStatus': ({ id, status, note }) => calendar.setStatus(id, status, note),
     'calendar.statusHistory': ({ id }) => calendar.statusHistory(id),

@@ -2,13 +2,17 @@
 // and the plan warnings, hydrated into the contract's CalendarPost. Hot: every month view, every
 // export and every command's answer goes through `hydrate`, so it avoids needless allocation.
 import type { Post } from '../contract';
-import type { CalendarClient, CalendarPost, PlanWarning } from '../contract/api/calendar';
+import type { CalendarClient, CalendarPost, GridPost, PlanWarning } from '../contract/api/calendar';
+import type { NetworkId } from '../core/domain/posts';
 import { AtelierError } from '../contract/errors';
 import { addDays, dayStart } from '../core/schedule/wallclock';
-import { DEFAULT_WARNING_OPTIONS, periodWarnings } from '../core/schedule/warnings';
+import { DEFAULT_WARNING_OPTIONS, periodWarnings, type PeriodPost } from '../core/schedule/warnings';
+import { instantToWallClock } from '../core/time/zones';
 import type { ClientRow } from '../db/repositories/clients';
-import type { PostRow } from '../db/repositories/posts';
+import type { PostRow, VariantMark } from '../db/repositories/posts';
 import type { ScheduleRow, SchedulingRepository } from '../db/repositories/scheduling';
+import { iso, isoOrNull } from './convert';
+import type { ThumbnailSource } from './design-thumbnails';
 import type { Library } from './library';
 import { toPost } from './posts';
 
@@ -46,6 +50,30 @@ export function toCalendarPost(post: Post, schedule: ScheduleRow | undefined): C
   };
 }
 
+/** A post as the grids show it, straight from its row and its variants' networks (no texts read). */
+export function toGridPost(row: PostRow, zone: string, marks: readonly VariantMark[]): GridPost {
+  const networks: NetworkId[] = [];
+  for (const m of marks) if (!networks.includes(m.network as NetworkId)) networks.push(m.network as NetworkId);
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    title: row.title,
+    status: row.status as GridPost['status'],
+    scheduledAt: isoOrNull(row.scheduled_at),
+    localTime: row.scheduled_at === null ? null : instantToWallClock(row.scheduled_at, zone),
+    labels: JSON.parse(row.labels) as string[],
+    campaign: row.campaign,
+    networks,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+/** What the plan warnings read of a post. */
+function periodPost(post: CalendarPost): PeriodPost {
+  return { id: post.id, clientId: post.clientId, status: post.status, scheduledAt: post.scheduledAt, localTime: post.localTime, networks: post.variants.map((v) => v.network) };
+}
+
 export function toCalendarClient(row: ClientRow): CalendarClient {
   return { id: row.id, name: row.name, timeZone: row.time_zone, color: row.color, approvalMode: row.approval_mode };
 }
@@ -72,7 +100,8 @@ export function createCalendarReader(lib: Library, repo: SchedulingRepository) {
     });
   }
 
-  function range(input: RangeQuery) {
+  /** The rows of a period: each client's posts between its own midnights, and the unscheduled drafts. */
+  function periodRows(input: RangeQuery) {
     const clients = input.clientId ? [activeClient(input.clientId)] : lib.clients.list();
     if (input.to < input.from) throw new AtelierError('invalid_input', 'The end of the period comes before its start.', { field: 'to' }, { key: 'period.endBeforeStart' });
     const bounds = new Map<string, { fromMs: number; toMs: number }>();
@@ -95,9 +124,12 @@ export function createCalendarReader(lib: Library, repo: SchedulingRepository) {
     const unscheduledRows = lib.posts
       .list({ clientId: input.clientId, fromMs: 0, toMs: 0, includeUnscheduled: true })
       .filter((r) => r.scheduled_at === null && r.status !== 'cancelled');
-    const posts = hydrate(rows);
+    return { clients, rows, unscheduledRows };
+  }
+
+  function warningsOf(posts: readonly PeriodPost[], clients: readonly ClientRow[], input: RangeQuery): PlanWarning[] {
     const zones = new Map(clients.map((c) => [c.id, c.time_zone]));
-    const warnings: PlanWarning[] = periodWarnings(
+    return periodWarnings(
       posts,
       zones,
       {
@@ -106,8 +138,29 @@ export function createCalendarReader(lib: Library, repo: SchedulingRepository) {
       },
       input.clientId ? { fromDate: input.from, toDate: input.to } : undefined,
     );
+  }
+
+  function range(input: RangeQuery) {
+    const { clients, rows, unscheduledRows } = periodRows(input);
+    const posts = hydrate(rows);
+    const warnings = warningsOf(posts.map(periodPost), clients, input);
     return { clients: clients.map(toCalendarClient), posts, unscheduled: hydrate(unscheduledRows), warnings };
   }
 
-  return { activeClient, hydrate, range };
+  /**
+   * The period as the grids show it (calendar.grid): the same posts and warnings as `range`, each
+   * post as its card. `designs` are what the cards' thumbnails are made from (not part of the answer).
+   */
+  function grid(input: RangeQuery) {
+    const { clients, rows, unscheduledRows } = periodRows(input);
+    const zones = new Map(clients.map((c) => [c.id, c.time_zone]));
+    const all = [...rows, ...unscheduledRows];
+    const marks = lib.posts.variantMarksByPost(all.map((r) => r.id));
+    const toGrid = (row: PostRow) => toGridPost(row, zones.get(row.client_id) ?? lib.clients.get(row.client_id)?.time_zone ?? 'UTC', marks.get(row.id) ?? []);
+    const posts = rows.map(toGrid);
+    const designs: ThumbnailSource[] = all.map((r) => ({ id: r.id, variants: (marks.get(r.id) ?? []).map((m) => ({ designId: m.design_id, pageIndex: m.page_index })) }));
+    return { clients: clients.map(toCalendarClient), posts, unscheduled: unscheduledRows.map(toGrid), warnings: warningsOf(posts, clients, input), designs };
+  }
+
+  return { activeClient, hydrate, range, grid };
 }

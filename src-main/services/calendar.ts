@@ -45,7 +45,7 @@ export function createCalendarService(lib: Library, events: EventBus) {
     return row;
   }
 
-  const { activeClient, hydrate, range } = createCalendarReader(lib, repo);
+  const { activeClient, hydrate, range, grid } = createCalendarReader(lib, repo);
   const one = (id: string): CalendarPost => hydrate([lib.posts.get(id)!])[0]!;
 
   const { applyState, commit } = createCalendarCommands(lib, repo);
@@ -95,6 +95,9 @@ export function createCalendarService(lib: Library, events: EventBus) {
 
   const service = {
     range,
+    grid,
+    /** One post, whole (calendar.post: the post a window opens from the grid). */
+    post: (id: string): CalendarPost => hydrate([requirePost(id)])[0]!,
 
     setApprovalMode(clientId: string, mode: 'none' | 'required'): CalendarClient {
       const row = lib.write(() => {

@@ -1,6 +1,8 @@
 // Housekeeping of a long-running host: the daily backup, the trash purge and old browser-mode
 // downloads soon after start and then hourly; unreferenced asset files once, shortly after start.
-// None of it ever throws into a timer: a failure is logged and the next round tries again.
+// None of it ever throws into a timer: a failure is logged and the next round tries again. The app
+// runs it on a polite scheduler (scheduler.ts): a round that comes due while calls are coming in
+// waits for a quiet moment, so a backup never holds back the answer to a click.
 import type { Clock } from '../core/ports';
 import type { AssetService } from './assets';
 import { DAY_MS, type BackupService } from './backups';

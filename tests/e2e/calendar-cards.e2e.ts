@@ -83,6 +83,32 @@ describe('calendar cards', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('a card shows its time, title, status and networks; opened, the post is whole: its zone in the details and its full caption in the composer', async () => {
+    const client = json<{ id: string }>(['clients', 'add', '--name', 'Épicerie', '--timezone', 'Europe/Paris']);
+    const caption = 'Les clémentines de Corse sont arrivées, juteuses et sans pépins. '.repeat(12).trim();
+    const post = json<{ id: string }>(['posts', 'add', '--client', client.id, '--title', 'Clémentines', '--at', `${day(14)}T10:30`, '--network', 'instagram,x', '--caption', caption]);
+
+    const { page, pageErrors } = await app.open();
+    await page.getByRole('button', { name: 'Calendar' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    const card = page.locator(`.month-grid [data-date="${day(14)}"] [data-post-id="${post.id}"]`);
+    await card.waitFor();
+    expect((await card.innerText()).replace(/\s+/g, ' ').trim()).toBe('10:30am Clémentines Draft');
+    expect(await card.getAttribute('aria-label')).toBe('10:30am Clémentines Draft — Épicerie, Instagram, X');
+    expect(await card.locator('.net-mark').evaluateAll((marks) => marks.map((m) => (m as HTMLElement).dataset.network))).toEqual(['instagram', 'x']);
+
+    // Opened: the details come from the whole post (its client's zone, its networks).
+    await card.click();
+    const details = page.getByRole('region', { name: 'Clémentines' });
+    await expect.poll(() => details.textContent()).toContain('(Europe/Paris)');
+    expect(await details.locator('.network-name').allTextContents()).toEqual(['Instagram', 'X']);
+    // …and the composer shows the caption the grid never carried, in full.
+    await details.getByRole('button', { name: 'Edit post' }).click();
+    const composer = page.getByRole('dialog', { name: 'Edit post' });
+    await expect.poll(() => composer.getByRole('combobox', { name: 'Caption', exact: true }).inputValue()).toBe(caption);
+    expect(pageErrors).toEqual([]);
+  });
+
   it("shows a thumbnail of the post's design on its card, and the plain tile without one", async () => {
     const client = json<{ id: string }>(['clients', 'add', '--name', 'Poissonnerie', '--timezone', 'Europe/Paris']);
     const design = json<{ id: string }>(['designs', 'create', '--name', 'Arrivage', '--template', 'tpl-announce-square', '--client', client.id]);

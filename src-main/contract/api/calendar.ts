@@ -1,6 +1,6 @@
 // Calendar, queue, workflow, undo and exchange (ICS, CSV) methods.
 import { z } from 'zod';
-import { Id, Network, Post, PostStatus, WallClock } from '../entities';
+import { Id, IsoInstant, Network, Post, PostStatus, WallClock } from '../entities';
 import { Message } from '../errors';
 import { defineMethods } from './define';
 
@@ -17,6 +17,29 @@ export const CalendarPost = Post.extend({
   publishedUrl: z.string(),
 });
 export type CalendarPost = z.infer<typeof CalendarPost>;
+
+/**
+ * A post as the calendar's grids show it: its card's title, time, status and networks, and the labels
+ * and campaign the filters pick by. No caption, notes or per-network texts: a month can hold hundreds
+ * of posts and its cards show none of them (`calendar.post` gives the whole post when one is opened).
+ */
+export const GridPost = z.object({
+  id: Id,
+  clientId: Id,
+  title: z.string(),
+  status: PostStatus,
+  /** UTC instant, or null for an unscheduled draft. */
+  scheduledAt: IsoInstant.nullable(),
+  /** The wall-clock time the post shows in its client's zone. */
+  localTime: WallClock.nullable(),
+  labels: z.array(z.string()),
+  campaign: z.string(),
+  /** The networks it goes to, once each, in the order of its variants. */
+  networks: z.array(Network),
+  createdAt: IsoInstant,
+  updatedAt: IsoInstant,
+});
+export type GridPost = z.infer<typeof GridPost>;
 
 export const PlanWarning = z.discriminatedUnion('kind', [
   // A run of posts on one network too close together (core/schedule/warnings): ids in time order,
@@ -86,16 +109,18 @@ export type CsvExport = z.infer<typeof CsvExport>;
 const Ids = z.array(Id).min(1).max(10_000);
 const ExportRange = { clientId: Id.optional(), from: LocalDate.optional(), to: LocalDate.optional() };
 
+const RangeInput = z.strictObject({
+  clientId: Id.optional(),
+  from: LocalDate,
+  to: LocalDate,
+  minSpacingMinutes: z.number().int().min(0).max(10_080).optional(),
+  maxGapDays: z.number().int().min(1).max(365).optional(),
+});
+
 export const calendarMethods = defineMethods({
   'calendar.range': {
     summary: "Posts between two days (inclusive) in each client's own calendar, unscheduled drafts, and plan warnings.",
-    input: z.strictObject({
-      clientId: Id.optional(),
-      from: LocalDate,
-      to: LocalDate,
-      minSpacingMinutes: z.number().int().min(0).max(10_080).optional(),
-      maxGapDays: z.number().int().min(1).max(365).optional(),
-    }),
+    input: RangeInput,
     output: z.object({
       clients: z.array(CalendarClient),
       posts: z.array(CalendarPost),
@@ -104,6 +129,23 @@ export const calendarMethods = defineMethods({
       /** Post id → the URL path of a small thumbnail of its design (posts without a design are absent). */
       thumbnails: z.record(Id, z.string()),
     }),
+  },
+  'calendar.grid': {
+    summary: 'What the calendar grids show of a period (as calendar.range, with each post as its card shows it).',
+    input: RangeInput,
+    output: z.object({
+      clients: z.array(CalendarClient),
+      posts: z.array(GridPost),
+      unscheduled: z.array(GridPost),
+      warnings: z.array(PlanWarning),
+      /** Post id → the URL path of a small thumbnail of its design (posts without a design are absent). */
+      thumbnails: z.record(Id, z.string()),
+    }),
+  },
+  'calendar.post': {
+    summary: 'One post as the calendar knows it (the whole post: captions, variants, notes, series).',
+    input: z.strictObject({ id: Id }),
+    output: CalendarPost,
   },
   'calendar.setApprovalMode': {
     summary: 'Whether a client must approve posts before they are scheduled.',

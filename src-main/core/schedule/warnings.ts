@@ -88,14 +88,15 @@ export function planWarnings(
   return warnings;
 }
 
-/** A post as the calendar shows it (the contract's CalendarPost has these fields). */
+/** A post as the calendar shows it (the contract's GridPost has these fields). */
 export interface PeriodPost {
   id: string;
   clientId: string;
   status: string;
   scheduledAt: string | null;
   localTime: string | null;
-  variants: readonly { network: string }[];
+  /** The networks of its variants. */
+  networks: readonly string[];
 }
 
 /**
@@ -115,7 +116,7 @@ export function periodWarnings(
       .map((p) => ({
         id: p.id,
         clientId: p.clientId,
-        networks: p.variants.length ? p.variants.map((v) => v.network) : ['any'],
+        networks: p.networks.length ? p.networks : ['any'],
         instantMs: Date.parse(p.scheduledAt!),
         localDate: p.localTime!.slice(0, 10),
       })),

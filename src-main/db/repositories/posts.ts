@@ -17,6 +17,9 @@ export interface PostRow {
   deleted_at: number | null;
 }
 
+/** What the calendar's cards need of a variant: its network and the design it shows. */
+export type VariantMark = Pick<VariantRow, 'post_id' | 'network' | 'design_id' | 'page_index'>;
+
 export interface VariantRow {
   id: string;
   post_id: string;
@@ -65,6 +68,10 @@ export function createPostsRepository(db: Db) {
   const variantsOf = db.prepare<[string], VariantRow>('SELECT * FROM post_variants WHERE post_id = ? ORDER BY created_at, network');
   const variantsOfMany = db.prepare<[string], VariantRow>(
     `SELECT * FROM post_variants WHERE post_id IN (SELECT value FROM json_each(?)) ORDER BY post_id, created_at, network`,
+  );
+  // The calendar grid's share of variants: which networks, and which design shows on the card.
+  const marksOfMany = db.prepare<[string], VariantMark>(
+    `SELECT post_id, network, design_id, page_index FROM post_variants WHERE post_id IN (SELECT value FROM json_each(?)) ORDER BY post_id, created_at, network`,
   );
   const setDeleted = db.prepare<[number | null, number, string]>('UPDATE posts SET deleted_at = ?, updated_at = ? WHERE id = ?');
   const syncFollowers = db.prepare<[string, number, string]>(
@@ -134,6 +141,17 @@ export function createPostsRepository(db: Db) {
       const grouped = new Map<string, VariantRow[]>();
       if (postIds.length === 0) return grouped;
       for (const row of variantsOfMany.all(JSON.stringify(postIds))) {
+        const list = grouped.get(row.post_id);
+        if (list) list.push(row);
+        else grouped.set(row.post_id, [row]);
+      }
+      return grouped;
+    },
+    /** The networks and designs of many posts' variants (no texts), grouped by post id, in variant order. */
+    variantMarksByPost(postIds: readonly string[]): Map<string, VariantMark[]> {
+      const grouped = new Map<string, VariantMark[]>();
+      if (postIds.length === 0) return grouped;
+      for (const row of marksOfMany.all(JSON.stringify(postIds))) {
         const list = grouped.get(row.post_id);
         if (list) list.push(row);
         else grouped.set(row.post_id, [row]);

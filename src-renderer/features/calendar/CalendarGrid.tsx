@@ -4,7 +4,7 @@
 // card or per day.
 import { memo, useEffect, useMemo, useRef, useState, type DragEvent, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CalendarPost } from '../../../src-main/contract/api/calendar';
+import type { GridPost } from '../../../src-main/contract/api/calendar';
 import { asUtcDate, monthGrid, sameMonth } from './calendar-dates';
 import type { MoveTarget } from './calendar-store';
 import type { Formats } from './formats';
@@ -13,7 +13,7 @@ import { Cards, DRAG_TYPE, type GridContext } from './PostCard';
 
 export { DRAG_TYPE, type GridContext } from './PostCard';
 
-export const NO_POSTS: CalendarPost[] = [];
+export const NO_POSTS: GridPost[] = [];
 
 /** Card keys the grid handles itself: Ctrl/Cmd+Enter (or Space) picks, Shift+Enter picks a run. */
 export type PickKey = 'toggle' | 'range';
@@ -158,7 +158,7 @@ export function useCursor(period: string, initial: number) {
 export interface GridProps {
   anchor: string;
   firstDay: number;
-  byDay: Map<string, CalendarPost[]>;
+  byDay: Map<string, GridPost[]>;
   today: string;
   ctx: GridContext;
   events: GridEvents;
@@ -177,7 +177,7 @@ function WeekdayHeader({ days, formats }: { days: string[]; formats: Formats }) 
   );
 }
 
-const DayCell = memo(function DayCell({ date, outside, today, cursor, posts, ctx }: { date: string; outside: boolean; today: boolean; cursor: boolean; posts: CalendarPost[]; ctx: GridContext }) {
+const DayCell = memo(function DayCell({ date, outside, today, cursor, posts, ctx }: { date: string; outside: boolean; today: boolean; cursor: boolean; posts: GridPost[]; ctx: GridContext }) {
   return (
     <div role="gridcell" className={`day-cell${outside ? ' outside' : ''}${today ? ' today' : ''}`} data-date={date} tabIndex={cursor ? 0 : -1} data-cursor={cursor || undefined}>
       <span className="day-number" aria-hidden="true">

@@ -2,7 +2,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import type { CalendarClient, CalendarPost, PlanWarning } from '../../../src-main/contract/api/calendar';
+import type { CalendarClient, GridPost, PlanWarning } from '../../../src-main/contract/api/calendar';
 import { NETWORKS, POST_STATUSES, type NetworkId } from '../../../src-main/core/domain/posts';
 import { NETWORK_LABELS } from '../../../src-main/core/packs/preview-strings';
 import { asUtcDate, CALENDAR_VIEWS, stepAnchor, todayIn, weekDays, type CalendarView } from './calendar-dates';
@@ -91,7 +91,7 @@ export function Filters({ store }: { store: CalendarStore }) {
 /** How many warnings show before "Show N more": a busy month can have hundreds. */
 const FIRST_WARNINGS = 5;
 
-export function Warnings({ warnings, clients, posts, formats }: { warnings: PlanWarning[]; clients: Map<string, CalendarClient>; posts: readonly CalendarPost[]; formats: Formats }) {
+export function Warnings({ warnings, clients, posts, formats }: { warnings: PlanWarning[]; clients: Map<string, CalendarClient>; posts: readonly GridPost[]; formats: Formats }) {
   const { t } = useTranslation();
   const [expanded, setExpanded] = useState(false);
   const byId = useMemo(() => new Map(posts.map((p) => [p.id, p])), [posts]);

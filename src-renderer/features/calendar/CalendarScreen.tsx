@@ -6,10 +6,10 @@
 // The parts live beside it: CalendarHeader (toolbar, filters, warnings), CalendarGrid (month,
 // agenda, the grids' events), HourGrid (week and day), PostCard, CalendarSide (drafts, details),
 // DuePanel (due posts, queue slots), SelectionBar (bulk shift), ExchangePanel (ICS/CSV).
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import type { CalendarPost } from '../../../src-main/contract/api/calendar';
+import type { GridPost } from '../../../src-main/contract/api/calendar';
 import { useRefreshFailed } from '../../app/failure-toast';
 import { errorMessage } from '../../app/errors';
 import { translateMessage } from '../../app/messages';
@@ -28,8 +28,18 @@ import { Details, Drafts, type Run } from './CalendarSide';
 import { DuePanel, QueueEditor } from './DuePanel';
 import { ExchangePanel } from './ExchangePanel';
 import { cardText, useFormats } from './formats';
+import { ClientColors } from './PostCard';
 import { SelectionBar } from './SelectionBar';
 import './calendar.css';
+
+// The toolbar and side panels read what they show from the store themselves: a new period's posts
+// do not render them again (the screen renders on every change of the store).
+const ToolbarPart = memo(Toolbar);
+const FiltersPart = memo(Filters);
+const SelectionPart = memo(SelectionBar);
+const DuePart = memo(DuePanel);
+const QueuePart = memo(QueueEditor);
+const ExchangePart = memo(ExchangePanel);
 
 export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
   const { t, i18n } = useTranslation();
@@ -49,6 +59,9 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
     store.getState().configure({ clientId, firstDay });
     void store.getState().loadPeriod().catch((error) => toast({ message: errorMessage(t, error), tone: 'error' }));
   }, [store, clientId, firstDay, s.view, s.anchor, toast, t]);
+  useEffect(() => {
+    if (s.selectedId) void store.getState().loadOpenPost().catch((error) => toast({ message: errorMessage(t, error), tone: 'error' }));
+  }, [store, s.selectedId, toast, t]);
   useEffect(() => {
     void store.getState().loadDue().catch(refreshFailed);
     return followChanges(host, store, refreshFailed);
@@ -81,9 +94,12 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
     () => run(() => store.getState().undo(), (label) => (label ? t('calendar.toast.undone', { label: translateMessage(t, i18n.language, label) }) : null)),
     [run, store, t, i18n.language],
   );
-  const redo = () => run(() => store.getState().redo(), (label) => (label ? t('calendar.toast.redone', { label: translateMessage(t, i18n.language, label) }) : null));
-  const timeLabel = useCallback((post: CalendarPost) => (post.localTime ? formats.dateTime.format(asUtcDate(post.localTime)) : t('calendar.details.unscheduled')), [formats, t]);
-  const movedText = useCallback((post: CalendarPost) => t('calendar.toast.moved', { title: post.title, time: timeLabel(post) }), [t, timeLabel]);
+  const redo = useCallback(
+    () => run(() => store.getState().redo(), (label) => (label ? t('calendar.toast.redone', { label: translateMessage(t, i18n.language, label) }) : null)),
+    [run, store, t, i18n.language],
+  );
+  const timeLabel = useCallback((post: Pick<GridPost, 'localTime'>) => (post.localTime ? formats.dateTime.format(asUtcDate(post.localTime)) : t('calendar.details.unscheduled')), [formats, t]);
+  const movedText = useCallback((post: Pick<GridPost, 'title' | 'localTime'>) => t('calendar.toast.moved', { title: post.title, time: timeLabel(post) }), [t, timeLabel]);
   // The post moved last stays a card on a crowded week day (HourGrid), so it is seen where it went;
   // set before the move, so no render hides it in between.
   const [movedId, setMovedId] = useState<string | null>(null);
@@ -107,6 +123,8 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
     [run, store, t, undo],
   );
 
+  const shiftDays = useCallback((days: number) => void shift(days), [shift]);
+
   // What a keyboard move did, for screen readers (the card itself keeps the focus).
   const [announcement, setAnnouncement] = useState('');
   const keyMoves = useRef<Promise<unknown>>(Promise.resolve());
@@ -118,7 +136,7 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
         const post = state.posts.find((p) => p.id === id);
         if (!post?.localTime) return;
         if (post.status === 'published') return setAnnouncement(t('calendar.keys.published', { title: post.title }));
-        let moved: CalendarPost | undefined;
+        let moved: Pick<GridPost, 'title' | 'localTime'> | undefined;
         setMovedId(id);
         if (state.picked.has(id) && state.picked.size > 1) {
           const count = await shift(step.days, step.minutes);
@@ -163,7 +181,7 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
   const clients = useMemo(() => new Map(s.clients.map((c) => [c.id, c])), [s.clients]);
   const visible = useMemo(() => s.posts.filter((p) => matches(p, s.filters)), [s.posts, s.filters]);
   const byDay = useMemo(() => {
-    const map = new Map<string, CalendarPost[]>();
+    const map = new Map<string, GridPost[]>();
     for (const post of visible) {
       const day = post.localTime!.slice(0, 10);
       const list = map.get(day);
@@ -172,7 +190,9 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
     }
     return map;
   }, [visible]);
-  const selected = [...s.posts, ...s.unscheduled, ...s.due].find((p) => p.id === s.selectedId) ?? null;
+  // The open post's details show while it is on the grid, in the drafts or due (as before), once
+  // the whole post has come (the grid has only its card).
+  const selected = s.openPost && s.openPost.id === s.selectedId && [...s.posts, ...s.unscheduled, ...s.due].some((p) => p.id === s.selectedId) ? s.openPost : null;
   const single = clientId ? clients.get(clientId) : undefined;
   const today = todayIn(single?.timeZone);
 
@@ -222,16 +242,17 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
 
   return (
     <div className="calendar-screen">
+      <ClientColors clients={s.clients} />
       <header className="calendar-header">
         <div>
           <h1>{t('calendar.title')}</h1>
           <p className="muted">{single ? t('calendar.subtitleOne', { client: single.name, zone: single.timeZone }) : t('calendar.subtitleAll')}</p>
         </div>
-        <Toolbar store={store} formats={formats} onUndo={undo} onRedo={redo} />
+        <ToolbarPart store={store} formats={formats} onUndo={undo} onRedo={redo} />
       </header>
       <div className="calendar-filters-row">
-        <Filters store={store} />
-        <SelectionBar store={store} onShift={(days) => void shift(days)} />
+        <FiltersPart store={store} />
+        <SelectionPart store={store} onShift={shiftDays} />
       </div>
       <Warnings warnings={s.warnings} clients={clients} posts={s.posts} formats={formats} />
       <div className="calendar-body">
@@ -246,11 +267,11 @@ export function CalendarScreen({ store: given }: { store?: CalendarStore }) {
           </p>
         </section>
         <aside className="calendar-side">
-          <DuePanel store={store} formats={formats} run={run} />
+          <DuePart store={store} formats={formats} run={run} />
           {selected && <Details post={selected} client={clients.get(selected.clientId)} store={store} run={run} timeLabel={timeLabel} move={move} />}
           <Drafts posts={s.unscheduled.filter((p) => matches(p, s.filters))} clients={clients} thumbnails={s.thumbnails} onSelect={open} onOpen={onEdit} />
-          <QueueEditor store={store} client={single} formats={formats} run={run} />
-          <ExchangePanel client={single} range={exchangeRange} />
+          <QueuePart store={store} client={single} formats={formats} run={run} />
+          <ExchangePart client={single} range={exchangeRange} />
         </aside>
       </div>
     </div>

@@ -3,7 +3,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostStatus } from '../../../src-main/core/domain/posts';
-import type { CalendarClient, CalendarPost } from '../../../src-main/contract/api/calendar';
+import type { CalendarClient, CalendarPost, GridPost } from '../../../src-main/contract/api/calendar';
 import { NETWORK_LABELS } from '../../../src-main/core/packs/preview-strings';
 import { nextStatuses } from '../../../src-main/core/schedule/workflow';
 import { NetworkIcon } from '../../ui/NetworkIcon';
@@ -18,7 +18,7 @@ import { PostExtras } from './PostExtras';
 export type Run = <T>(work: () => Promise<T>, success?: (result: T) => string | null) => Promise<T | undefined>;
 
 /** A click shows a draft's details (like a card on the grid); a double-click opens it in the composer. */
-export function Drafts({ posts, clients, thumbnails, onSelect, onOpen }: { posts: CalendarPost[]; clients: Map<string, CalendarClient>; thumbnails: Record<string, string>; onSelect(id: string): void; onOpen(id: string): void }) {
+export function Drafts({ posts, clients, thumbnails, onSelect, onOpen }: { posts: GridPost[]; clients: Map<string, CalendarClient>; thumbnails: Record<string, string>; onSelect(id: string): void; onOpen(id: string): void }) {
   const { t } = useTranslation();
   const titleId = useId();
   return (
@@ -54,7 +54,7 @@ export function Drafts({ posts, clients, thumbnails, onSelect, onOpen }: { posts
   );
 }
 
-export function Details({ post, client, store, run, timeLabel, move }: { post: CalendarPost; client?: CalendarClient; store: CalendarStore; run: Run; timeLabel(p: CalendarPost): string; move(id: string, target: MoveTarget): Promise<unknown> }) {
+export function Details({ post, client, store, run, timeLabel, move }: { post: CalendarPost; client?: CalendarClient; store: CalendarStore; run: Run; timeLabel(p: Pick<CalendarPost, 'localTime'>): string; move(id: string, target: MoveTarget): Promise<unknown> }) {
   const { t, i18n } = useTranslation();
   const ids = { title: useId(), status: useId(), date: useId() };
   const context = { approvalMode: client?.approvalMode ?? 'none', hasTime: post.scheduledAt !== null } as const;

@@ -6,7 +6,7 @@
 // grid's events, useGridEvents, handle both).
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CalendarPost } from '../../../src-main/contract/api/calendar';
+import type { GridPost } from '../../../src-main/contract/api/calendar';
 import { asUtcDate, nowIn } from './calendar-dates';
 import { NO_POSTS, useCursor, type GridEvents } from './CalendarGrid';
 import { CARD_MINUTES, firstSlot, isCursorKey, layoutHours, minuteOfDay, ROW_PX, SLOT_MINUTES, SLOTS_PER_DAY, stepSlot, timeOfMinute, type MoreChip } from './hour-grid';
@@ -45,7 +45,7 @@ const Slots = memo(function Slots({ cursor, names }: { cursor: number; names: re
 
 interface ColumnProps {
   date: string;
-  posts: CalendarPost[];
+  posts: GridPost[];
   today: boolean;
   /** Minutes since midnight now, on today's column (else -1). */
   nowMinute: number;
@@ -97,7 +97,7 @@ const HourColumn = memo(function HourColumn({ date, posts, today, nowMinute, cur
 
 export interface HourGridProps {
   days: string[];
-  byDay: Map<string, CalendarPost[]>;
+  byDay: Map<string, GridPost[]>;
   /** The zone "today" and "now" are in: the client's, or the system's for all clients. */
   zone: string | undefined;
   ctx: GridContext;

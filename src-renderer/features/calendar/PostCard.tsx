@@ -4,7 +4,7 @@
 // line in the agenda. Grids can hold hundreds of cards, so a card has no hooks and takes only
 // strings, numbers and stable callbacks.
 import { memo, type CSSProperties, type MouseEvent, type SyntheticEvent } from 'react';
-import type { CalendarClient, CalendarPost } from '../../../src-main/contract/api/calendar';
+import type { CalendarClient, CalendarPost, GridPost } from '../../../src-main/contract/api/calendar';
 import type { NetworkId } from '../../../src-main/core/domain/posts';
 import { NETWORK_LABELS } from '../../../src-main/core/packs/preview-strings';
 import type { CardText, Formats } from './formats';
@@ -42,16 +42,38 @@ export function Thumb({ src }: { src: string | undefined }) {
   return <img className="post-thumb" src={src} alt="" width={18} height={18} loading="lazy" decoding="async" draggable={false} onError={forgetSource} />;
 }
 
-/** The networks a post goes to, once each, in the order of its variants. */
-export function postNetworks(post: CalendarPost): NetworkId[] {
+/** The networks a whole post goes to, once each, in the order of its variants (a card has them as `networks`). */
+export function postNetworks(post: Pick<CalendarPost, 'variants'>): NetworkId[] {
   return [...new Set(post.variants.map((v) => v.network))];
 }
 
+/**
+ * Each client's colour on the edge of its cards, as one rule per client (ClientColors) rather than a
+ * style attribute on each card: Chromium computes the style of hundreds of cards that match the same
+ * rules once and shares it, which an inline style on each one prevents (a third of a month switch).
+ */
+export function clientColorRules(clients: Iterable<Pick<CalendarClient, 'id' | 'color'>>): string {
+  let rules = '';
+  for (const c of clients) if (/^[A-Za-z0-9_-]+$/.test(c.id) && /^#[0-9a-fA-F]{3,8}$/.test(c.color)) rules += `.calendar-main .grid-card[data-client="${c.id}"]{border-left-color:${c.color}}\n`;
+  return rules;
+}
+
+export const ClientColors = memo(function ClientColors({ clients }: { clients: readonly Pick<CalendarClient, 'id' | 'color'>[] }) {
+  return <style data-atelier="client-colors">{clientColorRules(clients)}</style>;
+});
+
+/**
+ * Whether the browser places hour-grid cards from their `data-minute`, `data-col` and `data-cols`
+ * (typed attr(), Chromium 133+; the rule is in calendar.css). A style attribute on each card would
+ * keep Chromium from sharing one computed style among the cards, and computing each card's own was
+ * a third of a week switch. Elsewhere (other browsers, tests) each card carries its place as a style.
+ */
+const PLACED_BY_ATTRIBUTES = typeof CSS !== 'undefined' && typeof CSS.supports === 'function' && CSS.supports('top', 'calc(attr(data-minute type(<number>), 0) * 1px)');
+
 interface CardProps {
-  post: CalendarPost;
+  post: GridPost;
   thumb: string | undefined;
   clientName: string;
-  clientColor: string | undefined;
   formats: Formats;
   text: CardText;
   selected: boolean;
@@ -62,14 +84,14 @@ interface CardProps {
   cols?: number;
 }
 
-const PostCard = memo(function PostCard({ post, thumb, clientName, clientColor, formats, text, selected, onClick, minute, col = 0, cols = 1 }: CardProps) {
+const PostCard = memo(function PostCard({ post, thumb, clientName, formats, text, selected, onClick, minute, col = 0, cols = 1 }: CardProps) {
   const time = post.localTime ? formats.cardTime(post.localTime) : '';
   const statusWord = text.status[post.status] ?? post.status;
-  const networks = postNetworks(post);
+  const networks = post.networks;
   const placed = minute !== undefined;
-  const style: CSSProperties = placed
-    ? { borderLeftColor: clientColor, top: (minute / SLOT_MINUTES) * ROW_PX, left: `${(col * 100) / cols}%`, width: `calc(${100 / cols}% - 2px)` }
-    : { borderLeftColor: clientColor };
+  // No card carries a style of its own where the browser can place it from its data attributes
+  // (calendar.css); its colour is its client's rule.
+  const style: CSSProperties | undefined = placed && !PLACED_BY_ATTRIBUTES ? { top: (minute / SLOT_MINUTES) * ROW_PX, left: `${(col * 100) / cols}%`, width: `calc(${100 / cols}% - 2px)` } : undefined;
   const label = text.label({ title: post.title, client: clientName, time, status: statusWord }).trim();
   return (
     <button
@@ -77,6 +99,10 @@ const PostCard = memo(function PostCard({ post, thumb, clientName, clientColor, 
       className={`post-card grid-card status-${post.status}${selected ? ' picked' : ''}${thumb ? ' with-thumb' : ''}${placed ? ` hour-card${cols > 1 ? ' shared' : ''}` : ''}`}
       draggable={post.status !== 'published'}
       data-post-id={post.id}
+      data-client={post.clientId}
+      data-minute={placed ? minute : undefined}
+      data-col={placed ? col : undefined}
+      data-cols={placed ? cols : undefined}
       aria-pressed={selected}
       // The accessible name starts with the visible text (time, title, status), as WCAG's
       // label-in-name asks, then says whose post it is and where it goes.
@@ -85,10 +111,11 @@ const PostCard = memo(function PostCard({ post, thumb, clientName, clientColor, 
       onClick={onClick}
     >
       {thumb && <Thumb src={thumb} />}
-      {time && <span className="post-time">{time}</span>}
-      {/* Real spaces, so the visible text reads like the accessible name ("09:00 Title Scheduled"). */}
-      {time && ' '}
-      <span className="post-title">{post.title}</span>{' '}
+      {/* Real spaces, so the visible text reads like the accessible name ("09:00 Title Scheduled"): at
+          the end of the time and of the title (one text node each, where a line ends anyway), not
+          as text nodes of their own, which were a thousand more nodes to build and lay out a month. */}
+      {time && <span className="post-time">{`${time} `}</span>}
+      <span className="post-title">{`${post.title} `}</span>
       {/* Before the status: in a month cell the icons float at the right of the status line. */}
       {networks.length > 0 && (
         <span className="post-nets" aria-hidden="true">
@@ -103,7 +130,7 @@ const PostCard = memo(function PostCard({ post, thumb, clientName, clientColor, 
 });
 
 /** Cards for a list of posts; on the hour grid, `places` puts each at its time and column. */
-export function Cards({ posts, ctx, places }: { posts: CalendarPost[]; ctx: GridContext; places?: ReadonlyMap<string, CardPlace> }) {
+export function Cards({ posts, ctx, places }: { posts: GridPost[]; ctx: GridContext; places?: ReadonlyMap<string, CardPlace> }) {
   return posts.map((post) => {
     const client = ctx.clients.get(post.clientId);
     const place = places?.get(post.id);
@@ -113,7 +140,6 @@ export function Cards({ posts, ctx, places }: { posts: CalendarPost[]; ctx: Grid
         post={post}
         thumb={ctx.thumbnails[post.id]}
         clientName={client?.name ?? ''}
-        clientColor={client?.color}
         formats={ctx.formats}
         text={ctx.text}
         selected={ctx.picked.has(post.id)}

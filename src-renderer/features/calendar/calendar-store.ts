@@ -3,7 +3,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { In, Message } from '../../../src-main/contract';
 import type { NetworkId, PostStatus } from '../../../src-main/core/domain/posts';
-import type { CalendarClient, CalendarPost, PlanWarning, PostChanges, Slot } from '../../../src-main/contract/api/calendar';
+import type { CalendarClient, CalendarPost, GridPost, PlanWarning, PostChanges, Slot } from '../../../src-main/contract/api/calendar';
 import { awaitedLater } from '../../../src-main/core/promises';
 import { periodWarnings } from '../../../src-main/core/schedule/warnings';
 import type { HostClient } from '../../host/client';
@@ -25,8 +25,9 @@ export interface CalendarState {
   firstDay: number;
   filters: Filters;
   clients: CalendarClient[];
-  posts: CalendarPost[];
-  unscheduled: CalendarPost[];
+  /** The period's posts as the grid shows them (calendar.grid): no captions or notes. */
+  posts: GridPost[];
+  unscheduled: GridPost[];
   warnings: PlanWarning[];
   /** Post id → its design's thumbnail URL path (posts without a design are absent). */
   thumbnails: Record<string, string>;
@@ -38,6 +39,8 @@ export interface CalendarState {
   redoLabel: Message | null;
   /** The open post (its details show in the side panel). */
   selectedId: string | null;
+  /** The open post whole (calendar.post), once it has come; kept up to date by the changes heard. */
+  openPost: CalendarPost | null;
   /** Posts picked on the grid for a bulk shift (Ctrl/Cmd-click, Shift-click); the last picked is `pickAnchor`. */
   picked: ReadonlySet<string>;
   pickAnchor: string | null;
@@ -56,6 +59,11 @@ export interface CalendarState {
   /** Shifts the picked posts by whole days and minutes (one undoable step); resolves to how many moved. */
   shiftPicked(days: number, minutes?: number): Promise<number>;
   load(): Promise<void>;
+  /**
+   * Loads the open post (`selectedId`) whole into `openPost`: the grid knows each post only as its
+   * card, so the captions, designs and notes its details need are asked for when it is opened.
+   */
+  loadOpenPost(): Promise<void>;
   /**
    * Loads the period shown now unless a load of it is already on its way (then that one's promise):
    * a move to another period starts its load at once (configure), before the grid renders, and the
@@ -93,9 +101,9 @@ export function periodKey(clientId: string | null, range: { from: string; to: st
   return `${clientId ?? '*'}|${range.from}|${range.to}`;
 }
 
-export function matches(post: CalendarPost, f: Filters): boolean {
+export function matches(post: GridPost, f: Filters): boolean {
   return (
-    (!f.network || post.variants.some((v) => v.network === f.network)) &&
+    (!f.network || post.networks.includes(f.network as GridPost['networks'][number])) &&
     (!f.status || post.status === f.status) &&
     (!f.label || post.labels.includes(f.label)) &&
     (!f.campaign || post.campaign === f.campaign)
@@ -106,7 +114,7 @@ export function matches(post: CalendarPost, f: Filters): boolean {
  * The new list, reusing the previous object for every post that did not change: after a move or an
  * undo in a busy month, only the cards that changed render again (cards are memoised by post).
  */
-export function keepUnchanged(before: readonly CalendarPost[], after: CalendarPost[]): CalendarPost[] {
+export function keepUnchanged<P extends GridPost | CalendarPost>(before: readonly P[], after: P[]): P[] {
   if (before.length === 0) return after;
   const old = new Map(before.map((p) => [p.id, p]));
   return after.map((post) => {
@@ -115,11 +123,31 @@ export function keepUnchanged(before: readonly CalendarPost[], after: CalendarPo
   });
 }
 
-const byTime = (a: CalendarPost, b: CalendarPost) =>
-  Date.parse(a.scheduledAt!) - Date.parse(b.scheduledAt!) || Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const byCreation = (a: CalendarPost, b: CalendarPost) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** A whole post (a write's record) as the grid shows it: what calendar.grid would answer for it. */
+export function toGridPost(post: CalendarPost): GridPost {
+  const networks: GridPost['networks'] = [];
+  for (const v of post.variants) if (!networks.includes(v.network)) networks.push(v.network);
+  return {
+    id: post.id,
+    clientId: post.clientId,
+    title: post.title,
+    status: post.status,
+    scheduledAt: post.scheduledAt,
+    localTime: post.localTime,
+    labels: post.labels,
+    campaign: post.campaign,
+    networks,
+    createdAt: post.createdAt,
+    updatedAt: post.updatedAt,
+  };
+}
 
-type Shown = Pick<CalendarState, 'clients' | 'posts' | 'unscheduled' | 'warnings' | 'thumbnails' | 'due' | 'missed'>;
+type Timed = Pick<GridPost, 'id' | 'scheduledAt' | 'createdAt'>;
+const byTime = (a: Timed, b: Timed) =>
+  Date.parse(a.scheduledAt!) - Date.parse(b.scheduledAt!) || Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byCreation = (a: Timed, b: Timed) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+type Shown = Pick<CalendarState, 'clients' | 'posts' | 'unscheduled' | 'warnings' | 'thumbnails' | 'due' | 'missed' | 'openPost'>;
 
 /**
  * What a store shows once a write's records are applied: each changed post goes where the services
@@ -131,19 +159,25 @@ export function withChanges(shown: Shown, period: Period | null, changes: PostCh
   const records = [...changes.added, ...changes.updated];
   if (records.length === 0 && changes.removed.length === 0) return undo;
   const touched = new Set([...records.map((p) => p.id), ...changes.removed]);
-  const previous = new Map([...shown.posts, ...shown.unscheduled, ...shown.due, ...shown.missed].map((p) => [p.id, p]));
   // The object already shown when nothing in it changed (memoised cards do not render again).
-  const keep = (post: CalendarPost) => {
-    const prev = previous.get(post.id);
-    return prev && prev.updatedAt === post.updatedAt && JSON.stringify(prev) === JSON.stringify(post) ? prev : post;
+  const keeper = <P extends GridPost | CalendarPost>(lists: readonly (readonly P[])[]) => {
+    const previous = new Map(lists.flat().map((p) => [p.id, p]));
+    return (post: P): P => {
+      const prev = previous.get(post.id);
+      return prev && prev.updatedAt === post.updatedAt && JSON.stringify(prev) === JSON.stringify(post) ? prev : post;
+    };
   };
+  const keep = keeper<CalendarPost>([shown.due, shown.missed]);
   const fresh = records.filter((p) => p.deletedAt === null).map(keep);
   const out: Partial<CalendarState> = { ...undo };
+  if (shown.openPost && touched.has(shown.openPost.id)) out.openPost = fresh.find((p) => p.id === shown.openPost!.id) ?? null;
   if (period) {
-    const ofCalendar = (p: CalendarPost) => (period.clientId === null ? shown.clients.some((c) => c.id === p.clientId) : p.clientId === period.clientId);
-    const inDays = (p: CalendarPost) => p.scheduledAt !== null && p.localTime !== null && p.localTime.slice(0, 10) >= period.from && p.localTime.slice(0, 10) <= period.to;
-    const posts = [...shown.posts.filter((p) => !touched.has(p.id)), ...fresh.filter((p) => ofCalendar(p) && inDays(p))].sort(byTime);
-    const unscheduled = [...shown.unscheduled.filter((p) => !touched.has(p.id)), ...fresh.filter((p) => ofCalendar(p) && p.scheduledAt === null && p.status !== 'cancelled')].sort(byCreation);
+    const keepCard = keeper<GridPost>([shown.posts, shown.unscheduled]);
+    const cards = fresh.map((p) => keepCard(toGridPost(p)));
+    const ofCalendar = (p: GridPost) => (period.clientId === null ? shown.clients.some((c) => c.id === p.clientId) : p.clientId === period.clientId);
+    const inDays = (p: GridPost) => p.scheduledAt !== null && p.localTime !== null && p.localTime.slice(0, 10) >= period.from && p.localTime.slice(0, 10) <= period.to;
+    const posts = [...shown.posts.filter((p) => !touched.has(p.id)), ...cards.filter((p) => ofCalendar(p) && inDays(p))].sort(byTime);
+    const unscheduled = [...shown.unscheduled.filter((p) => !touched.has(p.id)), ...cards.filter((p) => ofCalendar(p) && p.scheduledAt === null && p.status !== 'cancelled')].sort(byCreation);
     const zones = new Map(shown.clients.map((c) => [c.id, c.timeZone]));
     const warnings = periodWarnings(posts, zones, undefined, period.clientId ? { fromDate: period.from, toDate: period.to } : undefined);
     const thumbnails = { ...shown.thumbnails };
@@ -166,6 +200,7 @@ export type CalendarStore = ReturnType<typeof createCalendarStore>;
 export function createCalendarStore(host: HostClient, options: { firstDay: number; today?: string; view?: CalendarView; anchor?: string }) {
   let generation = 0;
   let dueGeneration = 0;
+  let openGeneration = 0;
   // Changes applied while a load is on its way: the load may have read before them, so they are
   // applied again on top of what it brings.
   let loadsInFlight = 0;
@@ -198,7 +233,7 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
         const mine = ++generation;
         const range = viewRange(view, anchor, firstDay);
         // Asked for first, so the host answers it first.
-        const period = host.invoke('calendar.range', { clientId: clientId ?? undefined, ...range });
+        const period = host.invoke('calendar.grid', { clientId: clientId ?? undefined, ...range });
         const extras = Promise.all([host.invoke('calendar.undoState', {}), clientId ? host.invoke('calendar.slots.list', { clientId }) : ([] as Slot[])]);
         awaitedLater(extras);
         const data = await period;
@@ -208,7 +243,13 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
         reapply(since);
         const [undo, slots] = await extras;
         if (mine !== generation) return;
-        set({ slots, undoLabel: undo.undo, redoLabel: undo.redo });
+        // Most moves to another period change neither: then nothing renders again, and the frame
+        // that paints the new posts is not held back by a render that changes nothing.
+        const patch: Partial<CalendarState> = {};
+        if (JSON.stringify(slots) !== JSON.stringify(get().slots)) patch.slots = slots;
+        if (JSON.stringify([undo.undo, undo.redo]) !== JSON.stringify([get().undoLabel, get().redoLabel])) Object.assign(patch, { undoLabel: undo.undo, redoLabel: undo.redo });
+        if (Object.keys(patch).length === 0) return;
+        set(patch);
         reapply(since);
       });
     }
@@ -241,6 +282,7 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
       undoLabel: null,
       redoLabel: null,
       selectedId: null,
+      openPost: null,
       picked: new Set<string>(),
       pickAnchor: null,
       loaded: false,
@@ -250,7 +292,8 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
         // Another client's calendar starts with nothing picked.
         if (patch.clientId !== undefined && patch.clientId !== get().clientId) set({ picked: new Set(), pickAnchor: null });
         const before = shownPeriod(get());
-        set(patch);
+        // Another post opened: its details wait for the whole post (loadOpenPost).
+        set(patch.selectedId !== undefined && patch.selectedId !== get().selectedId ? { ...patch, openPost: null } : patch);
         // Another period of a calendar on screen: its posts are asked for now, so the request is on
         // its way while the grid renders the new days (the screen's effect joins it and reports a
         // failure).
@@ -281,6 +324,13 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
         return result.posts.length;
       },
       load: () => loadShown(),
+      async loadOpenPost() {
+        const id = get().selectedId;
+        if (!id) return;
+        const mine = ++openGeneration;
+        const post = await host.invoke('calendar.post', { id });
+        if (mine === openGeneration && get().selectedId === id) set({ openPost: post });
+      },
       loadPeriod() {
         const key = shownPeriod(get());
         if (pending?.key === key) return pending.promise;
@@ -345,7 +395,11 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
  * cleanup. A refresh that fails keeps what is shown and goes to `onError` (the screen's toast).
  */
 export function followChanges(host: HostClient, store: CalendarStore, onError: (error: unknown) => void): () => void {
-  const reload = () => void store.getState().load().catch(onError);
+  const reload = () => {
+    void store.getState().load().catch(onError);
+    // The open post may have changed too (an import, another program).
+    void store.getState().loadOpenPost().catch(onError);
+  };
   const reloadDue = () => void store.getState().loadDue().catch(onError);
   const offs = [
     // A write's records are applied as they are; a change without them (an import, another program,

@@ -110,8 +110,8 @@ describe('CalendarScreen', () => {
     const cards = within(day).getAllByRole('button');
     expect(cards.map((c) => c.getAttribute('data-post-id'))).toEqual([a.id, b.id]);
     expect(cards[0]!.getAttribute('aria-label')).toContain('Boulangerie');
-    expect(cards[0]!.style.borderLeftColor).toBe('#16a34a');
-    expect(cards[1]!.style.borderLeftColor).toBe('#dc2626');
+    expect(getComputedStyle(cards[0]!).borderLeftColor).toBe('#16a34a');
+    expect(getComputedStyle(cards[1]!).borderLeftColor).toBe('#dc2626');
     expect(screen.getByText('Unscheduled idea')).toBeTruthy();
     // Nothing between the 3rd and the 28th: the bakery goes 24 days without a post.
     expect(screen.getByText(/Boulangerie : aucune publication pendant 24 jours/)).toBeTruthy();

@@ -50,6 +50,15 @@ async function renderCalendar(view: CalendarView, anchor: string, clientId: stri
 }
 
 const card = (id: string) => document.querySelector<HTMLElement>(`.calendar-main [data-post-id="${id}"]`)!;
+/**
+ * Where a card sits, as its style would say it: a browser with typed attr() places it from its
+ * data attributes (calendar.css, 18 px a 15-minute row), others from a style attribute.
+ */
+function place(el: HTMLElement): { top: string; left: string; width: string } {
+  if (el.dataset.minute === undefined) return { top: el.style.top, left: el.style.left, width: el.style.width };
+  const [minute, col, cols] = [el.dataset.minute, el.dataset.col, el.dataset.cols].map(Number) as [number, number, number];
+  return { top: `${(minute / 15) * 18}px`, left: `${(col * 100) / cols}%`, width: `calc(${100 / cols}% - 2px)` };
+}
 const slot = (date: string, index: number) => document.querySelector<HTMLElement>(`.hour-day[data-date="${date}"] [data-slot="${index}"]`)!;
 const localTime = async (id: string) => (await t.atelier.call('posts.get', { id })).localTime;
 const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));
@@ -73,15 +82,15 @@ describe('week and day views', () => {
     await waitFor(() => expect(card(a.id)).toBeTruthy());
 
     // 09:30 is row 38 of 18 px; 09:45 in Tokyo's own clock is row 39; they overlap, so half each.
-    expect(card(a.id).style.top).toBe(`${38 * 18}px`);
-    expect(card(b.id).style.top).toBe(`${39 * 18}px`);
-    expect([card(a.id).style.left, card(b.id).style.left]).toEqual(['0%', '50%']);
-    expect(card(a.id).style.width).toBe('calc(50% - 2px)');
-    expect(card(c.id).style.width).toBe('calc(100% - 2px)');
+    expect(place(card(a.id)).top).toBe(`${38 * 18}px`);
+    expect(place(card(b.id)).top).toBe(`${39 * 18}px`);
+    expect([place(card(a.id)).left, place(card(b.id)).left]).toEqual(['0%', '50%']);
+    expect(place(card(a.id)).width).toBe('calc(50% - 2px)');
+    expect(place(card(c.id)).width).toBe('calc(100% - 2px)');
     expect(card(c.id).closest('[data-date]')!.getAttribute('data-date')).toBe('2026-12-11');
     // All clients: each card wears its client's colour; it says its status and networks.
-    expect(card(a.id).style.borderLeftColor).toBe('#16a34a');
-    expect(card(b.id).style.borderLeftColor).toBe('#dc2626');
+    expect(getComputedStyle(card(a.id)).borderLeftColor).toBe('#16a34a');
+    expect(getComputedStyle(card(b.id)).borderLeftColor).toBe('#dc2626');
     expect(card(a.id).textContent).toBe('9:30am Éclairs Draft');
     expect(card(c.id).querySelector('.post-status')!.textContent).toBe('Scheduled');
     expect(card(c.id).className).toContain('status-scheduled');
@@ -194,7 +203,7 @@ describe('moving posts', () => {
     act(() => card(a.id).focus());
     fireEvent.keyDown(card(a.id), { key: 'ArrowDown', altKey: true });
     await waitFor(async () => expect(await localTime(a.id)).toBe('2026-12-12T09:45'));
-    await waitFor(() => expect(card(a.id).style.top).toBe(`${39 * 18}px`));
+    await waitFor(() => expect(place(card(a.id)).top).toBe(`${39 * 18}px`));
     await waitFor(() => expect(screen.getByTestId('calendar-announcer').textContent).toBe('Moved “Éclairs” to Dec 12, 2026, 9:45 AM.'));
     expect(document.activeElement).toBe(card(a.id));
     // Two presses in a row: each starts from where the last one left the post.

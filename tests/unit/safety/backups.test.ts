@@ -3,8 +3,9 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, selectKept } from '../../../src-main/services/backups';
+import { politeScheduler } from '../../../src-main/services/scheduler';
 import { checkDatabaseFile } from '../../../src-main/db/snapshot';
-import { dumpDatabase, safetyAtelierPerTest, scribble } from '../../helpers/safety';
+import { dumpDatabase, manualScheduler, safetyAtelierPerTest, scribble } from '../../helpers/safety';
 
 const lib = safetyAtelierPerTest();
 const backupFiles = (dir: string) => (existsSync(path.join(dir, 'backups')) ? readdirSync(path.join(dir, 'backups')).filter((f) => f.endsWith('.db')).sort() : []);
@@ -40,6 +41,39 @@ describe('backups', () => {
     expect(files.filter((f) => f.includes('-quit-'))).toHaveLength(1);
     expect(dumpDatabase(path.join(t.dir, 'backups', files.find((f) => f.includes('-quit-'))!)).clients).toHaveLength(1);
     expect(t.timers.count()).toBe(0); // the timer stops with the app
+  });
+
+  it('waits for a quiet moment: a backup due while calls are coming in runs once they stop, not during them', async () => {
+    const t = lib({ autoBackup: true, housekeepingQuietMs: 40 });
+    await t.atelier.call('clients.create', { name: 'Busy', timeZone: 'UTC' });
+    t.timers.tick(); // due now, but a call has just been answered: it waits
+    expect(backupFiles(t.dir)).toHaveLength(0);
+    await new Promise((r) => setTimeout(r, 60));
+    t.timers.tick(); // quiet for longer than 40 ms: it runs
+    expect(backupFiles(t.dir)).toHaveLength(1);
+    expect(dumpDatabase(path.join(t.dir, 'backups', backupFiles(t.dir)[0]!)).clients).toHaveLength(1);
+  });
+
+  it('housekeeping looks again when the host could have been quiet long enough, and runs anyway after the longest wait', () => {
+    const base = manualScheduler();
+    const waits: number[] = [];
+    const after = base.scheduler.after;
+    base.scheduler.after = (ms, task) => (waits.push(ms), after(ms, task));
+    let idle = 500;
+    const ran: string[] = [];
+    politeScheduler(base.scheduler, () => idle, { quietMs: 2000, maxDelayMs: 5000 }).after(5000, () => ran.push('gc'));
+    base.tick(); // 5 s after start: busy (a call 0.5 s ago), so it looks again in 1.5 s
+    expect([ran, waits]).toEqual([[], [5000, 1500]]);
+    idle = 2500;
+    base.tick();
+    expect(ran).toEqual(['gc']);
+    // Never quiet: it waits 2 s at a time, 5 s at most, then runs.
+    idle = 0;
+    politeScheduler(base.scheduler, () => idle, { quietMs: 2000, maxDelayMs: 5000 }).after(10, () => ran.push('backup'));
+    for (let i = 0; i < 5; i++) base.tick();
+    expect(ran).toEqual(['gc', 'backup']);
+    expect(waits.slice(2)).toEqual([10, 2000, 2000, 1000]);
+    expect(base.count()).toBe(0);
   });
 
   it('keeps 7 daily and 4 weekly automatic backups, never manual ones', async () => {

@@ -259,6 +259,65 @@ describe('calendar range and warnings', () => {
   });
 });
 
+describe('the grid’s period (calendar.grid) and an opened post (calendar.post)', () => {
+  it('gives the grid each post as its card shows it, the same posts and warnings as calendar.range, and the whole post when opened', async () => {
+    const { atelier, paris, ny } = await setup();
+    const long = 'A long caption the grid never shows. '.repeat(40);
+    const launch = await atelier.call('posts.create', {
+      clientId: paris.id,
+      title: 'Launch',
+      at: '2026-04-02T09:00',
+      labels: ['promo'],
+      campaign: 'Spring',
+      notes: 'Private: call the baker first',
+      variants: [
+        { network: 'instagram', caption: 'Instagram’s own words' },
+        { network: 'x', caption: null },
+      ],
+      caption: long,
+    });
+    await atelier.call('posts.create', { clientId: paris.id, title: 'Follow-up', at: '2026-04-02T09:30', networks: ['instagram'] });
+    await atelier.call('posts.create', { clientId: ny.id, title: 'Bagels', at: '2026-04-02T08:00', networks: ['x'] });
+    await atelier.call('posts.create', { clientId: paris.id, title: 'Idea', networks: ['linkedin'] });
+    const query = { from: '2026-04-01', to: '2026-04-30' };
+    const grid = await atelier.call('calendar.grid', query);
+    const full = await atelier.call('calendar.range', query);
+
+    // What a card shows: title, time in the client's zone, status, networks (once each, in order).
+    const card = grid.posts.find((p) => p.id === launch.id)!;
+    expect(card).toEqual({
+      id: launch.id,
+      clientId: paris.id,
+      title: 'Launch',
+      status: 'draft',
+      scheduledAt: '2026-04-02T07:00:00.000Z',
+      localTime: '2026-04-02T09:00',
+      labels: ['promo'],
+      campaign: 'Spring',
+      networks: ['instagram', 'x'],
+      createdAt: launch.createdAt,
+      updatedAt: launch.updatedAt,
+    });
+    // No caption, notes or network texts travel with the grid.
+    expect(JSON.stringify(grid)).not.toMatch(/long caption|Private|Instagram’s own/);
+    // The same posts, drafts, order, warnings and clients as the full query.
+    expect(grid.posts.map((p) => [p.id, p.localTime])).toEqual(full.posts.map((p) => [p.id, p.localTime]));
+    expect(grid.unscheduled.map((p) => [p.title, p.networks])).toEqual([['Idea', ['linkedin']]]);
+    expect(grid.warnings).toEqual(full.warnings);
+    expect(grid.warnings).toContainEqual(expect.objectContaining({ kind: 'too_close', network: 'instagram' }));
+    expect(grid.clients).toEqual(full.clients);
+
+    // Opened, the post is whole: its caption, its network texts and its notes.
+    const opened = await atelier.call('calendar.post', { id: launch.id });
+    expect(opened).toEqual(full.posts.find((p) => p.id === launch.id));
+    expect(opened.caption).toBe(long);
+    expect(opened.notes).toBe('Private: call the baker first');
+    expect(opened.variants.find((v) => v.network === 'instagram')?.caption).toBe('Instagram’s own words');
+    await atelier.call('calendar.delete', { ids: [launch.id] });
+    expect((await failure(atelier.call('calendar.post', { id: launch.id }))).code).toBe('not_found');
+  });
+});
+
 describe('due reminders', () => {
   function fakeTimers() {
     const pending: { fn: () => void; ms: number }[] = [];
