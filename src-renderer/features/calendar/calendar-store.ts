@@ -4,6 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import type { In, Message } from '../../../src-main/contract';
 import type { NetworkId, PostStatus } from '../../../src-main/core/domain/posts';
 import type { CalendarClient, CalendarPost, GridPost, PlanWarning, PostChanges, Slot } from '../../../src-main/contract/api/calendar';
+import { AtelierError } from '../../../src-main/core/errors';
 import { awaitedLater } from '../../../src-main/core/promises';
 import { periodWarnings } from '../../../src-main/core/schedule/warnings';
 import type { HostClient } from '../../host/client';
@@ -328,7 +329,14 @@ export function createCalendarStore(host: HostClient, options: { firstDay: numbe
         const id = get().selectedId;
         if (!id) return;
         const mine = ++openGeneration;
-        const post = await host.invoke('calendar.post', { id });
+        let post: CalendarPost | null;
+        try {
+          post = await host.invoke('calendar.post', { id });
+        } catch (error) {
+          // Deleted meanwhile (another window, an import): its details close as its card leaves the grid.
+          if (!(error instanceof AtelierError && error.code === 'not_found')) throw error;
+          post = null;
+        }
         if (mine === openGeneration && get().selectedId === id) set({ openPost: post });
       },
       loadPeriod() {

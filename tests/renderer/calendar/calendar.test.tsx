@@ -117,6 +117,21 @@ describe('CalendarScreen', () => {
     expect(screen.getByText(/Boulangerie : aucune publication pendant 24 jours/)).toBeTruthy();
   });
 
+  it('loads an opened post whole, and closes its details without an error once it was deleted elsewhere', async () => {
+    const { paris, add } = await library();
+    const a = await add(paris.id, 'Galette', '2026-12-03T09:00');
+    await t.atelier.call('posts.update', { id: a.id, caption: 'Galette des rois, dès le 2 janvier' });
+    const store = createCalendarStore(inProcessHost(t.atelier), { firstDay: 1, today: '2026-12-15' });
+    await store.getState().load();
+    store.getState().configure({ selectedId: a.id });
+    await store.getState().loadOpenPost();
+    expect(store.getState().openPost?.caption).toBe('Galette des rois, dès le 2 janvier');
+    // Deleted by another window or program: the reload after such a change must not fail.
+    await t.atelier.call('calendar.delete', { ids: [a.id] });
+    await expect(store.getState().loadOpenPost()).resolves.toBeUndefined();
+    expect(store.getState().openPost).toBeNull();
+  });
+
   it('filters by network and undoes the last move with Ctrl+Z', async () => {
     const { paris, ny, add } = await library();
     const a = await add(paris.id, 'On Instagram', '2026-12-03T09:00', ['instagram']);
