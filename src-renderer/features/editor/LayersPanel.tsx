@@ -11,7 +11,7 @@ import { useStore } from 'zustand';
 import { moveElementToIndex, ownName, updateElements, type Element } from '../../../src-main/core/design';
 import { selectionSet, type EditorStore } from './editor-store';
 
-/** A closed row's height and the gap between rows (editor.css); an open group's row is measured. */
+/** A row's height until it is measured (each row is: an open group's holds its children), and the gap between rows. */
 const ROW_HEIGHT = 30;
 const ROW_GAP = 2;
 
