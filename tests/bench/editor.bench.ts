@@ -163,17 +163,22 @@ async function openInEditor(s: Session, n: number): Promise<number> {
  * that; measured during it, each sample would also carry slices of that work (restarted by every
  * update), so these benchmarks wait for it first.
  */
-async function settled(s: Session, n: number): Promise<void> {
-  await s.editor.waitForFunction((n) => {
-    const ed = window.atelierEditor!;
-    if (document.querySelectorAll('.ed-layers > li').length === 0) return false;
+/** Installs `window.chunksCached(n)`: whether every chunk holding e0…e(n-1) draws from its bitmap. */
+const CHUNKS_CACHED = `(() => {
+  window.chunksCached = (n) => {
     for (let i = 0; i < n; i += 100) {
-      let node = ed.nodeFor(`e${i}`) as unknown as { hasName(x: string): boolean; getParent(): unknown; isCached(): boolean } | null;
-      while (node && !node.hasName('chunk')) node = node.getParent() as typeof node;
+      let node = window.atelierEditor.nodeFor('e' + i);
+      while (node && !node.hasName('chunk')) node = node.getParent();
       if (node && !node.isCached()) return false;
     }
     return true;
-  }, n, { timeout: 30_000, polling: 50 });
+  };
+})()`;
+type ChunksCached = { chunksCached(n: number): boolean };
+
+async function settled(s: Session, n: number): Promise<void> {
+  await s.editor.evaluate(CHUNKS_CACHED);
+  await s.editor.waitForFunction((n) => document.querySelectorAll('.ed-layers > li').length > 0 && (window as unknown as ChunksCached).chunksCached(n), n, { timeout: 30_000, polling: 50 });
   await s.editor.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
 }
 
@@ -276,6 +281,7 @@ export const benchmarks: Benchmark[] = [
         const ms = performance.now() - t0;
         return { ms, steps: ed.editor.history.size - before };
       });
+      await s.baseline.evaluate(BASELINE_BUILD); // (installed by the drag benches too, but this one may run alone)
       const baseline = await s.baseline.evaluate(async (els) => {
         const stage = (window as unknown as { buildRaw(e: unknown, w: number, h: number): { getLayers(): { getChildren(): { x(v?: number): number }[]; batchDraw(): void }[] } }).buildRaw(els, 1080, 1350);
         const t0 = performance.now();
@@ -321,17 +327,8 @@ export const benchmarks: Benchmark[] = [
         // A full redraw drops every chunk's bitmap; they are made again after it, 8 ms at a time over
         // the next frames. Each round starts once they are all back, as the first one did (settled()):
         // otherwise those slices land in the next undo's sample.
-        const chunks = () => {
-          const out = new Set<{ isCached(): boolean }>();
-          for (let i = 0; i < 1000; i += 100) {
-            let node = ed.nodeFor(`e${i}`) as unknown as { hasName(x: string): boolean; getParent(): unknown; isCached(): boolean } | null;
-            while (node && !node.hasName('chunk')) node = node.getParent() as typeof node;
-            if (node) out.add(node);
-          }
-          return [...out];
-        };
         async function cachedAgain(): Promise<void> {
-          for (let tries = 0; tries < 200 && !chunks().every((c) => c.isCached()); tries++) await frame();
+          for (let tries = 0; tries < 200 && !(window as unknown as ChunksCached).chunksCached(1000); tries++) await frame();
           await frame();
         }
         const undo: number[] = [];

@@ -50,6 +50,17 @@ const MAX_MS = 8.64e15;
 
 export type VariantPatch = Pick<VariantRow, 'caption' | 'follows_master' | 'design_id' | 'page_index' | 'first_comment'>;
 
+/** Rows grouped by their post, in the order they come. */
+function byPost<T extends { post_id: string }>(rows: readonly T[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = grouped.get(row.post_id);
+    if (list) list.push(row);
+    else grouped.set(row.post_id, [row]);
+  }
+  return grouped;
+}
+
 export function createPostsRepository(db: Db) {
   const insert = db.prepare<PostRow>(
     `INSERT INTO posts (id, client_id, title, status, caption, scheduled_at, labels, campaign, notes, created_at, updated_at, deleted_at)
@@ -138,25 +149,11 @@ export function createPostsRepository(db: Db) {
     },
     /** Variants of many posts in one query, grouped by post id. */
     variantsByPost(postIds: readonly string[]): Map<string, VariantRow[]> {
-      const grouped = new Map<string, VariantRow[]>();
-      if (postIds.length === 0) return grouped;
-      for (const row of variantsOfMany.all(JSON.stringify(postIds))) {
-        const list = grouped.get(row.post_id);
-        if (list) list.push(row);
-        else grouped.set(row.post_id, [row]);
-      }
-      return grouped;
+      return postIds.length === 0 ? new Map() : byPost(variantsOfMany.all(JSON.stringify(postIds)));
     },
     /** The networks and designs of many posts' variants (no texts), grouped by post id, in variant order. */
     variantMarksByPost(postIds: readonly string[]): Map<string, VariantMark[]> {
-      const grouped = new Map<string, VariantMark[]>();
-      if (postIds.length === 0) return grouped;
-      for (const row of marksOfMany.all(JSON.stringify(postIds))) {
-        const list = grouped.get(row.post_id);
-        if (list) list.push(row);
-        else grouped.set(row.post_id, [row]);
-      }
-      return grouped;
+      return postIds.length === 0 ? new Map() : byPost(marksOfMany.all(JSON.stringify(postIds)));
     },
     update(id: string, patch: PostPatch, updatedAt: number): void {
       const keys = (Object.keys(patch) as (keyof PostPatch)[]).filter((k) => patch[k] !== undefined);
